@@ -1,0 +1,322 @@
+"""What a lab is, in the core layer: its description (LabSpec) and its trainable task.
+
+A :class:`LabSpec` is a static card read by the lab picker, the CLI and the tests.
+Its ``factory`` builds a :class:`LabTask` from validated hyperparameters; the task owns
+the models, data and optimizers and is only ever touched from the worker thread.
+"""
+
+from __future__ import annotations
+
+import random
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from dlviz.core.params import ParamSpec, resolve
+from dlviz.core.train.optim import TRAINING_PARAMS, build_optimizer
+
+#: Course chapters in teaching order: key -> English title (the UI translates).
+CHAPTERS: dict[str, str] = {
+    "mlp": "Neural network basics",
+    "cnn": "Convolutional networks",
+    "rnn": "Recurrent networks",
+    "attention": "Attention and Transformers",
+    "generative": "Generative models",
+    "tools": "Tools",
+}
+
+
+@dataclass(frozen=True)
+class LabSpec:
+    """The card of one lab.
+
+    Attributes
+    ----------
+    key
+        Stable identifier (``"mlp2d"``); used in lesson files and on the command line.
+    title
+        English name shown in the picker, e.g. ``"LeNet-5"``.
+    chapter
+        A key of :data:`CHAPTERS`.
+    year
+        Year the architecture was published (0 when it does not apply).
+    teaches
+        One English line: what the lab makes visible.
+    stage
+        Name of the UI stage that shows this lab's snapshots (``"classifier2d"``).
+    factory
+        ``factory(hparams, device) -> LabTask``; ``None`` for a tool that trains
+        nothing (its stage does all the work, e.g. the convolution calculator).
+    params
+        Lab-specific hyperparameters (data and model); the shared training ones are
+        added by :meth:`all_params`.
+    training_defaults
+        Overrides of the shared training defaults (learning rate, batch size ...).
+    authors, idea, paper
+        Card details shown in the inspector.
+    """
+
+    key: str
+    title: str
+    chapter: str
+    year: int
+    teaches: str
+    stage: str
+    factory: Callable[[dict, torch.device], LabTask] | None
+    params: tuple[ParamSpec, ...] = ()
+    training_defaults: dict[str, Any] = field(default_factory=dict)
+    authors: str = ""
+    idea: str = ""
+    paper: str = ""
+
+    @property
+    def trainable(self) -> bool:
+        """False for tools (the convolution calculator): no task, no training."""
+        return self.factory is not None
+
+    def all_params(self) -> tuple[ParamSpec, ...]:
+        """Lab parameters followed by the shared training ones, with this lab's defaults."""
+        if not self.trainable:
+            return tuple(self.params)
+        shared = []
+        for spec in TRAINING_PARAMS:
+            if spec.key in self.training_defaults:
+                spec = _with_default(spec, self.training_defaults[spec.key])
+            shared.append(spec)
+        return tuple(self.params) + tuple(shared)
+
+    def resolve(self, values: dict | None = None) -> dict:
+        """Validated hyperparameters with defaults filled in (raises ParamError)."""
+        return resolve(self.all_params(), values or {})
+
+    def create(self, values: dict | None, device: torch.device) -> LabTask:
+        """Validate ``values`` and build the task on ``device``."""
+        return self.factory(self.resolve(values), device)
+
+
+def _with_default(spec: ParamSpec, default: Any) -> ParamSpec:
+    from dataclasses import replace
+
+    return replace(spec, default=default)
+
+
+def seed_everything(seed: int) -> torch.Generator:
+    """Seed Python, numpy and torch; return a torch generator for batch sampling."""
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+    gen = torch.Generator()
+    gen.manual_seed(seed)
+    return gen
+
+
+class LabTask(ABC):
+    """A trainable lab. Lives in the worker thread; everything it returns is numpy.
+
+    Subclasses set ``samples_per_step`` and ``steps_per_epoch`` and implement
+    :meth:`train_step`, :meth:`evaluate`, :meth:`snapshot`, :meth:`trace_step`.
+    """
+
+    #: Preferred rate of view snapshots while training (Hz).
+    snapshot_hz: float = 30.0
+    #: Seconds of wall time between validation passes while training.
+    eval_interval_s: float = 0.5
+
+    def __init__(self, hparams: dict, device: torch.device):
+        self.hparams = dict(hparams)
+        self.device = device
+        self.generator = seed_everything(int(hparams.get("seed", 0)))
+        self.step = 0
+        self.samples_per_step = int(hparams.get("batch_size", 1))
+        self.steps_per_epoch = 1
+        self._backup: list[torch.Tensor] | None = None
+
+    # -- what subclasses provide -------------------------------------------------
+    @abstractmethod
+    def modules(self) -> dict[str, nn.Module]:
+        """The networks of this lab by role (``{"model": net}`` or D and G)."""
+
+    @abstractmethod
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        """The optimizers by role, matching :meth:`modules`."""
+
+    @abstractmethod
+    def train_step(self) -> dict[str, float]:
+        """One batch: forward, loss, backward, update. Returns at least ``loss``."""
+
+    def evaluate(self) -> dict[str, float]:
+        """Validation metrics (``val_loss``, ``val_acc`` ...); empty when none apply."""
+        return {}
+
+    def snapshot(self) -> dict[str, Any]:
+        """Small numpy data for this lab's stage (a few maps, ≤128 px, a few curves)."""
+        return {}
+
+    def trace_step(self):
+        """Perform one training step while recording it; return the Trace."""
+        raise NotImplementedError(f"{type(self).__name__} has no step-through trace")
+
+    def handle(self, kind: str, payload: dict) -> dict:
+        """Answer a request from the stage (a drawn digit, an attribution ...)."""
+        raise ValueError(f"{type(self).__name__} does not handle {kind!r} requests")
+
+    # -- shared machinery ----------------------------------------------------------
+    @property
+    def epoch(self) -> float:
+        return self.step / max(1, self.steps_per_epoch)
+
+    def parameters(self) -> list[nn.Parameter]:
+        return [p for m in self.modules().values() for p in m.parameters()]
+
+    def remember_finite(self) -> None:
+        """Copy the current weights aside; called before each update."""
+        params = self.parameters()
+        with torch.no_grad():
+            if self._backup is None:
+                self._backup = [p.detach().clone() for p in params]
+            else:
+                for saved, p in zip(self._backup, params):
+                    saved.copy_(p)
+
+    def weights_finite(self) -> bool:
+        with torch.no_grad():
+            return all(bool(torch.isfinite(p).all()) for p in self.parameters())
+
+    def restore_finite(self) -> None:
+        """Put back the weights saved by :meth:`remember_finite`; reset optimizer state."""
+        if self._backup is None:
+            return
+        with torch.no_grad():
+            for saved, p in zip(self._backup, self.parameters()):
+                p.copy_(saved)
+        for opt in self.optimizers().values():
+            opt.state.clear()
+
+    def state_dict(self) -> dict:
+        """Weights and optimizer state of every role, for saving a session."""
+        return {
+            "step": self.step,
+            "modules": {k: m.state_dict() for k, m in self.modules().items()},
+            "optimizers": {k: o.state_dict() for k, o in self.optimizers().items()},
+        }
+
+    def load_state_dict(self, state: dict) -> None:
+        modules, optims = self.modules(), self.optimizers()
+        if set(state["modules"]) != set(modules):
+            raise ValueError("the saved networks do not match this lab")
+        for key, module in modules.items():
+            module.load_state_dict(state["modules"][key])
+        for key, opt in optims.items():
+            if key in state.get("optimizers", {}):
+                opt.load_state_dict(state["optimizers"][key])
+        self.step = int(state.get("step", 0))
+
+
+class SupervisedTask(LabTask):
+    """A single network trained on (x, y) tensors held on the device.
+
+    Subclasses call :meth:`setup` from ``__init__`` with the model, the data and the
+    loss; classification accuracy is reported when ``classification`` is true.
+    """
+
+    classification: bool = True
+
+    def setup(
+        self,
+        model: nn.Module,
+        x_train: torch.Tensor,
+        y_train: torch.Tensor,
+        x_val: torch.Tensor,
+        y_val: torch.Tensor,
+        criterion: nn.Module | None = None,
+        extra_loss: Callable[[], torch.Tensor] | None = None,
+    ) -> None:
+        hp = self.hparams
+        self.model = model.to(self.device)
+        self.x_train, self.y_train = x_train.to(self.device), y_train.to(self.device)
+        self.x_val, self.y_val = x_val.to(self.device), y_val.to(self.device)
+        self.criterion = criterion if criterion is not None else nn.CrossEntropyLoss()
+        self.extra_loss = extra_loss
+        self.optimizer = build_optimizer(
+            hp["optimizer"], self.model.parameters(), hp["lr"], hp["weight_decay"]
+        )
+        n = len(self.x_train)
+        self.batch_size = min(int(hp["batch_size"]), n)
+        self.samples_per_step = self.batch_size
+        self.steps_per_epoch = max(1, n // self.batch_size)
+        self._order = torch.randperm(n, generator=self.generator)
+        self._cursor = 0
+
+    def modules(self) -> dict[str, nn.Module]:
+        return {"model": self.model}
+
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        return {"model": self.optimizer}
+
+    def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The next shuffled mini-batch; reshuffles at each epoch."""
+        n = len(self.x_train)
+        if self._cursor + self.batch_size > n:
+            self._order = torch.randperm(n, generator=self.generator)
+            self._cursor = 0
+        idx = self._order[self._cursor : self._cursor + self.batch_size].to(self.device)
+        self._cursor += self.batch_size
+        return self.transform_batch(self.x_train[idx]), self.y_train[idx]
+
+    def transform_batch(self, x: torch.Tensor) -> torch.Tensor:
+        """Hook for data augmentation of a training batch (identity by default)."""
+        return x
+
+    def loss_of(self, out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        loss = self.criterion(out, y)
+        if self.extra_loss is not None:
+            loss = loss + self.extra_loss()
+        return loss
+
+    def train_step(self) -> dict[str, float]:
+        self.model.train()
+        x, y = self.next_batch()
+        self.remember_finite()
+        out = self.model(x)
+        loss = self.loss_of(out, y)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.optimizer.step()
+        self.step += 1
+        metrics = {"loss": float(loss.detach())}
+        if self.classification:
+            metrics["acc"] = float((out.argmax(1) == y).float().mean())
+        return metrics
+
+    @torch.no_grad()
+    def predict(self, x: torch.Tensor, chunk: int = 2048) -> torch.Tensor:
+        """Model outputs in eval mode, in chunks, without gradients."""
+        was_training = self.model.training
+        self.model.eval()
+        outs = [self.model(x[i : i + chunk]) for i in range(0, len(x), chunk)]
+        self.model.train(was_training)
+        return torch.cat(outs) if outs else torch.empty(0)
+
+    def evaluate(self) -> dict[str, float]:
+        out = self.predict(self.x_val)
+        metrics = {"val_loss": float(self.criterion(out, self.y_val))}
+        if self.classification:
+            metrics["val_acc"] = float((out.argmax(1) == self.y_val).float().mean())
+        return metrics
+
+    def trace_step(self):
+        from dlviz.core.trace import record_supervised_step
+
+        self.model.train()
+        x, y = self.next_batch()
+        self.remember_finite()
+        trace = record_supervised_step(
+            self.model, x, y, self.loss_of, self.optimizer, name="model"
+        )
+        self.step += 1
+        return trace

@@ -1,0 +1,91 @@
+"""The training loop as a generator: one ``next()`` is one batch.
+
+The caller (the session engine, in the worker thread) decides when to pull the next
+batch, so pausing and stopping take effect between batches. Each report carries the
+batch metrics, and — at most ``task.snapshot_hz`` times a second — a view snapshot and,
+every ``task.eval_interval_s`` seconds, validation metrics.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from dlviz.core.labs.base import LabTask
+
+
+class Diverged(RuntimeError):
+    """Training produced a non-finite loss or weights."""
+
+
+@dataclass
+class StepReport:
+    """What one batch produced."""
+
+    step: int
+    epoch: float
+    metrics: dict[str, float]
+    samples: int
+    seconds: float
+    snapshot: dict[str, Any] | None = None
+    validation: dict[str, float] = field(default_factory=dict)
+    diverged: str | None = None
+
+
+def _finite(metrics: dict[str, float]) -> bool:
+    return all(math.isfinite(v) for v in metrics.values())
+
+
+def check_step(task: LabTask, metrics: dict[str, float]) -> str | None:
+    """Return a message when the step diverged (and restore the last finite weights)."""
+    if _finite(metrics) and task.weights_finite():
+        return None
+    bad = ", ".join(f"{k} = {v}" for k, v in metrics.items() if not math.isfinite(v))
+    task.restore_finite()
+    what = bad or "the weights"
+    return (
+        f"Training diverged at step {task.step}: {what} is not a finite number. "
+        "The last finite weights were restored. Try a smaller learning rate."
+    )
+
+
+def training_loop(
+    task: LabTask,
+    clock: Callable[[], float] = time.perf_counter,
+    capture: bool = True,
+) -> Iterator[StepReport]:
+    """Train ``task`` forever, one batch per ``next()``; stop on divergence.
+
+    With ``capture`` false no snapshots are taken (benchmarks of the bare loop).
+    """
+    snapshot_gap = 1.0 / task.snapshot_hz if task.snapshot_hz > 0 else math.inf
+    last_snapshot = -math.inf
+    last_eval = -math.inf
+    while True:
+        start = clock()
+        metrics = task.train_step()
+        problem = check_step(task, metrics)
+        now = clock()
+        report = StepReport(
+            step=task.step,
+            epoch=task.epoch,
+            metrics=metrics,
+            samples=task.samples_per_step,
+            seconds=now - start,
+        )
+        if problem:
+            report.diverged = problem
+            report.validation = task.evaluate()
+            report.snapshot = task.snapshot() if capture else None
+            yield report
+            return
+        if capture and now - last_eval >= task.eval_interval_s:
+            report.validation = task.evaluate()
+            last_eval = now
+        if capture and now - last_snapshot >= snapshot_gap:
+            report.snapshot = task.snapshot()
+            last_snapshot = clock()
+        yield report

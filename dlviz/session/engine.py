@@ -1,0 +1,299 @@
+"""The engine: owns one lab's task and runs it where the runner puts it (a worker thread).
+
+Commands are posted from any thread and handled between batches, so pause, stop and
+reset take effect within one batch. Results go to a :class:`Mailbox` that the GUI polls.
+The engine never imports Qt.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from dlviz.core.labs.base import LabSpec, LabTask
+from dlviz.core.train.loop import StepReport, check_step, training_loop
+from dlviz.session.messages import Failure, Mailbox, Progress, Result, Status, TraceReady
+
+#: Steps per second for the speed control; ``0`` means as fast as possible.
+SPEEDS: tuple[float, ...] = (0.0, 100.0, 30.0, 10.0, 3.0, 1.0)
+
+
+@dataclass
+class Command:
+    name: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine:
+    """Runs one lab. ``pump`` does the work; :class:`~dlviz.session.runner` decides
+    on which thread.
+
+    Parameters
+    ----------
+    spec, hparams, device
+        What to build, validated by the session.
+    run_id
+        Stamped on every message so the GUI can drop stale ones.
+    clock
+        Injected for tests.
+    """
+
+    progress_hz = 30.0
+
+    def __init__(
+        self,
+        spec: LabSpec,
+        hparams: dict,
+        device: torch.device,
+        run_id: int,
+        mailbox: Mailbox | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ):
+        self.spec = spec
+        self.hparams = dict(hparams)
+        self.device = device
+        self.run_id = run_id
+        self.mailbox = mailbox or Mailbox()
+        self.clock = clock
+        self.task: LabTask | None = None
+        self.running = False
+        self.stopped = False
+        self.steps_per_second = 0.0
+        self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        self._loop = None
+        self._pending = self._empty_progress()
+        self._last_emit = -1e9
+        self._next_step_at = 0.0
+        self._rate_window: list[tuple[float, int]] = []
+        self.post("reset")
+
+    # -- commands (any thread) -----------------------------------------------------
+    def post(self, name: str, **payload: Any) -> None:
+        self._commands.put(Command(name, payload))
+
+    # -- the worker side -----------------------------------------------------------
+    def run(self) -> None:
+        """Block handling commands and training until ``stop``; for a worker thread."""
+        while not self.stopped:
+            self.pump(block=True)
+
+    def pump(self, block: bool = False, max_steps: int = 1) -> int:
+        """Handle pending commands, then train up to ``max_steps`` batches if running.
+
+        With ``block`` the call waits for a command while idle or throttled.
+        Returns the number of batches trained.
+        """
+        self._drain(block)
+        trained = 0
+        while self.running and not self.stopped and trained < max_steps:
+            wait = self._next_step_at - self.clock()
+            if wait > 0:
+                if block:
+                    self._drain(block=True, timeout=wait)
+                    continue
+                break
+            self._guard(self._train_one)
+            trained += 1
+            if self.steps_per_second > 0:
+                self._next_step_at = self.clock() + 1.0 / self.steps_per_second
+            if not self._commands.empty():
+                self._drain(block=False)
+        self._flush(force=not self.running)
+        return trained
+
+    def _drain(self, block: bool, timeout: float | None = None) -> None:
+        idle = not self.running
+        while not self.stopped:
+            try:
+                if block and (idle or timeout is not None):
+                    cmd = self._commands.get(timeout=timeout)
+                else:
+                    cmd = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            self._guard(self._handle, cmd)
+            block, timeout = False, None
+
+    def _handle(self, cmd: Command) -> None:
+        name, payload = cmd.name, cmd.payload
+        if self.task is None and name not in ("stop", "reset", "speed"):
+            raise RuntimeError(
+                "The lab could not be built. Change its settings and press Reset."
+            )
+        if name == "stop":
+            self.running = False
+            self.stopped = True
+            self._loop = None
+            self._status("stopped")
+        elif name == "play":
+            if not self.running:
+                self.running = True
+                self._status("running")
+        elif name == "pause":
+            if self.running:
+                self.running = False
+                self._flush(force=True)
+                self._status("paused")
+        elif name == "step":
+            self.running = False
+            for _ in range(int(payload.get("count", 1))):
+                if not self._train_one():
+                    break
+            self._flush(force=True)
+            self._status("paused")
+        elif name == "trace":
+            self.running = False
+            self._trace()
+        elif name == "reset":
+            self.running = False
+            self._build()
+        elif name == "speed":
+            self.steps_per_second = float(payload["steps_per_second"])
+            self._next_step_at = 0.0
+        elif name == "request":
+            kind = payload["kind"]
+            data = self.task.handle(kind, payload.get("data", {}))
+            self.mailbox.put(Result(self.run_id, kind, data))
+        elif name == "to_cpu":
+            self._move_to_cpu()
+        elif name == "load_state":
+            self.task.load_state_dict(payload["state"])
+            self._loop = None
+            self._snapshot_now()
+            self._status("paused", "Session loaded.")
+        elif name == "save_state":
+            callback = payload["callback"]
+            callback(self.task.state_dict())
+        else:
+            raise ValueError(f"unknown engine command {name!r}")
+
+    # -- work --------------------------------------------------------------------
+    def _build(self) -> None:
+        self._loop = None
+        self._pending = self._empty_progress()
+        self.task = None
+        self.task = self.spec.factory(dict(self.hparams), self.device)
+        n_params = sum(p.numel() for p in self.task.parameters())
+        self._snapshot_now()
+        self._status("ready", info={"parameters": n_params, "device": str(self.device)})
+
+    def _snapshot_now(self) -> None:
+        task = self.task
+        progress = Progress(
+            run_id=self.run_id,
+            step=task.step,
+            epoch=task.epoch,
+            samples_per_s=0.0,
+            metrics={},
+            val_points=[],
+            snapshot=task.snapshot(),
+            snapshot_step=task.step,
+        )
+        validation = task.evaluate()
+        if validation:
+            progress.val_points.append((task.step, validation))
+        self.mailbox.put(progress)
+
+    def _train_one(self) -> bool:
+        """One batch through the training generator; False when it diverged."""
+        if self._loop is None:
+            self._loop = training_loop(self.task, clock=self.clock)
+        report: StepReport = next(self._loop)
+        self._record(report)
+        if report.diverged:
+            self._loop = None
+            self.running = False
+            self._flush(force=True)
+            self._status("diverged", report.diverged)
+            return False
+        self._flush()
+        return True
+
+    def _trace(self) -> None:
+        task = self.task
+        trace = task.trace_step()
+        metrics = dict(getattr(trace, "metrics", {}) or {})
+        problem = check_step(task, metrics) if metrics else None
+        self.mailbox.put(TraceReady(self.run_id, trace))
+        if metrics:
+            report = StepReport(task.step, task.epoch, metrics, task.samples_per_step, 0.0)
+            report.snapshot = task.snapshot()
+            report.validation = task.evaluate()
+            self._record(report)
+        self._flush(force=True)
+        self._status("diverged" if problem else "paused", problem or "")
+
+    def _record(self, report: StepReport) -> None:
+        now = self.clock()
+        self._rate_window.append((now, report.samples))
+        self._rate_window = [(t, n) for t, n in self._rate_window if now - t <= 2.0]
+        pending = self._pending
+        pending.step, pending.epoch = report.step, report.epoch
+        pending.metrics = report.metrics
+        pending.points.append((report.step, report.metrics))
+        if report.validation:
+            pending.val_points.append((report.step, report.validation))
+        if report.snapshot is not None:
+            pending.snapshot, pending.snapshot_step = report.snapshot, report.step
+        span = now - self._rate_window[0][0]
+        if len(self._rate_window) > 1 and span > 0:
+            pending.samples_per_s = sum(n for _, n in self._rate_window[1:]) / span
+
+    def _flush(self, force: bool = False) -> None:
+        now = self.clock()
+        pending = self._pending
+        if not (pending.points or pending.snapshot is not None or pending.val_points):
+            return
+        if force or now - self._last_emit >= 1.0 / self.progress_hz:
+            self.mailbox.put(pending)
+            self._pending = self._empty_progress()
+            self._last_emit = now
+
+    def _empty_progress(self) -> Progress:
+        return Progress(self.run_id, 0, 0.0, 0.0, {})
+
+    def _move_to_cpu(self) -> None:
+        state = _to_cpu(self.task.state_dict())
+        self.device = torch.device("cpu")
+        self._build()
+        self.task.load_state_dict(state)
+        self._status("paused", "Continuing on the CPU.", info={"device": "cpu"})
+
+    def _status(self, state: str, message: str = "", info: dict | None = None) -> None:
+        self.mailbox.put(Status(self.run_id, state, message, info or {}))
+
+    def _guard(self, fn: Callable, *args: Any) -> Any:
+        """Run ``fn``; report any exception as a Failure and pause, never die."""
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - every error must reach the user
+            self.running = False
+            self._loop = None
+            kind = "out_of_memory" if _is_oom(exc) else "error"
+            text = f"{type(exc).__name__}: {exc}"
+            self.mailbox.put(Failure(self.run_id, text, traceback.format_exc(), kind))
+            self._status("error", text)
+            return None
+
+
+def _is_oom(exc: BaseException) -> bool:
+    oom = getattr(torch.cuda, "OutOfMemoryError", None)
+    if oom is not None and isinstance(exc, oom):
+        return True
+    return "out of memory" in str(exc).lower()
+
+
+def _to_cpu(obj: Any) -> Any:
+    if isinstance(obj, torch.Tensor):
+        return obj.detach().cpu()
+    if isinstance(obj, dict):
+        return {k: _to_cpu(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_to_cpu(v) for v in obj)
+    return obj

@@ -1,0 +1,182 @@
+"""The evented state of one open lab, and the commands on it. No Qt here.
+
+The GUI calls the commands (play, pause, step, trace, reset ...), polls the session at
+its redraw rate, and listens to the signals. Messages of an older run are dropped by
+run id, so after a reset or a lab switch nothing stale is ever shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import torch
+from psygnal import Signal
+
+from dlviz.core.labs.base import LabSpec
+from dlviz.core.params import ParamError
+from dlviz.session.engine import Engine
+from dlviz.session.history import History
+from dlviz.session.messages import Failure, Progress, Result, Status, TraceReady
+from dlviz.session.runner import Runner
+
+_RUN_IDS = itertools.count(1)
+
+
+class LabSession:
+    """One lab: its hyperparameters, its run, its history and its latest snapshot."""
+
+    status_changed = Signal(str, str)  # state, message
+    progress = Signal(object)  # Progress (merged since the last poll)
+    snapshot_changed = Signal(object)  # dict
+    failed = Signal(object)  # Failure
+    trace_ready = Signal(object)  # Trace
+    result_ready = Signal(str, object)  # kind, data
+    hparams_changed = Signal(object)  # dict
+    run_reset = Signal()
+
+    def __init__(
+        self,
+        spec: LabSpec,
+        runner_factory: Callable[[], Runner],
+        device: torch.device,
+        hparams: dict | None = None,
+    ):
+        self.spec = spec
+        self.device = device
+        self._runner_factory = runner_factory
+        self.hparams = spec.resolve(hparams)
+        self.runner: Runner | None = None
+        self.engine: Engine | None = None
+        self.run_id = 0
+        self.state = "idle"
+        self.message = ""
+        self.info: dict[str, Any] = {}
+        self.history = History()
+        self.snapshot: dict[str, Any] | None = None
+        self.snapshot_step = -1
+        self.step = 0
+        self.epoch = 0.0
+        self.samples_per_s = 0.0
+        self.metrics: dict[str, float] = {}
+        self.validation: dict[str, float] = {}
+        self.trace = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def start(self) -> None:
+        """Build the task (in the runner) with the current hyperparameters."""
+        self.shutdown()
+        self.run_id = next(_RUN_IDS)
+        self.history = History()
+        self.snapshot, self.snapshot_step = None, -1
+        self.step, self.epoch, self.samples_per_s = 0, 0.0, 0.0
+        self.metrics, self.validation, self.trace = {}, {}, None
+        self.engine = Engine(self.spec, self.hparams, self.device, self.run_id)
+        self.runner = self._runner_factory()
+        self._set_state("building", "")
+        self.run_reset.emit()
+        self.runner.start(self.engine)
+
+    def shutdown(self) -> None:
+        """Stop the run and wait for its thread. Safe to call twice."""
+        if self.runner is not None:
+            self.runner.stop()
+        self.runner, self.engine = None, None
+
+    # -- commands -----------------------------------------------------------------------
+    def play(self) -> None:
+        self._post("play")
+
+    def pause(self) -> None:
+        self._post("pause")
+
+    def toggle(self) -> None:
+        self.pause() if self.state == "running" else self.play()
+
+    def step_once(self, count: int = 1) -> None:
+        self._post("step", count=count)
+
+    def record_trace(self) -> None:
+        """Train one step while recording it for the step-through views."""
+        self._post("trace")
+
+    def reset(self) -> None:
+        """Re-initialise with the same seed: identical weights and batches."""
+        self.start()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._post("speed", steps_per_second=steps_per_second)
+
+    def request(self, kind: str, data: dict | None = None) -> None:
+        self._post("request", kind=kind, data=data or {})
+
+    def continue_on_cpu(self) -> None:
+        self.device = torch.device("cpu")
+        self._post("to_cpu")
+
+    def set_hparams(self, values: dict) -> None:
+        """Validate and apply new hyperparameters; restarts the run (raises ParamError)."""
+        merged = dict(self.hparams)
+        merged.update(values)
+        resolved = self.spec.resolve(merged)
+        if resolved == self.hparams:
+            return
+        self.hparams = resolved
+        self.hparams_changed.emit(dict(resolved))
+        self.start()
+
+    def _post(self, name: str, **payload: Any) -> None:
+        if self.engine is not None:
+            self.engine.post(name, **payload)
+
+    # -- messages from the engine -------------------------------------------------------
+    def poll(self) -> bool:
+        """Apply everything the engine delivered since the last poll.
+
+        Returns True when anything changed. Called by the GUI's redraw timer.
+        """
+        if self.engine is None:
+            return False
+        progress, events = self.engine.mailbox.take()
+        changed = False
+        if progress is not None and progress.run_id == self.run_id:
+            self._apply_progress(progress)
+            changed = True
+        for event in events:
+            if getattr(event, "run_id", None) != self.run_id:
+                continue
+            changed = True
+            if isinstance(event, Status):
+                self.info.update(event.info)
+                self._set_state(event.state, event.message)
+            elif isinstance(event, Failure):
+                self.failed.emit(event)
+            elif isinstance(event, TraceReady):
+                self.trace = event.trace
+                self.trace_ready.emit(event.trace)
+            elif isinstance(event, Result):
+                self.result_ready.emit(event.kind, event.data)
+        return changed
+
+    def _apply_progress(self, p: Progress) -> None:
+        for step, metrics in p.points:
+            self.history.add(step, metrics)
+        for step, metrics in p.val_points:
+            self.history.add(step, metrics)
+            self.validation = dict(metrics)
+        if p.points:
+            self.step, self.epoch = p.step, p.epoch
+            self.metrics = dict(p.metrics)
+            self.samples_per_s = p.samples_per_s
+        if p.snapshot is not None:
+            self.snapshot, self.snapshot_step = p.snapshot, p.snapshot_step
+            self.snapshot_changed.emit(p.snapshot)
+        self.progress.emit(p)
+
+    def _set_state(self, state: str, message: str) -> None:
+        self.state, self.message = state, message
+        self.status_changed.emit(state, message)
+
+
+__all__ = ["LabSession", "ParamError"]
