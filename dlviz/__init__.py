@@ -1,3 +1,22 @@
 """dlviz: a desktop lab bench for teaching deep learning."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 __version__ = "0.1.0"
+
+
+def resources_dir() -> Path:
+    """The folder of icons, translations, lesson notes and lessons.
+
+    In a source checkout (or an editable install) that is ``resources/`` beside the
+    package; in an installed wheel it is the ``dlviz/resources`` package data.
+    """
+    source = Path(__file__).resolve().parent.parent / "resources"
+    if source.is_dir():
+        return source
+    installed = Path(__file__).resolve().parent / "resources"
+    if installed.is_dir():
+        return installed
+    raise FileNotFoundError("dlviz resources not found; reinstall the package")
