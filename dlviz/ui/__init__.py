@@ -1,0 +1,1 @@
+"""The Qt layer: windows, panels, views and the worker thread."""

@@ -1,0 +1,116 @@
+"""Many small maps (feature maps, filters, digits) tiled into one image.
+
+One ImageItem draws all tiles, which is far cheaper than one item per map. Captions
+(labels under each tile) are text items created once and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from dlviz.ui import theme
+from dlviz.ui.views.base import PlotView
+
+
+def tile(maps: np.ndarray, columns: int | None = None, gap: int = 1,
+         normalize_each: bool = True, fill: float = np.nan) -> tuple[np.ndarray, int]:
+    """Tile (N, H, W) maps into one 2-D array; return it and the column count.
+
+    With ``normalize_each`` every map is scaled to [0, 1] on its own (feature maps);
+    otherwise values are kept (images, signed filters).
+    """
+    maps = np.asarray(maps, dtype=np.float32)
+    if maps.ndim == 2:
+        maps = maps[None]
+    n, h, w = maps.shape
+    columns = columns or max(1, int(np.ceil(np.sqrt(n))))
+    rows = max(1, int(np.ceil(n / columns)))
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), fill, np.float32)
+    if normalize_each and n:
+        lo = maps.reshape(n, -1).min(1)[:, None, None]
+        hi = maps.reshape(n, -1).max(1)[:, None, None]
+        maps = (maps - lo) / np.where(hi > lo, hi - lo, 1.0)
+    for i in range(n):
+        r, c = divmod(i, columns)
+        out[r * (h + gap): r * (h + gap) + h, c * (w + gap): c * (w + gap) + w] = maps[i]
+    return out, columns
+
+
+class ImageGridView(PlotView):
+    """Tiles of equal size with optional captions under each."""
+
+    def __init__(self, title: str = "", diverging: bool = False,
+                 normalize_each: bool = True, gray: bool = False, parent=None):
+        super().__init__(title, parent=parent)
+        self.diverging = diverging
+        self.normalize_each = normalize_each
+        self.gray = gray
+        self.image = pg.ImageItem()
+        self._apply_lut()
+        self.plot_item.addItem(self.image)
+        self.plot_item.invertY(True)
+        self.plot_item.setAspectLocked(True)
+        self.plot_item.hideAxis("left")
+        self.plot_item.hideAxis("bottom")
+        self._captions: list[pg.TextItem] = []
+        self._layout: tuple | None = None
+
+    def _apply_lut(self) -> None:
+        if self.gray:
+            lut = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], 1).astype(np.uint8)
+            self.image.setLookupTable(lut)
+        else:
+            self.image.setLookupTable(theme.lookup_table(diverging=self.diverging))
+
+    def set_maps(self, maps: np.ndarray, captions: Sequence[str] | None = None,
+                 columns: int | None = None, caption_colors: Sequence[str] | None = None,
+                 levels: tuple[float, float] | None = None) -> None:
+        maps = np.asarray(maps, dtype=np.float32)
+        if maps.ndim == 2:
+            maps = maps[None]
+        gap = max(1, maps.shape[-1] // 8)
+        tiled, columns = tile(maps, columns, gap=gap, normalize_each=self.normalize_each)
+        if levels is None:
+            if self.normalize_each:
+                levels = (0.0, 1.0)
+            elif self.diverging:
+                levels = theme.symmetric_levels(tiled)
+            else:
+                levels = theme.range_levels(tiled)
+        shown = np.nan_to_num(tiled, nan=levels[0] if not self.diverging else 0.0)
+        self.image.setImage(shown, autoLevels=False, levels=levels)
+        layout = (tiled.shape, len(maps), columns)
+        if layout != self._layout:
+            self._layout = layout
+            self.plot_item.setRange(rect=QRectF(0, 0, tiled.shape[1], tiled.shape[0]),
+                                    padding=0.02)
+        self._set_captions(maps.shape, columns, gap, captions, caption_colors)
+
+    def _set_captions(self, shape, columns, gap, captions, colors) -> None:
+        captions = list(captions or [])
+        while len(self._captions) < len(captions):
+            item = pg.TextItem(anchor=(0.5, 0.0))
+            self.plot_item.addItem(item)
+            self._captions.append(item)
+        _, h, w = shape
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt)
+        for i, item in enumerate(self._captions):
+            if i >= len(captions):
+                item.setVisible(False)
+                continue
+            r, c = divmod(i, columns)
+            item.setPos(c * (w + gap) + w / 2, r * (h + gap) + h * 0.72)
+            item.setFont(font)
+            color = colors[i] if colors else "#ffffff"
+            item.setText(captions[i], color=color)
+            item.setVisible(True)
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        if hasattr(self, "image"):
+            self._apply_lut()

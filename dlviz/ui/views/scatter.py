@@ -1,0 +1,41 @@
+"""Labelled 2-D points: one scatter item per class, updated in place."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from dlviz.ui import theme
+from dlviz.ui.views.base import PlotView
+
+
+class ScatterView(PlotView):
+    """Points coloured by integer label; several named layers (train, validation)."""
+
+    def __init__(self, title: str = "", parent=None):
+        super().__init__(title, parent=parent)
+        self.layers: dict[str, pg.ScatterPlotItem] = {}
+        self.plot_item.setAspectLocked(True)
+
+    def set_points(self, name: str, xy: np.ndarray, labels: np.ndarray | None = None,
+                   symbol: str = "o", size: float | None = None,
+                   outline: str | None = None, z: float = 10) -> None:
+        item = self.layers.get(name)
+        if item is None:
+            item = pg.ScatterPlotItem()
+            item.setZValue(z)
+            self.plot_item.addItem(item)
+            self.layers[name] = item
+        xy = np.asarray(xy, dtype=np.float32).reshape(-1, 2)
+        size = size or theme.STYLE.marker_size
+        if labels is None:
+            brushes = pg.mkBrush(theme.PALETTE[0])
+        else:
+            palette = [pg.mkBrush(theme.class_color(i)) for i in range(10)]
+            brushes = [palette[int(c) % 10] for c in labels]
+        pen = pg.mkPen(outline or theme.STYLE.background, width=1)
+        item.setData(x=xy[:, 0], y=xy[:, 1], brush=brushes, symbol=symbol, size=size,
+                     pen=pen)
+
+    def set_range(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
