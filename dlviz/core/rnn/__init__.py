@@ -1,0 +1,1 @@
+"""Recurrent networks built gate by gate, and generated sequence tasks."""

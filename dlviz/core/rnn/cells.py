@@ -1,0 +1,321 @@
+"""Recurrent cells written gate by gate: Elman RNN, LSTM and GRU.
+
+Each cell is an ``nn.Module`` called once per time step, so a step-through trace sees
+one event per time step and layer. :class:`RecurrentNet` loops over time, stacks
+layers, runs both directions when asked and can record every gate at every step.
+
+Parameter layout and gate order follow PyTorch (``torch.nn.LSTMCell``: i, f, g, o;
+``torch.nn.GRUCell``: r, z, n), so :meth:`RecurrentNet.load_from_torch` copies the
+weights of ``torch.nn.RNN`` / ``LSTM`` / ``GRU`` one to one and both give the same
+numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+CELL_KINDS: tuple[str, ...] = ("rnn", "lstm", "gru")
+
+#: Recorded values per cell kind, in display order (gates, then states).
+RECORDED: dict[str, tuple[str, ...]] = {
+    "rnn": ("h",),
+    "lstm": ("f", "i", "g", "o", "c", "h"),
+    "gru": ("z", "r", "n", "h"),
+}
+
+#: Gates whose pre-activation is recorded as well (for the equations view).
+PRE_ACTIVATED: dict[str, tuple[str, ...]] = {
+    "rnn": ("h",),
+    "lstm": ("f", "i", "g", "o"),
+    "gru": ("z", "r", "n"),
+}
+
+_GATE_COUNT = {"rnn": 1, "lstm": 4, "gru": 3}
+
+
+class _GatedCell(nn.Module):
+    """Weights shaped like torch's cells: ``weight_ih`` is (gates·H, input)."""
+
+    kind = ""
+
+    def __init__(self, input_size: int, hidden_size: int, bias: bool = True):
+        super().__init__()
+        gates = _GATE_COUNT[self.kind]
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.weight_ih = nn.Parameter(torch.empty(gates * hidden_size, input_size))
+        self.weight_hh = nn.Parameter(torch.empty(gates * hidden_size, hidden_size))
+        if bias:
+            self.bias_ih = nn.Parameter(torch.empty(gates * hidden_size))
+            self.bias_hh = nn.Parameter(torch.empty(gates * hidden_size))
+        else:
+            self.register_parameter("bias_ih", None)
+            self.register_parameter("bias_hh", None)
+        #: When true, :meth:`forward` leaves this step's gates in :attr:`gates`.
+        self.record = False
+        self.gates: dict[str, torch.Tensor] = {}
+        self.reset_parameters()
+
+    def reset_parameters(self) -> None:
+        """Uniform(−1/√H, 1/√H) like torch's recurrent modules."""
+        bound = 1.0 / math.sqrt(self.hidden_size)
+        for weight in self.parameters():
+            nn.init.uniform_(weight, -bound, bound)
+
+    def _projections(
+        self, x: torch.Tensor, h: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        gi = nn.functional.linear(x, self.weight_ih, self.bias_ih)
+        gh = nn.functional.linear(h, self.weight_hh, self.bias_hh)
+        return gi, gh
+
+    def extra_repr(self) -> str:
+        return f"{self.input_size}, {self.hidden_size}"
+
+
+class RNNCell(_GatedCell):
+    """Elman cell: ``h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)``."""
+
+    kind = "rnn"
+
+    def forward(self, x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+        gi, gh = self._projections(x, h)
+        pre = gi + gh
+        h_new = torch.tanh(pre)
+        if self.record:
+            self.gates = {"h": h_new, "pre_h": pre}
+        return h_new
+
+
+class LSTMCell(_GatedCell):
+    """LSTM cell with forget (f), input (i), candidate (g) and output (o) gates.
+
+    ``c_t = f ⊙ c_{t−1} + i ⊙ g`` and ``h_t = o ⊙ tanh(c_t)``.
+    """
+
+    kind = "lstm"
+
+    def forward(
+        self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor]
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        h, c = state
+        gi, gh = self._projections(x, h)
+        pre_i, pre_f, pre_g, pre_o = (gi + gh).chunk(4, dim=-1)
+        i = torch.sigmoid(pre_i)
+        f = torch.sigmoid(pre_f)
+        g = torch.tanh(pre_g)
+        o = torch.sigmoid(pre_o)
+        c_new = f * c + i * g
+        h_new = o * torch.tanh(c_new)
+        if self.record:
+            self.gates = {
+                "f": f, "i": i, "g": g, "o": o, "c": c_new, "h": h_new,
+                "pre_f": pre_f, "pre_i": pre_i, "pre_g": pre_g, "pre_o": pre_o,
+            }
+        return h_new, c_new
+
+
+class GRUCell(_GatedCell):
+    """GRU cell with reset (r) and update (z) gates and candidate n (h̃).
+
+    ``n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))`` and
+    ``h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}`` (PyTorch's convention).
+    """
+
+    kind = "gru"
+
+    def forward(self, x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+        gi, gh = self._projections(x, h)
+        i_r, i_z, i_n = gi.chunk(3, dim=-1)
+        h_r, h_z, h_n = gh.chunk(3, dim=-1)
+        pre_r = i_r + h_r
+        pre_z = i_z + h_z
+        r = torch.sigmoid(pre_r)
+        z = torch.sigmoid(pre_z)
+        pre_n = i_n + r * h_n
+        n = torch.tanh(pre_n)
+        h_new = (1.0 - z) * n + z * h
+        if self.record:
+            self.gates = {
+                "z": z, "r": r, "n": n, "h": h_new,
+                "pre_z": pre_z, "pre_r": pre_r, "pre_n": pre_n,
+                "hidden_n": h_n, "input_n": i_n,
+            }
+        return h_new
+
+
+CELLS: dict[str, type[_GatedCell]] = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
+
+State = torch.Tensor | tuple[torch.Tensor, torch.Tensor]
+
+
+class RecurrentNet(nn.Module):
+    """A stack of recurrent layers over time, batch first: ``x`` is (B, T, input).
+
+    Returns ``(output, h_n)`` — or ``(output, (h_n, c_n))`` for the LSTM — shaped
+    like ``torch.nn.RNN/LSTM/GRU(batch_first=True)``: output (B, T, dirs·H), states
+    (layers·dirs, B, H).
+
+    With ``record=True`` the call fills :attr:`records`: for each direction of each
+    layer (``"l0"``, ``"l0_reverse"``, ``"l1"`` ...) a dict of (B, T, H) tensors, one
+    per name in :data:`RECORDED` and ``pre_<gate>`` pre-activations, detached; and
+    :attr:`hidden_steps` with the per-step hidden states still in the autograd graph
+    (call ``retain_grad()`` on them before ``backward`` to see ∂L/∂h_t). Steps are
+    stored in time order for both directions.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        input_size: int,
+        hidden_size: int,
+        num_layers: int = 1,
+        bidirectional: bool = False,
+        bias: bool = True,
+    ):
+        super().__init__()
+        if kind not in CELLS:
+            raise ValueError(f"unknown cell {kind!r}; choose from {', '.join(CELLS)}")
+        self.kind = kind
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.num_layers = num_layers
+        self.bidirectional = bidirectional
+        self.num_directions = 2 if bidirectional else 1
+        cells = []
+        for layer in range(num_layers):
+            width = input_size if layer == 0 else hidden_size * self.num_directions
+            for _ in range(self.num_directions):
+                cells.append(CELLS[kind](width, hidden_size, bias))
+        self.cells = nn.ModuleList(cells)
+        self.records: dict[str, dict[str, torch.Tensor]] = {}
+        self.hidden_steps: dict[str, list[torch.Tensor]] = {}
+
+    @staticmethod
+    def direction_key(layer: int, direction: int) -> str:
+        """``"l0"`` for the forward direction of layer 0, ``"l0_reverse"`` backward."""
+        return f"l{layer}" + ("_reverse" if direction else "")
+
+    def cell(self, layer: int, direction: int = 0) -> _GatedCell:
+        return self.cells[layer * self.num_directions + direction]
+
+    def forward(
+        self, x: torch.Tensor, state: State | None = None, record: bool = False
+    ) -> tuple[torch.Tensor, State]:
+        batch, steps, _ = x.shape
+        n_states = self.num_layers * self.num_directions
+        if state is None:
+            zeros = x.new_zeros(n_states, batch, self.hidden_size)
+            h0 = zeros
+            c0 = zeros if self.kind == "lstm" else None
+        elif self.kind == "lstm":
+            h0, c0 = state
+        else:
+            h0, c0 = state, None
+        if record:
+            self.records, self.hidden_steps = {}, {}
+        final_h, final_c = [], []
+        layer_input = x
+        for layer in range(self.num_layers):
+            outputs = []
+            for direction in range(self.num_directions):
+                index = layer * self.num_directions + direction
+                cell = self.cell(layer, direction)
+                start = h0[index] if c0 is None else (h0[index], c0[index])
+                key = self.direction_key(layer, direction)
+                out, last = self._run_direction(
+                    cell, layer_input, start, reverse=bool(direction),
+                    record_key=key if record else None,
+                )
+                outputs.append(out)
+                if self.kind == "lstm":
+                    final_h.append(last[0])
+                    final_c.append(last[1])
+                else:
+                    final_h.append(last)
+            layer_input = torch.cat(outputs, dim=-1) if len(outputs) > 1 else outputs[0]
+        h_n = torch.stack(final_h)
+        if self.kind == "lstm":
+            return layer_input, (h_n, torch.stack(final_c))
+        return layer_input, h_n
+
+    def _run_direction(
+        self,
+        cell: _GatedCell,
+        x: torch.Tensor,
+        state: State,
+        reverse: bool,
+        record_key: str | None,
+    ) -> tuple[torch.Tensor, State]:
+        steps = x.shape[1]
+        order = range(steps - 1, -1, -1) if reverse else range(steps)
+        hidden: list[torch.Tensor] = [None] * steps  # type: ignore[list-item]
+        gate_steps: list[dict[str, torch.Tensor]] = [None] * steps  # type: ignore
+        cell.record = record_key is not None
+        try:
+            for t in order:
+                state = cell(x[:, t], state)
+                hidden[t] = state[0] if isinstance(state, tuple) else state
+                if record_key is not None:
+                    gate_steps[t] = {k: v.detach() for k, v in cell.gates.items()}
+        finally:
+            cell.record = False
+            cell.gates = {}
+        if record_key is not None:
+            names = gate_steps[0].keys()
+            self.records[record_key] = {
+                name: torch.stack([g[name] for g in gate_steps], dim=1)
+                for name in names
+            }
+            self.hidden_steps[record_key] = hidden
+        return torch.stack(hidden, dim=1), state
+
+    # -- weights shared with torch's modules ---------------------------------------
+    def torch_names(self) -> dict[str, str]:
+        """Map torch parameter names (``weight_ih_l0_reverse``) to this module's."""
+        names = {}
+        for layer in range(self.num_layers):
+            for direction in range(self.num_directions):
+                suffix = f"_l{layer}" + ("_reverse" if direction else "")
+                index = layer * self.num_directions + direction
+                for name, _ in self.cells[index].named_parameters():
+                    names[name + suffix] = f"cells.{index}.{name}"
+        return names
+
+    @torch.no_grad()
+    def load_from_torch(self, module: nn.RNNBase) -> RecurrentNet:
+        """Copy the weights of a ``torch.nn.RNN/LSTM/GRU`` with the same shape."""
+        expected = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[self.kind]
+        if not isinstance(module, expected):
+            got = type(module).__name__
+            raise TypeError(f"expected {expected.__name__}, got {got}")
+        if getattr(module, "nonlinearity", "tanh") != "tanh":
+            raise ValueError("only the tanh Elman RNN is supported")
+        if getattr(module, "proj_size", 0):
+            raise ValueError("LSTM projections are not supported")
+        own = dict(self.named_parameters())
+        theirs = dict(module.named_parameters())
+        mapping = self.torch_names()
+        if set(mapping) != set(theirs):
+            raise ValueError("layer count, direction or bias do not match")
+        for torch_name, own_name in mapping.items():
+            own[own_name].copy_(theirs[torch_name])
+        return self
+
+    def to_torch(self) -> nn.RNNBase:
+        """A ``torch.nn`` module (batch first) holding a copy of these weights."""
+        cls = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[self.kind]
+        first = self.cells[0]
+        module = cls(
+            self.input_size, self.hidden_size, self.num_layers,
+            bias=first.bias_ih is not None, batch_first=True,
+            bidirectional=self.bidirectional,
+        ).to(dtype=first.weight_ih.dtype, device=first.weight_ih.device)
+        own = dict(self.named_parameters())
+        with torch.no_grad():
+            for torch_name, param in module.named_parameters():
+                param.copy_(own[self.torch_names()[torch_name]])
+        return module
