@@ -164,3 +164,23 @@ def test_invalid_options_are_refused():
         aug.normalize_options({"hflip": 2.0})
     with pytest.raises(ValueError):
         aug.normalize_options({"brightness": -0.1})
+
+
+def test_numpy_resize_equals_interpolate():
+    x = torch.rand(3, 1, 8, 8)
+    for size in (8, 28, 32):
+        ref = torch.nn.functional.interpolate(
+            x, size=(size, size), mode="bilinear", align_corners=False
+        )
+        ours = aug.resize_bilinear_numpy(x[:, 0].numpy(), size)
+        np.testing.assert_allclose(ours, ref[:, 0].numpy(), atol=1e-6)
+
+
+def test_preview_digits_match_the_torch_loader():
+    images, labels = aug.preview_digits(32)
+    assert images.shape == (1797, 32, 32) and labels.shape == (1797,)
+    x_train, y_train, _, _ = load_digits_images(32)
+    # the loader's first training image is one of the preview images
+    first = x_train[0, 0].numpy()
+    same = np.abs(images - first).reshape(len(images), -1).max(1) < 1e-6
+    assert same.any() and labels[np.argmax(same)] == int(y_train[0])

@@ -304,3 +304,32 @@ def augment_numpy(
     """Augment a numpy batch (N, H, W) or (N, 1, H, W) without torch."""
     draw = sample_draw_numpy(options, images.shape[0], rng)
     return apply_draw_numpy(images, draw)
+
+
+def resize_bilinear_numpy(images: np.ndarray, size: int) -> np.ndarray:
+    """Resize (N, H, W) to (N, size, size) as ``F.interpolate(mode="bilinear",
+    align_corners=False)`` does, without torch."""
+
+    def axis(n_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        src = np.maximum((np.arange(size) + 0.5) * n_in / size - 0.5, 0.0)
+        low = np.floor(src).astype(int)
+        high = np.minimum(low + 1, n_in - 1)
+        return low, high, (src - low).astype(np.float64)
+
+    images = np.asarray(images, dtype=np.float64)
+    y0, y1, wy = axis(images.shape[1])
+    x0, x1, wx = axis(images.shape[2])
+    rows = images[:, y0] * (1 - wy)[:, None] + images[:, y1] * wy[:, None]
+    out = rows[:, :, x0] * (1 - wx) + rows[:, :, x1] * wx
+    return out.astype(np.float32)
+
+
+def preview_digits(size: int = 32) -> tuple[np.ndarray, np.ndarray]:
+    """The bundled digits as numpy (N, size, size) in [0, 1] and their labels,
+    resized like ``load_digits_images`` but without torch (for the GUI thread)."""
+    from dlviz.core.data.digits import _raw
+
+    images, labels = _raw()
+    if size != images.shape[-1]:
+        images = np.clip(resize_bilinear_numpy(images, size), 0.0, 1.0)
+    return images, labels
