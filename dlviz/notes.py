@@ -98,20 +98,8 @@ def normalise_language(lang: str) -> str:
 
 
 def notes_dir() -> Path:
-    """The folder holding the note files.
-
-    Uses ``dlviz.resources_dir()`` when the package provides it; otherwise looks for
-    ``resources/`` next to the package (source checkout, editable install) or inside
-    it (installed as ``dlviz.resources``).
-    """
-    helper = getattr(dlviz, "resources_dir", None)
-    if callable(helper):
-        return Path(helper()) / "notes"
-    package_dir = Path(dlviz.__file__).resolve().parent
-    for resources in (package_dir.parent / "resources", package_dir / "resources"):
-        if (resources / "notes").is_dir():
-            return resources / "notes"
-    return package_dir.parent / "resources" / "notes"
+    """The folder holding the note files (``resources/notes``)."""
+    return dlviz.resources_dir() / "notes"
 
 
 def note_path(key: str, lang: str) -> Path:
