@@ -1,0 +1,478 @@
+"""The convolution calculator: sizes, parameters and cost of one layer, the kernel
+sliding over a small input step by step, and the comparisons of chapter 4.
+
+A tool stage: it gets no snapshots and runs no torch; everything comes from
+:mod:`dlviz.core.convmath` (pure Python and numpy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.core import convmath as cm
+from dlviz.core.labs.base import LabSpec
+from dlviz.ui.stages.base import Stage
+
+#: Side of the small input the kernel slides over.
+DEMO_SIZE = 7
+#: Largest kernel the animation shows (bigger ones make the dot product unreadable).
+DEMO_MAX_KERNEL = 5
+STAGE_FONT_PT = 13.0
+
+_WINDOW = QColor("#E69F00")
+_DONE = QColor("#56B4E9")
+_CURRENT = QColor("#D55E00")
+_PAD = QColor(225, 225, 225)
+
+
+def demo_kernel(size: int) -> np.ndarray:
+    """A vertical-edge kernel of small integers: +1 left, 0 middle, −1 right."""
+    if size == 1:
+        return np.array([[2.0]])
+    cols = np.arange(size)
+    row = np.where(cols < size / 2 - 0.5, 1.0, np.where(cols > size / 2 - 0.5, -1.0, 0))
+    return np.tile(row, (size, 1))
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+class KernelAnimationView(QWidget):
+    """Padded input with the current window highlighted, the kernel, and the output
+    filled in up to the current position."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.image = np.zeros((DEMO_SIZE, DEMO_SIZE))
+        self.kernel = demo_kernel(3)
+        self.padding = 0
+        self.positions: list[cm.KernelPosition] = []
+        self.out_shape = (0, 0)
+        self.index = 0
+        self.setMinimumSize(420, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 340)
+
+    def set_case(
+        self,
+        image: np.ndarray,
+        kernel: np.ndarray,
+        padding: int,
+        positions: list[cm.KernelPosition],
+        out_shape: tuple[int, int],
+    ) -> None:
+        self.image, self.kernel, self.padding = image, kernel, padding
+        self.positions, self.out_shape = positions, out_shape
+        self.index = min(self.index, max(len(positions) - 1, 0))
+        self.update()
+
+    def set_index(self, index: int) -> None:
+        self.index = index
+        self.update()
+
+    def _layout(self) -> tuple[float, float, float, float]:
+        """Cell size and the x of the input, kernel and output grids."""
+        padded = self.image.shape[1] + 2 * self.padding
+        k = self.kernel.shape[1]
+        out_w = max(self.out_shape[1], 1)
+        rows = max(self.image.shape[0] + 2 * self.padding, k, self.out_shape[0]) + 1
+        cols = padded + k + out_w + 2.6
+        cell = min(self.width() / cols, self.height() / rows, 56.0)
+        x_kernel = (padded + 1.2) * cell
+        x_out = x_kernel + (k + 1.2) * cell
+        return cell, 0.0, x_kernel, x_out
+
+    def _grid(self, painter: QPainter, x0: float, y0: float, cell: float,
+              values: np.ndarray, fills: dict[tuple[int, int], QColor],
+              shown: np.ndarray | None = None) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(9, int(cell * 0.42)))
+        painter.setFont(font)
+        for (r, c), value in np.ndenumerate(values):
+            rect = QRectF(x0 + c * cell, y0 + r * cell, cell, cell)
+            painter.fillRect(rect, fills.get((r, c), QColor("white")))
+            painter.setPen(QPen(QColor(110, 110, 110), 1))
+            painter.drawRect(rect)
+            if shown is None or shown[r, c]:
+                painter.setPen(QColor(20, 20, 20))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, cm._fmt(value))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        cell, x_in, x_kernel, x_out = self._layout()
+        top = cell
+        title_font = QFont(self.font())
+        title_font.setPixelSize(max(11, int(cell * 0.45)))
+        painter.setFont(title_font)
+        painter.setPen(QColor(20, 20, 20))
+        titles = ((x_in, self.tr("input (padded)")), (x_kernel, self.tr("kernel")),
+                  (x_out, self.tr("output")))
+        for x, text in titles:
+            painter.drawText(QRectF(x, 0, 8 * cell, cell),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             text)
+        p = self.padding
+        padded = np.pad(self.image, p)
+        h, w = self.image.shape
+        fills = {
+            (r, c): _PAD for r, c in np.ndindex(padded.shape)
+            if not (p <= r < p + h and p <= c < p + w)
+        }
+        current = self.positions[self.index] if self.positions else None
+        if current is not None:
+            for r in current.rows:
+                for c in current.cols:
+                    fills[(r, c)] = _WINDOW
+        self._grid(painter, x_in, top, cell, padded, fills)
+        if current is not None:
+            span_r = (current.rows[0], current.rows[-1] + 1)
+            span_c = (current.cols[0], current.cols[-1] + 1)
+            painter.setPen(QPen(_CURRENT, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x_in + span_c[0] * cell, top + span_r[0] * cell,
+                                    (span_c[1] - span_c[0]) * cell,
+                                    (span_r[1] - span_r[0]) * cell))
+        kernel_fill = {rc: _WINDOW for rc in np.ndindex(self.kernel.shape)}
+        self._grid(painter, x_kernel, top, cell, self.kernel, kernel_fill)
+        if self.out_shape[0] and self.positions:
+            out = np.zeros(self.out_shape)
+            shown = np.zeros(self.out_shape, dtype=bool)
+            fills = {}
+            for pos in self.positions[: self.index + 1]:
+                out[pos.out_row, pos.out_col] = pos.value
+                shown[pos.out_row, pos.out_col] = True
+                fills[(pos.out_row, pos.out_col)] = _DONE
+            fills[(current.out_row, current.out_col)] = _CURRENT.lighter(160)
+            self._grid(painter, x_out, top, cell, out, fills, shown)
+        painter.end()
+
+
+class ConvMathStage(Stage):
+    """Inputs for one convolution, its numbers, the sliding kernel and comparisons."""
+
+    def __init__(self, spec: LabSpec, parent: QWidget | None = None):
+        super().__init__(spec, parent)
+        font = self.font()
+        font.setPointSizeF(STAGE_FONT_PT)
+        self.setFont(font)
+        defaults = spec.resolve({}) if spec.params else {}
+        ranges = {p.key: (p.minimum, p.maximum) for p in spec.params}
+
+        self.inputs: dict[str, QSpinBox] = {}
+        self.input_form = QFormLayout()
+        self.input_labels: dict[str, QLabel] = {}
+        for key, default, lo, hi in (
+            ("input_size", 28, 1, 1024), ("kernel", 3, 1, 15), ("stride", 1, 1, 8),
+            ("padding", 0, 0, 16), ("dilation", 1, 1, 8), ("in_channels", 3, 1, 2048),
+            ("out_channels", 64, 1, 2048), ("groups", 1, 1, 2048),
+        ):
+            spin = QSpinBox()
+            low, high = ranges.get(key, (lo, hi))
+            spin.setRange(int(low), int(high))
+            spin.setValue(int(defaults.get(key, default)))
+            spin.setMinimumWidth(90)
+            spin.valueChanged.connect(self.recompute)
+            self.inputs[key] = spin
+            self.input_labels[key] = QLabel()
+            self.input_form.addRow(self.input_labels[key], spin)
+        self.mode = QComboBox()
+        self.mode.addItems(["custom", "valid", "same"])
+        self.mode.setCurrentText(str(defaults.get("padding_mode", "custom")))
+        self.mode.currentTextChanged.connect(self.recompute)
+        self.mode_label = QLabel()
+        self.input_form.insertRow(4, self.mode_label, self.mode)
+        self.inputs_box = QGroupBox()
+        self.inputs_box.setLayout(self.input_form)
+
+        self.results: dict[str, QLabel] = {}
+        self.result_names: dict[str, QLabel] = {}
+        results_form = QFormLayout()
+        for key in ("out_size", "out_shape", "padding", "params_bias", "params_nobias",
+                    "macs", "receptive_field", "pool"):
+            label = QLabel()
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.results[key] = label
+            self.result_names[key] = QLabel()
+            results_form.addRow(self.result_names[key], label)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #C0392B;")
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.error_label.setFont(bold)
+        results_form.addRow(self.error_label)
+        self.results_box = QGroupBox()
+        self.results_box.setLayout(results_form)
+
+        self.animation = KernelAnimationView()
+        self.dot_label = QLabel()
+        self.dot_label.setWordWrap(True)
+        self.dot_label.setMinimumHeight(56)
+        self.position_label = QLabel()
+        self.prev_button = QPushButton()
+        self.next_button = QPushButton()
+        self.play_button = QPushButton()
+        self.play_button.setCheckable(True)
+        self.prev_button.clicked.connect(self.step_back)
+        self.next_button.clicked.connect(self.step_forward)
+        self.play_button.toggled.connect(self._on_play)
+        self.timer = QTimer(self)
+        self.timer.setInterval(900)
+        self.timer.timeout.connect(self._tick)
+        controls = QHBoxLayout()
+        for widget in (self.prev_button, self.next_button, self.play_button):
+            controls.addWidget(widget)
+        controls.addWidget(self.position_label, 1)
+        anim_layout = QVBoxLayout()
+        anim_layout.addWidget(self.animation, 1)
+        anim_layout.addWidget(self.dot_label)
+        anim_layout.addLayout(controls)
+        self.animation_box = QGroupBox()
+        self.animation_box.setLayout(anim_layout)
+
+        self.compare_labels = {key: QLabel() for key in ("stack", "separable", "mixer")}
+        compare_layout = QVBoxLayout()
+        for label in self.compare_labels.values():
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            compare_layout.addWidget(label)
+        self.compare_box = QGroupBox()
+        self.compare_box.setLayout(compare_layout)
+
+        left = QVBoxLayout()
+        left.addWidget(self.inputs_box)
+        left.addWidget(self.results_box, 1)
+        layout = QGridLayout(self)
+        layout.addLayout(left, 0, 0, 2, 1)
+        layout.addWidget(self.animation_box, 0, 1)
+        layout.addWidget(self.compare_box, 1, 1)
+        layout.setColumnStretch(0, 2)
+        layout.setColumnStretch(1, 3)
+        layout.setRowStretch(0, 3)
+        layout.setRowStretch(1, 2)
+
+        self.positions: list[cm.KernelPosition] = []
+        self.index = 0
+        self.retranslate_ui()
+
+    # -- text ----------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        names = {
+            "input_size": self.tr("Input size n"), "kernel": self.tr("Kernel k"),
+            "stride": self.tr("Stride s"), "padding": self.tr("Padding p"),
+            "dilation": self.tr("Dilation d"), "in_channels": self.tr("Channels in"),
+            "out_channels": self.tr("Channels out"), "groups": self.tr("Groups"),
+        }
+        for key, label in self.input_labels.items():
+            label.setText(names[key])
+        self.mode_label.setText(self.tr("Padding mode"))
+        result_names = {
+            "out_size": self.tr("Output size"), "out_shape": self.tr("Output shape"),
+            "padding": self.tr("Padding used"),
+            "params_bias": self.tr("Parameters"),
+            "params_nobias": self.tr("… without bias"),
+            "macs": self.tr("Multiply-adds"),
+            "receptive_field": self.tr("Receptive field"),
+            "pool": self.tr("Then 2×2 max-pool"),
+        }
+        for key, label in self.result_names.items():
+            label.setText(result_names[key])
+        self.inputs_box.setTitle(self.tr("One convolution layer"))
+        self.results_box.setTitle(self.tr("Results"))
+        self.animation_box.setTitle(self.tr("The kernel slides over a 7×7 input"))
+        self.compare_box.setTitle(self.tr("Comparisons for the current channels"))
+        self.prev_button.setText(self.tr("◀ Step"))
+        self.next_button.setText(self.tr("Step ▶"))
+        self._update_play_text()
+        self.recompute()
+
+    def _update_play_text(self) -> None:
+        playing = self.play_button.isChecked()
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
+
+    # -- calculation ---------------------------------------------------------------
+    def values(self) -> dict[str, int]:
+        return {key: spin.value() for key, spin in self.inputs.items()}
+
+    def recompute(self) -> None:
+        v = self.values()
+        mode = self.mode.currentText()
+        if mode == "valid" and self.inputs["padding"].value() != 0:
+            self.inputs["padding"].setValue(0)  # re-enters recompute
+            return
+        self.inputs["padding"].setEnabled(mode == "custom")
+        n, k, s, d = v["input_size"], v["kernel"], v["stride"], v["dilation"]
+        c_in, c_out, g = v["in_channels"], v["out_channels"], v["groups"]
+        summary = cm.summarize_conv(n, k, s, v["padding"], d, c_in, c_out, g,
+                                    same=mode == "same")
+        p = summary.padding
+        r = self.results
+        r["out_size"].setText(summary.formula)
+        r["padding"].setText(str(p))
+        r["receptive_field"].setText(
+            f"{summary.receptive_field} × {summary.receptive_field}   "
+            f"(d·(k−1) + 1 = {d}·({k}−1) + 1)"
+        )
+        if summary.error:
+            self.error_label.setText(self.tr("No output: ") + summary.error)
+            for key in ("out_shape", "params_bias", "params_nobias", "macs", "pool"):
+                r[key].setText("—")
+        else:
+            self.error_label.setText("")
+            out = summary.out_size
+            per = c_in // g
+            r["out_shape"].setText(f"{out} × {out} × {c_out}")
+            r["params_bias"].setText(
+                f"({k}·{k}·{per} + 1)·{c_out} = {_n(summary.params_with_bias)}"
+            )
+            r["params_nobias"].setText(
+                f"{k}·{k}·{per}·{c_out} = {_n(summary.params_without_bias)}"
+            )
+            r["macs"].setText(
+                f"{out}·{out}·{_n(summary.params_without_bias)} = {_n(summary.macs)}"
+            )
+            try:
+                pooled = cm.pool_output_size(out, 2, 2)
+                r["pool"].setText(f"⌊({out} − 2) / 2⌋ + 1 = {pooled}")
+            except cm.ConvError:
+                r["pool"].setText(self.tr("too small to pool"))
+        self._update_comparisons(k, c_in, c_out, summary.out_size)
+        self._update_animation(k, s, d, mode)
+
+    def _update_comparisons(
+        self, k: int, c_in: int, c_out: int, out: int | None
+    ) -> None:
+        c = c_in
+        stack = cm.stacked_vs_single(c)
+        saved = 1 - stack["stacked_params"] / stack["single_params"]
+        self.compare_labels["stack"].setText(
+            self.tr("<b>Three 3×3 vs one 7×7</b> (C = {c}): same receptive field 7×7; "
+                    "27·C² = {a} vs 49·C² = {b} weights ({saved:.0%} fewer), "
+                    "and three non-linearities instead of one.").format(
+                c=c, a=_n(stack["stacked_params"]), b=_n(stack["single_params"]),
+                saved=saved)
+        )
+        sep = cm.depthwise_separable_cost(c_in, c_out, k, out or 1, out or 1)
+        text = self.tr(
+            "<b>Depthwise-separable vs standard</b> ({k}×{k}, {ci}→{co}): "
+            "{k}·{k}·{ci} + {ci}·{co} = {sp} vs {k}·{k}·{ci}·{co} = {st} weights; "
+            "ratio 1/C_out + 1/k² = {ratio:.3f}."
+        ).format(k=k, ci=c_in, co=c_out, sp=_n(sep["separable_params"]),
+                 st=_n(sep["standard_params"]), ratio=sep["ratio"])
+        if out is not None:
+            text += " " + self.tr("Multiply-adds {sm} vs {stm}.").format(
+                sm=_n(sep["separable_macs"]), stm=_n(sep["standard_macs"]))
+        self.compare_labels["separable"].setText(text)
+        text = self.tr(
+            "<b>1×1 convolution</b> mixes channels at each pixel: "
+            "C_in·C_out + C_out = {ci}·{co} + {co} = {n} parameters."
+        ).format(ci=c_in, co=c_out, n=_n(cm.pointwise_mixer(c_in, c_out)))
+        if out is not None:
+            text += " " + self.tr("On this output it keeps the size {out}×{out}.").format(
+                out=out)
+        self.compare_labels["mixer"].setText(text)
+
+    def _update_animation(self, k: int, s: int, d: int, mode: str) -> None:
+        k_demo = min(k, DEMO_MAX_KERNEL)
+        image = cm.demo_input(DEMO_SIZE)
+        kernel = demo_kernel(k_demo)
+        padding = self.inputs["padding"].value() if mode == "custom" else 0
+        if mode == "same":
+            before, after = cm.same_padding(DEMO_SIZE, k_demo, 1, d)
+            padding = before
+        note = ""
+        if k > DEMO_MAX_KERNEL:
+            note = self.tr("(animation uses a {k}×{k} kernel) ").format(k=k_demo)
+        try:
+            positions = cm.kernel_positions(image, kernel, s, padding, d)
+        except cm.ConvError as err:
+            positions = []
+            note += self.tr("No output on the 7×7 input: ") + str(err)
+        self.positions = positions
+        self.index = min(self.index, max(len(positions) - 1, 0))
+        out_shape = (0, 0)
+        if positions:
+            out_shape = (positions[-1].out_row + 1, positions[-1].out_col + 1)
+        self.animation.set_case(image, kernel, padding, positions, out_shape)
+        self._note = note
+        self._show_position()
+
+    # -- animation -----------------------------------------------------------------
+    def _show_position(self) -> None:
+        self.animation.set_index(self.index)
+        if not self.positions:
+            self.dot_label.setText(self._note)
+            self.position_label.setText("")
+            return
+        pos = self.positions[self.index]
+        self.dot_label.setText(self._note + f"y[{pos.out_row}, {pos.out_col}] = "
+                               + pos.text)
+        self.position_label.setText(
+            self.tr("position {i} of {n}").format(
+                i=self.index + 1, n=len(self.positions)
+            )
+        )
+
+    def step_forward(self) -> None:
+        if self.positions:
+            self.index = (self.index + 1) % len(self.positions)
+            self._show_position()
+
+    def step_back(self) -> None:
+        if self.positions:
+            self.index = (self.index - 1) % len(self.positions)
+            self._show_position()
+
+    def _on_play(self, playing: bool) -> None:
+        if playing:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self._update_play_text()
+
+    def _tick(self) -> None:
+        if not self.positions or self.index == len(self.positions) - 1:
+            self.play_button.setChecked(False)
+            return
+        self.step_forward()
+
+    # -- Stage contract ------------------------------------------------------------
+    def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        """A tool: nothing to draw from snapshots."""
+
+    def panels(self) -> dict[str, QWidget]:
+        return {
+            "inputs": self.inputs_box,
+            "results": self.results_box,
+            "sliding kernel": self.animation_box,
+            "comparisons": self.compare_box,
+        }
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+
+
+STAGES = {"convmath": ConvMathStage}

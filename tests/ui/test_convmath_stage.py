@@ -1,0 +1,95 @@
+"""The convolution calculator stage: typed inputs give the right numbers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.convmath import ConvMathStage
+
+
+@pytest.fixture
+def stage(qtbot):
+    widget = ConvMathStage(get_lab("convmath"))
+    qtbot.addWidget(widget)
+    widget.resize(1024, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.shutdown()
+
+
+def _type(qtbot, spin, text: str) -> None:
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_registered_for_the_lab():
+    assert stage_class(get_lab("convmath").stage) is ConvMathStage
+
+
+def test_typed_values_update_the_results(qtbot, stage):
+    _type(qtbot, stage.inputs["input_size"], "224")
+    _type(qtbot, stage.inputs["kernel"], "7")
+    _type(qtbot, stage.inputs["stride"], "2")
+    _type(qtbot, stage.inputs["padding"], "3")
+    _type(qtbot, stage.inputs["in_channels"], "3")
+    _type(qtbot, stage.inputs["out_channels"], "64")
+    assert stage.values()["input_size"] == 224
+    r = stage.results
+    # ResNet's first layer: 224 → 112, 7·7·3·64 = 9,408 weights
+    assert r["out_size"].text() == "⌊(224 + 2·3 − 1·(7−1) − 1) / 2⌋ + 1 = 112"
+    assert r["out_shape"].text() == "112 × 112 × 64"
+    assert r["params_nobias"].text().endswith("= 9,408")
+    assert r["params_bias"].text().endswith("= 9,472")
+    assert r["macs"].text().endswith(f"= {112 * 112 * 9408:,}")
+    assert r["pool"].text().endswith("= 56")
+    assert stage.error_label.text() == ""
+    assert "27·C² = 243 vs 49·C² = 441" in stage.compare_labels["stack"].text()
+    assert "3·64 + 64 = 256" in stage.compare_labels["mixer"].text()
+
+
+def test_same_padding_and_invalid_message(qtbot, stage):
+    _type(qtbot, stage.inputs["input_size"], "28")
+    _type(qtbot, stage.inputs["kernel"], "5")
+    stage.mode.setCurrentText("same")
+    assert stage.results["padding"].text() == "2"
+    assert stage.results["out_shape"].text().startswith("28 × 28")
+    assert not stage.inputs["padding"].isEnabled()
+    stage.mode.setCurrentText("valid")
+    assert stage.results["out_shape"].text().startswith("24 × 24")
+    _type(qtbot, stage.inputs["input_size"], "3")
+    assert "larger than the padded input" in stage.error_label.text()
+    assert stage.results["out_shape"].text() == "—"
+    assert stage.results["params_bias"].text() == "—"
+
+
+def test_stepping_the_animation(qtbot, stage):
+    # defaults: 3×3 kernel, stride 1, no padding over the 7×7 demo: 25 positions
+    assert len(stage.positions) == 25
+    assert stage.position_label.text() == "position 1 of 25"
+    qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
+    assert stage.index == 2 and stage.animation.index == 2
+    pos = stage.positions[2]
+    assert (pos.out_row, pos.out_col) == (0, 2)
+    assert stage.dot_label.text() == f"y[0, 2] = {pos.text}"
+    qtbot.mouseClick(stage.prev_button, Qt.MouseButton.LeftButton)
+    assert stage.index == 1
+    qtbot.mouseClick(stage.prev_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(stage.prev_button, Qt.MouseButton.LeftButton)
+    assert stage.index == 24  # wraps around
+    _type(qtbot, stage.inputs["stride"], "2")
+    assert len(stage.positions) == 9  # 3×3 outputs
+
+
+def test_play_advances_and_stops_at_the_end(qtbot, stage):
+    stage.timer.setInterval(5)
+    qtbot.mouseClick(stage.play_button, Qt.MouseButton.LeftButton)
+    assert stage.play_button.isChecked()
+    qtbot.waitUntil(lambda: not stage.play_button.isChecked(), timeout=3000)
+    assert stage.index == len(stage.positions) - 1
+    assert stage.play_button.text() == "▶ Play"
