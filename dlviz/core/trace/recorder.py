@@ -467,12 +467,16 @@ def record_supervised_step(
     loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
     optimizer: torch.optim.Optimizer,
     name: str = "model",
+    *,
+    before_update: Callable[[], Any] | None = None,
 ) -> Trace:
     """Perform one training step of ``model`` on ``(x, y)`` and return its trace.
 
     The step is forward, ``loss_fn(out, y)``, ``zero_grad``, backward,
-    ``optimizer.step()`` — the same numbers as an untraced step. ``metrics`` holds
-    ``loss`` and, for class scores with integer targets, ``acc``.
+    ``before_update()`` (gradient clipping, when the task's ``train_step`` clips),
+    ``optimizer.step()`` — the same numbers as an untraced step. The backward events
+    show the gradients before ``before_update``. ``metrics`` holds ``loss`` and, for
+    class scores with integer targets, ``acc``.
     """
     with TraceRecorder({name: model}, name=name) as rec:
         traced_x = rec.input(x, role=name, target=y)
@@ -481,6 +485,8 @@ def record_supervised_step(
         rec.loss(loss, role=name, kind=_loss_kind(loss_fn), output=out, target=y)
         optimizer.zero_grad(set_to_none=True)
         rec.backward(loss)
+        if before_update is not None:
+            before_update()
         rec.update(optimizer, role=name)
     trace = rec.trace
     if (

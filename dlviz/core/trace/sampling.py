@@ -53,8 +53,8 @@ def _stride_to(t: torch.Tensor, dim: int, limit: int) -> torch.Tensor:
     return t[index]
 
 
-def _bound(s: torch.Tensor) -> torch.Tensor:
-    """Bound an unbatched tensor: (F,), (rows, cols) or (C, ..., H, W)."""
+def _bound(s: torch.Tensor, batched: bool) -> torch.Tensor:
+    """Bound one item: (F,), (rows, cols), (C, ..., H, W) or kernels (O, I, kH, kW)."""
     if s.dim() == 0:
         return s
     if s.dim() == 1:
@@ -62,6 +62,9 @@ def _bound(s: torch.Tensor) -> torch.Tensor:
     if s.dim() == 2:
         return _stride_to(_stride_to(s, 0, MAX_SIDE), 1, MAX_SIDE)
     s = s[:MAX_CHANNELS]
+    if s.dim() == 4 and not batched:  # conv kernels (C_out, C_in, kH, kW)
+        s = s[:, :MAX_CHANNELS]
+        return _stride_to(_stride_to(s, 2, MAX_SIDE), 3, MAX_SIDE)
     while s.dim() > 3:  # (C, D, H, W): first slice of the middle dimensions
         s = s.select(1, 0)
     return _stride_to(_stride_to(s, 1, MAX_SIDE), 2, MAX_SIDE)
@@ -96,5 +99,5 @@ def record_tensor(t: torch.Tensor, batched: bool = True) -> TensorRecord:
         stats, norm = tensor_stats(t)
         batched = batched and t.dim() >= 2
         s = t[0] if batched else t
-        sample = _bound(s).float().cpu().numpy().copy()
+        sample = _bound(s, batched).float().cpu().numpy().copy()
     return TensorRecord(tuple(t.shape), sample, stats, norm, batched)
