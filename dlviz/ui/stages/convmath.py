@@ -391,8 +391,8 @@ class ConvMathStage(Stage):
             "C_in·C_out + C_out = {ci}·{co} + {co} = {n} parameters."
         ).format(ci=c_in, co=c_out, n=_n(cm.pointwise_mixer(c_in, c_out)))
         if out is not None:
-            text += " " + self.tr("On this output it keeps the size {out}×{out}.").format(
-                out=out)
+            keeps = self.tr("On this output it keeps the size {out}×{out}.")
+            text += " " + keeps.format(out=out)
         self.compare_labels["mixer"].setText(text)
 
     def _update_animation(self, k: int, s: int, d: int, mode: str) -> None:
