@@ -1,0 +1,216 @@
+"""Lab tasks of the autoencoder and the VAE on 8×8 digits with a 2-D latent space.
+
+Losses are per image and averaged over the batch: ``recon`` is the binary
+cross-entropy summed over the 64 pixels, ``kl`` the KL divergence of the encoder's
+Gaussian from N(0, I) (zero for the plain autoencoder); ``loss = recon + β·kl``.
+
+Anomaly detection: the digit ``held_out`` is left out of training; the reconstruction
+errors of validation images of seen digits and of the unseen digit are histogrammed,
+with a threshold at the 95th percentile of the seen ones.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from dlviz.core.data.digits import load_digits_images
+from dlviz.core.gan.models import (
+    Autoencoder,
+    kl_to_standard_normal,
+    reconstruction_error,
+)
+from dlviz.core.labs.base import LabTask
+from dlviz.core.train.optim import build_optimizer
+
+HELD_OUT_CHOICES: tuple[str, ...] = ("none",) + tuple(str(d) for d in range(10))
+
+
+def tile_images(images: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """(rows·cols, h, w) → one (rows·h, cols·w) image; row 0 on top."""
+    n, h, w = images.shape
+    padded = np.zeros((rows * cols, h, w), dtype=images.dtype)
+    padded[: min(n, rows * cols)] = images[: rows * cols]
+    return (
+        padded.reshape(rows, cols, h, w)
+        .transpose(0, 2, 1, 3)
+        .reshape(rows * h, cols * w)
+    )
+
+
+class AutoencoderTask(LabTask):
+    """A plain autoencoder (``variational = False``) or a VAE on 8×8 digits."""
+
+    variational = False
+    manifold_tiles = 12
+    n_prior = 16
+    anomaly_interval_s = 0.5
+    n_bins = 30
+
+    def __init__(self, hp: dict, device: torch.device):
+        super().__init__(hp, device)
+        xt, yt, xv, yv = load_digits_images(8, hp["val_fraction"], int(hp["seed"]))
+        held = hp["held_out"]
+        self.held_out = -1 if held == "none" else int(held)
+        keep = yt != self.held_out
+        self.x_train, self.y_train = xt[keep].to(device), yt[keep].to(device)
+        self.x_val, self.y_val = xv.to(device), yv.to(device)
+        self.beta = float(hp.get("beta", 1.0))
+        self.model = Autoencoder(64, int(hp["hidden"]), 2, self.variational).to(device)
+        self.optimizer = build_optimizer(
+            hp["optimizer"], self.model.parameters(), hp["lr"], hp["weight_decay"]
+        )
+        n = len(self.x_train)
+        self.batch_size = min(int(hp["batch_size"]), n)
+        self.samples_per_step = self.batch_size
+        self.steps_per_epoch = max(1, n // self.batch_size)
+        self._order = torch.randperm(n, generator=self.generator)
+        self._cursor = 0
+        shown = [int(np.flatnonzero(yv.numpy() == d)[0]) for d in range(10)]
+        self.shown = self.x_val[shown]
+        fixed = torch.Generator().manual_seed(int(hp["seed"]) + 99)
+        self.prior_noise = torch.randn(self.n_prior, 2, generator=fixed).to(device)
+        self.prior_uniform = torch.rand(self.n_prior, 2, generator=fixed).to(device)
+        self._anomaly: dict[str, Any] = {}
+        self._anomaly_time = -1e9
+
+    def modules(self) -> dict[str, nn.Module]:
+        return {"model": self.model}
+
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        return {"model": self.optimizer}
+
+    def next_batch(self) -> torch.Tensor:
+        n = len(self.x_train)
+        if self._cursor + self.batch_size > n:
+            self._order = torch.randperm(n, generator=self.generator)
+            self._cursor = 0
+        idx = self._order[self._cursor : self._cursor + self.batch_size].to(self.device)
+        self._cursor += self.batch_size
+        return self.x_train[idx]
+
+    def losses(
+        self, x: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(total, reconstruction, KL), each a batch mean of per-image sums."""
+        recon, mu, logvar = self.model(x, self.generator)
+        rec = reconstruction_error(recon, x).mean()
+        if logvar is None:
+            kl = torch.zeros((), device=x.device)
+        else:
+            kl = kl_to_standard_normal(mu, logvar).mean()
+        return rec + self.beta * kl, rec, kl
+
+    def train_step(self) -> dict[str, float]:
+        self.model.train()
+        x = self.next_batch()
+        self.remember_finite()
+        loss, rec, kl = self.losses(x)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.optimizer.step()
+        self.step += 1
+        return {
+            "loss": float(loss.detach()),
+            "recon": float(rec.detach()),
+            "kl": float(kl.detach()),
+        }
+
+    @torch.no_grad()
+    def evaluate(self) -> dict[str, float]:
+        self.model.eval()
+        mu, logvar = self.model.encode(self.x_val)
+        rec = reconstruction_error(self.model.decode(mu), self.x_val).mean()
+        kl = kl_to_standard_normal(mu, logvar).mean() if logvar is not None else 0.0
+        self.model.train()
+        rec, kl = float(rec), float(kl)
+        return {"val_loss": rec + self.beta * kl, "val_recon": rec, "val_kl": kl}
+
+    @torch.no_grad()
+    def reconstruction_errors(self, x: torch.Tensor) -> np.ndarray:
+        """Per-image error of the deterministic reconstruction (the mean code)."""
+        mu, _ = self.model.encode(x)
+        return reconstruction_error(self.model.decode(mu), x).cpu().numpy()
+
+    def latent_box(self, codes: np.ndarray) -> tuple[float, float, float, float]:
+        """Latent range of the manifold: ±2 for a VAE, the codes' spread else."""
+        if self.variational:
+            return (-2.0, 2.0, -2.0, 2.0)
+        lo = np.percentile(codes, 2, axis=0)
+        hi = np.percentile(codes, 98, axis=0)
+        hi = np.maximum(hi, lo + 1e-3)
+        return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
+
+    @torch.no_grad()
+    def anomaly(self) -> dict[str, Any]:
+        """Error histograms of seen vs unseen digits (redone every 0.5 s at most)."""
+        now = time.monotonic()
+        if self._anomaly and now - self._anomaly_time < self.anomaly_interval_s:
+            return self._anomaly
+        errors = self.reconstruction_errors(self.x_val)
+        unseen = (self.y_val == self.held_out).cpu().numpy()
+        seen_err, unseen_err = errors[~unseen], errors[unseen]
+        threshold = float(np.percentile(seen_err, 95))
+        top = float(np.percentile(errors, 99.5)) if len(errors) else 1.0
+        edges = np.linspace(0.0, max(top, threshold * 1.2, 1e-3), self.n_bins + 1)
+        seen_counts, _ = np.histogram(np.clip(seen_err, 0, edges[-1]), edges)
+        unseen_counts, _ = np.histogram(np.clip(unseen_err, 0, edges[-1]), edges)
+        detected = float((unseen_err > threshold).mean()) if len(unseen_err) else 0.0
+        self._anomaly = {
+            "err_edges": edges.astype(np.float32),
+            "err_seen": seen_counts.astype(np.int64),
+            "err_unseen": unseen_counts.astype(np.int64),
+            "err_threshold": threshold,
+            "anomaly_detected": detected,
+            "anomaly_false_alarms": float((seen_err > threshold).mean()),
+        }
+        self._anomaly_time = now
+        return self._anomaly
+
+    @torch.no_grad()
+    def snapshot(self) -> dict[str, Any]:
+        self.model.eval()
+        codes, _ = self.model.encode(self.x_val)
+        codes_np = codes.cpu().numpy().astype(np.float32)
+        box = self.latent_box(codes_np)
+        t = self.manifold_tiles
+        gx = torch.linspace(box[0], box[1], t)
+        gy = torch.linspace(box[3], box[2], t)  # top row = largest z₂
+        grid = torch.stack(torch.meshgrid(gy, gx, indexing="ij")[::-1], -1).reshape(
+            -1, 2
+        )
+        tiles = self.model.decode(grid.to(self.device)).view(-1, 8, 8).cpu().numpy()
+        recons = self.model.decode(self.model.encode(self.shown)[0]).view(-1, 8, 8)
+        if self.variational:
+            prior_z = self.prior_noise
+        else:
+            lo = torch.tensor([box[0], box[2]], device=self.device)
+            hi = torch.tensor([box[1], box[3]], device=self.device)
+            prior_z = lo + (hi - lo) * self.prior_uniform
+        prior = self.model.decode(prior_z).view(-1, 8, 8).cpu().numpy()
+        self.model.train()
+        snap = {
+            "latent": codes_np,
+            "latent_labels": self.y_val.cpu().numpy(),
+            "held_out": self.held_out,
+            "variational": self.variational,
+            "manifold": tile_images(tiles, t, t).astype(np.float32),
+            "manifold_extent": box,
+            "manifold_tiles": t,
+            "inputs": self.shown[:, 0].cpu().numpy().astype(np.float32),
+            "recons": recons.cpu().numpy().astype(np.float32),
+            "prior_samples": prior.astype(np.float32),
+        }
+        if self.held_out >= 0:
+            snap.update(self.anomaly())
+        return snap
+
+
+class VaeTask(AutoencoderTask):
+    """The encoder outputs a Gaussian; codes are sampled by reparameterisation."""
+
+    variational = True
