@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -319,3 +320,72 @@ class RecurrentNet(nn.Module):
             for torch_name, param in module.named_parameters():
                 param.copy_(own[self.torch_names()[torch_name]])
         return module
+
+
+def fused_copy(
+    net: RecurrentNet, cache: nn.RNNBase | None = None
+) -> nn.RNNBase:
+    """A torch ``nn.RNN/LSTM/GRU`` with ``net``'s current weights (fast, no gates).
+
+    Pass the previous result as ``cache`` to reuse it: only the weights are copied.
+    """
+    first = net.cells[0].weight_ih
+    if (
+        cache is None
+        or cache.weight_ih_l0.dtype != first.dtype
+        or cache.weight_ih_l0.device != first.device
+    ):
+        return net.to_torch()
+    own = dict(net.named_parameters())
+    names = net.torch_names()
+    with torch.no_grad():
+        for torch_name, param in cache.named_parameters():
+            param.copy_(own[names[torch_name]])
+    return cache
+
+
+@torch.no_grad()
+def replay_gates(cell: _GatedCell, x: torch.Tensor) -> dict[str, torch.Tensor]:
+    """Every gate of ``cell`` run forward over ``x`` (B, T, input) from a zero state.
+
+    Gives the same (B, T, H) values as ``RecurrentNet(..., record=True)`` for that
+    cell, but runs the recurrence in torch's fused kernel and the gates as a few
+    batched operations, so it is cheap enough for live views.
+    """
+    kind = cell.kind
+    hidden = cell.hidden_size
+    single = RecurrentNet(kind, cell.input_size, hidden, bias=cell.bias_ih is not None)
+    single.cells[0] = cell
+    fused = single.to_torch()
+    h_all, _ = fused(x)
+    h_prev = torch.cat([torch.zeros_like(h_all[:, :1]), h_all[:, :-1]], dim=1)
+    gi, gh = cell._projections(x, h_prev)
+    if kind == "rnn":
+        return {"h": h_all, "pre_h": gi + gh}
+    if kind == "lstm":
+        pre_i, pre_f, pre_g, pre_o = (gi + gh).chunk(4, dim=-1)
+        i, f = torch.sigmoid(pre_i), torch.sigmoid(pre_f)
+        g, o = torch.tanh(pre_g), torch.sigmoid(pre_o)
+        # c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t: a short numpy loop beats torch's overhead
+        f_np = f.cpu().numpy()
+        ig_np = (i * g).cpu().numpy()
+        c_np = np.empty_like(f_np)
+        c_prev = np.zeros_like(f_np[:, 0])
+        for t in range(x.shape[1]):
+            c_prev = f_np[:, t] * c_prev + ig_np[:, t]
+            c_np[:, t] = c_prev
+        c = torch.from_numpy(c_np).to(h_all.device)
+        return {
+            "f": f, "i": i, "g": g, "o": o, "c": c, "h": h_all,
+            "pre_f": pre_f, "pre_i": pre_i, "pre_g": pre_g, "pre_o": pre_o,
+        }
+    i_r, i_z, i_n = gi.chunk(3, dim=-1)
+    h_r, h_z, h_n = gh.chunk(3, dim=-1)
+    pre_r, pre_z = i_r + h_r, i_z + h_z
+    r, z = torch.sigmoid(pre_r), torch.sigmoid(pre_z)
+    pre_n = i_n + r * h_n
+    return {
+        "z": z, "r": r, "n": torch.tanh(pre_n), "h": h_all,
+        "pre_z": pre_z, "pre_r": pre_r, "pre_n": pre_n,
+        "hidden_n": h_n, "input_n": i_n,
+    }
