@@ -105,11 +105,12 @@ def alexnet(full: bool = False, width: float = 1.0) -> AlexNet:
         convs = [(64, 11, 4, 2), (192, 5, 1, 2), (384, 3, 1, 1), (256, 3, 1, 1),
                  (256, 3, 1, 1)]
         return AlexNet(convs, (0, 1, 4), 4096, 1000, 3, 6)
-    c = [_scaled(n, width) for n in (24, 48, 64, 64, 48)]
-    convs = [(c[0], 5, 1, 2), (c[1], 5, 1, 2), (c[2], 3, 1, 1), (c[3], 3, 1, 1),
+    c = [_scaled(n, width) for n in (16, 48, 64, 64, 48)]
+    # A large strided first window, like the original: 32 -> 16, pool 7,
+    # then 5 x 5 (pool 3) and three 3 x 3 convolutions (pool 1).
+    convs = [(c[0], 5, 2, 2), (c[1], 5, 1, 2), (c[2], 3, 1, 1), (c[3], 3, 1, 1),
              (c[4], 3, 1, 1)]
-    # 32 -> pool 15 -> pool 7 -> pool 3
-    return AlexNet(convs, (0, 1, 4), _scaled(256, width), 10, 1, 3)
+    return AlexNet(convs, (0, 1, 4), _scaled(256, width), 10, 1, 1)
 
 
 # -- VGG ----------------------------------------------------------------------------
@@ -122,7 +123,7 @@ VGG_CONFIGS: dict[str, tuple[tuple[int, int], ...]] = {
     "VGG-19": ((2, 64), (2, 128), (4, 256), (4, 512), (4, 512)),
 }
 
-#: Reduced VGG shapes for digits: three blocks of 16, 32, 64 channels.
+#: Reduced VGG shapes for digits: three blocks of 8, 16, 32 channels.
 VGG_MINI_BLOCKS: dict[str, tuple[int, int, int]] = {
     "1-1-2": (1, 1, 2),
     "2-2-2": (2, 2, 2),
@@ -183,7 +184,7 @@ def vgg(full: bool = False, config: str = "2-2-2", width: float = 1.0) -> VGG:
         name = config if config in VGG_CONFIGS else "VGG-16"
         return VGG(VGG_CONFIGS[name], 4096, 1000, 3, 7)
     counts = VGG_MINI_BLOCKS[config]
-    chans = [_scaled(c, width) for c in (16, 32, 64)]
+    chans = [_scaled(c, width) for c in (8, 16, 32)]
     # 32 -> 16 -> 8 -> 4
     return VGG(list(zip(counts, chans)), _scaled(128, width), 10, 1, 4)
 
@@ -244,10 +245,10 @@ def nin(full: bool = False, width: float = 1.0, num_classes: int | None = None) 
         )
     c1, c2 = _scaled(32, width), _scaled(64, width)
     return NiN(
-        nin_block(1, c1, 5, 1, 2),  # 32
-        nn.MaxPool2d(3, stride=2),  # 15
-        nin_block(c1, c2, 3, 1, 1),
+        nin_block(1, c1, 5, 2, 2),  # strided like the original: 16
         nn.MaxPool2d(3, stride=2),  # 7
+        nin_block(c1, c2, 3, 1, 1),
+        nn.MaxPool2d(3, stride=2),  # 3
         nn.Dropout(0.3),
         nin_block(c2, 10, 3, 1, 1),
         nn.AdaptiveAvgPool2d(1),
@@ -353,12 +354,12 @@ def googlenet(full: bool = False, width: float = 1.0, wide_kernel: int = 3
     def s(n: int) -> int:
         return _scaled(n, width)
 
-    stem = nn.Sequential(ConvBN(1, s(32), 3, padding=1),
-                         nn.MaxPool2d(3, stride=2, padding=1))  # 16
+    stem = nn.Sequential(ConvBN(1, s(32), 5, stride=2, padding=2),  # 16
+                         nn.MaxPool2d(3, stride=2, padding=1))  # 8
     stages = [
         [(s(16), s(16), s(24), s(4), s(8), s(8)),  # 56
          (s(24), s(24), s(32), s(8), s(16), s(8))],  # 80
-        [(s(32), s(24), s(48), s(8), s(16), s(16))],  # 8 x 8, 112
+        [(s(32), s(24), s(48), s(8), s(16), s(16))],  # 4 x 4, 112
     ]
     return GoogLeNet(stem, stages, s(32), 10, 0.2, wide_kernel=5, ceil_pooling=False)
 
@@ -433,7 +434,7 @@ def resnet(full: bool = False, skip: bool = True, depth: int = 8,
         return ResNet(stem, 64, (64, 128, 256, 512), (2, 2, 2, 2), 1000, skip)
     c = _scaled(16, width)
     stem = nn.Sequential(nn.Conv2d(1, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c),
-                         nn.ReLU())
+                         nn.ReLU(), nn.MaxPool2d(2, stride=2))  # 16, 8, 4
     per_stage = {8: 1, 14: 2, 20: 3}[depth]
     return ResNet(stem, c, (c, 2 * c, 4 * c), (per_stage,) * 3, 10, skip)
 
@@ -491,9 +492,9 @@ def mobilenet(full: bool = False, width: float = 1.0) -> MobileNetV1:
         blocks = [(_scaled(c, width, 8), s) for c, s in MOBILENET_BLOCKS]
         return MobileNetV1(3, _scaled(32, width, 8), blocks, 1000)
     chans = (32, 64, 64, 128, 128, 128)
-    strides = (1, 2, 1, 2, 1, 1)
+    strides = (1, 2, 1, 2, 1, 1)  # after a strided stem: 16, 8, 4
     blocks = [(_scaled(c, width), s) for c, s in zip(chans, strides)]
-    return MobileNetV1(1, _scaled(16, width), blocks, 10, stem_stride=1, dropout=0.1)
+    return MobileNetV1(1, _scaled(16, width), blocks, 10, stem_stride=2, dropout=0.1)
 
 
 def lenet5(full: bool = False, activation: str = "sigmoid",

@@ -1,0 +1,307 @@
+"""Chapter 4: the classic convolutional networks trained on the bundled digits.
+
+One lab per network of :mod:`dlviz.core.zoo`; all share :class:`CnnTask` and the
+``image_classifier`` stage. The digits (8 × 8) are upsampled to 32 × 32, one channel.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from dlviz.core.data.digits import load_digits_images
+from dlviz.core.labs.base import LabSpec, SupervisedTask
+from dlviz.core.params import ParamSpec
+from dlviz.core.zoo import ZOO
+from dlviz.core.zoo.cnn import VGG_MINI_BLOCKS
+
+try:  # written by another engineer; the labs work without it
+    from dlviz.core.data.augment import AUGMENT_PARAMS, make_augment
+except ImportError:  # pragma: no cover - depends on the tree
+    AUGMENT_PARAMS, make_augment = (), None
+
+IMAGE_SIZE = 32
+VAL_FRACTION = 0.2
+#: Channels kept per feature map in a snapshot.
+MAX_CHANNELS = 16
+#: Modules whose outputs are shown as feature maps.
+MAP_LAYERS = (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d)
+
+
+def first_conv(model: nn.Module) -> tuple[str, nn.Conv2d]:
+    """Path and module of the first convolution (in registration order)."""
+    for path, module in model.named_modules():
+        if isinstance(module, nn.Conv2d):
+            return path, module
+    raise ValueError("the model has no convolution")
+
+
+@torch.no_grad()
+def capture_feature_maps(
+    model: nn.Module, x: torch.Tensor, max_channels: int = MAX_CHANNELS
+) -> tuple[torch.Tensor, list[str], list[str], dict[str, np.ndarray], dict[str, int]]:
+    """Forward one image (1, C, H, W) in eval mode, recording every conv/pool output.
+
+    Hooks exist only during this call. Returns the logits, the layer paths in
+    execution order, their kinds, the maps ``(min(C, max_channels), H, W)`` float32
+    by path, and each layer's full channel count. Pooling down to 1 × 1 is skipped.
+    """
+    paths: list[str] = []
+    kinds: list[str] = []
+    maps: dict[str, np.ndarray] = {}
+    channels: dict[str, int] = {}
+
+    def recorder(path: str):
+        def hook(module: nn.Module, inputs, output) -> None:
+            if output.dim() != 4 or output.shape[-1] * output.shape[-2] <= 1:
+                return
+            key = path if path not in maps else f"{path}#{len(paths)}"
+            paths.append(key)
+            kinds.append(type(module).__name__)
+            maps[key] = output[0, :max_channels].detach().float().cpu().numpy()
+            channels[key] = int(output.shape[1])
+
+        return hook
+
+    handles = [
+        module.register_forward_hook(recorder(path))
+        for path, module in model.named_modules()
+        if isinstance(module, MAP_LAYERS)
+    ]
+    was_training = model.training
+    model.eval()
+    try:
+        logits = model(x)
+    finally:
+        model.train(was_training)
+        for handle in handles:
+            handle.remove()
+    return logits, paths, kinds, maps, channels
+
+
+def prepare_drawing(image: np.ndarray, size: int = IMAGE_SIZE) -> torch.Tensor:
+    """Turn a drawing (H, W) in [0, 1] into a digit-like input (1, 1, size, size).
+
+    Like the bundled digits: light strokes on a dark background, the digit cropped to
+    its bounding box, centred in a square, averaged down to 8 × 8, scaled to a peak of
+    1, then upsampled bilinearly as :func:`load_digits_images` does.
+    """
+    arr = np.asarray(image, dtype=np.float32)
+    if arr.ndim != 2:
+        raise ValueError("the drawing must be a 2-D array")
+    arr = np.clip(np.nan_to_num(arr), 0.0, 1.0)
+    if arr.mean() > 0.5:  # dark ink on a light page
+        arr = 1.0 - arr
+    ink = arr > 0.1 * max(float(arr.max()), 1e-6)
+    if not ink.any() or arr.max() <= 0:
+        return torch.zeros(1, 1, size, size)
+    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+    crop = arr[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    side = int(np.ceil(max(crop.shape) / 0.9))
+    square = np.zeros((side, side), np.float32)
+    top, left = (side - crop.shape[0]) // 2, (side - crop.shape[1]) // 2
+    square[top : top + crop.shape[0], left : left + crop.shape[1]] = crop
+    x = torch.from_numpy(square)[None, None]
+    small = F.adaptive_avg_pool2d(x, 8)
+    small = small / small.max().clamp_min(1e-6)
+    out = F.interpolate(small, size=(size, size), mode="bilinear", align_corners=False)
+    return out.clamp(0.0, 1.0)
+
+
+class CnnTask(SupervisedTask):
+    """A zoo network trained on the digits; snapshots show what it sees."""
+
+    confusion_interval_s = 0.5
+
+    def __init__(self, hp: dict, device: torch.device, model: nn.Module):
+        super().__init__(hp, device)
+        xt, yt, xv, yv = load_digits_images(IMAGE_SIZE, VAL_FRACTION, int(hp["seed"]))
+        self.augment = make_augment(hp, self.generator) if make_augment else None
+        self.setup(model, xt, yt, xv, yv)
+        self.sample_index = int(hp.get("sample_index", 0)) % len(self.x_val)
+        self.filters_layer, self.conv1 = first_conv(self.model)
+        self._confusion: np.ndarray | None = None
+        self._confusion_at = -np.inf
+        self._confusion_step = -1
+
+    # -- training --------------------------------------------------------------------
+    def transform_batch(self, x: torch.Tensor) -> torch.Tensor:
+        return self.augment(x) if self.augment is not None else x
+
+    def evaluate(self) -> dict[str, float]:
+        out = self.predict(self.x_val)
+        self._store_confusion(out)
+        return {
+            "val_loss": float(self.criterion(out, self.y_val)),
+            "val_acc": float((out.argmax(1) == self.y_val).float().mean()),
+        }
+
+    def _store_confusion(self, logits: torch.Tensor) -> None:
+        pairs = self.y_val * 10 + logits.argmax(1)
+        counts = torch.bincount(pairs, minlength=100).reshape(10, 10)
+        self._confusion = counts.cpu().numpy().astype(np.int64)
+        self._confusion_at = time.perf_counter()
+        self._confusion_step = self.step
+
+    def confusion(self) -> np.ndarray:
+        """Validation confusion matrix (rows: true class, columns: predicted), cached
+        and recomputed at most every ``confusion_interval_s`` seconds."""
+        stale = time.perf_counter() - self._confusion_at >= self.confusion_interval_s
+        if self._confusion is None or (stale and self._confusion_step != self.step):
+            self._store_confusion(self.predict(self.x_val))
+        return self._confusion
+
+    # -- views -------------------------------------------------------------------------
+    def look(self, x: torch.Tensor) -> dict[str, Any]:
+        """Probabilities and feature maps for one input (1, 1, H, W)."""
+        logits, paths, kinds, maps, channels = capture_feature_maps(self.model, x)
+        probs = torch.softmax(logits[0], 0).cpu().numpy().astype(np.float32)
+        return {
+            "image": x[0, 0].detach().cpu().numpy().astype(np.float32),
+            "probs": probs,
+            "prediction": int(probs.argmax()),
+            "layers": paths,
+            "layer_kinds": kinds,
+            "feature_maps": maps,
+            "feature_channels": channels,
+        }
+
+    def snapshot(self) -> dict[str, Any]:
+        i = self.sample_index
+        out = self.look(self.x_val[i : i + 1])
+        weight = self.conv1.weight
+        n = min(MAX_CHANNELS, weight.shape[0])
+        grad = weight.grad
+        out.update(
+            sample_index=i,
+            label=int(self.y_val[i]),
+            filters_layer=self.filters_layer,
+            filters=weight[:n, 0].detach().cpu().numpy().astype(np.float32),
+            filter_grads=(
+                np.zeros(tuple(weight[:n, 0].shape), np.float32) if grad is None
+                else grad[:n, 0].detach().cpu().numpy().astype(np.float32)
+            ),
+            confusion=self.confusion().copy(),
+            step=self.step,
+        )
+        return out
+
+    # -- requests from the stage -------------------------------------------------------
+    def handle(self, kind: str, payload: dict) -> dict:
+        if kind == "select_sample":
+            self.sample_index = int(payload["index"]) % len(self.x_val)
+            return self.snapshot()
+        if kind == "predict_image":
+            x = prepare_drawing(payload["image"]).to(self.device)
+            return self.look(x)
+        if kind == "attribute":
+            from dlviz.core.explain.attributions import METHODS, attribute
+
+            index = int(payload.get("index", self.sample_index)) % len(self.x_val)
+            methods = payload.get("methods") or list(METHODS)
+            result = attribute(self.model, self.x_val[index], payload.get("target"),
+                               methods)
+            result.update(index=index, label=int(self.y_val[index]),
+                          image=self.x_val[index, 0].cpu().numpy().astype(np.float32))
+            return result
+        return super().handle(kind, payload)
+
+
+def _factory(name: str, options: Callable[[dict], dict]):
+    """A LabSpec factory building the reduced zoo network ``name``."""
+
+    def factory(hp: dict, device: torch.device) -> CnnTask:
+        torch.manual_seed(int(hp["seed"]))
+        model = ZOO[name].build(full=False, **options(hp))
+        return CnnTask(hp, device, model)
+
+    factory.__name__ = f"build_{name}_task"
+    return factory
+
+
+_SAMPLE = ParamSpec(
+    "sample_index", "Shown sample", "int", 0, minimum=0, maximum=359, group="data",
+    help="Which validation image the feature maps show.",
+)
+
+
+def _width(default: float = 1.0) -> ParamSpec:
+    return ParamSpec("width", "Width multiplier", "float", default, minimum=0.25,
+                     maximum=4.0, help="Scales the number of channels of every layer.")
+
+
+def _lab(name: str, teaches: str, params: tuple[ParamSpec, ...],
+         options: Callable[[dict], dict], **training: Any) -> LabSpec:
+    card = ZOO[name]
+    return LabSpec(
+        key=name,
+        title=card.title.replace("-16", "").replace("-18", ""),
+        chapter="cnn",
+        year=card.year,
+        teaches=teaches,
+        stage="image_classifier",
+        factory=_factory(name, options),
+        params=(_SAMPLE, *params, *AUGMENT_PARAMS),
+        training_defaults={"optimizer": "Adam", "batch_size": 64, **training},
+        authors=card.authors,
+        idea=card.idea,
+        paper=card.paper,
+    )
+
+
+def _scale(hp: dict) -> dict:
+    return {"width": hp["width"]}
+
+
+LABS = [
+    _lab(
+        "lenet5", "Convolution, pooling and a small classifier read digits.",
+        (
+            ParamSpec("activation", "Activation", "choice", "sigmoid",
+                      choices=("sigmoid", "tanh", "ReLU"),
+                      help="The 1998 network used sigmoid-like squashing."),
+            ParamSpec("pooling", "Pooling", "choice", "avg", choices=("avg", "max"),
+                      help="The 1998 network averaged; later nets take the maximum."),
+        ),
+        lambda hp: {"activation": hp["activation"], "pooling": hp["pooling"]},
+        lr=0.003,
+    ),
+    _lab("alexnet", "A deeper LeNet with ReLU, max pooling and dropout.",
+         (_width(),), _scale, lr=0.001),
+    _lab(
+        "vgg", "Blocks of 3×3 convolutions: depth from one repeated pattern.",
+        (
+            ParamSpec("blocks", "Convolutions per block", "choice", "2-2-2",
+                      choices=tuple(VGG_MINI_BLOCKS),
+                      help="Three blocks of 16, 32, 64 channels, each then pooled."),
+            _width(),
+        ),
+        lambda hp: {"config": hp["blocks"], "width": hp["width"]},
+        lr=0.001,
+    ),
+    _lab("nin", "1×1 convolutions and global average pooling instead of dense layers.",
+         (_width(),), _scale, lr=0.003),
+    _lab("googlenet", "Inception blocks: four parallel paths joined along channels.",
+         (_width(),), _scale, lr=0.003),
+    _lab(
+        "resnet", "Skip connections: switch them off and watch a deep net stall.",
+        (
+            ParamSpec("skip", "Skip connections", "bool", True,
+                      help="Add each block's input to its output."),
+            ParamSpec("depth", "Depth", "choice", "14", choices=("8", "14", "20"),
+                      help="Layers with weights: 1, 2 or 3 blocks per stage."),
+            _width(),
+        ),
+        lambda hp: {"skip": hp["skip"], "depth": int(hp["depth"]),
+                    "width": hp["width"]},
+        lr=0.003,
+    ),
+    _lab("mobilenet", "Depthwise-separable convolutions: far fewer weights per layer.",
+         (_width(),), _scale, lr=0.003),
+]
