@@ -1,0 +1,235 @@
+"""The inspector of one trace event: tensors, statistics, histogram, formula.
+
+A :class:`TensorPane` shows one sampled tensor as whatever fits its shape: a grid of
+maps for (C, H, W) activations and conv kernels, a heatmap for matrices and long
+vectors, bars for short vectors. The inspector places panes side by side: input and
+output for a forward event, activation and gradient for a backward event, before,
+after and delta for an update.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.core.trace import Trace, TraceEvent
+from dlviz.core.trace.sampling import TensorRecord
+from dlviz.ui.views.bars import BarsView
+from dlviz.ui.views.heatmap import HeatmapView
+from dlviz.ui.views.histogram import HistogramView
+from dlviz.ui.views.image_grid import ImageGridView
+
+FONT_PT = 12
+MAX_BARS = 64
+MAX_PANES = 3
+
+
+def display_kind(sample: np.ndarray) -> str:
+    """``"grid"``, ``"heatmap"``, ``"bars"`` or ``"value"`` for a sampled tensor."""
+    if sample.ndim == 0 or sample.size == 1:
+        return "value"
+    if sample.ndim == 1:
+        return "bars" if sample.size <= MAX_BARS else "heatmap"
+    if sample.ndim == 2:
+        return "heatmap"
+    if sample.ndim == 3 and sample.shape[1] * sample.shape[2] == 1:
+        return "bars"
+    return "grid"
+
+
+def _font(size: int = FONT_PT, bold: bool = False, mono: bool = False) -> QFont:
+    font = QFont("DejaVu Sans Mono" if mono else "")
+    font.setPointSize(size)
+    font.setBold(bold)
+    return font
+
+
+def format_stats(record: TensorRecord) -> str:
+    s = record.stats
+    return (f"mean {s['mean']:.3g}   std {s['std']:.3g}   min {s['min']:.3g}   "
+            f"max {s['max']:.3g}   zeros {100 * s['zero_fraction']:.0f}%   "
+            f"‖·‖ {record.norm:.3g}")
+
+
+class TensorPane(QWidget):
+    """One tensor: a caption, the fitting view, its statistics."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.caption = QLabel()
+        self.caption.setFont(_font(FONT_PT + 1, bold=True))
+        self.stack = QStackedWidget()
+        self.grid = ImageGridView(diverging=False, normalize_each=True)
+        self.signed_grid = ImageGridView(diverging=True, normalize_each=False)
+        self.heatmap = HeatmapView()
+        self.bars = BarsView()
+        self.value = QLabel()
+        self.value.setFont(_font(FONT_PT + 8, bold=True))
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for view in (self.grid, self.signed_grid, self.heatmap, self.bars, self.value):
+            self.stack.addWidget(view)
+        self.stats = QLabel()
+        self.stats.setFont(_font(FONT_PT - 1))
+        self.stats.setWordWrap(True)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.stats)
+        self.kind = ""
+
+    def show_tensor(self, caption: str, record: TensorRecord, signed: bool) -> None:
+        sample = np.asarray(record.sample, dtype=np.float32)
+        if sample.ndim == 4:  # conv kernels: the first input channel of each filter
+            sample = sample[:, 0]
+        self.kind = display_kind(sample)
+        shape = "×".join(map(str, record.shape)) or "scalar"
+        self.caption.setText(f"{caption}   [{shape}]")
+        self.stats.setText(format_stats(record))
+        if self.kind == "value":
+            self.value.setText(f"{float(sample.ravel()[0]):.5g}")
+            self.stack.setCurrentWidget(self.value)
+        elif self.kind == "bars":
+            values = sample.ravel()
+            self.bars.set_values(values, [str(i) for i in range(len(values))])
+            self.stack.setCurrentWidget(self.bars)
+        elif self.kind == "heatmap":
+            self.heatmap.set_diverging(signed)
+            self.heatmap.set_data(sample if sample.ndim == 2 else sample[None, :])
+            self.stack.setCurrentWidget(self.heatmap)
+        else:
+            view = self.signed_grid if signed else self.grid
+            view.set_maps(sample.reshape(-1, *sample.shape[-2:]))
+            self.stack.setCurrentWidget(view)
+
+
+def panes_for(event: TraceEvent, trace: Trace | None) -> list[tuple[str, str, bool]]:
+    """(caption, tensor key, signed) of the panes to show for ``event``.
+
+    The key may name a tensor of the paired forward event as ``"forward:<key>"``.
+    """
+    t = event.tensors
+    if event.phase == "input":
+        return [("Input batch (first sample)", "output", False)]
+    if event.phase == "forward":
+        panes = [("Input", "input", False), ("Output", "output", False)]
+        return [p for p in panes if p[1] in t]
+    if event.phase == "loss":
+        panes = [("Network output", "output", True), ("Target", "target", False)]
+        return [p for p in panes if p[1] in t]
+    if event.phase == "backward":
+        panes = []
+        if event.pair >= 0 and trace is not None and event.path != "input":
+            panes.append(("Activation (forward)", "forward:output", False))
+        elif event.path == "input":
+            panes.append(("Input", "forward:output", False))
+        panes.append(("Gradient ∂L/∂output", "grad_output", True))
+        grads = [k for k in t if k.startswith("grad.")]
+        if grads:
+            name = "grad.weight" if "grad.weight" in grads else grads[0]
+            panes.append((f"Gradient ∂L/∂{name[5:]}", name, True))
+        elif "grad_input" in t:
+            panes.append(("Gradient ∂L/∂input", "grad_input", True))
+        return panes
+    if event.phase == "update":
+        names = sorted({k.split(".")[0] for k in t if k.endswith(".before")},
+                       key=lambda n: (n != "weight", n))
+        name = names[0] if names else "weight"
+        return [("Before", f"{name}.before", True), ("After", f"{name}.after", True),
+                ("Δ = after − before", f"{name}.delta", True)]
+    return []
+
+
+class EventInspector(QWidget):
+    """Everything about the current event."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setFont(_font(FONT_PT + 3, bold=True))
+        self.title.setWordWrap(True)
+        row = QHBoxLayout()
+        self.panes = [TensorPane() for _ in range(MAX_PANES)]
+        for pane in self.panes:
+            row.addWidget(pane, 1)
+        lower = QHBoxLayout()
+        self.histogram = HistogramView("Values", "value")
+        self.formula = QLabel()
+        self.formula.setFont(_font(FONT_PT + 1, mono=True))
+        self.formula.setWordWrap(True)
+        self.formula.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        self.formula.setAlignment(top_left)
+        self.extra = QLabel()
+        self.extra.setFont(_font(FONT_PT))
+        self.extra.setWordWrap(True)
+        self.extra.setAlignment(top_left)
+        text = QVBoxLayout()
+        text.addWidget(self.formula)
+        text.addWidget(self.extra)
+        text.addStretch(1)
+        lower.addWidget(self.histogram, 2)
+        lower.addLayout(text, 3)
+        layout.addWidget(self.title)
+        layout.addLayout(row, 3)
+        layout.addLayout(lower, 2)
+
+    def show_event(self, event: TraceEvent, trace: Trace | None = None) -> None:
+        self.title.setText(f"{event.phase.capitalize()} · {event.title}"
+                           + (f" · {event.role}" if event.role != "model" else "")
+                           + (f" · {event.part}" if event.part else ""))
+        forward = (trace.events[event.pair] if trace is not None and event.pair >= 0
+                   else None)
+        shown: list[TensorRecord] = []
+        specs = panes_for(event, trace)
+        for pane, spec in zip(self.panes, specs + [None] * MAX_PANES):
+            record = None
+            if spec is not None:
+                caption, key, signed = spec
+                source = forward if key.startswith("forward:") else event
+                key = key.removeprefix("forward:")
+                record = source.tensors.get(key) if source is not None else None
+            pane.setVisible(record is not None)
+            if record is not None:
+                pane.show_tensor(caption, record, signed)
+                shown.append(record)
+        if shown:
+            self.histogram.set_samples("values", shown[-1].sample)
+        self.formula.setText(event.formula)
+        self.extra.setText(self._extra_text(event))
+
+    def _extra_text(self, event: TraceEvent) -> str:
+        lines = []
+        if event.input_shapes and event.phase == "forward":
+            shapes = ", ".join("×".join(map(str, s)) for s in event.input_shapes)
+            outs = ", ".join("×".join(map(str, s)) for s in event.output_shapes)
+            lines.append(f"shapes: {shapes} → {outs}")
+        if event.params:
+            lines.append(f"parameters: {event.params:,} "
+                         f"({event.params_no_bias:,} without bias)")
+        norms = [f"‖{k}‖ = {v:.3g}" for k, v in event.norms.items()
+                 if event.phase == "backward"]
+        if norms:
+            lines.append("   ".join(norms))
+        if event.phase == "update":
+            state = sorted({k.split(".", 1)[1] for k in event.tensors
+                            if k.count(".") >= 1 and k.split(".", 1)[1]
+                            not in ("before", "after", "delta")})
+            if state:
+                lines.append("optimizer state: " + ", ".join(state))
+            if "lr" in event.scalars:
+                lines.append(f"learning rate η = {event.scalars['lr']:g}")
+        if event.phase == "loss" and "loss" in event.scalars:
+            lines.append(f"loss = {event.scalars['loss']:.5f}")
+        return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""The step-through panel: walk one recorded training step forward and backward.
+
+Navigation is over the recorded list of events, so stepping back is free; nothing
+here runs torch. "Record a new step" only emits ``record_requested`` (the window
+asks the engine for a new trace and calls :meth:`StepThroughPanel.set_trace`).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.core.trace import Trace
+from dlviz.ui.trace.diagram import PHASE_COLORS, ArchitectureDiagram
+from dlviz.ui.trace.inspector import EventInspector
+from dlviz.ui.views.bars import BarsView
+
+PHASE_NAMES = {
+    "input": "Input",
+    "forward": "Forward",
+    "loss": "Loss",
+    "backward": "Backward",
+    "update": "Update",
+}
+FONT_PT = 12
+
+
+class StepThroughPanel(QWidget):
+    """Diagram, transport, inspector and gradient norms of one recorded step."""
+
+    #: The user wants a new step recorded (the window forwards it to the engine).
+    record_requested = Signal()
+    #: The current event changed (its index).
+    event_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.trace: Trace | None = None
+        self.index = -1
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = QFont()
+        font.setPointSize(FONT_PT)
+        self.setFont(font)
+
+        self.start_button = QPushButton("|◀ Start")
+        self.back_button = QPushButton("◀ Step back")
+        self.step_button = QPushButton("Step ▶")
+        self.end_button = QPushButton("End ▶|")
+        self.record_button = QPushButton("Record a new step")
+        self.phase_label = QLabel("–")
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_label.setMinimumWidth(130)
+        bold = QFont()
+        bold.setPointSize(FONT_PT + 2)
+        bold.setBold(True)
+        self.phase_label.setFont(bold)
+        self.position_label = QLabel("No step recorded yet")
+        self.position_label.setFont(font)
+        self.start_button.setToolTip("First event (Home)")
+        self.back_button.setToolTip("Previous event (←)")
+        self.step_button.setToolTip("Next event (→)")
+        self.end_button.setToolTip("Last event (End)")
+        self.record_button.setToolTip("Train one step while recording it")
+        self.start_button.clicked.connect(self.go_start)
+        self.back_button.clicked.connect(self.step_back)
+        self.step_button.clicked.connect(self.step_forward)
+        self.end_button.clicked.connect(self.go_end)
+        self.record_button.clicked.connect(self.record_requested)
+        for button in (self.start_button, self.back_button, self.step_button,
+                       self.end_button, self.record_button):
+            button.setFont(font)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        transport = QHBoxLayout()
+        for widget in (self.start_button, self.back_button, self.step_button,
+                       self.end_button):
+            transport.addWidget(widget)
+        transport.addSpacing(12)
+        transport.addWidget(self.phase_label)
+        transport.addWidget(self.position_label, 1)
+        transport.addWidget(self.record_button)
+
+        self.diagram = ArchitectureDiagram()
+        self.diagram.node_clicked.connect(self.jump_to_node)
+        self.grad_norms = BarsView("Gradient norm per layer", "‖∂L/∂W‖", log=True)
+        self.grad_norms.plot_item.setLabel("bottom", "layer (forward order)")
+        self._norm_rows: list[dict] = []
+        self.inspector = EventInspector()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.inspector)
+        right.addWidget(self.grad_norms)
+        right.setSizes([750, 250])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.diagram)
+        split.addWidget(right)
+        split.setSizes([360, 640])
+        self.splitter = split
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(transport)
+        layout.addWidget(split, 1)
+        self._update_buttons()
+
+    # -- data -----------------------------------------------------------------------
+    def set_trace(self, trace: Trace) -> None:
+        """Show a newly recorded step, starting at its first event."""
+        self.trace = trace
+        self.diagram.set_trace(trace)
+        self._norm_rows = [r for r in trace.gradient_norms()
+                           if math.isfinite(r["weight"]) and r["weight"] > 0]
+        self.grad_norms.set_values([r["weight"] for r in self._norm_rows],
+                                   self._norm_labels())
+        self.index = -1
+        self.jump_to(0)
+
+    @property
+    def current_event(self):
+        if self.trace is None or not 0 <= self.index < len(self.trace.events):
+            return None
+        return self.trace.events[self.index]
+
+    # -- navigation -----------------------------------------------------------------
+    def jump_to(self, index: int) -> None:
+        if self.trace is None or not self.trace.events:
+            return
+        index = max(0, min(index, len(self.trace.events) - 1))
+        self.index = index
+        event = self.trace.events[index]
+        self.phase_label.setText(PHASE_NAMES.get(event.phase, event.phase))
+        color = PHASE_COLORS.get(event.phase, "#dddddd")
+        self.phase_label.setStyleSheet(
+            f"background: {color}; border-radius: 6px; padding: 4px 10px;"
+        )
+        self.position_label.setText(
+            f"  {index + 1} / {len(self.trace.events)}   {event.title}"
+        )
+        self.diagram.highlight(event.role, event.path, event.phase)
+        self.inspector.show_event(event, self.trace)
+        self._highlight_norm(event)
+        self._update_buttons()
+        self.event_changed.emit(index)
+
+    def step_forward(self) -> None:
+        self.jump_to(self.index + 1)
+
+    def step_back(self) -> None:
+        self.jump_to(self.index - 1)
+
+    def go_start(self) -> None:
+        self.jump_to(0)
+
+    def go_end(self) -> None:
+        if self.trace is not None:
+            self.jump_to(len(self.trace.events) - 1)
+
+    def jump_to_node(self, role: str, path: str) -> None:
+        """Go to the event of that box in the current phase (forward otherwise)."""
+        if self.trace is None:
+            return
+        current = self.current_event
+        phase = current.phase if current is not None else "forward"
+        candidates = [e for e in self.trace.events if e.role == role and e.path == path]
+        if not candidates:
+            return
+        same_phase = [e for e in candidates if e.phase == phase]
+        chosen = (same_phase or [e for e in candidates if e.phase == "forward"]
+                  or candidates)[0]
+        self.jump_to(chosen.index)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        actions = {
+            Qt.Key.Key_Right: self.step_forward,
+            Qt.Key.Key_Left: self.step_back,
+            Qt.Key.Key_Home: self.go_start,
+            Qt.Key.Key_End: self.go_end,
+        }
+        action = actions.get(event.key())
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _update_buttons(self) -> None:
+        n = len(self.trace.events) if self.trace is not None else 0
+        self.start_button.setEnabled(n > 0 and self.index > 0)
+        self.back_button.setEnabled(n > 0 and self.index > 0)
+        self.step_button.setEnabled(n > 0 and self.index < n - 1)
+        self.end_button.setEnabled(n > 0 and self.index < n - 1)
+
+    def _highlight_norm(self, event) -> None:
+        rows = self._norm_rows
+        if not rows:
+            return
+        highlight = next(
+            (i for i, r in enumerate(rows)
+             if r["role"] == event.role and r["path"] == event.path), None
+        )
+        self.grad_norms.set_values([r["weight"] for r in rows], self._norm_labels(),
+                                   highlight)
+        if highlight is None:
+            self.grad_norms.set_title("Gradient norm per layer")
+        else:
+            row = rows[highlight]
+            self.grad_norms.set_title(
+                f"Gradient norm per layer — {highlight + 1}: {row['path']} "
+                f"= {row['weight']:.2g}"
+            )
+
+    def _norm_labels(self) -> list[str]:
+        return [str(i + 1) for i in range(len(self._norm_rows))]
