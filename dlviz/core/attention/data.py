@@ -22,7 +22,7 @@ SPECIALS: tuple[str, ...] = (PAD, BOS, EOS)
 PAD_ID, BOS_ID, EOS_ID = 0, 1, 2
 
 SEQ2SEQ_TASKS: tuple[str, ...] = ("dates", "reverse")
-CLASSIFY_TASKS: tuple[str, ...] = ("pattern",)
+CLASSIFY_TASKS: tuple[str, ...] = ("sentiment", "pattern")
 
 MONTHS = (
     "January",
@@ -264,3 +264,42 @@ def make_pattern(
 def pattern_vocab() -> Vocab:
     """Letters plus the ``<bos>`` token used as the classification token."""
     return Vocab(PATTERN_LETTERS)
+
+
+POSITIVE_WORDS = ("good", "great", "fun", "superb", "loved")
+NEGATIVE_WORDS = ("bad", "dull", "awful", "boring", "hated")
+NEUTRAL_WORDS = ("the", "movie", "plot", "was", "and", "actors", "story", "i", "it")
+
+
+def make_sentiment(
+    n: int, seed: int = 0, min_len: int = 5, max_len: int = 12
+) -> tuple[list[list[str]], np.ndarray]:
+    """Word sequences; label 1 when they hold more positive than negative words.
+
+    Half the samples are positive; there are no ties. The class token has to look
+    at the few sentiment words among the filler: a clear attention pattern.
+    """
+    rng = np.random.default_rng(seed)
+    texts, labels = [], []
+    for i in range(n):
+        want = i % 2
+        length = int(rng.integers(min_len, max_len + 1))
+        n_sent = int(rng.integers(1, min(5, length) + 1))
+        n_major = n_sent // 2 + 1
+        major, minor = (
+            (POSITIVE_WORDS, NEGATIVE_WORDS)
+            if want
+            else (NEGATIVE_WORDS, POSITIVE_WORDS)
+        )
+        words = [str(w) for w in rng.choice(major, n_major)]
+        words += [str(w) for w in rng.choice(minor, n_sent - n_major)]
+        words += [str(w) for w in rng.choice(NEUTRAL_WORDS, length - n_sent)]
+        rng.shuffle(words)
+        texts.append(words)
+        labels.append(want)
+    order = rng.permutation(n)
+    return [texts[i] for i in order], np.asarray(labels, dtype=np.int64)[order]
+
+
+def sentiment_vocab() -> Vocab:
+    return Vocab(list(POSITIVE_WORDS + NEGATIVE_WORDS + NEUTRAL_WORDS))

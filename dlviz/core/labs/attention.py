@@ -20,8 +20,10 @@ from dlviz.core.attention.data import (
     SEQ2SEQ_TASKS,
     encode_batch,
     make_pattern,
+    make_sentiment,
     make_seq2seq_data,
     pattern_vocab,
+    sentiment_vocab,
 )
 from dlviz.core.attention.layers import attention_steps, causal_mask
 from dlviz.core.attention.seq2seq import Seq2SeqAttention, no_specials
@@ -413,22 +415,29 @@ def _steps_from_run(
 
 
 class PatternTask(LabTask):
-    """Encoder-only Transformer: does the string contain "abc"?"""
+    """Encoder-only Transformer classifying a sequence: more positive than negative
+    words ("sentiment"), or does the string contain "abc" ("pattern")?"""
 
     snapshot_hz = 15.0
     eval_interval_s = 1.0
 
     def __init__(self, hp: dict, device: torch.device):
         super().__init__(hp, device)
-        texts, labels = make_pattern(hp["samples"], hp["seed"])
-        self.vocab = pattern_vocab()
+        if hp["task"] == "sentiment":
+            texts, labels = make_sentiment(hp["samples"], hp["seed"])
+            self.vocab = sentiment_vocab()
+        else:
+            texts, labels = make_pattern(hp["samples"], hp["seed"])
+            self.vocab = pattern_vocab()
         ids = encode_batch(texts, self.vocab, bos=True)
         n_val = max(1, min(MAX_VAL, int(round(len(texts) * hp["val_fraction"]))))
         n_train = len(texts) - n_val
         y = torch.from_numpy(labels)
         self.x_t, self.y_t = ids[:n_train].to(device), y[:n_train].to(device)
         self.x_v, self.y_v = ids[n_train:].to(device), y[n_train:].to(device)
-        self.val_texts = texts[n_train:]
+        self.val_texts = [
+            t if isinstance(t, str) else " ".join(t) for t in texts[n_train:]
+        ]
         self.model = TransformerClassifier(
             len(self.vocab), 2, hp["d_model"], hp["heads"], hp["layers"], hp["ffn"]
         ).to(device)
@@ -503,7 +512,7 @@ class PatternTask(LabTask):
         i, x, logits, weights = self._shown_forward()
         prob = torch.softmax(logits[0], 0).cpu().numpy().astype(np.float32)
         return {
-            "task": "pattern",
+            "task": self.hparams["task"],
             "index": i,
             "n_val": len(self.x_v),
             "source": self.val_texts[i],
@@ -530,7 +539,9 @@ class PatternTask(LabTask):
             tokens = self.vocab.tokens(x[0].tolist())
             run = {"layers": self.model.attention_layers()}
             return _steps_from_run(run, dict(payload, kind="encoder"), tokens, tokens)
-        raise ValueError(f"the pattern task does not handle {kind!r} requests")
+        raise ValueError(
+            f"the {self.hparams['task']} task does not handle {kind!r} requests"
+        )
 
     def trace_step(self):
         from dlviz.core.trace import record_supervised_step
@@ -661,7 +672,7 @@ LABS = [
                 "dates",
                 choices=SEQ2SEQ_TASKS + CLASSIFY_TASKS,
                 group="data",
-                help="Dates or reversal (encoder-decoder); pattern (encoder only).",
+                help="Dates, reversal: encoder-decoder. Sentiment, pattern: encoder only.",
             ),
             *_DATA,
             ParamSpec("d_model", "Model width", "int", 64, minimum=8, maximum=512),
