@@ -77,7 +77,9 @@ class TensorPane(QWidget):
         self.value.setFont(_font(FONT_PT + 8, bold=True))
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for view in (self.grid, self.signed_grid, self.heatmap, self.bars, self.value):
+            view.setMinimumSize(100, 100)
             self.stack.addWidget(view)
+        self.setMinimumWidth(150)
         self.stats = QLabel()
         self.stats.setFont(_font(FONT_PT - 1))
         self.stats.setWordWrap(True)

@@ -92,6 +92,7 @@ class StepThroughPanel(QWidget):
 
         self.diagram = ArchitectureDiagram()
         self.diagram.node_clicked.connect(self.jump_to_node)
+        self.diagram.setMinimumWidth(330)
         self.grad_norms = BarsView("Gradient norm per layer", "‖∂L/∂W‖", log=True)
         self.grad_norms.plot_item.setLabel("bottom", "layer (forward order)")
         self._norm_rows: list[dict] = []
