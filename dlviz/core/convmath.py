@@ -50,9 +50,7 @@ def conv_output_size(
     span = effective_kernel(kernel, dilation)
     padded = n + 2 * padding
     if span > padded:
-        raise ConvError(
-            f"kernel span {span} is larger than the padded input {padded}"
-        )
+        raise ConvError(f"kernel span {span} is larger than the padded input {padded}")
     return (padded - span) // stride + 1
 
 

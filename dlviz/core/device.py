@@ -10,8 +10,9 @@ import torch
 def choose_device(override: str | None = None) -> torch.device:
     """Return the device to train on.
 
-    ``override`` is ``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"`` or ``None`` (automatic).
-    An override naming a device this machine lacks raises ``ValueError`` with the reason.
+    ``override`` is ``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"`` or ``None``
+    (automatic). An override naming a device this machine lacks raises ``ValueError``
+    with the reason.
     """
     if override:
         device = torch.device(override)
@@ -37,7 +38,9 @@ def _mps_available() -> bool:
 def describe_device(device: torch.device) -> str:
     """A short human-readable name: the GPU's name, ``Apple MPS`` or ``CPU``."""
     if device.type == "cuda":
-        index = device.index if device.index is not None else torch.cuda.current_device()
+        index = (
+            device.index if device.index is not None else torch.cuda.current_device()
+        )
         return f"CUDA: {torch.cuda.get_device_name(index)}"
     if device.type == "mps":
         return "Apple MPS"

@@ -15,7 +15,15 @@ Kind = Literal["int", "float", "choice", "bool", "text"]
 
 
 class ParamError(ValueError):
-    """A hyperparameter value that cannot be used; the message says why."""
+    """A hyperparameter value that cannot be used; the message says why.
+
+    ``reason`` is an English template (``"must be at most {limit}"``) and ``values`` its
+    values, so the interface can translate the reason and fill in the numbers.
+    """
+
+    def __init__(self, label: str, reason: str, **args: Any):
+        self.label, self.reason, self.values = label, reason, args
+        super().__init__(f"{label}: {reason.format(**args)}")
 
 
 @dataclass(frozen=True)
@@ -63,39 +71,49 @@ class ParamSpec:
                 return value
             if isinstance(value, str) and value.lower() in ("true", "false", "1", "0"):
                 return value.lower() in ("true", "1")
-            raise ParamError(f"{self.label}: expected on/off, got {value!r}")
+            raise ParamError(
+                self.label, "expected on/off, got {value}", value=repr(value)
+            )
         if self.kind == "text":
             return "" if value is None else str(value).strip()
         if self.kind == "choice":
             if value not in self.choices:
                 allowed = ", ".join(self.choices)
-                raise ParamError(f"{self.label}: must be one of {allowed}")
+                raise ParamError(
+                    self.label, "must be one of {allowed}", allowed=allowed
+                )
             return value
         number = self._parse_number(value)
         if self.minimum is not None and number < self.minimum:
-            raise ParamError(f"{self.label}: must be at least {self._fmt(self.minimum)}")
+            raise ParamError(
+                self.label, "must be at least {limit}", limit=self._fmt(self.minimum)
+            )
         if self.maximum is not None and number > self.maximum:
-            raise ParamError(f"{self.label}: must be at most {self._fmt(self.maximum)}")
+            raise ParamError(
+                self.label, "must be at most {limit}", limit=self._fmt(self.maximum)
+            )
         return number
 
     def _parse_number(self, value: Any) -> int | float:
         if isinstance(value, bool):
-            raise ParamError(f"{self.label}: expected a number")
+            raise ParamError(self.label, "expected a number")
         if isinstance(value, str):
             text = value.strip()
             if not text:
-                raise ParamError(f"{self.label}: a value is required")
+                raise ParamError(self.label, "a value is required")
             try:
                 value = float(text)
             except ValueError:
-                raise ParamError(f"{self.label}: {text!r} is not a number") from None
+                raise ParamError(
+                    self.label, "{text} is not a number", text=repr(text)
+                ) from None
         if not isinstance(value, (int, float)):
-            raise ParamError(f"{self.label}: expected a number")
+            raise ParamError(self.label, "expected a number")
         if not math.isfinite(float(value)):
-            raise ParamError(f"{self.label}: must be a finite number")
+            raise ParamError(self.label, "must be a finite number")
         if self.kind == "int":
             if float(value) != int(value):
-                raise ParamError(f"{self.label}: must be a whole number")
+                raise ParamError(self.label, "must be a whole number")
             return int(value)
         return float(value)
 
@@ -114,8 +132,12 @@ def resolve(specs: tuple[ParamSpec, ...] | list[ParamSpec], values: dict) -> dic
     known = {spec.key: spec for spec in specs}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise ParamError(f"unknown hyperparameter(s): {', '.join(unknown)}")
+        raise ParamError(
+            "settings", "unknown hyperparameter(s): {names}", names=", ".join(unknown)
+        )
     out = {}
     for spec in specs:
-        out[spec.key] = spec.validate(values[spec.key]) if spec.key in values else spec.default
+        out[spec.key] = (
+            spec.validate(values[spec.key]) if spec.key in values else spec.default
+        )
     return out

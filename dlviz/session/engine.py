@@ -1,4 +1,5 @@
-"""The engine: owns one lab's task and runs it where the runner puts it (a worker thread).
+"""The engine: owns one lab's task and runs it where the runner puts it (a worker
+thread).
 
 Commands are posted from any thread and handled between batches, so pause, stop and
 reset take effect within one batch. Results go to a :class:`Mailbox` that the GUI polls.
@@ -18,7 +19,14 @@ import torch
 
 from dlviz.core.labs.base import LabSpec, LabTask
 from dlviz.core.train.loop import StepReport, check_step, training_loop
-from dlviz.session.messages import Failure, Mailbox, Progress, Result, Status, TraceReady
+from dlviz.session.messages import (
+    Failure,
+    Mailbox,
+    Progress,
+    Result,
+    Status,
+    TraceReady,
+)
 
 #: Steps per second for the speed control; ``0`` means as fast as possible.
 SPEEDS: tuple[float, ...] = (0.0, 100.0, 30.0, 10.0, 3.0, 1.0)
@@ -222,7 +230,9 @@ class Engine:
         problem = check_step(task, metrics) if metrics else None
         self.mailbox.put(TraceReady(self.run_id, trace))
         if metrics:
-            report = StepReport(task.step, task.epoch, metrics, task.samples_per_step, 0.0)
+            report = StepReport(
+                task.step, task.epoch, metrics, task.samples_per_step, 0.0
+            )
             report.snapshot = task.snapshot()
             report.validation = task.evaluate()
             self._record(report)

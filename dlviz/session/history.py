@@ -6,7 +6,7 @@ import numpy as np
 
 
 class Series:
-    """A growing (step, value) series; halves its resolution past ``capacity`` points."""
+    """A growing (step, value) series; halves its resolution past ``capacity``."""
 
     def __init__(self, capacity: int = 20000):
         self.capacity = capacity

@@ -84,7 +84,7 @@ class LabSession:
             self.runner.stop()
         self.runner, self.engine = None, None
 
-    # -- commands -----------------------------------------------------------------------
+    # -- commands ----------------------------------------------------------------
     def play(self) -> None:
         self._post("play")
 
@@ -116,7 +116,7 @@ class LabSession:
         self._post("to_cpu")
 
     def set_hparams(self, values: dict) -> None:
-        """Validate and apply new hyperparameters; restarts the run (raises ParamError)."""
+        """Validate and apply new hyperparameters and restart (raises ParamError)."""
         merged = dict(self.hparams)
         merged.update(values)
         resolved = self.spec.resolve(merged)
@@ -130,7 +130,7 @@ class LabSession:
         if self.engine is not None:
             self.engine.post(name, **payload)
 
-    # -- messages from the engine -------------------------------------------------------
+    # -- messages from the engine --------------------------------------------------
     def poll(self) -> bool:
         """Apply everything the engine delivered since the last poll.
 

@@ -1,4 +1,5 @@
-"""Messages from the engine (worker thread) to the session (GUI thread), and the mailbox.
+"""Messages from the engine (worker thread) to the session (GUI thread), and the
+mailbox.
 
 Progress is delivered latest-wins: a newer progress message merges into a pending one
 (metric points are kept, the snapshot is replaced), so a slow interface never makes the
@@ -91,7 +92,10 @@ class Mailbox:
     def put(self, message: Progress | Event) -> None:
         with self._lock:
             if isinstance(message, Progress):
-                if self._progress is not None and self._progress.run_id == message.run_id:
+                if (
+                    self._progress is not None
+                    and self._progress.run_id == message.run_id
+                ):
                     message = self._progress.merge(message)
                 self._progress = message
             else:

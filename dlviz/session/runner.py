@@ -1,5 +1,6 @@
 """Where an engine runs. The GUI uses a Qt thread runner (in ``dlviz.ui``); tests and
-scripts use :class:`SyncRunner`, which runs the engine in the calling thread on demand."""
+scripts use :class:`SyncRunner`, which runs the engine in the calling thread on
+demand."""
 
 from __future__ import annotations
 

@@ -19,8 +19,16 @@ DIVERGING_MAPS = ("CET-D1", "CET-D1A", "CET-D3")
 
 #: Okabe-Ito: colour-blind-safe colours for classes and curves.
 PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
-    "#56B4E9", "#F0E442", "#000000", "#999999", "#8C564B",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#999999",
+    "#8C564B",
 )
 
 

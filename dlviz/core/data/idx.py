@@ -62,7 +62,7 @@ def read_idx(path: str | Path) -> np.ndarray:
 
 
 def write_idx(path: str | Path, array: np.ndarray) -> None:
-    """Write ``array`` (uint8 or int32/float) as an IDX file (used by tests and tools)."""
+    """Write ``array`` (uint8, int32 or float) as an IDX file (for tests and tools)."""
     codes = {np.dtype(v).newbyteorder("="): k for k, v in _TYPES.items()}
     dtype = array.dtype.newbyteorder("=")
     if dtype not in codes:
@@ -96,11 +96,17 @@ def load_mnist_folder(
     if not folder.is_dir():
         raise IdxError(f"{folder}: not a folder")
     parts = []
-    for stem in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):
+    for stem in (
+        "train-images-idx3-ubyte",
+        "train-labels-idx1-ubyte",
+        "t10k-images-idx3-ubyte",
+        "t10k-labels-idx1-ubyte",
+    ):
         path = _find(folder, stem)
         if path is None:
-            raise IdxError(f"{folder}: missing {stem} (the MNIST file names are expected)")
+            raise IdxError(
+                f"{folder}: missing {stem} (the MNIST file names are expected)"
+            )
         parts.append(read_idx(path))
     x_train, y_train, x_test, y_test = parts
     for images, labels, name in ((x_train, y_train, "train"), (x_test, y_test, "t10k")):

@@ -27,7 +27,9 @@ def _discover() -> dict[str, LabSpec]:
             if spec.key in found:
                 raise RuntimeError(f"lab key {spec.key!r} registered twice")
             if spec.chapter not in CHAPTERS:
-                raise RuntimeError(f"lab {spec.key!r} names unknown chapter {spec.chapter!r}")
+                raise RuntimeError(
+                    f"lab {spec.key!r} names unknown chapter {spec.chapter!r}"
+                )
             found[spec.key] = spec
     return found
 

@@ -80,7 +80,7 @@ class LabSpec:
         return self.factory is not None
 
     def all_params(self) -> tuple[ParamSpec, ...]:
-        """Lab parameters followed by the shared training ones, with this lab's defaults."""
+        """Lab parameters, then the shared training ones with this lab's defaults."""
         if not self.trainable:
             return tuple(self.params)
         shared = []
@@ -126,6 +126,11 @@ class LabTask(ABC):
     snapshot_hz: float = 30.0
     #: Seconds of wall time between validation passes while training.
     eval_interval_s: float = 0.5
+    #: A loss above this many times its recent median counts as diverged
+    #: (``0`` disables the check, e.g. for losses that are not bounded below).
+    explode_factor: float = 100.0
+    #: The recent level used for that check is never taken below this.
+    explode_floor: float = 1.0
 
     def __init__(self, hparams: dict, device: torch.device):
         self.hparams = dict(hparams)
@@ -188,7 +193,7 @@ class LabTask(ABC):
             return all(bool(torch.isfinite(p).all()) for p in self.parameters())
 
     def restore_finite(self) -> None:
-        """Put back the weights saved by :meth:`remember_finite`; reset optimizer state."""
+        """Put back the weights saved by :meth:`remember_finite`; clear optimizer state."""
         if self._backup is None:
             return
         with torch.no_grad():

@@ -1,4 +1,4 @@
-"""Chapter 2-3: multilayer perceptrons on generated 2-D data and on handwritten digits."""
+"""Chapters 2-3: multilayer perceptrons on generated 2-D data and on digits."""
 
 from __future__ import annotations
 
@@ -61,7 +61,10 @@ class Mlp2dTask(SupervisedTask):
         xt, yt, xv, yv = split(x, y, hp["val_fraction"], hp["seed"])
         self.n_classes = int(y.max()) + 1
         model = build_mlp(
-            2, [hp["neurons"]] * hp["layers"], self.n_classes, hp["activation"],
+            2,
+            [hp["neurons"]] * hp["layers"],
+            self.n_classes,
+            hp["activation"],
             hp["dropout"],
         )
         extra = l1_penalty(model, hp["l1"]) if hp["l1"] > 0 else None
@@ -74,7 +77,10 @@ class Mlp2dTask(SupervisedTask):
         mesh = np.stack(np.meshgrid(gx, gy), -1).reshape(-1, 2)
         self.grid = torch.from_numpy(mesh).to(device)
         self._points = {
-            "train_x": xt, "train_y": yt, "val_x": xv, "val_y": yv,
+            "train_x": xt,
+            "train_y": yt,
+            "val_x": xv,
+            "val_y": yv,
         }
 
     def snapshot(self) -> dict:
@@ -107,8 +113,13 @@ class DigitsMlpTask(SupervisedTask):
         n_in = int(np.prod(self.image_shape))
         model = nn.Sequential(
             nn.Flatten(),
-            *build_mlp(n_in, [hp["neurons"]] * hp["layers"], 10, hp["activation"],
-                       hp["dropout"]),
+            *build_mlp(
+                n_in,
+                [hp["neurons"]] * hp["layers"],
+                10,
+                hp["activation"],
+                hp["dropout"],
+            ),
         )
         self.setup(model, xt, yt, xv, yv)
         self.shown = self.x_val[: self.n_shown]
@@ -124,13 +135,32 @@ class DigitsMlpTask(SupervisedTask):
 
 
 _ACTIVATION = ParamSpec(
-    "activation", "Activation", "choice", "ReLU", choices=tuple(ACTIVATIONS),
+    "activation",
+    "Activation",
+    "choice",
+    "ReLU",
+    choices=tuple(ACTIVATIONS),
     help="Non-linearity after each hidden layer.",
 )
-_DROPOUT = ParamSpec("dropout", "Dropout", "float", 0.0, minimum=0.0, maximum=0.9,
-                     help="Fraction of hidden units zeroed at random while training.")
-_VAL = ParamSpec("val_fraction", "Validation share", "float", 0.2, minimum=0.05,
-                 maximum=0.8, group="data", help="Part of the data held out.")
+_DROPOUT = ParamSpec(
+    "dropout",
+    "Dropout",
+    "float",
+    0.0,
+    minimum=0.0,
+    maximum=0.9,
+    help="Fraction of hidden units zeroed at random while training.",
+)
+_VAL = ParamSpec(
+    "val_fraction",
+    "Validation share",
+    "float",
+    0.2,
+    minimum=0.05,
+    maximum=0.8,
+    group="data",
+    help="Part of the data held out.",
+)
 
 LABS = [
     LabSpec(
@@ -145,19 +175,43 @@ LABS = [
         idea="Stacked non-linear layers trained by backpropagation.",
         paper="Learning representations by back-propagating errors (1986)",
         params=(
-            ParamSpec("dataset", "Dataset", "choice", "moons", choices=DATASETS,
-                      group="data"),
-            ParamSpec("samples", "Samples", "int", 600, minimum=20, maximum=20000,
-                      group="data"),
-            ParamSpec("noise", "Noise", "float", 0.1, minimum=0.0, maximum=1.0,
-                      group="data", help="Standard deviation of the jitter."),
+            ParamSpec(
+                "dataset", "Dataset", "choice", "moons", choices=DATASETS, group="data"
+            ),
+            ParamSpec(
+                "samples",
+                "Samples",
+                "int",
+                600,
+                minimum=20,
+                maximum=20000,
+                group="data",
+            ),
+            ParamSpec(
+                "noise",
+                "Noise",
+                "float",
+                0.1,
+                minimum=0.0,
+                maximum=1.0,
+                group="data",
+                help="Standard deviation of the jitter.",
+            ),
             _VAL,
             ParamSpec("layers", "Hidden layers", "int", 2, minimum=0, maximum=8),
-            ParamSpec("neurons", "Neurons per layer", "int", 16, minimum=1,
-                      maximum=256),
+            ParamSpec(
+                "neurons", "Neurons per layer", "int", 16, minimum=1, maximum=256
+            ),
             _ACTIVATION,
-            ParamSpec("l1", "L1 penalty", "float", 0.0, minimum=0.0, maximum=1.0,
-                      help="Adds λ·Σ|w| to the loss: pushes weights to exactly zero."),
+            ParamSpec(
+                "l1",
+                "L1 penalty",
+                "float",
+                0.0,
+                minimum=0.0,
+                maximum=1.0,
+                help="Adds λ·Σ|w| to the loss: pushes weights to exactly zero.",
+            ),
             _DROPOUT,
         ),
         training_defaults={"lr": 0.03, "batch_size": 32},
@@ -173,13 +227,19 @@ LABS = [
         authors="LeCun et al.",
         idea="Pixels in, class scores out; softmax and cross-entropy.",
         params=(
-            ParamSpec("mnist_folder", "MNIST folder (optional)", "text", "",
-                      group="data",
-                      help="A folder with MNIST IDX files; empty uses the bundled digits."),
+            ParamSpec(
+                "mnist_folder",
+                "MNIST folder (optional)",
+                "text",
+                "",
+                group="data",
+                help="A folder with MNIST IDX files; empty uses the bundled digits.",
+            ),
             _VAL,
             ParamSpec("layers", "Hidden layers", "int", 1, minimum=0, maximum=6),
-            ParamSpec("neurons", "Neurons per layer", "int", 128, minimum=1,
-                      maximum=1024),
+            ParamSpec(
+                "neurons", "Neurons per layer", "int", 128, minimum=1, maximum=1024
+            ),
             _ACTIVATION,
             _DROPOUT,
         ),

@@ -39,17 +39,58 @@ def _finite(metrics: dict[str, float]) -> bool:
     return all(math.isfinite(v) for v in metrics.values())
 
 
+class DivergenceGuard:
+    """Detects a step that diverged: a non-finite metric or weight, or a loss that
+    jumped far above its recent level (``task.explode_factor`` times the median of
+    the last losses, never less than ``task.explode_floor``).
+
+    On divergence the weights from before that step are restored.
+    """
+
+    window = 20
+
+    def __init__(self, task: LabTask):
+        self.task = task
+        self.recent: list[float] = []
+
+    def check(self, metrics: dict[str, float]) -> str | None:
+        task = self.task
+        problem = None
+        if not (_finite(metrics) and task.weights_finite()):
+            bad = ", ".join(
+                f"{k} = {v}" for k, v in metrics.items() if not math.isfinite(v)
+            )
+            problem = (
+                f"Training diverged at step {task.step}: "
+                f"{bad or 'the weights'} is not a finite number."
+            )
+        elif "loss" in metrics and task.explode_factor:
+            loss = abs(metrics["loss"])
+            if self.recent:
+                level = max(
+                    sorted(self.recent)[len(self.recent) // 2], task.explode_floor
+                )
+                if loss > task.explode_factor * level:
+                    problem = (
+                        f"Training diverged at step {task.step}: the loss "
+                        f"jumped to {loss:.3g}, more than "
+                        f"{task.explode_factor:g}× its recent level."
+                    )
+            if problem is None:
+                self.recent = (self.recent + [loss])[-self.window :]
+        if problem is None:
+            return None
+        task.restore_finite()
+        return (
+            problem + " The weights from before that step were restored. "
+            "Try a smaller learning rate."
+        )
+
+
 def check_step(task: LabTask, metrics: dict[str, float]) -> str | None:
-    """Return a message when the step diverged (and restore the last finite weights)."""
-    if _finite(metrics) and task.weights_finite():
-        return None
-    bad = ", ".join(f"{k} = {v}" for k, v in metrics.items() if not math.isfinite(v))
-    task.restore_finite()
-    what = bad or "the weights"
-    return (
-        f"Training diverged at step {task.step}: {what} is not a finite number. "
-        "The last finite weights were restored. Try a smaller learning rate."
-    )
+    """One-off check of a single step (no loss history): non-finite values only."""
+    guard = DivergenceGuard(task)
+    return guard.check(metrics)
 
 
 def training_loop(
@@ -61,13 +102,14 @@ def training_loop(
 
     With ``capture`` false no snapshots are taken (benchmarks of the bare loop).
     """
+    guard = DivergenceGuard(task)
     snapshot_gap = 1.0 / task.snapshot_hz if task.snapshot_hz > 0 else math.inf
     last_snapshot = -math.inf
     last_eval = -math.inf
     while True:
         start = clock()
         metrics = task.train_step()
-        problem = check_step(task, metrics)
+        problem = guard.check(metrics)
         now = clock()
         report = StepReport(
             step=task.step,

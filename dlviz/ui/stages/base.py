@@ -48,7 +48,7 @@ class Stage(QWidget):
         return {}
 
     def reset(self) -> None:
-        """A new run started (reset or new hyperparameters): clear run-specific state."""
+        """A new run started (reset or new settings): clear run-specific state."""
 
     def shutdown(self) -> None:
         """The stage is closing: stop timers, disconnect from external signals."""

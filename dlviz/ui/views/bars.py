@@ -15,22 +15,33 @@ class BarsView(PlotView):
     """Bars with text labels; one bar can be highlighted (the prediction, the
     current layer). ``log`` plots log10 of the values (for gradient norms)."""
 
-    def __init__(self, title: str = "", y_label: str = "", log: bool = False,
-                 y_range: tuple[float, float] | None = None, parent=None):
+    def __init__(
+        self,
+        title: str = "",
+        y_label: str = "",
+        log: bool = False,
+        y_range: tuple[float, float] | None = None,
+        parent=None,
+    ):
         super().__init__(title, y_label=y_label, parent=parent)
         self.log = log
         self.y_range = y_range
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7,
-                                    brush=theme.PALETTE[0], pen=None)
+        self.bars = pg.BarGraphItem(
+            x=[], height=[], width=0.7, brush=theme.PALETTE[0], pen=None
+        )
         self.plot_item.addItem(self.bars)
         self.plot_item.setMouseEnabled(x=False, y=False)
         self._labels: tuple[str, ...] = ()
         if log:
             self.plot_item.getAxis("left").setLabel(y_label + " (log₁₀)")
 
-    def set_values(self, values: Sequence[float], labels: Sequence[str] | None = None,
-                   highlight: int | None = None, colors: Sequence[str] | None = None
-                   ) -> None:
+    def set_values(
+        self,
+        values: Sequence[float],
+        labels: Sequence[str] | None = None,
+        highlight: int | None = None,
+        colors: Sequence[str] | None = None,
+    ) -> None:
         values = np.asarray(values, dtype=np.float64)
         n = len(values)
         heights = values
@@ -45,7 +56,9 @@ class BarsView(PlotView):
             self.bars.setOpts(x=x, y0=base, height=heights - base, brushes=brushes)
         else:
             self.bars.setOpts(x=x, height=heights, brushes=brushes)
-        labels = tuple(labels) if labels is not None else tuple(str(i) for i in range(n))
+        labels = (
+            tuple(labels) if labels is not None else tuple(str(i) for i in range(n))
+        )
         if labels != self._labels:
             self._labels = labels
             step = max(1, int(np.ceil(n / 30)))
@@ -55,7 +68,10 @@ class BarsView(PlotView):
         if self.y_range is not None:
             self.plot_item.setYRange(*self.y_range, padding=0)
         elif n:
-            lo = float(min(0.0, heights.min())) if not self.log else float(
-                np.floor(heights.min())) - 0.5
+            lo = (
+                float(min(0.0, heights.min()))
+                if not self.log
+                else float(np.floor(heights.min())) - 0.5
+            )
             hi = float(heights.max())
             self.plot_item.setYRange(lo, hi + 0.05 * (abs(hi - lo) or 1.0), padding=0)

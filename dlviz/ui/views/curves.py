@@ -13,8 +13,14 @@ from dlviz.ui.views.base import PlotView
 class CurvesView(PlotView):
     """Curves created on first use and updated in place with ``setData``."""
 
-    def __init__(self, title: str = "", x_label: str = "", y_label: str = "",
-                 log_y: bool = False, parent=None):
+    def __init__(
+        self,
+        title: str = "",
+        x_label: str = "",
+        y_label: str = "",
+        log_y: bool = False,
+        parent=None,
+    ):
         super().__init__(title, x_label, y_label, parent)
         self.legend = self.plot_item.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -25,15 +31,22 @@ class CurvesView(PlotView):
         self.plot_item.setClipToView(True)
         self.plot_item.setDownsampling(auto=True, mode="peak")
 
-    def set_curve(self, name: str, x: np.ndarray, y: np.ndarray,
-                  color: str | None = None, dashed: bool = False,
-                  label: str | None = None) -> None:
+    def set_curve(
+        self,
+        name: str,
+        x: np.ndarray,
+        y: np.ndarray,
+        color: str | None = None,
+        dashed: bool = False,
+        label: str | None = None,
+    ) -> None:
         curve = self.curves.get(name)
         if curve is None:
             color = color or theme.PALETTE[len(self.curves) % len(theme.PALETTE)]
             style = Qt.PenStyle.DashLine if dashed else None
-            curve = self.plot_item.plot([], [], pen=theme.pen(color, style=style),
-                                        name=label or name)
+            curve = self.plot_item.plot(
+                [], [], pen=theme.pen(color, style=style), name=label or name
+            )
             curve.setProperty("dlviz_color", color)
             curve.setProperty("dlviz_dashed", dashed)
             self.curves[name] = curve

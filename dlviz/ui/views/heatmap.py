@@ -19,8 +19,15 @@ class HeatmapView(PlotView):
     ``extent`` (x0, x1, y0, y1) places the image in data coordinates instead of cells.
     """
 
-    def __init__(self, title: str = "", x_label: str = "", y_label: str = "",
-                 diverging: bool = False, colorbar: bool = True, parent=None):
+    def __init__(
+        self,
+        title: str = "",
+        x_label: str = "",
+        y_label: str = "",
+        diverging: bool = False,
+        colorbar: bool = True,
+        parent=None,
+    ):
         super().__init__(title, x_label, y_label, parent)
         self.diverging = diverging
         self.image = pg.ImageItem()
@@ -34,7 +41,8 @@ class HeatmapView(PlotView):
                 colorMap=pg.colormap.get(
                     theme.STYLE.diverging if diverging else theme.STYLE.sequential
                 ),
-                interactive=False, width=14,
+                interactive=False,
+                width=14,
             )
             self.colorbar.setImageItem(self.image, insert_in=self.plot_item)
         self._shape: tuple[int, int] | None = None
@@ -51,8 +59,11 @@ class HeatmapView(PlotView):
         if values.ndim == 1:
             values = values[None, :]
         if levels is None:
-            levels = (theme.symmetric_levels(values) if self.diverging
-                      else theme.range_levels(values))
+            levels = (
+                theme.symmetric_levels(values)
+                if self.diverging
+                else theme.range_levels(values)
+            )
         self.image.setImage(values, autoLevels=False, levels=levels)
         if self.colorbar is not None:
             self.colorbar.setLevels(levels)
@@ -67,8 +78,12 @@ class HeatmapView(PlotView):
             self.image.setRect(rect)
             self.plot_item.setRange(rect=rect, padding=0)
 
-    def set_ticks(self, x: Sequence[str] | None = None, y: Sequence[str] | None = None,
-                  max_ticks: int = 40) -> None:
+    def set_ticks(
+        self,
+        x: Sequence[str] | None = None,
+        y: Sequence[str] | None = None,
+        max_ticks: int = 40,
+    ) -> None:
         """Label the columns (bottom axis) and rows (left axis) at cell centres."""
         if (x, y) == self._ticks:
             return
@@ -86,8 +101,11 @@ class HeatmapView(PlotView):
         self.diverging = diverging
         self.image.setLookupTable(theme.lookup_table(diverging=diverging))
         if self.colorbar is not None:
-            self.colorbar.setColorMap(pg.colormap.get(
-                theme.STYLE.diverging if diverging else theme.STYLE.sequential))
+            self.colorbar.setColorMap(
+                pg.colormap.get(
+                    theme.STYLE.diverging if diverging else theme.STYLE.sequential
+                )
+            )
 
     def apply_style(self) -> None:
         super().apply_style()

@@ -17,8 +17,14 @@ class HistogramView(PlotView):
         self.items: dict[str, pg.PlotDataItem] = {}
         self.lines: dict[str, pg.InfiniteLine] = {}
 
-    def set_samples(self, name: str, values: np.ndarray, bins: int = 40,
-                    color: str | None = None, value_range=None) -> None:
+    def set_samples(
+        self,
+        name: str,
+        values: np.ndarray,
+        bins: int = 40,
+        color: str | None = None,
+        value_range=None,
+    ) -> None:
         values = np.asarray(values, dtype=np.float64).ravel()
         values = values[np.isfinite(values)]
         if values.size == 0:
@@ -29,8 +35,9 @@ class HistogramView(PlotView):
             color = color or theme.PALETTE[len(self.items) % len(theme.PALETTE)]
             fill = pg.mkBrush(pg.mkColor(color).lighter(130))
             fill.setStyle(pg.QtCore.Qt.BrushStyle.SolidPattern)
-            item = self.plot_item.plot([], [], stepMode="center", fillLevel=0,
-                                       pen=theme.pen(color), name=name)
+            item = self.plot_item.plot(
+                [], [], stepMode="center", fillLevel=0, pen=theme.pen(color), name=name
+            )
             col = pg.mkColor(color)
             col.setAlpha(90)
             item.setBrush(pg.mkBrush(col))

@@ -16,8 +16,14 @@ from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
 
 
-def tile(maps: np.ndarray, columns: int | None = None, gap: int = 1,
-         normalize_each: bool = True, fill: float = np.nan) -> tuple[np.ndarray, int]:
+def tile(
+    maps: np.ndarray,
+    columns: int | None = None,
+    gap: int = 1,
+    normalize_each: bool = True,
+    fill: float = np.nan,
+    row_gap: int | None = None,
+) -> tuple[np.ndarray, int]:
     """Tile (N, H, W) maps into one 2-D array; return it and the column count.
 
     With ``normalize_each`` every map is scaled to [0, 1] on its own (feature maps);
@@ -29,22 +35,34 @@ def tile(maps: np.ndarray, columns: int | None = None, gap: int = 1,
     n, h, w = maps.shape
     columns = columns or max(1, int(np.ceil(np.sqrt(n))))
     rows = max(1, int(np.ceil(n / columns)))
-    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), fill, np.float32)
+    row_gap = gap if row_gap is None else row_gap
+    out = np.full(
+        (rows * (h + row_gap) - row_gap + (row_gap - gap), columns * (w + gap) - gap),
+        fill,
+        np.float32,
+    )
     if normalize_each and n:
         lo = maps.reshape(n, -1).min(1)[:, None, None]
         hi = maps.reshape(n, -1).max(1)[:, None, None]
         maps = (maps - lo) / np.where(hi > lo, hi - lo, 1.0)
     for i in range(n):
         r, c = divmod(i, columns)
-        out[r * (h + gap): r * (h + gap) + h, c * (w + gap): c * (w + gap) + w] = maps[i]
+        top = r * (h + row_gap)
+        out[top : top + h, c * (w + gap) : c * (w + gap) + w] = maps[i]
     return out, columns
 
 
 class ImageGridView(PlotView):
     """Tiles of equal size with optional captions under each."""
 
-    def __init__(self, title: str = "", diverging: bool = False,
-                 normalize_each: bool = True, gray: bool = False, parent=None):
+    def __init__(
+        self,
+        title: str = "",
+        diverging: bool = False,
+        normalize_each: bool = True,
+        gray: bool = False,
+        parent=None,
+    ):
         super().__init__(title, parent=parent)
         self.diverging = diverging
         self.normalize_each = normalize_each
@@ -61,19 +79,29 @@ class ImageGridView(PlotView):
 
     def _apply_lut(self) -> None:
         if self.gray:
-            lut = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], 1).astype(np.uint8)
+            lut = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], 1).astype(
+                np.uint8
+            )
             self.image.setLookupTable(lut)
         else:
             self.image.setLookupTable(theme.lookup_table(diverging=self.diverging))
 
-    def set_maps(self, maps: np.ndarray, captions: Sequence[str] | None = None,
-                 columns: int | None = None, caption_colors: Sequence[str] | None = None,
-                 levels: tuple[float, float] | None = None) -> None:
+    def set_maps(
+        self,
+        maps: np.ndarray,
+        captions: Sequence[str] | None = None,
+        columns: int | None = None,
+        caption_colors: Sequence[str] | None = None,
+        levels: tuple[float, float] | None = None,
+    ) -> None:
         maps = np.asarray(maps, dtype=np.float32)
         if maps.ndim == 2:
             maps = maps[None]
         gap = max(1, maps.shape[-1] // 8)
-        tiled, columns = tile(maps, columns, gap=gap, normalize_each=self.normalize_each)
+        row_gap = max(gap, int(maps.shape[-2] * 0.6)) if captions else gap
+        tiled, columns = tile(
+            maps, columns, gap=gap, normalize_each=self.normalize_each, row_gap=row_gap
+        )
         if levels is None:
             if self.normalize_each:
                 levels = (0.0, 1.0)
@@ -86,11 +114,12 @@ class ImageGridView(PlotView):
         layout = (tiled.shape, len(maps), columns)
         if layout != self._layout:
             self._layout = layout
-            self.plot_item.setRange(rect=QRectF(0, 0, tiled.shape[1], tiled.shape[0]),
-                                    padding=0.02)
-        self._set_captions(maps.shape, columns, gap, captions, caption_colors)
+            self.plot_item.setRange(
+                rect=QRectF(0, 0, tiled.shape[1], tiled.shape[0]), padding=0.02
+            )
+        self._set_captions(maps.shape, columns, gap, row_gap, captions, caption_colors)
 
-    def _set_captions(self, shape, columns, gap, captions, colors) -> None:
+    def _set_captions(self, shape, columns, gap, row_gap, captions, colors) -> None:
         captions = list(captions or [])
         while len(self._captions) < len(captions):
             item = pg.TextItem(anchor=(0.5, 0.0))
@@ -104,9 +133,9 @@ class ImageGridView(PlotView):
                 item.setVisible(False)
                 continue
             r, c = divmod(i, columns)
-            item.setPos(c * (w + gap) + w / 2, r * (h + gap) + h * 0.72)
+            item.setPos(c * (w + gap) + w / 2, r * (h + row_gap) + h)
             item.setFont(font)
-            color = colors[i] if colors else "#ffffff"
+            color = colors[i] if colors else theme.STYLE.foreground
             item.setText(captions[i], color=color)
             item.setVisible(True)
 

@@ -17,9 +17,16 @@ class ScatterView(PlotView):
         self.layers: dict[str, pg.ScatterPlotItem] = {}
         self.plot_item.setAspectLocked(True)
 
-    def set_points(self, name: str, xy: np.ndarray, labels: np.ndarray | None = None,
-                   symbol: str = "o", size: float | None = None,
-                   outline: str | None = None, z: float = 10) -> None:
+    def set_points(
+        self,
+        name: str,
+        xy: np.ndarray,
+        labels: np.ndarray | None = None,
+        symbol: str = "o",
+        size: float | None = None,
+        outline: str | None = None,
+        z: float = 10,
+    ) -> None:
         item = self.layers.get(name)
         if item is None:
             item = pg.ScatterPlotItem()
@@ -34,8 +41,9 @@ class ScatterView(PlotView):
             palette = [pg.mkBrush(theme.class_color(i)) for i in range(10)]
             brushes = [palette[int(c) % 10] for c in labels]
         pen = pg.mkPen(outline or theme.STYLE.background, width=1)
-        item.setData(x=xy[:, 0], y=xy[:, 1], brush=brushes, symbol=symbol, size=size,
-                     pen=pen)
+        item.setData(
+            x=xy[:, 0], y=xy[:, 1], brush=brushes, symbol=symbol, size=size, pen=pen
+        )
 
     def set_range(self, x0: float, x1: float, y0: float, y1: float) -> None:
         self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)

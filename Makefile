@@ -1,0 +1,42 @@
+# dlviz — two commands: `make run` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+# The CPU build of torch this machine carries; a GPU user installs a CUDA torch into
+# .venv first (see README) and the range in pyproject.toml accepts it.
+TORCH_PIN ?= torch==2.13.0
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench lint translations clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	@if ! $(PY) -c "import torch" 2>/dev/null; then \
+		echo "Installing $(TORCH_PIN) (CPU build)"; \
+		$(PIP) install --quiet "$(TORCH_PIN)"; \
+	fi
+	$(PIP) install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+translations: $(STAMP)
+	$(PY) -m dlviz.tools.translations build
+
+run: $(STAMP) translations
+	$(PY) -m dlviz
+
+test: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+
+lint: $(STAMP)
+	$(PY) -m ruff check dlviz tests
+	$(PY) -m importlinter.cli lint-imports || $(VENV)/bin/lint-imports
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,62 @@
+"""Command line: ``dlviz`` starts the app; ``dlviz summary NAME [--full]`` prints a
+model summary; ``dlviz labs`` lists the labs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dlviz", description="A desktop lab bench for teaching deep learning."
+    )
+    parser.add_argument(
+        "--device", help="cpu, cuda, cuda:N or mps (default: automatic)"
+    )
+    parser.add_argument("--lab", help="open this lab first (see `dlviz labs`)")
+    sub = parser.add_subparsers(dest="command")
+    summary = sub.add_parser("summary", help="print a model summary table")
+    summary.add_argument("name", help="a zoo model name, e.g. lenet5, resnet")
+    summary.add_argument(
+        "--full", action="store_true", help="the full-size published configuration"
+    )
+    sub.add_parser("labs", help="list the labs")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "summary":
+        from dlviz.core.zoo.summary import summary_text, zoo_names
+
+        if args.name not in zoo_names():
+            print(
+                f"unknown model {args.name!r}; choose from: {', '.join(zoo_names())}",
+                file=sys.stderr,
+            )
+            return 2
+        print(summary_text(args.name, full=args.full))
+        return 0
+    if args.command == "labs":
+        from dlviz.core.labs import all_labs
+
+        for spec in all_labs():
+            year = spec.year or ""
+            print(f"{spec.key:14} {spec.chapter:11} {year!s:5} {spec.title}")
+        return 0
+    if args.lab:
+        from dlviz.core.labs import get_lab
+
+        try:
+            get_lab(args.lab)
+        except KeyError as exc:
+            print(exc.args[0], file=sys.stderr)
+            return 2
+    from dlviz.ui.app import run_app
+
+    return run_app(args.device, args.lab)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

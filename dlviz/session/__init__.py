@@ -1,0 +1,1 @@
+"""The evented state of an open lab; pure Python (no Qt)."""

@@ -1,0 +1,486 @@
+"""The main window: lab picker, stage, inspector, transport bar and status bar."""
+
+from __future__ import annotations
+
+import time
+
+import torch
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.core.device import describe_device
+from dlviz.core.labs import LabSpec, get_lab
+from dlviz.core.params import ParamError
+from dlviz.session.lab_session import LabSession
+from dlviz.session.messages import Failure
+from dlviz.ui.i18n import tr_core
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.base import Stage
+from dlviz.ui.views.curves import CurvesView
+from dlviz.ui.widgets.hyperparams import HyperparamPanel
+from dlviz.ui.widgets.lab_picker import LabPicker
+from dlviz.ui.widgets.message_bar import MessageBar
+from dlviz.ui.widgets.transport import TransportBar
+from dlviz.ui.worker import QtThreadRunner
+
+REDRAW_MS = 33  # ~30 Hz
+CURVES_EVERY_S = 0.1
+
+
+class MainWindow(QMainWindow):
+    """One window, one open lab at a time."""
+
+    def __init__(self, device: torch.device, threads: int, lab: str | None = None):
+        super().__init__()
+        self.setObjectName("dlviz_main")
+        self.device = device
+        self.threads = threads
+        self.session: LabSession | None = None
+        self.stage: Stage | None = None
+        self.spec: LabSpec | None = None
+        self._last_curves = 0.0
+        self._build()
+        self.retranslate_ui()
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(REDRAW_MS)
+        self.redraw_timer.timeout.connect(self.redraw)
+        self.redraw_timer.start()
+        self.open_lab(lab or "mlp2d")
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.resize(1280, 800)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.picker = LabPicker()
+        self.picker.lab_chosen.connect(self.open_lab)
+        self.picker_dock = QDockWidget()
+        self.picker_dock.setObjectName("picker_dock")
+        self.picker_dock.setWidget(self.picker)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.picker_dock)
+
+        self.hyperparams = HyperparamPanel()
+        self.hyperparams.changed.connect(self._on_hparams)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.hyperparams)
+        self.card = QLabel()
+        self.card.setWordWrap(True)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.card.setMargin(8)
+        self.inspector = QTabWidget()
+        self.inspector.setMinimumWidth(230)
+        self.inspector.addTab(scroll, "")
+        self.inspector.addTab(self.card, "")
+        self.inspector_dock = QDockWidget()
+        self.inspector_dock.setObjectName("inspector_dock")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+
+        self.message_bar = MessageBar()
+        self.message_bar.action_triggered.connect(self._on_message_action)
+        self.stage_holder = QWidget()
+        self.stage_layout = QVBoxLayout(self.stage_holder)
+        self.stage_layout.setContentsMargins(0, 0, 0, 0)
+        self.loss_curves = CurvesView()
+        self.metric_curves = CurvesView()
+        curves = QWidget()
+        curves_layout = QHBoxLayout(curves)
+        curves_layout.setContentsMargins(0, 0, 0, 0)
+        curves_layout.addWidget(self.loss_curves)
+        curves_layout.addWidget(self.metric_curves)
+        self.lab_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.lab_splitter.addWidget(self.stage_holder)
+        self.lab_splitter.addWidget(curves)
+        self.lab_splitter.setStretchFactor(0, 3)
+        self.lab_splitter.setStretchFactor(1, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.lab_splitter, "")
+        self.step_through = _make_step_through()
+        if self.step_through is not None:
+            self.tabs.addTab(self.step_through, "")
+            self.step_through.record_requested.connect(self.record_trace)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(4, 4, 4, 4)
+        central_layout.addWidget(self.message_bar)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.transport = TransportBar()
+        self.transport.play_toggled.connect(self.toggle_play)
+        self.transport.step_clicked.connect(self.step_once)
+        self.transport.reset_clicked.connect(self.reset)
+        self.transport.trace_clicked.connect(self.record_trace)
+        self.transport.speed_changed.connect(self._on_speed)
+        self.transport_bar = QToolBar()
+        self.transport_bar.setObjectName("transport_bar")
+        self.transport_bar.setMovable(False)
+        self.transport_bar.addWidget(self.transport)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport_bar)
+
+        self.device_label = QLabel()
+        self.state_label = QLabel()
+        self.statusBar().addPermanentWidget(self.state_label)
+        self.statusBar().addPermanentWidget(self.device_label)
+        self._make_actions()
+
+    def _make_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        spec = [
+            ("play", "Space", self.toggle_play),
+            ("step", "S", self.step_once),
+            ("reset", "R", self.reset),
+            ("trace", "T", self.record_trace),
+            ("filter", "Ctrl+F", self._focus_filter),
+        ]
+        for name, keys, slot in spec:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("dlviz — deep learning lab bench"))
+        self.picker_dock.setWindowTitle(self.tr("Labs"))
+        self.inspector_dock.setWindowTitle(self.tr("Inspector"))
+        self.inspector.setTabText(0, self.tr("Settings"))
+        self.inspector.setTabText(1, self.tr("About"))
+        self.tabs.setTabText(0, self.tr("Training"))
+        if self.step_through is not None:
+            self.tabs.setTabText(1, self.tr("Step through"))
+        self.loss_curves.set_title(self.tr("Loss"))
+        self.metric_curves.set_title(self.tr("Accuracy and other metrics"))
+        self.loss_curves.plot_item.setLabel("bottom", self.tr("step"))
+        self.metric_curves.plot_item.setLabel("bottom", self.tr("step"))
+        texts = {
+            "play": self.tr("Play / pause"),
+            "step": self.tr("Step one batch"),
+            "reset": self.tr("Reset"),
+            "trace": self.tr("Record a step to walk through"),
+            "filter": self.tr("Filter labs"),
+        }
+        for name, action in self.actions_by_name.items():
+            action.setText(texts[name])
+        self.device_label.setText(
+            self.tr("Device: {0} · torch threads: {1}").format(
+                describe_device(self.device), self.threads
+            )
+        )
+        self._show_card()
+        self._show_state()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    _docks_sized = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            side = max(230, min(300, self.width() // 5))
+            self.resizeDocks(
+                [self.picker_dock, self.inspector_dock],
+                [side, side],
+                Qt.Orientation.Horizontal,
+            )
+
+    # -- labs ----------------------------------------------------------------------
+    def open_lab(self, key: str) -> None:
+        """Close the current lab (its run is stopped and joined) and open ``key``."""
+        spec = get_lab(key)
+        if self.spec is not None and self.spec.key == key:
+            return
+        self._close_lab()
+        self.spec = spec
+        self.picker.select(key)
+        self.stage = stage_class(spec.stage)(spec)
+        self.stage.requested.connect(self._on_stage_request)
+        self.stage_layout.addWidget(self.stage)
+        self.message_bar.hide()
+        self.transport.set_trainable(spec.trainable)
+        self.inspector.setTabVisible(0, spec.trainable)
+        self.lab_splitter.widget(1).setVisible(spec.trainable)
+        if self.step_through is not None:
+            self.tabs.setTabVisible(1, spec.trainable)
+            self._clear_trace()
+        if spec.trainable:
+            self.session = LabSession(spec, QtThreadRunner, self.device)
+            self._connect_session(self.session)
+            self.hyperparams.set_lab(spec, self.session.hparams)
+            self.session.start()
+            self._on_speed(self.transport.speed.currentData())
+        self._show_card()
+        self._show_state()
+
+    def _connect_session(self, session: LabSession) -> None:
+        session.status_changed.connect(self._on_status)
+        session.failed.connect(self._on_failure)
+        session.trace_ready.connect(self._on_trace)
+        session.result_ready.connect(self._on_result)
+        session.run_reset.connect(self._on_run_reset)
+
+    def _close_lab(self) -> None:
+        if self.session is not None:
+            session = self.session
+            self.session = None
+            for signal, slot in (
+                (session.status_changed, self._on_status),
+                (session.failed, self._on_failure),
+                (session.trace_ready, self._on_trace),
+                (session.result_ready, self._on_result),
+                (session.run_reset, self._on_run_reset),
+            ):
+                signal.disconnect(slot)
+            session.shutdown()
+        if self.stage is not None:
+            self.stage.shutdown()
+            self.stage.requested.disconnect(self._on_stage_request)
+            self.stage_layout.removeWidget(self.stage)
+            self.stage.setParent(None)
+            self.stage.deleteLater()
+            self.stage = None
+        self.loss_curves.clear_curves()
+        self.metric_curves.clear_curves()
+        self.spec = None
+
+    def _show_card(self) -> None:
+        spec = self.spec
+        if spec is None:
+            self.card.setText("")
+            return
+        rows = [f"<h2>{tr_core(spec.title)}</h2>", f"<p>{tr_core(spec.teaches)}</p>"]
+        facts = [
+            (self.tr("Year"), str(spec.year) if spec.year else ""),
+            (self.tr("Authors"), spec.authors),
+            (self.tr("Idea"), tr_core(spec.idea)),
+            (self.tr("Paper"), spec.paper),
+        ]
+        if self.session is not None and "parameters" in self.session.info:
+            facts.append(
+                (self.tr("Parameters here"), f"{self.session.info['parameters']:,}")
+            )
+        rows += [f"<p><b>{k}:</b> {v}</p>" for k, v in facts if v]
+        self.card.setText("".join(rows))
+
+    # -- commands --------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self.session is not None:
+            self.session.toggle()
+
+    def step_once(self) -> None:
+        if self.session is not None:
+            self.session.step_once()
+
+    def reset(self) -> None:
+        if self.session is not None:
+            self.message_bar.hide()
+            self.session.reset()
+
+    def record_trace(self) -> None:
+        if self.session is not None and self.step_through is not None:
+            self.session.record_trace()
+            self.tabs.setCurrentWidget(self.step_through)
+
+    def _focus_filter(self) -> None:
+        self.picker.filter.setFocus()
+        self.picker.filter.selectAll()
+
+    def _on_speed(self, steps_per_second: float) -> None:
+        if self.session is not None:
+            self.session.set_speed(float(steps_per_second or 0.0))
+
+    def _on_hparams(self, values: dict) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.set_hparams(values)
+        except ParamError as exc:
+            key = next(iter(values))
+            self.hyperparams.show_error(key, tr_core(exc.reason).format(**exc.values))
+            return
+        self.message_bar.hide()
+        self._on_speed(self.transport.speed.currentData())
+
+    def _on_stage_request(self, kind: str, data: dict) -> None:
+        if self.session is not None:
+            self.session.request(kind, data)
+
+    def _on_message_action(self, action: str) -> None:
+        if action == "to_cpu" and self.session is not None:
+            self.session.continue_on_cpu()
+            self.device = torch.device("cpu")
+            self.retranslate_ui()
+
+    # -- session events ---------------------------------------------------------------
+    def _on_status(self, state: str, message: str) -> None:
+        self.transport.set_running(state == "running")
+        if state == "diverged":
+            self.message_bar.show_message(
+                self.tr(
+                    "Training diverged: the loss is no longer a finite number. "
+                    "Training was paused and the last finite weights were kept. "
+                    "Try a smaller learning rate."
+                ),
+                "warning",
+                details=message,
+            )
+        elif state == "ready":
+            self._show_card()
+        self._show_state()
+
+    def _on_failure(self, failure: Failure) -> None:
+        if failure.kind == "out_of_memory":
+            self.message_bar.show_message(
+                self.tr("The GPU ran out of memory. Training was paused."),
+                "error",
+                details=failure.details,
+                action="to_cpu",
+                action_text=self.tr("Continue on the CPU"),
+            )
+        else:
+            self.message_bar.show_message(
+                self.tr("Something went wrong: {0}").format(failure.text),
+                "error",
+                details=failure.details,
+            )
+
+    def _on_trace(self, trace) -> None:
+        if self.step_through is not None:
+            self.step_through.set_trace(trace)
+
+    def _on_result(self, kind: str, data: dict) -> None:
+        if self.stage is not None:
+            self.stage.show_result(kind, data)
+
+    def _on_run_reset(self) -> None:
+        self.loss_curves.clear_curves()
+        self.metric_curves.clear_curves()
+        if self.stage is not None:
+            self.stage.reset()
+        self._clear_trace()
+
+    def _clear_trace(self) -> None:
+        clear = getattr(self.step_through, "clear", None)
+        if clear is not None:
+            clear()
+
+    def _show_state(self) -> None:
+        session = self.session
+        if session is None:
+            self.state_label.setText(self.tr("Tool") if self.spec else "")
+            return
+        names = {
+            "building": self.tr("building…"),
+            "ready": self.tr("ready"),
+            "running": self.tr("training"),
+            "paused": self.tr("paused"),
+            "diverged": self.tr("diverged"),
+            "error": self.tr("error"),
+            "stopped": self.tr("stopped"),
+            "idle": self.tr("idle"),
+        }
+        self.state_label.setText(names.get(session.state, session.state))
+
+    # -- redraw (GUI thread, ~30 Hz) -----------------------------------------------
+    def redraw(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        had_snapshot = session.snapshot_step
+        if not session.poll():
+            return
+        self.transport.show_counters(
+            session.epoch,
+            session.step,
+            session.samples_per_s,
+            session.metrics,
+            session.validation,
+        )
+        if (
+            self.stage is not None
+            and session.snapshot is not None
+            and (session.snapshot_step != had_snapshot or self._stage_stale)
+        ):
+            self._stage_stale = False
+            self.stage.show_snapshot(session.snapshot)
+        now = time.perf_counter()
+        if now - self._last_curves >= CURVES_EVERY_S or session.state != "running":
+            self._last_curves = now
+            self.update_curves()
+
+    _stage_stale = True
+
+    def update_curves(self) -> None:
+        if self.session is None:
+            return
+        for name, series in self.session.history.series.items():
+            if not len(series):
+                continue
+            view = self.loss_curves if "loss" in name else self.metric_curves
+            dashed = name.startswith("val_")
+            view.set_curve(
+                name,
+                series.x,
+                series.y,
+                color=_curve_color(name),
+                dashed=dashed,
+                label=tr_core(_curve_label(name)),
+            )
+
+    # -- shutdown --------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.redraw_timer.stop()
+        self._close_lab()
+        super().closeEvent(event)
+
+
+_LABELS = {
+    "loss": "training loss",
+    "val_loss": "validation loss",
+    "acc": "training accuracy",
+    "val_acc": "validation accuracy",
+}
+
+
+def _curve_label(name: str) -> str:
+    return _LABELS.get(name, name.replace("_", " "))
+
+
+def _curve_color(name: str) -> str:
+    from dlviz.ui import theme
+
+    base = name.removeprefix("val_")
+    order = ["loss", "acc", "d_loss", "g_loss", "bleu", "seq_acc"]
+    index = order.index(base) if base in order else sum(map(ord, base)) % 7 + 2
+    return theme.PALETTE[index % len(theme.PALETTE)]
+
+
+def _make_step_through():
+    """The step-through panel, when the trace views are installed."""
+    try:
+        from dlviz.ui.trace import StepThroughPanel
+    except ImportError:
+        return None
+    return StepThroughPanel()

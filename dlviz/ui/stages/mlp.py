@@ -1,0 +1,100 @@
+"""Stages of the first chapter: the 2-D classifier playground and the digits MLP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+
+from dlviz.ui import theme
+from dlviz.ui.stages.base import Stage
+from dlviz.ui.views.bars import BarsView
+from dlviz.ui.views.decision import DecisionMapView
+from dlviz.ui.views.image_grid import ImageGridView
+
+
+class Classifier2dStage(Stage):
+    """The decision boundary with train (dots) and validation (crosses) points."""
+
+    def __init__(self, spec, parent: QWidget | None = None):
+        super().__init__(spec, parent)
+        self.map = DecisionMapView()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.map)
+        self.retranslate_ui()
+        self._points_key = None
+
+    def retranslate_ui(self) -> None:
+        self.map.set_title(
+            self.tr("Decision boundary — dots: training, crosses: validation")
+        )
+
+    def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        self.map.set_map(snapshot["probs"], snapshot["extent"])
+        key = (id(snapshot["train_x"]), len(snapshot["train_x"]))
+        if key != self._points_key:
+            self._points_key = key
+            self.map.set_points("train", snapshot["train_x"], snapshot["train_y"])
+            self.map.set_points(
+                "val",
+                snapshot["val_x"],
+                snapshot["val_y"],
+                symbol="x",
+                size=theme.STYLE.marker_size + 3,
+                outline=theme.STYLE.foreground,
+            )
+
+    def reset(self) -> None:
+        self._points_key = None
+
+    def panels(self) -> dict[str, QWidget]:
+        return {"decision boundary": self.map}
+
+
+class DigitsStage(Stage):
+    """Validation digits with the predicted label (green right, red wrong) and the
+    probabilities of the first one."""
+
+    def __init__(self, spec, parent: QWidget | None = None):
+        super().__init__(spec, parent)
+        self.grid = ImageGridView(normalize_each=False, gray=True)
+        self.bars = BarsView(y_range=(0.0, 1.0))
+        splitter = QSplitter()
+        splitter.addWidget(self.grid)
+        splitter.addWidget(self.bars)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.grid.set_title(self.tr("Validation digits: predicted label"))
+        self.bars.set_title(self.tr("First digit: probabilities"))
+
+    def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        probs, labels = snapshot["probs"], snapshot["labels"]
+        predicted = probs.argmax(1)
+        captions = [str(int(p)) for p in predicted]
+        colors = ["#009E73" if p == t else "#D55E00" for p, t in zip(predicted, labels)]
+        self.grid.set_maps(
+            snapshot["images"],
+            captions,
+            columns=8,
+            caption_colors=colors,
+            levels=(0.0, 1.0),
+        )
+        self.bars.set_values(
+            probs[0],
+            [str(i) for i in range(probs.shape[1])],
+            highlight=int(np.argmax(probs[0])),
+        )
+
+    def panels(self) -> dict[str, QWidget]:
+        return {"digits": self.grid, "probabilities": self.bars}
+
+
+STAGES = {"classifier2d": Classifier2dStage, "digits": DigitsStage}

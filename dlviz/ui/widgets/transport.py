@@ -1,0 +1,210 @@
+"""The transport bar: play/pause, step, reset, speed, and live counters."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+from dlviz.session.engine import SPEEDS
+
+
+def format_number(value: float | None, digits: int = 4) -> str:
+    if value is None:
+        return "–"
+    if not math.isfinite(value):
+        return str(value)
+    if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e5):
+        return f"{value:.2e}"
+    return f"{value:.{digits}f}"
+
+
+class TransportBar(QWidget):
+    """Buttons emit signals; the window connects them to the session."""
+
+    play_toggled = Signal()
+    step_clicked = Signal()
+    reset_clicked = Signal()
+    trace_clicked = Signal()
+    speed_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.play_button = QPushButton()
+        self.play_button.setObjectName("play")
+        self.step_button = QPushButton()
+        self.step_button.setObjectName("step")
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("reset")
+        self.trace_button = QPushButton()
+        self.trace_button.setObjectName("trace")
+        self.speed = QComboBox()
+        self.speed.setObjectName("speed")
+        for value in SPEEDS:
+            self.speed.addItem("", value)
+        self.speed_label = QLabel()
+        self.counters: dict[str, QLabel] = {}
+        self._names: dict[str, QLabel] = {}
+        controls = QWidget()
+        row = QHBoxLayout(controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (
+            self.play_button,
+            self.step_button,
+            self.reset_button,
+            self.trace_button,
+        ):
+            button.setMinimumHeight(32)
+            row.addWidget(button)
+        row.addWidget(self.speed_label)
+        row.addWidget(self.speed)
+        self.counter_box = QWidget()
+        counters = QHBoxLayout(self.counter_box)
+        counters.setContentsMargins(0, 0, 0, 0)
+        for key in ("epoch", "step", "rate", "loss", "acc", "val_acc"):
+            name, value = QLabel(), QLabel("–")
+            value.setObjectName(f"counter_{key}")
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0.0000"))
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            font = value.font()
+            font.setBold(True)
+            value.setFont(font)
+            self._names[key], self.counters[key] = name, value
+            counters.addWidget(name)
+            counters.addWidget(value)
+            counters.addSpacing(6)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(6, 2, 6, 2)
+        self._grid.addWidget(controls, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        self._controls = controls
+        self._two_rows = None
+        self._arrange(two_rows=False)
+        self.play_button.clicked.connect(self.play_toggled)
+        self.step_button.clicked.connect(self.step_clicked)
+        self.reset_button.clicked.connect(self.reset_clicked)
+        self.trace_button.clicked.connect(self.trace_clicked)
+        self.speed.currentIndexChanged.connect(self._on_speed)
+        self._running = False
+        style = self.style()
+        self._icons = {
+            "play": style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            "pause": style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
+        }
+        self.step_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward)
+        )
+        self.reset_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        self.trace_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        )
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.set_running(self._running)
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Train one batch (S)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Re-initialise with the seed (R)"))
+        self.trace_button.setText(self.tr("Step through"))
+        self.trace_button.setToolTip(
+            self.tr("Record one training step to walk through forward and backward (T)")
+        )
+        self.speed_label.setText(self.tr("Speed"))
+        for i, value in enumerate(SPEEDS):
+            text = (
+                self.tr("max")
+                if value == 0
+                else self.tr("{0} steps/s").format(f"{value:g}")
+            )
+            self.speed.setItemText(i, text)
+        names = {
+            "epoch": self.tr("Epoch"),
+            "step": self.tr("Step"),
+            "rate": self.tr("Samples/s"),
+            "loss": self.tr("Loss"),
+            "acc": self.tr("Acc"),
+            "val_acc": self.tr("Val acc"),
+        }
+        for key, label in self._names.items():
+            label.setText(names[key])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _arrange(self, two_rows: bool) -> None:
+        """Counters beside the buttons on wide screens, under them on narrow ones."""
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        self._grid.removeWidget(self.counter_box)
+        if two_rows:
+            self._grid.addWidget(self.counter_box, 1, 0, 1, 3)
+        else:
+            self._grid.addWidget(self.counter_box, 0, 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        needed = (
+            self._controls.sizeHint().width() + self.counter_box.sizeHint().width() + 40
+        )
+        self._arrange(two_rows=event.size().width() < needed)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        hint.setWidth(self._controls.minimumSizeHint().width())
+        return hint
+
+    def set_running(self, running: bool) -> None:
+        self._running = running
+        if running:
+            self.play_button.setIcon(self._icons["pause"])
+            self.play_button.setText(self.tr("Pause"))
+            self.play_button.setToolTip(self.tr("Pause training (Space)"))
+        else:
+            self.play_button.setIcon(self._icons["play"])
+            self.play_button.setText(self.tr("Play"))
+            self.play_button.setToolTip(self.tr("Train continuously (Space)"))
+
+    def set_trainable(self, trainable: bool) -> None:
+        for w in (
+            self.play_button,
+            self.step_button,
+            self.reset_button,
+            self.trace_button,
+            self.speed,
+        ):
+            w.setEnabled(trainable)
+
+    def _on_speed(self, index: int) -> None:
+        self.speed_changed.emit(float(self.speed.itemData(index)))
+
+    def show_counters(
+        self,
+        epoch: float,
+        step: int,
+        rate: float,
+        metrics: dict[str, float],
+        validation: dict[str, float],
+    ) -> None:
+        self.counters["epoch"].setText(f"{epoch:.2f}")
+        self.counters["step"].setText(str(step))
+        self.counters["rate"].setText(f"{rate:,.0f}" if rate else "–")
+        self.counters["loss"].setText(format_number(metrics.get("loss")))
+        acc = metrics.get("acc")
+        self.counters["acc"].setText(f"{acc:.1%}" if acc is not None else "–")
+        val = validation.get("val_acc")
+        self.counters["val_acc"].setText(f"{val:.1%}" if val is not None else "–")

@@ -1,0 +1,140 @@
+"""The window as a user drives it: pick labs, train, pause, step, reset, close."""
+
+from __future__ import annotations
+
+import torch
+from PySide6.QtCore import Qt
+
+from dlviz.core.labs import all_labs
+from dlviz.ui.worker import QtThreadRunner
+from tests.ui.conftest import wait_steps
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_status_bar_shows_device_and_threads(window):
+    text = window.device_label.text()
+    assert "CPU" in text and str(torch.get_num_threads()) in text
+
+
+def test_play_trains_loss_falls_and_pause_stops(window, qtbot):
+    click(qtbot, window.transport.play_button)
+    wait_steps(qtbot, window, 150)
+    assert window.session.state == "running"
+    assert window.transport.play_button.text() == "Pause"
+    click(qtbot, window.transport.play_button)
+    qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
+    step = window.session.step
+    qtbot.wait(300)
+    window.redraw()
+    assert window.session.step == step
+    loss = window.session.history.get("loss").y
+    assert loss[-10:].mean() < loss[:10].mean()
+    assert window.transport.counters["step"].text() == str(step)
+    assert "loss" in window.loss_curves.curves
+
+
+def test_step_button_trains_one_batch_and_reset_restores_the_seed(window, qtbot):
+    first = [p.detach().clone() for p in window.session.engine.task.parameters()]
+    click(qtbot, window.transport.step_button)
+    wait_steps(qtbot, window, 1)
+    assert window.session.step == 1
+    click(qtbot, window.transport.reset_button)
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=20000)
+    again = [p.detach() for p in window.session.engine.task.parameters()]
+    assert all(torch.equal(a, b) for a, b in zip(first, again))
+    assert window.session.step == 0
+
+
+def test_keyboard_space_plays_and_pauses(window, qtbot):
+    window.activateWindow()
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: window.session.state == "running", timeout=10000)
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
+
+
+def test_invalid_learning_rate_is_refused_with_a_visible_reason(window, qtbot):
+    edit = window.hyperparams.line_edit("lr")
+    old = window.session.hparams["lr"]
+    for text, reason in (("fast", "is not a number"), ("1000", "at most 100")):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert window.hyperparams.error_label.isVisible()
+        assert reason in window.hyperparams.error_label.text()
+        assert window.session.hparams["lr"] == old
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.05")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert not window.hyperparams.error_label.isVisible()
+    assert window.session.hparams["lr"] == 0.05
+
+
+def test_changing_a_choice_restarts_with_the_new_model(window, qtbot):
+    combo = window.hyperparams.editors["activation"]
+    combo.setCurrentIndex(combo.findData("tanh"))
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=20000)
+    assert window.session.hparams["activation"] == "tanh"
+    assert any(isinstance(m, torch.nn.Tanh) for m in window.session.engine.task.model)
+
+
+def test_every_lab_opens_from_the_picker(window, qtbot):
+    for spec in all_labs():
+        window.picker.lab_chosen.emit(spec.key)
+        assert window.spec.key == spec.key
+        assert type(window.stage).__name__ != "Stage"
+        if spec.trainable:
+            qtbot.waitUntil(
+                lambda: window.session.state in ("ready", "error"), timeout=60000
+            )
+            assert window.session.state == "ready", window.message_bar.text()
+    assert sum(r.is_running() for r in QtThreadRunner.live) <= 1
+
+
+def test_picker_filter_hides_other_labs(window, qtbot):
+    qtbot.keyClicks(window.picker.filter, "digits")
+    keys = window.picker.visible_keys()
+    assert "mlp_digits" in keys and "mlp2d" not in keys
+    window.picker.filter.clear()
+    assert "mlp2d" in window.picker.visible_keys()
+
+
+def test_divergence_pauses_with_a_message(window, qtbot):
+    window.session.set_hparams({"lr": 100.0, "optimizer": "SGD"})
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=20000)
+    click(qtbot, window.transport.play_button)
+    qtbot.waitUntil(lambda: window.session.state == "diverged", timeout=30000)
+    assert window.message_bar.isVisible()
+    assert "diverged" in window.message_bar.text()
+    assert window.session.engine.task.weights_finite()
+    click(qtbot, window.transport.step_button)  # still usable
+    qtbot.wait(200)
+
+
+def test_closing_during_training_joins_the_thread(qtbot):
+    from dlviz.ui.main_window import MainWindow
+
+    for _ in range(3):
+        win = MainWindow(torch.device("cpu"), 1, lab="mlp2d")
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda w=win: w.session.state == "ready", timeout=20000)
+        win.toggle_play()
+        qtbot.waitUntil(lambda w=win: w.session.step > 5, timeout=20000)
+        win.close()
+        assert not any(r.is_running() for r in QtThreadRunner.live)
+
+
+def test_switching_labs_during_training_drops_the_old_run(window, qtbot):
+    click(qtbot, window.transport.play_button)
+    wait_steps(qtbot, window, 5)
+    old_engine = window.session.engine
+    window.picker.lab_chosen.emit("mlp_digits")
+    assert old_engine.stopped
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=20000)
+    assert window.session.step == 0
+    assert window.session.snapshot is None or "images" in window.session.snapshot
