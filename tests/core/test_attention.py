@@ -57,10 +57,17 @@ def test_multihead_attention_equals_torch(mask):
     if mask == "float":
         attn_mask = torch.randn(5, 5)
     if mask in ("padding", "both"):
-        key_padding = torch.tensor([[0, 0, 0, 0, 0], [0, 0, 0, 1, 1], [0, 0, 0, 0, 1]],
-                                   dtype=torch.bool)
-    out_ref, w_ref = ref(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding,
-                         average_attn_weights=False)
+        key_padding = torch.tensor(
+            [[0, 0, 0, 0, 0], [0, 0, 0, 1, 1], [0, 0, 0, 0, 1]], dtype=torch.bool
+        )
+    out_ref, w_ref = ref(
+        x,
+        x,
+        x,
+        attn_mask=attn_mask,
+        key_padding_mask=key_padding,
+        average_attn_weights=False,
+    )
     out, w = mine(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding)
     torch.testing.assert_close(out, out_ref, rtol=1e-5, atol=1e-6)
     torch.testing.assert_close(w, w_ref, rtol=1e-5, atol=1e-6)
@@ -78,7 +85,8 @@ def test_cross_attention_equals_torch_and_weights_sum_to_one():
     # Same parameter count as torch's module: 4 · (d² + d).
     assert sum(p.numel() for p in mine.parameters()) == 4 * (12 * 12 + 12)
     assert sum(p.numel() for p in mine.parameters()) == sum(
-        p.numel() for p in ref.parameters())
+        p.numel() for p in ref.parameters()
+    )
 
 
 def test_causal_mask_blocks_the_future():
@@ -112,11 +120,16 @@ def test_attention_steps_reproduce_the_layer():
     assert steps["q"].shape == (4,) and steps["K"].shape == (6, 4)
     assert steps["scale"] == 2.0
     # scores = K q / √d_head, by hand:
-    np.testing.assert_allclose(steps["scores"], steps["K"] @ steps["q"] / 2.0, rtol=1e-5)
+    np.testing.assert_allclose(
+        steps["scores"], steps["K"] @ steps["q"] / 2.0, rtol=1e-5
+    )
     assert np.isinf(steps["masked"][4:]).all() and (steps["weights"][4:] == 0).all()
-    np.testing.assert_allclose(steps["weights"], w[0, 2, 3].detach().numpy(), rtol=1e-5,
-                               atol=1e-7)
-    np.testing.assert_allclose(steps["output"], steps["weights"] @ steps["V"], rtol=1e-5)
+    np.testing.assert_allclose(
+        steps["weights"], w[0, 2, 3].detach().numpy(), rtol=1e-5, atol=1e-7
+    )
+    np.testing.assert_allclose(
+        steps["output"], steps["weights"] @ steps["V"], rtol=1e-5
+    )
     # The output is that head's slice of the concatenated heads (before out_proj).
     with torch.no_grad():
         v = mha.v_proj(x[0])[:, 8:12]
@@ -256,10 +269,13 @@ def test_model_beam_width_one_equals_greedy():
     tokens, _ = model.greedy(src, 12)
     beam = model.beam_search(src, 1, 12, data.tgt_vocab.itos)
     greedy_ids = [t for t in tokens[0].tolist() if t != PAD_ID]
-    assert beam["candidates"][0]["tokens"] == greedy_ids[: len(beam["candidates"][0]
-                                                                ["tokens"])]
-    tmodel = TransformerSeq2Seq(len(data.src_vocab), len(data.tgt_vocab), 16, 2, 1,
-                                32).eval()
+    assert (
+        beam["candidates"][0]["tokens"]
+        == greedy_ids[: len(beam["candidates"][0]["tokens"])]
+    )
+    tmodel = TransformerSeq2Seq(
+        len(data.src_vocab), len(data.tgt_vocab), 16, 2, 1, 32
+    ).eval()
     ttokens = [t for t in tmodel.greedy(src, 12)[0].tolist() if t != PAD_ID]
     tbeam = tmodel.beam_search(src, 1, 12, data.tgt_vocab.itos)
     assert tbeam["candidates"][0]["tokens"] == ttokens

@@ -163,12 +163,13 @@ class _SequenceTask(LabTask):
         seq_acc = float(
             np.mean([p == t for p, t in zip(predictions, self.val_targets)])
         )
-        return {
+        self.last_val = {
             "val_loss": float(loss),
             "val_token_acc": token_acc,
             "val_seq_acc": seq_acc,
             "val_bleu": corpus_bleu(predictions, self.val_targets),
         }
+        return dict(self.last_val)
 
     def _sample(self) -> tuple[torch.Tensor, int, torch.Tensor]:
         """The shown validation source (1, S), its index and <bos> + its target."""
@@ -202,13 +203,18 @@ class _SequenceTask(LabTask):
             "dec_tokens": vocab.tokens(tgt_in[0].tolist()),
             "out_tokens": vocab.tokens(predicted),
             "alignment": self.val_align[i],
+            "val_metrics": dict(getattr(self, "last_val", {})),
             **arrays,
         }
 
     def handle(self, kind: str, payload: dict) -> dict:
         if kind == "select":
             self.shown = int(payload.get("index", 0)) % len(self.src_v)
-            return {"index": self.shown, "source": self.val_sources[self.shown]}
+            return {
+                "index": self.shown,
+                "source": self.val_sources[self.shown],
+                "snapshot": self.snapshot(),
+            }
         if kind == "samples":
             count = int(payload.get("count", 20))
             return {
@@ -489,10 +495,11 @@ class PatternTask(LabTask):
         self.model.eval()
         logits, _ = self.model(self.x_v)
         self.model.train()
-        return {
+        self.last_val = {
             "val_loss": float(self.criterion(logits, self.y_v)),
             "val_acc": float((logits.argmax(1) == self.y_v).float().mean()),
         }
+        return dict(self.last_val)
 
     def _shown_forward(self, record: bool = False) -> tuple:
         i = self.shown % len(self.x_v)
@@ -525,13 +532,18 @@ class PatternTask(LabTask):
             .numpy()
             .astype(np.float32),
             "positional_encoding": self.pe,
+            "val_metrics": dict(getattr(self, "last_val", {})),
         }
 
     @torch.no_grad()
     def handle(self, kind: str, payload: dict) -> dict:
         if kind == "select":
             self.shown = int(payload.get("index", 0)) % len(self.x_v)
-            return {"index": self.shown, "source": self.val_texts[self.shown]}
+            return {
+                "index": self.shown,
+                "source": self.val_texts[self.shown],
+                "snapshot": self.snapshot(),
+            }
         if kind == "attention_steps":
             if "index" in payload:
                 self.shown = int(payload["index"]) % len(self.x_v)
@@ -672,7 +684,8 @@ LABS = [
                 "dates",
                 choices=SEQ2SEQ_TASKS + CLASSIFY_TASKS,
                 group="data",
-                help="Dates, reversal: encoder-decoder. Sentiment, pattern: encoder only.",
+                help="Dates, reversal: encoder-decoder. Sentiment, pattern: "
+                "encoder only.",
             ),
             *_DATA,
             ParamSpec("d_model", "Model width", "int", 64, minimum=8, maximum=512),
