@@ -28,10 +28,12 @@ from dlviz.session.messages import Failure
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.base import Stage
+from dlviz.ui.trace import StepThroughPanel
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.widgets.hyperparams import HyperparamPanel
 from dlviz.ui.widgets.lab_picker import LabPicker
 from dlviz.ui.widgets.message_bar import MessageBar
+from dlviz.ui.widgets.notes_panel import NotesPanel
 from dlviz.ui.widgets.transport import TransportBar
 from dlviz.ui.worker import QtThreadRunner
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.device = device
         self.threads = threads
         self.session: LabSession | None = None
+        self.language = "en"
         self.stage: Stage | None = None
         self.spec: LabSpec | None = None
         self._last_curves = 0.0
@@ -84,9 +87,11 @@ class MainWindow(QMainWindow):
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.card.setTextFormat(Qt.TextFormat.RichText)
         self.card.setMargin(8)
+        self.notes = NotesPanel()
         self.inspector = QTabWidget()
         self.inspector.setMinimumWidth(230)
         self.inspector.addTab(scroll, "")
+        self.inspector.addTab(self.notes, "")
         self.inspector.addTab(self.card, "")
         self.inspector_dock = QDockWidget()
         self.inspector_dock.setObjectName("inspector_dock")
@@ -112,10 +117,9 @@ class MainWindow(QMainWindow):
         self.lab_splitter.setStretchFactor(1, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.lab_splitter, "")
-        self.step_through = _make_step_through()
-        if self.step_through is not None:
-            self.tabs.addTab(self.step_through, "")
-            self.step_through.record_requested.connect(self.record_trace)
+        self.step_through = StepThroughPanel()
+        self.tabs.addTab(self.step_through, "")
+        self.step_through.record_requested.connect(self.record_trace)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(4, 4, 4, 4)
@@ -163,10 +167,10 @@ class MainWindow(QMainWindow):
         self.picker_dock.setWindowTitle(self.tr("Labs"))
         self.inspector_dock.setWindowTitle(self.tr("Inspector"))
         self.inspector.setTabText(0, self.tr("Settings"))
-        self.inspector.setTabText(1, self.tr("About"))
+        self.inspector.setTabText(1, self.tr("Notes"))
+        self.inspector.setTabText(2, self.tr("About"))
         self.tabs.setTabText(0, self.tr("Training"))
-        if self.step_through is not None:
-            self.tabs.setTabText(1, self.tr("Step through"))
+        self.tabs.setTabText(1, self.tr("Step through"))
         self.loss_curves.set_title(self.tr("Loss"))
         self.metric_curves.set_title(self.tr("Accuracy and other metrics"))
         self.loss_curves.plot_item.setLabel("bottom", self.tr("step"))
@@ -222,15 +226,15 @@ class MainWindow(QMainWindow):
         self.transport.set_trainable(spec.trainable)
         self.inspector.setTabVisible(0, spec.trainable)
         self.lab_splitter.widget(1).setVisible(spec.trainable)
-        if self.step_through is not None:
-            self.tabs.setTabVisible(1, spec.trainable)
-            self._clear_trace()
+        self.tabs.setTabVisible(1, spec.trainable)
+        self.step_through.clear()
         if spec.trainable:
             self.session = LabSession(spec, QtThreadRunner, self.device)
             self._connect_session(self.session)
             self.hyperparams.set_lab(spec, self.session.hparams)
             self.session.start()
             self._on_speed(self.transport.speed.currentData())
+        self.notes.show_note(spec.key, self.language)
         self._show_card()
         self._show_state()
 
@@ -299,7 +303,7 @@ class MainWindow(QMainWindow):
             self.session.reset()
 
     def record_trace(self) -> None:
-        if self.session is not None and self.step_through is not None:
+        if self.session is not None:
             self.session.record_trace()
             self.tabs.setCurrentWidget(self.step_through)
 
@@ -367,8 +371,7 @@ class MainWindow(QMainWindow):
             )
 
     def _on_trace(self, trace) -> None:
-        if self.step_through is not None:
-            self.step_through.set_trace(trace)
+        self.step_through.set_trace(trace)
 
     def _on_result(self, kind: str, data: dict) -> None:
         if self.stage is not None:
@@ -379,12 +382,7 @@ class MainWindow(QMainWindow):
         self.metric_curves.clear_curves()
         if self.stage is not None:
             self.stage.reset()
-        self._clear_trace()
-
-    def _clear_trace(self) -> None:
-        clear = getattr(self.step_through, "clear", None)
-        if clear is not None:
-            clear()
+        self.step_through.clear()
 
     def _show_state(self) -> None:
         session = self.session
@@ -475,12 +473,3 @@ def _curve_color(name: str) -> str:
     order = ["loss", "acc", "d_loss", "g_loss", "bleu", "seq_acc"]
     index = order.index(base) if base in order else sum(map(ord, base)) % 7 + 2
     return theme.PALETTE[index % len(theme.PALETTE)]
-
-
-def _make_step_through():
-    """The step-through panel, when the trace views are installed."""
-    try:
-        from dlviz.ui.trace import StepThroughPanel
-    except ImportError:
-        return None
-    return StepThroughPanel()

@@ -113,9 +113,26 @@ class StepThroughPanel(QWidget):
         self._update_buttons()
 
     # -- data -----------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget the shown step (a new run started or another lab opened)."""
+        self.trace = None
+        self.index = -1
+        self.diagram.scene().clear()
+        self.diagram.boxes.clear()
+        self.diagram.current = None
+        self._norm_rows = []
+        self.grad_norms.set_values([], [])
+        self.splitter.widget(1).setVisible(False)
+        self.phase_label.setText("–")
+        self.phase_label.setStyleSheet("")
+        self.position_label.setText(self.tr(
+            "No step recorded yet — press “Record a new step” (T)."))
+        self._update_buttons()
+
     def set_trace(self, trace: Trace) -> None:
         """Show a newly recorded step, starting at its first event."""
         self.trace = trace
+        self.splitter.widget(1).setVisible(True)
         self.diagram.set_trace(trace)
         self._norm_rows = [r for r in trace.gradient_norms()
                            if math.isfinite(r["weight"]) and r["weight"] > 0]
