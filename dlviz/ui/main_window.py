@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import torch
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -44,6 +44,9 @@ CURVES_EVERY_S = 0.1
 class MainWindow(QMainWindow):
     """One window, one open lab at a time."""
 
+    #: A lab was opened (its key); classroom features listen to it.
+    lab_opened = Signal(str)
+
     def __init__(self, device: torch.device, threads: int, lab: str | None = None):
         super().__init__()
         self.setObjectName("dlviz_main")
@@ -60,6 +63,9 @@ class MainWindow(QMainWindow):
         self.redraw_timer.setInterval(REDRAW_MS)
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start()
+        from dlviz.ui.classroom import install_all
+
+        install_all(self)
         self.open_lab(lab or "mlp2d")
 
     # -- layout ------------------------------------------------------------------
@@ -237,6 +243,7 @@ class MainWindow(QMainWindow):
         self.notes.show_note(spec.key, self.language)
         self._show_card()
         self._show_state()
+        self.lab_opened.emit(spec.key)
 
     def _connect_session(self, session: LabSession) -> None:
         session.status_changed.connect(self._on_status)
