@@ -105,7 +105,7 @@ def test_confusion_is_cached_between_refreshes(monkeypatch):
 
 
 def test_select_sample_and_attribute_requests():
-    task = get_lab("resnet").create({"depth": "8"}, CPU)
+    task = get_lab("resnet").create({"depth": "8", "width": 0.5}, CPU)
     task.train_step()
     answer = task.handle("select_sample", {"index": 9})
     assert task.sample_index == 9 and answer["label"] == int(task.y_val[9])
@@ -134,7 +134,7 @@ def test_prepare_drawing_like_the_digits():
     digit = images[0]
     x = prepare_drawing(_as_drawing(digit))
     assert x.shape == (1, 1, 32, 32)
-    assert float(x.min()) >= 0 and float(x.max()) == pytest.approx(1.0)
+    assert float(x.min()) >= 0 and 0.5 < float(x.max()) <= 1.0
     dark_on_light = prepare_drawing(1.0 - _as_drawing(digit))
     torch.testing.assert_close(dark_on_light, x)
     # off-centre strokes end up centred

@@ -286,7 +286,7 @@ LABS = [
         lr=0.001,
     ),
     _lab("nin", "1×1 convolutions and global average pooling instead of dense layers.",
-         (_width(),), _scale, lr=0.003),
+         (_width(),), _scale, lr=0.002),
     _lab("googlenet", "Inception blocks: four parallel paths joined along channels.",
          (_width(),), _scale, lr=0.003),
     _lab(

@@ -249,7 +249,7 @@ def nin(full: bool = False, width: float = 1.0, num_classes: int | None = None) 
         nn.MaxPool2d(3, stride=2),  # 7
         nin_block(c1, c2, 3, 1, 1),
         nn.MaxPool2d(3, stride=2),  # 3
-        nn.Dropout(0.3),
+        nn.Dropout(0.1),
         nin_block(c2, 10, 3, 1, 1),
         nn.AdaptiveAvgPool2d(1),
         nn.Flatten(),
