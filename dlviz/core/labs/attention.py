@@ -702,6 +702,6 @@ LABS = [
             ParamSpec("ffn", "Feed-forward size", "int", 128, minimum=8, maximum=2048),
             _BEAM,
         ),
-        training_defaults={"lr": 0.001, "batch_size": 64},
+        training_defaults={"lr": 0.002, "batch_size": 64},
     ),
 ]

@@ -1,0 +1,102 @@
+"""The attention stages show real snapshots and the answers to their requests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.attention import Seq2SeqStage, TransformerStage
+
+
+def _task(key: str, **hp):
+    torch.set_num_threads(1)
+    task = get_lab(key).create({"samples": 300, **hp}, torch.device("cpu"))
+    task.train_step()
+    task.evaluate()
+    return task
+
+
+@pytest.fixture
+def make_stage(qtbot):
+    stages = []
+
+    def make(key: str):
+        stage = stage_class(get_lab(key).stage)(get_lab(key))
+        qtbot.addWidget(stage)
+        stage.resize(1024, 768)
+        stage.show()
+        qtbot.waitExposed(stage)
+        stages.append(stage)
+        return stage
+
+    yield make
+    for stage in stages:
+        stage.shutdown()
+
+
+def test_registered():
+    assert stage_class("seq2seq") is Seq2SeqStage
+    assert stage_class("transformer") is TransformerStage
+
+
+def test_seq2seq_matrix_and_beam(make_stage, qtbot):
+    task = _task("seq2seq")
+    stage = make_stage("seq2seq")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    np.testing.assert_array_equal(stage.matrix.image.image, snap["attention"])
+    assert snap["source"] in stage.result_label.text()
+    assert "BLEU" in stage.metrics_label.text()
+    assert len(stage.alignment.data) == int(snap["alignment"].sum())
+    stage.beam_spin.setValue(2)
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.beam_button.click()
+    kind, data = blocker.args
+    assert kind == "beam" and data["k"] == 2
+    stage.show_result(kind, task.handle(kind, data))
+    text = stage.beam_text.text()
+    assert "step 1" in text and "best:" in text
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.sample_spin.setValue(4)
+    kind, data = blocker.args
+    stage.show_result(kind, task.handle(kind, data))
+    assert stage.snapshot["index"] == 4
+
+
+def test_transformer_heads_and_steps(make_stage, qtbot):
+    task = _task("transformer", d_model=32, heads=4, layers=2, ffn=64)
+    stage = make_stage("transformer")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert len(stage.heads) == 4 and stage.layer_spin.maximum() == 2
+    assert stage.kind_combo.count() == 3
+    np.testing.assert_array_equal(stage.heads[2].image.image,
+                                  snap["encoder_attention"][0, 2])
+    stage.kind_combo.setCurrentIndex(stage.kind_combo.findData("decoder"))
+    stage.layer_spin.setValue(2)
+    np.testing.assert_array_equal(stage.heads[1].image.image,
+                                  snap["decoder_attention"][1, 1])
+    assert stage.mask_view.isVisible()
+    stage.query_spin.setValue(3)
+    stage.head_spin.setValue(2)
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.steps_button.click()
+    kind, data = blocker.args
+    assert data == {"index": snap["index"], "kind": "decoder", "layer": 1, "head": 1,
+                    "query": 3}
+    stage.show_result(kind, task.handle(kind, data))
+    text = stage.steps_text.text()
+    assert "−∞" in text and "softmax" in text
+
+
+def test_transformer_classification_only_encoder(make_stage):
+    task = _task("transformer", task="sentiment", d_model=16, heads=2, layers=1,
+                 ffn=32)
+    stage = make_stage("transformer")
+    stage.show_snapshot(task.snapshot())
+    assert stage.kind_combo.count() == 1
+    assert not stage.mask_view.isVisible()
+    assert "val accuracy" in stage.metrics_label.text()
