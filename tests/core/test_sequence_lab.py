@@ -203,7 +203,7 @@ def test_gate_equations_show_the_recorded_numbers(key):
         assert sigmoid(snap["preacts"]["pre_f"][2, 10]) == pytest.approx(
             gates["f"][2, 10], abs=1e-5)
         c_line = next(line for line in lines if line.startswith("c_t"))
-        f, c_prev, i, g, c = _numbers(c_line)
+        f, c_prev, i, g, c = _numbers(c_line)  # negatives are in parentheses
         assert c_prev == pytest.approx(gates["c"][2, 9], abs=0.006)
         assert c == pytest.approx(gates["c"][2, 10], abs=0.006)
     other = task.handle("gate_equations", {"t": 3, "unit": 2})["text"]

@@ -16,6 +16,12 @@ def _num(value: float) -> str:
     return f"{float(value):.2f}".replace("-", "−")
 
 
+def _factor(value: float) -> str:
+    """A number inside a product: negatives in parentheses, ``0.64·(−0.04)``."""
+    text = _num(value)
+    return f"({text})" if text.startswith("−") else text
+
+
 def _sigmoid(value: float) -> float:
     return float(1.0 / (1.0 + np.exp(-value)))
 
@@ -51,21 +57,20 @@ def gate_equations(
     if kind == "lstm":
         lines = [header, f"h_{{t−1}} = {_num(at('h', t - 1))},"
                  f"  c_{{t−1}} = {_num(at('c', t - 1))}"]
-        names = {"f": "forget", "i": "input", "o": "output"}
         for gate in ("f", "i"):
-            lines.append(_sigmoid_line(gate, at("pre_" + gate), at(gate), names[gate]))
+            lines.append(_sigmoid_line(gate, at("pre_" + gate), at(gate)))
         lines.append(
             "g_t = tanh(W_g·[h_{t−1}, x_t] + b_g)"
-            f" = tanh({_num(at('pre_g'))}) = {_num(at('g'))}   (candidate C̃_t)"
+            f" = tanh({_num(at('pre_g'))}) = {_num(at('g'))}"
         )
-        lines.append(_sigmoid_line("o", at("pre_o"), at("o"), names["o"]))
+        lines.append(_sigmoid_line("o", at("pre_o"), at("o")))
         lines.append(
             "c_t = f_t⊙c_{t−1} + i_t⊙g_t"
-            f" = {_num(at('f'))}·{_num(at('c', t - 1))}"
-            f" + {_num(at('i'))}·{_num(at('g'))} = {_num(at('c'))}"
+            f" = {_factor(at('f'))}·{_factor(at('c', t - 1))}"
+            f" + {_factor(at('i'))}·{_factor(at('g'))} = {_num(at('c'))}"
         )
         lines.append(
-            f"h_t = o_t⊙tanh(c_t) = {_num(at('o'))}·tanh({_num(at('c'))})"
+            f"h_t = o_t⊙tanh(c_t) = {_factor(at('o'))}·tanh({_num(at('c'))})"
             f" = {_num(at('h'))}"
         )
         return lines
@@ -74,21 +79,21 @@ def gate_equations(
         return [
             header,
             f"h_{{t−1}} = {_num(h_prev)}",
-            _sigmoid_line("z", at("pre_z"), z, "update"),
-            _sigmoid_line("r", at("pre_r"), at("r"), "reset"),
+            _sigmoid_line("z", at("pre_z"), z),
+            _sigmoid_line("r", at("pre_r"), at("r")),
             "h̃_t = tanh(W_n·x_t + r_t⊙(U_n·h_{t−1}) + b_n)"
             f" = tanh({_num(at('pre_n'))}) = {_num(at('n'))}",
             "h_t = (1 − z_t)⊙h̃_t + z_t⊙h_{t−1}"
-            f" = (1 − {_num(z)})·{_num(at('n'))} + {_num(z)}·{_num(h_prev)}"
+            f" = (1 − {_num(z)})·{_factor(at('n'))} + {_factor(z)}·{_factor(h_prev)}"
             f" = {_num(at('h'))}",
         ]
     raise ValueError(f"unknown cell {kind!r}")
 
 
-def _sigmoid_line(gate: str, pre: float, value: float, role: str) -> str:
+def _sigmoid_line(gate: str, pre: float, value: float) -> str:
     return (
         f"{gate}_t = σ(W_{gate}·[h_{{t−1}}, x_t] + b_{gate})"
-        f" = σ({_num(pre)}) = {_num(value)}   ({role} gate)"
+        f" = σ({_num(pre)}) = {_num(value)}"
     )
 
 

@@ -1,0 +1,100 @@
+"""The sequence stage shows a real snapshot; the time cursor changes the equations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.sequence import SequenceStage
+
+
+def _task(key: str, **hp):
+    torch.set_num_threads(1)
+    task = get_lab(key).create({"length": 40, "hidden": 12, **hp}, torch.device("cpu"))
+    task.train_step()
+    return task
+
+
+@pytest.fixture
+def make_stage(qtbot):
+    stages = []
+
+    def make(key: str) -> SequenceStage:
+        stage = SequenceStage(get_lab(key))
+        qtbot.addWidget(stage)
+        stage.resize(1024, 768)
+        stage.show()
+        qtbot.waitExposed(stage)
+        stages.append(stage)
+        return stage
+
+    yield make
+    for stage in stages:
+        stage.shutdown()
+
+
+def test_registered_for_the_labs():
+    for key in ("rnn", "lstm", "gru"):
+        assert stage_class(get_lab(key).stage) is SequenceStage
+
+
+@pytest.mark.parametrize("key", ["rnn", "lstm", "gru"])
+def test_time_cursor_changes_the_equations(make_stage, key):
+    task = _task(key)
+    stage = make_stage(key)
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert set(stage.heatmaps) == set(snap["gate_names"])
+    image = stage.heatmaps["h"].image.image
+    np.testing.assert_array_equal(image, snap["gates"]["h"])
+    assert stage.time_slider.maximum() == 39
+    assert stage.unit_spin.maximum() == 11
+    stage.time_slider.setValue(5)
+    first = stage.equations.text()
+    assert first.startswith("t = 6, unit 0")
+    # the text is the core's, with the numbers of this step
+    expected = task.handle("gate_equations", {"t": 5, "unit": 0})["text"]
+    assert first == expected
+    stage.time_slider.setValue(30)
+    second = stage.equations.text()
+    assert second.startswith("t = 31") and second != first
+    assert stage.time_label.text() == "time step t = 31"
+    assert all(line.value() in (30.5, 31.0) for line in stage.cursor_lines)
+    stage.unit_spin.setValue(3)
+    assert stage.equations.text().startswith("t = 31, unit 3")
+    assert "‖g‖" in stage.clip_label.text()
+
+
+def test_comparison_and_sample_requests(make_stage, qtbot):
+    task = _task("lstm")
+    stage = make_stage("lstm")
+    stage.show_snapshot(task.snapshot())
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.compare_button.click()
+    kind, data = blocker.args
+    assert kind == "compare_gradients"
+    stage.show_result(kind, task.handle(kind, data))
+    assert {"fresh_rnn", "fresh_lstm", "fresh_gru", "current"} <= set(
+        stage.gradients.curves)
+    y = stage.gradients.curves["fresh_rnn"].yData
+    assert len(y) == 40 and np.all(y > 0)
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.sample_spin.setValue(7)
+    kind, data = blocker.args
+    assert (kind, data) == ("choose_sample", {"index": 7})
+    stage.show_result(kind, task.handle(kind, data))
+    assert stage.snapshot["sample"] == 7
+    stage.reset()
+    assert stage.equations.text() == ""
+
+
+@pytest.mark.parametrize("task_name", ["forecast", "copy", "parity"])
+def test_other_tasks_draw(make_stage, task_name):
+    task = _task("gru", task=task_name)
+    stage = make_stage("gru")
+    stage.show_snapshot(task.snapshot())
+    target = stage.series.curves["target"].yData
+    assert np.isfinite(target).sum() >= 1
