@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import torch
@@ -69,9 +70,15 @@ class ToyGan:
     def critic(self, x: torch.Tensor) -> torch.Tensor:
         return self.D(x).squeeze(1)
 
-    def d_step(self) -> float:
-        """One discriminator update on a fresh real and a fresh fake batch."""
+    def d_step(self, rec: Any = None) -> float:
+        """One discriminator update on a fresh real and a fresh fake batch.
+
+        ``rec`` is an open :class:`~dlviz.core.trace.TraceRecorder` (role ``"D"``)
+        when the step is recorded; the numbers are the same either way.
+        """
         real = self.sample_real(self.batch_size).to(self.device)
+        if rec is not None:
+            real = rec.input(real, role="D")
         with torch.no_grad():
             fake = self.G(self.noise_batch(self.batch_size))
         loss = discriminator_loss(self.loss, self.critic(real), self.critic(fake))
@@ -80,22 +87,51 @@ class ToyGan:
                 self.critic, real, fake, self.rng
             )
         self.opt_d.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_d.step()
-        if self.loss == "wgan":
-            clip_weights(self.D, self.clip)
+        if rec is None:
+            loss.backward()
+            self._d_update()
+        else:
+            rec.loss(loss, role="D", kind=f"D loss ({self.loss})")
+            rec.backward(loss)
+            rec.update(self.opt_d, role="D", step=self._d_update)
         self.last["d_loss"] = float(loss.detach())
         return self.last["d_loss"]
 
-    def g_step(self) -> float:
+    def _d_update(self) -> None:
+        self.opt_d.step()
+        if self.loss == "wgan":
+            clip_weights(self.D, self.clip)
+
+    def g_step(self, rec: Any = None) -> float:
         """One generator update through the (fixed) discriminator."""
-        fake = self.G(self.noise_batch(self.batch_size))
+        z = self.noise_batch(self.batch_size)
+        if rec is not None:
+            z = rec.input(z, role="G")
+        fake = self.G(z)
         loss = generator_loss(self.loss, self.critic(fake))
         self.opt_g.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_g.step()
+        if rec is None:
+            loss.backward()
+            self.opt_g.step()
+        else:
+            rec.loss(loss, role="G", kind=f"G loss ({self.loss})")
+            rec.backward(loss)
+            rec.update(self.opt_g, role="G")
         self.last["g_loss"] = float(loss.detach())
         return self.last["g_loss"]
+
+    def trace_step(self, name: str = "GAN"):
+        """k discriminator steps then one generator step, recorded (parts D, G)."""
+        from dlviz.core.trace import TraceRecorder
+
+        with TraceRecorder({"D": self.D, "G": self.G}, name=name) as rec:
+            for i in range(self.d_steps):
+                rec.begin_part("D" if self.d_steps == 1 else f"D{i + 1}")
+                self.d_step(rec)
+            rec.begin_part("G")
+            self.g_step(rec)
+        rec.trace.metrics.update(self.metrics())
+        return rec.trace
 
     def train_step(self) -> dict[str, float]:
         """k discriminator steps, then one generator step."""

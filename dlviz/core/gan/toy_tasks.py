@@ -91,6 +91,13 @@ class ToyGanTask(LabTask):
         self.step += 1
         return metrics
 
+    def trace_step(self):
+        """One recorded training step: the D step(s), then the G step."""
+        self.remember_finite()
+        trace = self.gan.trace_step(name=type(self).__name__)
+        self.step += 1
+        return trace
+
     def handle(self, kind: str, payload: dict) -> dict:
         if kind == "step":
             return self.manual_step(str(payload.get("which", "both")))
