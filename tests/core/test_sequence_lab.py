@@ -138,6 +138,7 @@ def test_snapshot_contract(key, task_name):
     snap = task.snapshot()
     assert snap["cell"] == key and snap["task"] == task_name
     assert snap["units_shown"] == 32 and snap["hidden_size"] == 40
+    assert snap["n_samples"] == 256 and snap["sample"] == 0
     assert snap["gate_names"] == RECORDED[key]
     assert set(snap["gates"]) == set(RECORDED[key])
     for name, heat in snap["gates"].items():
@@ -244,3 +245,38 @@ def test_gru_learns_short_adding_problem():
     for _ in range(250):
         task.train_step()
     assert task.evaluate()["val_loss"] < 0.1 * ADDING_BASELINE_MSE
+
+
+def test_trace_step_has_one_event_per_time_step_and_clips():
+    task = get_lab("lstm").create(
+        {"length": 6, "hidden": 4, "layers": 2, "batch_size": 3,
+         "clip_threshold": 0.001}, CPU)
+    before = [p.detach().clone() for p in task.model.parameters()]
+    trace = task.trace_step()
+    forward = [e for e in trace.events if e.phase == "forward"]
+    cells = [e for e in forward if e.path.startswith("rnn.cells.")]
+    assert [e.path for e in cells] == ["rnn.cells.0"] * 6 + ["rnn.cells.1"] * 6
+    assert trace.metrics["grad_norm"] > 0.001
+    assert trace.metrics["grad_norm_clipped"] == pytest.approx(0.001, rel=1e-3)
+    assert task.step == 1
+    moved = [not torch.equal(a, b) for a, b in zip(before, task.model.parameters())]
+    assert any(moved)
+
+
+def test_runs_in_the_engine():
+    from dlviz.session.engine import Engine
+    from dlviz.session.messages import Result
+
+    spec = get_lab("gru")
+    engine = Engine(spec, spec.resolve({"length": 10, "hidden": 6}), CPU, run_id=1)
+    engine.pump()
+    engine.post("step", count=3)
+    engine.post("request", kind="compare_gradients", data={"batch": 4})
+    engine.pump()
+    progress, events = engine.mailbox.take()
+    assert progress.step == 3
+    assert {"loss", "grad_norm", "grad_norm_clipped"} <= set(progress.metrics)
+    assert progress.snapshot["gates"]["z"].shape == (6, 10)
+    results = [e for e in events if isinstance(e, Result)]
+    assert results and results[0].kind == "compare_gradients"
+    assert results[0].data["gru"].shape == (10,)

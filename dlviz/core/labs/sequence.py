@@ -126,16 +126,9 @@ class SequenceTask(LabTask):
         loss = self.loss_of(out, y)
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        params = list(self.model.parameters())
-        before = grad_norm(params)
-        if self.clip and math.isfinite(before):
-            nn.utils.clip_grad_norm_(params, self.clip_threshold)
-            after = grad_norm(params)
-        else:
-            after = before
+        before, after = self._clip_now()
         self.optimizer.step()
         self.step += 1
-        self.last_grad_norm, self.last_grad_norm_clipped = before, after
         metrics = {
             "loss": float(loss.detach()),
             "grad_norm": before,
@@ -155,16 +148,33 @@ class SequenceTask(LabTask):
             metrics["val_acc"] = task_accuracy(self.info, out, self.y_val)
         return metrics
 
+    def _clip_now(self) -> tuple[float, float]:
+        """Clip the gradients when asked; return their norm before and after."""
+        params = list(self.model.parameters())
+        before = grad_norm(params)
+        if self.clip and math.isfinite(before):
+            nn.utils.clip_grad_norm_(params, self.clip_threshold)
+            after = grad_norm(params)
+        else:
+            after = before
+        self.last_grad_norm, self.last_grad_norm_clipped = before, after
+        return before, after
+
     def trace_step(self):
+        """One recorded step: one forward event per time step and layer (the cells
+        are called once per step); clipping runs between backward and update."""
         from dlviz.core.trace import record_supervised_step
 
         self.model.train()
         x, y = self.next_batch()
         self.remember_finite()
         trace = record_supervised_step(
-            self.model, x, y, self.loss_of, self.optimizer, name="model"
+            self.model, x, y, self.loss_of, self.optimizer, name="model",
+            before_update=self._clip_now,
         )
         self.step += 1
+        trace.metrics["grad_norm"] = self.last_grad_norm
+        trace.metrics["grad_norm_clipped"] = self.last_grad_norm_clipped
         return trace
 
     # -- views -------------------------------------------------------------------
@@ -205,6 +215,7 @@ class SequenceTask(LabTask):
             "hidden_size": self.model.rnn.hidden_size,
             "units_shown": units,
             "sample": self.sample,
+            "n_samples": self.n_val,
             "gate_names": RECORDED[self.cell_kind],
             "gates": gates,
             "preacts": pre,

@@ -233,6 +233,15 @@ class SequenceStage(Stage):
             self.time_slider.setRange(0, steps - 1)
             self.gradients.plot_item.setXRange(1, steps, padding=0.02)
             self.series.plot_item.setXRange(1, steps, padding=0.02)
+        n_samples = int(snapshot.get("n_samples", 1))
+        if self.sample_spin.maximum() != n_samples - 1:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setRange(0, n_samples - 1)
+            self.sample_spin.blockSignals(False)
+        if self.sample_spin.value() != snapshot["sample"]:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setValue(int(snapshot["sample"]))
+            self.sample_spin.blockSignals(False)
         if self.unit_spin.maximum() != units - 1:
             self.unit_spin.setRange(0, units - 1)
         for name, view in self.heatmaps.items():
