@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -47,6 +48,26 @@ def _mono_label() -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(False)
     return label
+
+
+def shown_tokens(tokens: list[str]) -> list[str]:
+    """Tokens for axis labels: visible spaces, specials without angle brackets
+    (which the axis would read as markup)."""
+    out = []
+    for tok in tokens:
+        if tok == " ":
+            tok = "␣"
+        elif tok.startswith("<") and tok.endswith(">"):
+            tok = f"‹{tok[1:-1]}›"
+        out.append(tok)
+    return out
+
+
+def _scrolled(label: QLabel) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(label)
+    area.setWidgetResizable(True)
+    return area
 
 
 def _big(widget: QWidget, size: float = STAGE_FONT_PT) -> None:
@@ -185,7 +206,7 @@ class Seq2SeqStage(_AttentionStage):
         row.addWidget(self.beam_spin)
         row.addWidget(self.beam_button, 1)
         right_layout.addLayout(row)
-        right_layout.addWidget(self.beam_text, 1)
+        right_layout.addWidget(_scrolled(self.beam_text), 1)
         splitter = QSplitter()
         splitter.addWidget(self.matrix)
         splitter.addWidget(right)
@@ -198,8 +219,7 @@ class Seq2SeqStage(_AttentionStage):
 
     def retranslate_ui(self) -> None:
         self.matrix.set_title(self.tr(
-            "Attention: each output step (row) over the input (columns); "
-            "squares mark the true alignment"))
+            "Attention weights (rows: output, columns: input); □ true alignment"))
         self.sample_label.setText(self.tr("sample"))
         self.beam_label.setText(self.tr("beam width k"))
         self.beam_button.setText(self.tr("Beam search"))
@@ -208,7 +228,8 @@ class Seq2SeqStage(_AttentionStage):
         self._show_header(snapshot)
         att = snapshot["attention"]
         self.matrix.set_data(att, levels=(0.0, 1.0))
-        self.matrix.set_ticks(x=snapshot["src_tokens"], y=snapshot["out_tokens"])
+        self.matrix.set_ticks(x=shown_tokens(snapshot["src_tokens"]),
+                              y=shown_tokens(snapshot["out_tokens"]))
         rows, cols = np.nonzero(snapshot["alignment"])
         self.alignment.setData(x=cols + 0.5, y=rows + 0.5)
 
@@ -275,13 +296,16 @@ class TransformerStage(_AttentionStage):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(controls)
-        left_layout.addWidget(self.heads_box, 1)
-        small = QHBoxLayout()
+        small = QSplitter()
         small.addWidget(self.mask_view)
         small.addWidget(self.pe_view)
-        left_layout.addLayout(small, 0)
-        self.mask_view.setMinimumHeight(160)
-        self.pe_view.setMinimumHeight(160)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.heads_box)
+        vertical.addWidget(small)
+        vertical.setStretchFactor(0, 3)
+        vertical.setStretchFactor(1, 1)
+        vertical.setSizes([750, 250])
+        left_layout.addWidget(vertical, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -290,7 +314,7 @@ class TransformerStage(_AttentionStage):
         row.addWidget(self.head_spin)
         row.addWidget(self.steps_button, 1)
         right_layout.addLayout(row)
-        right_layout.addWidget(self.steps_text, 1)
+        right_layout.addWidget(_scrolled(self.steps_text), 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -369,7 +393,8 @@ class TransformerStage(_AttentionStage):
         if "causal_mask" in snapshot:
             mask = snapshot["causal_mask"]
             self.mask_view.set_data(1.0 - mask.astype(np.float32), levels=(0.0, 1.0))
-            self.mask_view.set_ticks(x=snapshot["dec_tokens"], y=snapshot["dec_tokens"])
+            dec = shown_tokens(snapshot["dec_tokens"])
+            self.mask_view.set_ticks(x=dec, y=dec)
         self.mask_view.setVisible("causal_mask" in snapshot)
         self._redraw()
 
@@ -393,7 +418,7 @@ class TransformerStage(_AttentionStage):
             self.query_spin.setRange(0, len(rows) - 1)
         for h, view in enumerate(self.heads):
             view.set_data(weights[layer, h], levels=(0.0, 1.0))
-            view.set_ticks(x=cols, y=rows)
+            view.set_ticks(x=shown_tokens(cols), y=shown_tokens(rows))
             view.set_title(self.tr("head {0}").format(h + 1))
         self._on_query(self.query_spin.value())
 
