@@ -255,6 +255,10 @@ class Engine:
         if len(self._rate_window) > 1 and span > 0:
             pending.samples_per_s = sum(n for _, n in self._rate_window[1:]) / span
 
+    def flush(self) -> None:
+        """Deliver pending progress now (the synchronous runner calls it)."""
+        self._flush(force=True)
+
     def _flush(self, force: bool = False) -> None:
         now = self.clock()
         pending = self._pending

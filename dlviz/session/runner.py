@@ -35,6 +35,7 @@ class SyncRunner:
         if self.engine is None:
             return 0
         trained = self.engine.pump(block=False, max_steps=steps)
+        self.engine.flush()
         return trained
 
     def stop(self) -> None:

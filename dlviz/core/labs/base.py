@@ -139,7 +139,8 @@ class LabTask(ABC):
         self.step = 0
         self.samples_per_step = int(hparams.get("batch_size", 1))
         self.steps_per_epoch = 1
-        self._backup: list[torch.Tensor] | None = None
+        self._backup: list | None = None
+        self._backup_step = -1
 
     # -- what subclasses provide -------------------------------------------------
     @abstractmethod
@@ -179,26 +180,49 @@ class LabTask(ABC):
         return [p for m in self.modules().values() for p in m.parameters()]
 
     def remember_finite(self) -> None:
-        """Copy the current weights aside; called before each update."""
-        params = self.parameters()
+        """Copy the current weights aside; call at the start of each training step.
+
+        Two copies rotate: the weights before this step and before the previous one.
+        A loss is computed *from* the weights before its step, so when a step's loss
+        diverges those weights are already bad and :meth:`restore_finite` goes back
+        to the copy before the previous step. Calls within one step record once.
+        """
+        if self._backup_step == self.step:
+            return
+        self._backup_step = self.step
+        params = [p.detach() for p in self.parameters()]
         with torch.no_grad():
             if self._backup is None:
-                self._backup = [p.detach().clone() for p in params]
+                self._backup = [[p.clone() for p in params], None]
+                return
+            current, previous = self._backup
+            if previous is None:
+                previous = [p.clone() for p in params]
             else:
-                for saved, p in zip(self._backup, params):
-                    saved.copy_(p)
+                torch._foreach_copy_(previous, params)
+            self._backup = [previous, current]
 
     def weights_finite(self) -> bool:
+        """True when every weight is a finite number (one fused check)."""
+        params = [p.detach() for p in self.parameters()]
+        if not params:
+            return True
         with torch.no_grad():
-            return all(bool(torch.isfinite(p).all()) for p in self.parameters())
+            norms = torch._foreach_norm(params)
+            return bool(torch.isfinite(torch.stack(norms)).all())
 
     def restore_finite(self) -> None:
-        """Put back the weights saved by :meth:`remember_finite`; clear optimizer state."""
+        """Put back the last weights known to be good; clear optimizer state."""
         if self._backup is None:
             return
-        with torch.no_grad():
-            for saved, p in zip(self._backup, self.parameters()):
-                p.copy_(saved)
+        current, previous = self._backup
+        for saved in (previous, current):
+            if saved is None:
+                continue
+            with torch.no_grad():
+                torch._foreach_copy_([p.detach() for p in self.parameters()], saved)
+            if self.weights_finite():
+                break
         for opt in self.optimizers().values():
             opt.state.clear()
 

@@ -17,6 +17,12 @@ from typing import Any
 from dlviz.core.labs.base import LabTask
 
 
+#: Share of the training time that view snapshots and validation may take: the
+#: capture rate drops below ``task.snapshot_hz`` when a snapshot is expensive.
+SNAPSHOT_BUDGET = 0.05
+EVAL_BUDGET = 0.03
+
+
 class Diverged(RuntimeError):
     """Training produced a non-finite loss or weights."""
 
@@ -40,11 +46,11 @@ def _finite(metrics: dict[str, float]) -> bool:
 
 
 class DivergenceGuard:
-    """Detects a step that diverged: a non-finite metric or weight, or a loss that
-    jumped far above its recent level (``task.explode_factor`` times the median of
-    the last losses, never less than ``task.explode_floor``).
+    """Detects a step that diverged: a non-finite metric, or a loss that jumped far
+    above its recent level (``task.explode_factor`` times the median of the last
+    losses, never less than ``task.explode_floor``).
 
-    On divergence the weights from before that step are restored.
+    On divergence the last weights that gave a sane loss are restored.
     """
 
     window = 20
@@ -88,9 +94,15 @@ class DivergenceGuard:
 
 
 def check_step(task: LabTask, metrics: dict[str, float]) -> str | None:
-    """One-off check of a single step (no loss history): non-finite values only."""
-    guard = DivergenceGuard(task)
-    return guard.check(metrics)
+    """One-off check of a single recorded step: non-finite loss or weights."""
+    if _finite(metrics) and task.weights_finite():
+        return None
+    task.restore_finite()
+    return (
+        f"Training diverged at step {task.step}: the loss or the weights are not "
+        "finite numbers. The last good weights were restored. "
+        "Try a smaller learning rate."
+    )
 
 
 def training_loop(
@@ -103,7 +115,8 @@ def training_loop(
     With ``capture`` false no snapshots are taken (benchmarks of the bare loop).
     """
     guard = DivergenceGuard(task)
-    snapshot_gap = 1.0 / task.snapshot_hz if task.snapshot_hz > 0 else math.inf
+    min_snapshot_gap = 1.0 / task.snapshot_hz if task.snapshot_hz > 0 else math.inf
+    snapshot_gap, eval_gap = min_snapshot_gap, task.eval_interval_s
     last_snapshot = -math.inf
     last_eval = -math.inf
     while True:
@@ -124,10 +137,15 @@ def training_loop(
             report.snapshot = task.snapshot() if capture else None
             yield report
             return
-        if capture and now - last_eval >= task.eval_interval_s:
+        if capture and now - last_eval >= eval_gap:
             report.validation = task.evaluate()
-            last_eval = now
+            last_eval = clock()
+            # validation may take at most EVAL_BUDGET of the training time
+            eval_gap = max(task.eval_interval_s, (last_eval - now) / EVAL_BUDGET)
+            now = last_eval
         if capture and now - last_snapshot >= snapshot_gap:
             report.snapshot = task.snapshot()
             last_snapshot = clock()
+            cost = last_snapshot - now
+            snapshot_gap = max(min_snapshot_gap, cost / SNAPSHOT_BUDGET)
         yield report
