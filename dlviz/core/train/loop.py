@@ -16,7 +16,6 @@ from typing import Any
 
 from dlviz.core.labs.base import LabTask
 
-
 #: Share of the training time that view snapshots and validation may take: the
 #: capture rate drops below ``task.snapshot_hz`` when a snapshot is expensive.
 SNAPSHOT_BUDGET = 0.05
