@@ -98,3 +98,13 @@ def test_other_tasks_draw(make_stage, task_name):
     stage.show_snapshot(task.snapshot())
     target = stage.series.curves["target"].yData
     assert np.isfinite(target).sum() >= 1
+
+
+def test_clipping_label_reports_both_norms(make_stage):
+    task = _task("rnn", clip_threshold=0.001)
+    stage = make_stage("rnn")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    text = stage.clip_label.text()
+    assert "clipped to 0.001" in text
+    assert f"{snap['grad_norm']:.3g}" in text

@@ -332,7 +332,11 @@ class SequenceStage(Stage):
             self.clip_label.setText(self.tr("gradient norm: no step yet"))
             return
         before, after = snap["grad_norm"], snap["grad_norm_clipped"]
-        if snap["clip"]:
+        if snap["clip"] and after >= before * (1 - 1e-6):
+            self.clip_label.setText(
+                self.tr("‖g‖ = {0:.3g} ≤ threshold {1:g}: not clipped").format(
+                    before, snap["clip_threshold"]))
+        elif snap["clip"]:
             self.clip_label.setText(
                 self.tr("‖g‖ = {0:.3g} → clipped to {1:.3g} (threshold {2:g})").format(
                     before, after, snap["clip_threshold"]))
