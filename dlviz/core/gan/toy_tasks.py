@@ -6,6 +6,7 @@ parts are reported too (``d_loss``, ``g_loss``).
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 import numpy as np
@@ -56,6 +57,9 @@ class ToyGanTask(LabTask):
         self.build_data()
         self.build_gan()
 
+    history_length = 4000
+    history_points = 400
+
     # -- building ------------------------------------------------------------------
     def build_data(self) -> None:
         raise NotImplementedError
@@ -71,6 +75,29 @@ class ToyGanTask(LabTask):
         self.steps_per_epoch = 1
         fixed = torch.Generator().manual_seed(int(self.hparams.get("seed", 0)) + 99)
         self.fixed_noise = self._noise(self.n_display, fixed)
+        self.history: deque[tuple[int, float, float]] = deque(
+            maxlen=self.history_length
+        )
+
+    def record_history(self) -> None:
+        """Remember (step, d_loss, g_loss) for the loss panel of the stage."""
+        self.history.append(
+            (self.step, self.gan.last["d_loss"], self.gan.last["g_loss"])
+        )
+
+    def history_arrays(self) -> dict[str, np.ndarray]:
+        """The recent losses, thinned to at most ``history_points`` points."""
+        if not self.history:
+            empty = np.zeros(0, dtype=np.float32)
+            return {"history_steps": empty, "history_d": empty, "history_g": empty}
+        data = np.asarray(self.history, dtype=np.float32)
+        stride = max(1, int(np.ceil(len(data) / self.history_points)))
+        data = data[::stride]
+        return {
+            "history_steps": data[:, 0],
+            "history_d": data[:, 1],
+            "history_g": data[:, 2],
+        }
 
     def _noise(self, n: int, generator: torch.Generator) -> torch.Tensor:
         from dlviz.core.gan.models import sample_noise
@@ -89,6 +116,7 @@ class ToyGanTask(LabTask):
         self.remember_finite()
         metrics = self.gan.train_step()
         self.step += 1
+        self.record_history()
         return metrics
 
     def trace_step(self):
@@ -96,6 +124,7 @@ class ToyGanTask(LabTask):
         self.remember_finite()
         trace = self.gan.trace_step(name=type(self).__name__)
         self.step += 1
+        self.record_history()
         return trace
 
     def handle(self, kind: str, payload: dict) -> dict:
@@ -115,6 +144,7 @@ class ToyGanTask(LabTask):
         if which in ("G", "both"):
             self.gan.g_step()
             self.step += 1
+        self.record_history()
         metrics = self.gan.metrics()
         if not self.weights_finite():
             self.restore_finite()
@@ -187,6 +217,7 @@ class Gan1dTask(ToyGanTask):
             "z_lines_z": self.line_noise[:, 0].cpu().numpy(),
             "z_lines_x": z_lines_x.astype(np.float32),
             "loss_kind": self.gan.loss,
+            **self.history_arrays(),
         }
 
 
@@ -302,4 +333,5 @@ class Gan2dTask(ToyGanTask):
             "n_modes": int(self.target.n_modes),
             "target": self.target.name,
             "loss_kind": self.gan.loss,
+            **self.history_arrays(),
         }
