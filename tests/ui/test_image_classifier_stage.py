@@ -1,0 +1,190 @@
+"""The CNN stage fed with real snapshots and real answers of a LeNet-5 task."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PySide6.QtCore import QPoint, Qt
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.image_classifier import ImageClassifierStage
+from dlviz.ui.views.image_grid import tile
+from tests.ui.conftest import wait_steps
+
+TRAIN_STEPS = 60
+
+
+@pytest.fixture(scope="module")
+def task():
+    torch.set_num_threads(1)
+    task = get_lab("lenet5").create({"activation": "ReLU", "pooling": "max"},
+                                    torch.device("cpu"))
+    for _ in range(TRAIN_STEPS):
+        task.train_step()
+    return task
+
+
+@pytest.fixture
+def stage(qtbot):
+    stage = ImageClassifierStage(get_lab("lenet5"))
+    qtbot.addWidget(stage)
+    stage.resize(1200, 640)
+    return stage
+
+
+def _bar_heights(view) -> np.ndarray:
+    return np.asarray(view.bars.opts["height"], dtype=np.float64)
+
+
+def _stroke(qtbot, widget, points) -> None:
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for x, y in points[1:]:
+        qtbot.mouseMove(widget, QPoint(x, y))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_registered_for_every_cnn_lab():
+    assert stage_class("image_classifier") is ImageClassifierStage
+    assert get_lab("resnet").stage == "image_classifier"
+
+
+def test_snapshot_fills_views_and_layer_picker_tiles_each_channel(stage, task):
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    panel = stage.feature_panel
+    assert [panel.combo.itemData(i) for i in range(panel.combo.count())] == (
+        snap["layers"]
+    )
+    assert panel.combo.count() == 4  # conv, pool, conv, pool
+    for i, path in enumerate(snap["layers"]):
+        panel.combo.setCurrentIndex(i)
+        maps = snap["feature_maps"][path]
+        channels = snap["feature_channels"][path]
+        assert stage.layer == path == panel.shown_layer
+        assert panel.grid._layout[1] == maps.shape[0] == channels  # 6, 6, 16, 16
+        gap = max(1, maps.shape[-1] // 8)
+        assert panel.grid.image.image.shape == tile(maps, gap=gap)[0].shape
+        assert f"{channels} channels" in panel.grid._title
+    assert stage.filters._layout[1] == 6  # LeNet-5's first layer: six 5×5 kernels
+    assert stage.filters.image.image.shape == (11, 17)  # 2 rows × 3 columns, gap 1
+    assert np.array_equal(stage.confusion.counts(), snap["confusion"])
+    assert stage.confusion.counts().sum() == len(task.x_val)
+    np.testing.assert_allclose(_bar_heights(stage.bars), snap["probs"], rtol=1e-6)
+    np.testing.assert_array_equal(stage.sample_view.base.image, snap["image"])
+    assert f"true {snap['label']}" in stage.sample_caption.text()
+
+
+def test_layer_choice_survives_new_snapshots_and_is_shared(stage, task):
+    stage.show_snapshot(task.snapshot())
+    stage.feature_panel.combo.setCurrentIndex(2)
+    stage.show_snapshot(task.snapshot())
+    assert stage.feature_panel.current_layer() == "features.3"
+    assert stage.draw_features.current_layer() in (None, "features.3")
+    assert stage.feature_panel.grid._layout[1] == 16
+
+
+def test_next_sample_requests_it_and_the_answer_is_shown(stage, task, qtbot):
+    stage.show_snapshot(task.snapshot())
+    with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
+        qtbot.mouseClick(stage.sample_chooser.next_button, Qt.MouseButton.LeftButton)
+    kind, data = blocker.args
+    assert kind == "select_sample" and data == {"index": 1}
+    answer = task.handle(kind, data)
+    stage.show_result(kind, answer)
+    assert answer["sample_index"] == 1
+    np.testing.assert_array_equal(stage.sample_view.base.image, answer["image"])
+    assert stage.attr_chooser.spin.value() == 1
+    assert f"true {answer['label']}" in stage.sample_caption.text()
+    task.handle("select_sample", {"index": 0})
+
+
+def test_drawing_a_stroke_requests_a_prediction_and_the_bars_follow(
+    stage, task, qtbot
+):
+    stage.show()
+    stage.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(stage)
+    surface = stage.canvas.surface
+    rect = surface.target_rect()
+    x = int(rect.center().x())
+    points = [(x, int(rect.y() + rect.height() * f)) for f in np.linspace(0.15, 0.85, 15)]
+    assert not _bar_heights(stage.draw_bars).any()
+    with qtbot.waitSignal(stage.requested, timeout=2000) as blocker:
+        _stroke(qtbot, surface, points)
+    kind, data = blocker.args
+    assert kind == "predict_image"
+    image = data["image"]
+    assert image.shape == (28, 28) and image.dtype == np.float32 and image.max() > 0.5
+    answer = task.handle(kind, data)
+    stage.show_result(kind, answer)
+    np.testing.assert_allclose(_bar_heights(stage.draw_bars), answer["probs"], rtol=1e-6)
+    assert _bar_heights(stage.draw_bars).sum() == pytest.approx(1.0, abs=1e-5)
+    assert str(answer["prediction"]) in stage.draw_caption.text()
+    np.testing.assert_array_equal(stage.draw_input.base.image, answer["image"])
+    first = answer["layers"][0]
+    assert stage.draw_features.shown_layer == first
+    assert stage.draw_features.grid._layout[1] == answer["feature_maps"][first].shape[0]
+
+    with qtbot.assertNotEmitted(stage.requested, wait=100):
+        qtbot.mouseClick(stage.canvas.clear_button, Qt.MouseButton.LeftButton)
+    assert not _bar_heights(stage.draw_bars).any()
+    assert stage.drawing is None
+
+
+def test_attributions_are_requested_and_shown_with_their_times(stage, task, qtbot):
+    stage.show_snapshot(task.snapshot())
+    with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
+        stage.tabs.setCurrentIndex(2)
+    kind, data = blocker.args
+    assert kind == "attribute" and data["index"] == 0 and data["target"] is None
+    answer = task.handle(kind, data)
+    stage.show_result(kind, answer)
+    for method, view in stage.attr_views.items():
+        np.testing.assert_array_equal(view.heat_values(), answer["maps"][method])
+        assert view.heat_values().shape == (32, 32)
+        assert "ms" in view._title
+    assert answer["signed"]["integrated_gradients"]
+    assert stage.attr_views["integrated_gradients"]._signed is True
+
+    with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
+        stage.class_combo.setCurrentIndex(stage.class_combo.findData(3))
+    kind, data = blocker.args
+    assert kind == "attribute" and data["target"] == 3
+    answer = task.handle(kind, data)
+    stage.show_result(kind, answer)
+    assert answer["target"] == 3 and "class 3" in stage.attr_status.text()
+
+
+def test_reset_clears_attributions(stage, task):
+    stage.show_result("attribute", task.handle("attribute", {"index": 0}))
+    stage.reset()
+    assert stage.attribution is None
+    assert all(v.heat_values() is None for v in stage.attr_views.values())
+
+
+def test_panels_name_the_views(stage):
+    panels = stage.panels()
+    for name in ("feature maps", "filters", "predictions", "confusion matrix", "draw",
+                 "attributions"):
+        assert panels[name] is not None
+
+
+@pytest.mark.slow
+def test_lenet5_in_the_window_shows_live_feature_maps(window, qtbot):
+    window.open_lab("lenet5")
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=30000)
+    stage = window.stage
+    assert isinstance(stage, ImageClassifierStage)
+    qtbot.mouseClick(window.transport.play_button, Qt.MouseButton.LeftButton)
+    wait_steps(qtbot, window, 5, timeout=20000)
+    qtbot.waitUntil(
+        lambda: stage.snapshot is not None and stage.snapshot["step"] >= 1,
+        timeout=10000,
+    )
+    window.toggle_play()
+    qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
+    assert stage.feature_panel.grid.image.image is not None
+    assert stage.feature_panel.shown_layer == "features.0"
+    assert stage.feature_panel.grid._layout[1] == 6
