@@ -32,7 +32,7 @@ test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen $(PY) -m dlviz.bench $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check dlviz tests

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import torch
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dlviz.core.device import choose_device, configure_threads
@@ -66,4 +68,21 @@ def run_app(device_name: str | None = None, lab: str | None = None) -> int:
     threads = configure_threads()
     window = MainWindow(device, threads, lab=lab)
     window.show()
+    if os.environ.get("DLVIZ_EXIT_AFTER_PAINT"):
+        _quit_after_first_paint(window)
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Closes the app once the window has painted (start-up benchmark)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj.close)
+        return False
+
+
+def _quit_after_first_paint(window) -> None:
+    window._first_paint = _FirstPaint(window)
+    window.installEventFilter(window._first_paint)

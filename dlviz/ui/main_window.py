@@ -44,6 +44,9 @@ CURVES_EVERY_S = 0.1
 class MainWindow(QMainWindow):
     """One window, one open lab at a time."""
 
+    #: False pauses drawing (the session is still polled); used by benchmarks.
+    draw_enabled = True
+
     #: A lab was opened (its key); classroom features listen to it.
     lab_opened = Signal(str)
 
@@ -415,6 +418,8 @@ class MainWindow(QMainWindow):
             return
         had_snapshot = session.snapshot_step
         if not session.poll():
+            return
+        if not self.draw_enabled:
             return
         self.transport.show_counters(
             session.epoch,

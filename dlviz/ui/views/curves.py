@@ -23,6 +23,7 @@ class CurvesView(PlotView):
     ):
         super().__init__(title, x_label, y_label, parent)
         self.legend = self.plot_item.addLegend(offset=(-10, 10))
+        self._style_legend()
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._labels: dict[str, str] = {}
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
@@ -56,8 +57,17 @@ class CurvesView(PlotView):
         for curve in self.curves.values():
             curve.setData([], [])
 
+    def _style_legend(self) -> None:
+        self.legend.setLabelTextColor(theme.STYLE.foreground)
+        self.legend.setLabelTextSize(f"{theme.STYLE.font_pt:.0f}pt")
+        background = pg.mkColor(theme.STYLE.background)
+        background.setAlpha(200)
+        self.legend.setBrush(pg.mkBrush(background))
+
     def apply_style(self) -> None:
         super().apply_style()
+        if hasattr(self, "legend"):
+            self._style_legend()
         for curve in getattr(self, "curves", {}).values():
             style = Qt.PenStyle.DashLine if curve.property("dlviz_dashed") else None
             curve.setPen(theme.pen(curve.property("dlviz_color"), style=style))
