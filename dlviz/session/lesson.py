@@ -1,0 +1,233 @@
+"""Lessons: ordered scenes a teacher steps through in front of a class.
+
+A scene is a lab, its hyperparameters (only the ones that differ from the defaults),
+what the window shows (the training tab or the step-through tab, one stage panel
+zoomed, panels hidden) and a note. A lesson is a small JSON file::
+
+    {
+      "format": "dlviz-lesson", "version": 1,
+      "title": "From a line to a spiral", "chapter": "mlp",
+      "scenes": [
+        {"title": "No hidden layer", "lab": "mlp2d",
+         "hparams": {"dataset": "moons", "layers": 0},
+         "view": "training", "zoom": "decision boundary", "hidden": [],
+         "note": {"en": "A straight line is all it can draw.", "zh_CN": "..."}}
+      ]
+    }
+
+Loading checks everything and reports every problem at once (:class:`LessonError`);
+nothing is applied from a lesson that has one. Panel names are checked by the interface,
+which knows the stages. Pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dlviz.core.labs import CHAPTERS, get_lab
+from dlviz.core.params import ParamError
+
+FORMAT = "dlviz-lesson"
+VERSION = 1
+SUFFIX = ".json"
+#: The window's tabs a scene can show.
+VIEWS = ("training", "step_through")
+_SCENE_KEYS = {"title", "lab", "hparams", "view", "zoom", "hidden", "note"}
+
+
+class LessonError(ValueError):
+    """A lesson that cannot be used; ``problems`` lists every reason."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source, self.problems = source, list(problems)
+        super().__init__(f"{source}: " + "; ".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One moment of a lesson."""
+
+    title: str
+    lab: str
+    hparams: dict[str, Any] = field(default_factory=dict)
+    view: str = "training"
+    zoom: str | None = None
+    hidden: tuple[str, ...] = ()
+    note: str | dict[str, str] = ""
+
+    def note_text(self, language: str = "en") -> str:
+        """The note in ``language``, else English, else any language given."""
+        if isinstance(self.note, str):
+            return self.note
+        for key in (language, language.split("_")[0], "en"):
+            if self.note.get(key):
+                return self.note[key]
+        return next(iter(self.note.values()), "")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "lab": self.lab}
+        out["hparams"] = dict(self.hparams)
+        out["view"] = self.view
+        out["zoom"] = self.zoom
+        out["hidden"] = list(self.hidden)
+        out["note"] = self.note if isinstance(self.note, str) else dict(self.note)
+        return out
+
+
+@dataclass
+class Lesson:
+    """An ordered list of scenes."""
+
+    title: str
+    scenes: list[Scene]
+    chapter: str = ""
+    path: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "title": self.title,
+            "chapter": self.chapter,
+            "scenes": [s.to_dict() for s in self.scenes],
+        }
+
+
+def scene_overrides(lab: str, hparams: dict[str, Any]) -> dict[str, Any]:
+    """Only the hyperparameters that differ from the lab's defaults (readable files)."""
+    defaults = get_lab(lab).resolve({})
+    return {k: v for k, v in hparams.items() if defaults.get(k) != v}
+
+
+def parse_lesson(data: Any, source: str = "lesson") -> Lesson:
+    """Validate a decoded lesson; raise :class:`LessonError` listing every problem."""
+    if not isinstance(data, dict):
+        raise LessonError(source, ["not a lesson (expected a JSON object)"])
+    problems: list[str] = []
+    if data.get("format") != FORMAT:
+        problems.append(f"format must be {FORMAT!r}")
+    if data.get("version") != VERSION:
+        problems.append(
+            f"version {data.get('version')!r} is not supported (expected {VERSION})"
+        )
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        problems.append("title must be text")
+    chapter = data.get("chapter", "")
+    if chapter and chapter not in CHAPTERS:
+        problems.append(f"unknown chapter {chapter!r}")
+    raw_scenes = data.get("scenes")
+    scenes: list[Scene] = []
+    if not isinstance(raw_scenes, list) or not raw_scenes:
+        problems.append("a lesson needs a non-empty list of scenes")
+        raw_scenes = []
+    for number, raw in enumerate(raw_scenes, start=1):
+        scene, scene_problems = _parse_scene(raw)
+        problems += [f"scene {number}: {p}" for p in scene_problems]
+        if scene is not None:
+            scenes.append(scene)
+    if problems:
+        raise LessonError(source, problems)
+    return Lesson(title=title, scenes=scenes, chapter=chapter or "")
+
+
+def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
+    if not isinstance(raw, dict):
+        return None, ["expected an object"]
+    problems = [f"unknown field {k!r}" for k in sorted(set(raw) - _SCENE_KEYS)]
+    title = raw.get("title", "")
+    if not isinstance(title, str):
+        problems.append("title must be text")
+    lab = raw.get("lab")
+    spec = None
+    try:
+        spec = get_lab(str(lab))
+    except KeyError:
+        problems.append(f"unknown lab {lab!r}")
+    hparams = raw.get("hparams", {})
+    if not isinstance(hparams, dict):
+        problems.append("hparams must be an object")
+        hparams = {}
+    elif spec is not None:
+        try:
+            spec.resolve(hparams)
+        except ParamError as exc:
+            problems.append(f"bad hyperparameter: {exc}")
+    view = raw.get("view", "training")
+    if view not in VIEWS:
+        problems.append(f"view must be one of {', '.join(VIEWS)}")
+    if spec is not None and not spec.trainable and view != "training":
+        problems.append(f"the lab {spec.key!r} has no step-through view")
+    zoom = raw.get("zoom")
+    if zoom is not None and not isinstance(zoom, str):
+        problems.append("zoom must be a panel name or null")
+    hidden = raw.get("hidden", [])
+    if not isinstance(hidden, list) or not all(isinstance(h, str) for h in hidden):
+        problems.append("hidden must be a list of panel names")
+        hidden = []
+    note = raw.get("note", "")
+    if isinstance(note, dict):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in note.items()):
+            problems.append("note must map language codes to text")
+    elif not isinstance(note, str):
+        problems.append("note must be text or an object of languages")
+    if problems:
+        return None, problems
+    scene = Scene(
+        title=title,
+        lab=spec.key,
+        hparams=dict(hparams),
+        view=view,
+        zoom=zoom or None,
+        hidden=tuple(hidden),
+        note=note,
+    )
+    return scene, []
+
+
+def load_lesson(path: str | os.PathLike) -> Lesson:
+    """Read and validate a lesson file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LessonError(path.name, [f"cannot read the file ({exc})"]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LessonError(
+            path.name, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]
+        ) from None
+    lesson = parse_lesson(data, path.name)
+    lesson.path = path
+    return lesson
+
+
+def save_lesson(lesson: Lesson, path: str | os.PathLike) -> None:
+    """Write ``lesson`` as indented JSON (UTF-8, readable and diffable)."""
+    path = Path(path)
+    text = json.dumps(lesson.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    lesson.path = path
+
+
+def shipped_lessons() -> list[Path]:
+    """The example lessons in ``resources/lessons``, in chapter order."""
+    from dlviz import resources_dir
+
+    folder = resources_dir() / "lessons"
+    if not folder.is_dir():
+        return []
+    order = list(CHAPTERS)
+
+    def key(p: Path) -> tuple[int, str]:
+        chapter = p.stem.split("_")[0]
+        return (order.index(chapter) if chapter in order else len(order), p.name)
+
+    return sorted(folder.glob(f"*{SUFFIX}"), key=key)

@@ -1,0 +1,207 @@
+"""Saved sessions: one file with a lab's weights, optimizer state, hyperparameters and
+a summary of its metric history.
+
+The file is written with ``torch.save`` and read with ``torch.load(...,
+weights_only=True)``, which only rebuilds tensors and plain containers and never runs
+code from the file. Reading is strict: anything that is not a session of this format
+and version, names an unknown lab, carries invalid hyperparameters or weights that do
+not fit the lab is refused with a :class:`SessionFileError` that says what is wrong.
+
+Everything here runs torch, so the interface calls it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from dlviz.core.labs import get_lab
+from dlviz.core.params import ParamError
+
+FORMAT = "dlviz-session"
+VERSION = 1
+SUFFIX = ".dlviz"
+
+
+class SessionFileError(ValueError):
+    """A session file that cannot be opened; the message says why."""
+
+
+@dataclass
+class SessionData:
+    """The content of a session file."""
+
+    lab: str
+    hparams: dict[str, Any]
+    state: dict[str, Any]
+    step: int = 0
+    history: list[dict[str, float]] = field(default_factory=list)
+    saved_at: float = 0.0
+
+
+def make_payload(
+    lab: str,
+    hparams: dict[str, Any],
+    state: dict[str, Any],
+    history: list[dict[str, float]] | None = None,
+) -> dict[str, Any]:
+    """The dictionary stored in a session file (tensors and plain values only)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "lab": lab,
+        "hparams": dict(hparams),
+        "state": state,
+        "step": int(state.get("step", 0)),
+        "history": [dict(row) for row in (history or [])],
+        "saved_at": time.time(),
+    }
+
+
+def save_session(path: str | os.PathLike, payload: dict[str, Any]) -> None:
+    """Write ``payload`` atomically: a crash never leaves half a file at ``path``."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".dlviz-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            torch.save(payload, handle)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_session(path: str | os.PathLike) -> SessionData:
+    """Read and validate a session file without running any code from it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SessionFileError(f"cannot read {path.name}: {exc.strerror}") from None
+    if size == 0:
+        raise SessionFileError(f"{path.name} is empty")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001 - any failure means an unusable file
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise SessionFileError(
+            f"{path.name} is not a dlviz session or is damaged ({first_line[:160]})"
+        ) from None
+    return parse_payload(payload, path.name)
+
+
+def parse_payload(payload: Any, name: str = "the file") -> SessionData:
+    """Check the structure of a loaded payload and the lab and hyperparameters."""
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise SessionFileError(f"{name} is not a dlviz session")
+    version = payload.get("version")
+    if version != VERSION:
+        raise SessionFileError(
+            f"{name} has session format version {version!r}; "
+            f"this dlviz reads version {VERSION}"
+        )
+    lab = payload.get("lab")
+    try:
+        spec = get_lab(str(lab))
+    except KeyError:
+        raise SessionFileError(f"{name} is for an unknown lab {lab!r}") from None
+    if not spec.trainable:
+        raise SessionFileError(f"{name}: the lab {lab!r} has nothing to save")
+    hparams = payload.get("hparams")
+    if not isinstance(hparams, dict):
+        raise SessionFileError(f"{name} has no hyperparameters")
+    try:
+        hparams = spec.resolve(hparams)
+    except ParamError as exc:
+        raise SessionFileError(f"{name}: bad hyperparameter: {exc}") from None
+    state = payload.get("state")
+    if not isinstance(state, dict) or not isinstance(state.get("modules"), dict):
+        raise SessionFileError(f"{name} holds no network weights")
+    history = payload.get("history", [])
+    if not isinstance(history, list) or not all(
+        isinstance(row, dict) for row in history
+    ):
+        raise SessionFileError(f"{name} has a damaged history")
+    step = payload.get("step", 0)
+    saved_at = payload.get("saved_at", 0.0)
+    return SessionData(
+        lab=spec.key,
+        hparams=hparams,
+        state=state,
+        step=int(step) if isinstance(step, (int, float)) else 0,
+        history=[_clean_row(row) for row in history],
+        saved_at=float(saved_at) if isinstance(saved_at, (int, float)) else 0.0,
+    )
+
+
+def _clean_row(row: dict) -> dict[str, float]:
+    return {
+        str(k): float(v)
+        for k, v in row.items()
+        if isinstance(v, (int, float)) and not isinstance(v, bool)
+    }
+
+
+def state_mismatches(expected: Any, loaded: Any, where: str = "") -> list[str]:
+    """Where ``loaded`` differs from ``expected`` in keys or tensor shapes."""
+    problems: list[str] = []
+    if isinstance(expected, torch.Tensor):
+        if not isinstance(loaded, torch.Tensor):
+            problems.append(f"{where}: expected a tensor")
+        elif tuple(loaded.shape) != tuple(expected.shape):
+            problems.append(
+                f"{where}: shape {tuple(loaded.shape)} instead of "
+                f"{tuple(expected.shape)}"
+            )
+        return problems
+    if isinstance(expected, dict):
+        if not isinstance(loaded, dict):
+            return [f"{where or 'state'}: expected a mapping"]
+        missing = [k for k in expected if k not in loaded]
+        extra = [k for k in loaded if k not in expected]
+        problems += [f"{where}/{k}: missing" for k in missing]
+        problems += [f"{where}/{k}: not in this lab" for k in extra]
+        for key in expected:
+            if key in loaded:
+                problems += state_mismatches(
+                    expected[key], loaded[key], f"{where}/{key}"
+                )
+    return problems
+
+
+def check_fits(data: SessionData) -> None:
+    """Build the lab on the CPU and load the weights into that throwaway copy.
+
+    Raises :class:`SessionFileError` listing the first mismatches when the weights
+    were saved from another network; the open session is never touched.
+    """
+    spec = get_lab(data.lab)
+    task = spec.factory(dict(data.hparams), torch.device("cpu"))
+    expected = {"modules": {k: m.state_dict() for k, m in task.modules().items()}}
+    problems = state_mismatches(expected, {"modules": data.state["modules"]})
+    if problems:
+        shown = "; ".join(problems[:4])
+        more = f" (and {len(problems) - 4} more)" if len(problems) > 4 else ""
+        raise SessionFileError(
+            f"the weights do not fit the lab {data.lab!r}: {shown}{more}"
+        )
+    try:
+        task.load_state_dict(data.state)
+    except Exception as exc:  # noqa: BLE001 - report any refusal as a file problem
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise SessionFileError(
+            f"the saved state does not fit the lab {data.lab!r}: {first_line[:200]}"
+        ) from None
+
+
+def open_session(path: str | os.PathLike) -> SessionData:
+    """Read, validate and test-load a session file (for a worker thread)."""
+    data = read_session(path)
+    check_fits(data)
+    return data
