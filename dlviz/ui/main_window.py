@@ -430,6 +430,7 @@ class MainWindow(QMainWindow):
         )
         if (
             self.stage is not None
+            and self.live_stage
             and session.snapshot is not None
             and (session.snapshot_step != had_snapshot or self._stage_stale)
         ):
@@ -441,6 +442,8 @@ class MainWindow(QMainWindow):
             self.update_curves()
 
     _stage_stale = True
+    #: False while the rewind timeline shows an older snapshot on the stage.
+    live_stage = True
 
     def update_curves(self) -> None:
         if self.session is None:
