@@ -11,11 +11,16 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
-SEQUENTIAL_MAPS = ("viridis", "cividis", "magma", "inferno")
-DIVERGING_MAPS = ("CET-D1", "CET-D1A", "CET-D3")
+#: Colour-blind-safe, perceptually uniform maps for magnitudes (viridis family).
+SEQUENTIAL_MAPS = ("viridis", "cividis", "magma", "inferno", "plasma")
+#: Maps for signed values, white or grey at zero: blue-red, its brighter variant,
+#: green-magenta and the colour-blind-safe blue-yellow.
+DIVERGING_MAPS = ("CET-D1", "CET-D1A", "CET-D3", "CET-D10")
 
 #: Okabe-Ito: colour-blind-safe colours for classes and curves.
 PALETTE = (
@@ -45,14 +50,94 @@ class Style:
 
     @property
     def foreground(self) -> str:
-        return "#e8e8e8" if self.dark else "#202020"
+        return "#f4f4f4" if self.dark else "#000000"
 
     @property
     def background(self) -> str:
-        return "#121212" if self.dark else "#ffffff"
+        return "#000000" if self.dark else "#ffffff"
 
 
 STYLE = Style()
+#: The sizes of normal (not presentation) mode.
+BASE_STYLE = Style()
+
+
+def set_presentation_scale(scale: float) -> None:
+    """Scale fonts, line widths and marker sizes of :data:`STYLE` (1.0 = normal).
+
+    Lines and markers grow a little faster than the text so thin curves stay visible
+    on a projector. Views pick the new sizes up in ``apply_style()``.
+    """
+    scale = max(1.0, float(scale))
+    emphasis = 1.0 if scale == 1.0 else max(1.5, scale)
+    STYLE.font_pt = BASE_STYLE.font_pt * scale
+    STYLE.line_width = BASE_STYLE.line_width * emphasis
+    STYLE.marker_size = BASE_STYLE.marker_size * emphasis
+
+
+def set_colormaps(sequential: str | None = None, diverging: str | None = None) -> None:
+    """Choose the heatmap maps; unknown names raise ``ValueError``."""
+    if sequential is not None:
+        if sequential not in SEQUENTIAL_MAPS:
+            raise ValueError(f"unknown sequential colormap {sequential!r}")
+        STYLE.sequential = sequential
+    if diverging is not None:
+        if diverging not in DIVERGING_MAPS:
+            raise ValueError(f"unknown diverging colormap {diverging!r}")
+        STYLE.diverging = diverging
+
+
+def palette(dark: bool) -> QPalette:
+    """A high-contrast application palette (black on white, or white on black)."""
+    pal = QPalette()
+    if dark:
+        window, base, alt, text = "#101010", "#000000", "#1c1c1c", "#ffffff"
+        button, highlight, disabled, link = "#262626", "#56B4E9", "#8a8a8a", "#56B4E9"
+        tooltip_base = "#262626"
+    else:
+        window, base, alt, text = "#f2f2f2", "#ffffff", "#eaeaea", "#000000"
+        button, highlight, disabled, link = "#e4e4e4", "#0072B2", "#6e6e6e", "#0058a0"
+        tooltip_base = "#ffffdc"
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, base),
+        (role.AlternateBase, alt),
+        (role.Text, text),
+        (role.Button, button),
+        (role.ButtonText, text),
+        (role.BrightText, "#ff5050"),
+        (role.Highlight, highlight),
+        (role.HighlightedText, "#000000" if dark else "#ffffff"),
+        (role.ToolTipBase, tooltip_base),
+        (role.ToolTipText, text),
+        (role.PlaceholderText, disabled),
+        (role.Link, link),
+        (role.Mid, "#5a5a5a" if dark else "#a0a0a0"),
+        (role.Midlight, "#3a3a3a" if dark else "#d0d0d0"),
+        (role.Dark, "#050505" if dark else "#8a8a8a"),
+        (role.Light, "#4a4a4a" if dark else "#ffffff"),
+        (role.Shadow, "#000000"),
+    ):
+        pal.setColor(r, QColor(c))
+    group = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(group, r, QColor(disabled))
+    return pal
+
+
+def set_dark(dark: bool, app: QApplication | None = None) -> None:
+    """Switch :data:`STYLE` and the application palette to the dark or light theme.
+
+    Plot widgets follow when their ``apply_style()`` is called.
+    """
+    STYLE.dark = bool(dark)
+    app = app or QApplication.instance()
+    if app is not None:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")  # the one style that honours a full palette
+        app.setPalette(palette(STYLE.dark))
 
 
 def lookup_table(name: str | None = None, diverging: bool = False) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +27,7 @@ class PlotView(pg.PlotWidget):
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
         self._title = title
+        self._applied_sizes = (theme.STYLE.line_width, theme.STYLE.marker_size)
         self.set_title(title)
         if x_label:
             self.plot_item.setLabel("bottom", x_label)
@@ -50,3 +52,31 @@ class PlotView(pg.PlotWidget):
             axis.setTextPen(theme.STYLE.foreground)
             axis.label.setFont(font)
         self.set_title(self._title)
+        self._rescale_items()
+
+    def _rescale_items(self) -> None:
+        """Scale the pens and markers of existing items by the change of the style's
+        line width and marker size since the last call (presentation mode)."""
+        old_line, old_marker = self._applied_sizes
+        line = theme.STYLE.line_width / old_line if old_line else 1.0
+        marker = theme.STYLE.marker_size / old_marker if old_marker else 1.0
+        self._applied_sizes = (theme.STYLE.line_width, theme.STYLE.marker_size)
+        if line == 1.0 and marker == 1.0:
+            return
+        for item in self.plot_item.items:
+            if isinstance(item, pg.ScatterPlotItem):
+                sizes = np.asarray(item.data["size"], dtype=float)
+                if len(sizes):  # -1 means "the item's default size"
+                    sizes = np.where(sizes < 0, item.opts["size"], sizes)
+                    item.setSize(sizes * marker)
+            elif isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem)):
+                spec = item.opts.get("pen")
+                if spec is None:
+                    continue
+                pen = pg.mkPen(spec)
+                if pen.style() == pg.QtCore.Qt.PenStyle.NoPen:
+                    continue
+                pen.setWidthF(max(1.0, pen.widthF()) * line)
+                item.setPen(pen)
+                if isinstance(item, pg.PlotDataItem) and item.opts.get("symbol"):
+                    item.setSymbolSize(item.opts["symbolSize"] * marker)

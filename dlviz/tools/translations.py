@@ -1,0 +1,306 @@
+"""Build and refresh the interface translations.
+
+Usage::
+
+    python -m dlviz.tools.translations build    # .ts -> .qm (pyside6-lrelease)
+    python -m dlviz.tools.translations update   # sources -> .ts, keeping translations
+    python -m dlviz.tools.translations check    # list unfinished entries
+
+Two ``.ts`` files per language live in ``resources/i18n/``:
+
+* ``dlviz_ui_<lang>.ts`` — every ``self.tr(...)`` of ``dlviz/ui`` (context = class),
+  extracted by ``pyside6-lupdate``;
+* ``dlviz_core_<lang>.ts`` — context ``"core"``: the strings of the Qt-free layers
+  that the interface passes through :func:`dlviz.ui.i18n.tr_core` (chapter names,
+  lab titles and descriptions, parameter labels, help and choices, error templates,
+  metric names), collected by importing the lab registry.
+
+``build`` compiles both into ``dlviz_<lang>.qm``. It runs offline; ``.qm`` files are
+not kept in git.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import dlviz
+
+LANGUAGES = ("zh_CN",)
+CORE_CONTEXT = "core"
+#: Metric keys the labs report; their curve labels are translated in context core.
+METRIC_KEYS = (
+    "loss",
+    "acc",
+    "d_loss",
+    "g_loss",
+    "d_real",
+    "d_fake",
+    "d_gap",
+    "modes",
+    "quality",
+    "recon",
+    "kl",
+    "token_acc",
+    "seq_acc",
+    "bleu",
+    "grad_norm",
+)
+
+
+def package_dir() -> Path:
+    return Path(dlviz.__file__).resolve().parent
+
+
+def i18n_dir() -> Path:
+    return dlviz.resources_dir() / "i18n"
+
+
+def ui_ts(lang: str) -> Path:
+    return i18n_dir() / f"dlviz_ui_{lang}.ts"
+
+
+def core_ts(lang: str) -> Path:
+    return i18n_dir() / f"dlviz_core_{lang}.ts"
+
+
+def qm_file(lang: str) -> Path:
+    return i18n_dir() / f"dlviz_{lang}.qm"
+
+
+def _qt_tool(name: str) -> str:
+    """Path of ``pyside6-<name>`` (or the bare tool shipped inside PySide6)."""
+    for candidate in (
+        Path(sys.executable).parent / f"pyside6-{name}",
+        shutil.which(f"pyside6-{name}"),
+    ):
+        if candidate and Path(candidate).exists():
+            return str(candidate)
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / name
+    if bundled.exists():
+        return str(bundled)
+    raise FileNotFoundError(f"pyside6-{name} not found; install PySide6")
+
+
+# -- core strings -----------------------------------------------------------------
+
+
+def param_error_templates() -> list[str]:
+    """The English reason templates of every ``ParamError(...)`` raised in core."""
+    found: list[str] = []
+    for path in sorted((package_dir() / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", ""))
+                == "ParamError"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                found.append(node.args[1].value)
+    return found
+
+
+def core_strings() -> list[str]:
+    """Every core string the interface translates, in a stable order."""
+    from dlviz.core.labs import all_labs
+    from dlviz.core.labs.base import CHAPTERS
+    from dlviz.core.train.optim import TRAINING_PARAMS
+
+    out: list[str] = list(CHAPTERS.values())
+    specs = list(TRAINING_PARAMS)
+    for lab in all_labs():
+        out += [lab.title, lab.teaches, lab.idea]
+        specs += list(lab.params)
+    for spec in specs:
+        out += [spec.label, spec.help]
+        out += [str(c) for c in spec.choices]
+    out += ["settings", *param_error_templates()]
+    out += metric_labels()
+    seen: set[str] = set()
+    unique = []
+    for text in out:
+        if text and text not in seen:
+            seen.add(text)
+            unique.append(text)
+    return unique
+
+
+def metric_labels() -> list[str]:
+    from dlviz.ui.main_window import _curve_label
+
+    labels = []
+    for key in METRIC_KEYS:
+        labels += [_curve_label(key), _curve_label(f"val_{key}")]
+    return labels
+
+
+# -- .ts files --------------------------------------------------------------------
+
+
+def read_translations(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation of an existing ``.ts``."""
+    if not path.exists():
+        return {}
+    found = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or not (translation.text or ""):
+                continue
+            if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            found[(name, source)] = translation.text
+    return found
+
+
+def write_core_ts(lang: str, strings: list[str], known: dict) -> tuple[int, int]:
+    """Write the core ``.ts``; returns (entries, unfinished)."""
+    root = ET.Element("TS", version="2.1", language=lang, sourcelanguage="en")
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CORE_CONTEXT
+    unfinished = 0
+    for text in strings:
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        translation = ET.SubElement(message, "translation")
+        value = known.get((CORE_CONTEXT, text))
+        if value:
+            translation.text = value
+        else:
+            translation.set("type", "unfinished")
+            unfinished += 1
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    core_ts(lang).write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+        encoding="utf-8",
+    )
+    return len(strings), unfinished
+
+
+def ui_sources() -> list[Path]:
+    return sorted(p for p in (package_dir() / "ui").rglob("*.py"))
+
+
+def update(langs=LANGUAGES) -> None:
+    """Refresh the ``.ts`` files from the sources, keeping existing translations."""
+    i18n_dir().mkdir(parents=True, exist_ok=True)
+    lupdate = _qt_tool("lupdate")
+    strings = core_strings()
+    for lang in langs:
+        subprocess.run(
+            [
+                lupdate,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                lang,
+                *map(str, ui_sources()),
+                "-ts",
+                str(ui_ts(lang)),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        known = read_translations(core_ts(lang))
+        entries, missing = write_core_ts(lang, strings, known)
+        print(f"{lang}: {entries} core strings ({missing} unfinished)")
+        for context, source in unfinished(lang):
+            print(f"  unfinished [{context}] {source!r}")
+
+
+def unfinished(lang: str) -> list[tuple[str, str]]:
+    """(context, source) of every entry still waiting for a translation."""
+    out = []
+    for path in (ui_ts(lang), core_ts(lang)):
+        if not path.exists():
+            continue
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None:
+                    continue
+                kind = translation.get("type")
+                if kind in ("vanished", "obsolete"):
+                    continue
+                if kind == "unfinished" or not (translation.text or "").strip():
+                    out.append((name, message.findtext("source") or ""))
+    return out
+
+
+def build(langs=LANGUAGES, out_dir: Path | None = None) -> list[Path]:
+    """Compile ``.ts`` to ``.qm`` (into ``resources/i18n`` unless ``out_dir``)."""
+    lrelease = _qt_tool("lrelease")
+    built = []
+    for lang in langs:
+        sources = [p for p in (ui_ts(lang), core_ts(lang)) if p.exists()]
+        if not sources:
+            continue
+        target = (out_dir or i18n_dir()) / f"dlviz_{lang}.qm"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [lrelease, "-silent", *map(str, sources), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+        built.append(target)
+    return built
+
+
+def ensure_qm(lang: str) -> Path | None:
+    """The ``.qm`` of ``lang``, built first when missing or older than its sources.
+
+    Falls back to a temporary folder when ``resources/i18n`` is read-only; returns
+    None when it cannot be built.
+    """
+    target = qm_file(lang)
+    sources = [p for p in (ui_ts(lang), core_ts(lang)) if p.exists()]
+    if not sources:
+        return target if target.exists() else None
+    newest = max(p.stat().st_mtime for p in sources)
+    if target.exists() and target.stat().st_mtime >= newest:
+        return target
+    for out_dir in (None, Path(tempfile.gettempdir()) / "dlviz-i18n"):
+        try:
+            return build([lang], out_dir)[0]
+        except (OSError, subprocess.CalledProcessError, IndexError):
+            continue
+    return target if target.exists() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    command = args[0] if args else "build"
+    if command == "build":
+        for path in build():
+            print(f"built {path}")
+        return 0
+    if command == "update":
+        update()
+        return 0
+    if command == "check":
+        missing = [item for lang in LANGUAGES for item in unfinished(lang)]
+        for context, source in missing:
+            print(f"unfinished [{context}] {source!r}")
+        return 1 if missing else 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

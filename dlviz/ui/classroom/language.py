@@ -1,0 +1,197 @@
+"""The interface language: English or Simplified Chinese, switchable at run time.
+
+The translations are Qt ``.qm`` files built from ``resources/i18n/*.ts`` by
+``python -m dlviz.tools.translations build``. Installing a translator sends
+``QEvent.LanguageChange`` to every widget; widgets retranslate in ``changeEvent``.
+The language defaults to the saved choice, else to the system locale.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from dlviz.ui.classroom._menus import add_action, menu
+from dlviz.ui.settings import LANGUAGES, Settings
+
+log = logging.getLogger(__name__)
+
+#: Language code -> its name in that language (shown untranslated, as is usual).
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def system_language() -> str:
+    """``"zh_CN"`` when the system locale is Chinese, else ``"en"``."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    return "en"
+
+
+def current_language() -> str:
+    """The language whose translators are installed now."""
+    return _current
+
+
+def set_application_language(lang: str) -> bool:
+    """Install the translators of ``lang`` (``"en"`` removes them).
+
+    Returns False when the translation file is missing or unreadable; the interface
+    then stays in English.
+    """
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("no QApplication")
+    new: list[QTranslator] = []
+    ok = True
+    if lang != "en":
+        from dlviz.tools.translations import ensure_qm
+
+        ours = QTranslator(app)
+        path = ensure_qm(lang)
+        if path is None or not ours.load(str(path)):
+            log.warning("no usable translation for %s", lang)
+            ok = False
+        else:
+            new.append(ours)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qtbase = QTranslator(app)
+            if qtbase.load(f"qtbase_{lang}", qt_dir):
+                new.append(qtbase)
+    if not ok:
+        lang = "en"
+    for translator in _installed:
+        QApplication.removeTranslator(translator)
+    _installed.clear()
+    for translator in new:
+        QApplication.installTranslator(translator)
+        _installed.append(translator)
+    _current = lang
+    QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
+    return ok
+
+
+def _retranslate_quiet_widgets(root: QWidget) -> None:
+    """Call ``retranslate_ui()`` on widgets that have one but do not react to
+    LanguageChange themselves (stages written before the hook existed)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        method = getattr(widget, "retranslate_ui", None)
+        if method is None:
+            continue
+        if "changeEvent" not in _own_attrs(type(widget)):
+            try:
+                method()
+            except Exception:  # a half-built stage must not break the switch
+                log.exception("retranslate_ui failed in %s", type(widget).__name__)
+
+
+def _own_attrs(cls: type) -> set[str]:
+    """Attributes defined by ``cls`` or its Python (non-Qt) base classes."""
+    names: set[str] = set()
+    for klass in cls.__mro__:
+        if klass.__module__.startswith(("PySide6", "shiboken6", "pyqtgraph")):
+            continue
+        names.update(vars(klass))
+    return names
+
+
+def _relabel_curves(window: QWidget) -> None:
+    """Legend entries are set when a curve is first drawn; translate them again."""
+    try:
+        from dlviz.ui.i18n import tr_core
+        from dlviz.ui.main_window import _curve_label
+    except ImportError:
+        return
+    for name in ("loss_curves", "metric_curves"):
+        view = getattr(window, name, None)
+        if view is None or getattr(view, "legend", None) is None:
+            continue
+        for key, curve in view.curves.items():
+            label = view.legend.getLabel(curve)
+            if label is not None:
+                label.setText(tr_core(_curve_label(key)))
+
+
+class LanguageController(QObject):
+    """The Language menu of one main window."""
+
+    def __init__(self, window: QMainWindow, settings: Settings | None = None):
+        super().__init__(window)
+        self.setObjectName("language")
+        self.window = window
+        self.settings = settings or Settings()
+        language_menu = menu(window, "language")
+        group = QActionGroup(self)
+        self.actions_by_lang = {}
+        for lang in LANGUAGES:
+            action = language_menu.addAction(LANGUAGE_NAMES[lang])
+            action.setCheckable(True)
+            action.setData(lang)
+            group.addAction(action)
+            action.triggered.connect(self._on_language_action)
+            self.actions_by_lang[lang] = action
+        language_menu.addSeparator()
+        self.toggle_action = add_action(
+            window, "language", "switch_language", "Ctrl+L", self.toggle
+        )
+        window.installEventFilter(self)
+        lang = self.settings.language or system_language()
+        if lang != current_language():
+            set_application_language(lang)
+        self._adopt(current_language())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        other = "en" if current_language() == "zh_CN" else "zh_CN"
+        self.toggle_action.setText(
+            self.tr("Switch to {0}").format(LANGUAGE_NAMES[other])
+        )
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    def switch(self, lang: str) -> None:
+        """Show the whole interface (every window) in ``lang`` and remember it."""
+        if lang != current_language():
+            set_application_language(lang)
+        self.settings.language = lang
+        for widget in QApplication.topLevelWidgets():
+            controller = widget.findChild(LanguageController, "language")
+            if controller is not None:
+                controller._adopt(current_language())
+
+    def toggle(self) -> None:
+        self.switch("en" if current_language() == "zh_CN" else "zh_CN")
+
+    def _on_language_action(self) -> None:
+        action = self.sender()
+        if action is not None:
+            self.switch(action.data())
+
+    def _adopt(self, lang: str) -> None:
+        """Make this window follow ``lang`` (notes, legends, quiet widgets)."""
+        w = self.window
+        changed = getattr(w, "language", None) != lang
+        w.language = lang
+        self.actions_by_lang[lang].setChecked(True)
+        notes = getattr(w, "notes", None)
+        if changed and notes is not None:
+            notes.set_language(lang)
+        _retranslate_quiet_widgets(w)
+        _relabel_curves(w)
+        self.retranslate_ui()
+
+
+def install(window: QMainWindow) -> None:
+    window.language_controller = LanguageController(window)

@@ -1,0 +1,175 @@
+"""Keyboard shortcuts: the Training and Help menus and the ``?`` overlay listing
+every action of the window with its keys (in the interface language)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from dlviz.ui.classroom._menus import add_action, menu
+
+#: Window actions (made by the main window) and the menu each belongs in.
+WINDOW_ACTION_MENUS = {
+    "play": "training",
+    "step": "training",
+    "reset": "training",
+    "trace": "training",
+    "filter": "view",
+}
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """(menu title, action text, keys) of every action with a shortcut.
+
+    Actions appear under the first menu holding them, the rest under "Other".
+    """
+    rows: list[tuple[str, str, str]] = []
+    seen: set[int] = set()
+
+    def add(group: str, action: QAction) -> None:
+        if id(action) in seen or action.isSeparator() or action.menu() is not None:
+            return
+        keys = [
+            k.toString(QKeySequence.SequenceFormat.NativeText)
+            for k in action.shortcuts()
+        ]
+        if not keys:
+            return
+        seen.add(id(action))
+        text = action.text().replace("&", "")
+        rows.append((group, text, ", ".join(keys)))
+
+    def walk(group: str, actions) -> None:
+        for action in actions:
+            sub = action.menu()
+            if sub is not None:
+                walk(group, sub.actions())
+            else:
+                add(group, action)
+
+    for m in getattr(window, "classroom_menus", {}).values():
+        walk(m.title().replace("&", ""), m.actions())
+    other = QCoreApplication.translate("ShortcutOverlay", "Other")
+    for action in window.actions():
+        add(other, action)
+    return rows
+
+
+class ShortcutOverlay(QWidget):
+    """A translucent sheet over the window listing the shortcuts; any key or click
+    closes it."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.setObjectName("shortcut_overlay")
+        self.window_ = window
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.label = QLabel()
+        self.label.setObjectName("shortcut_table")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.label.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.hide()
+        window.installEventFilter(self)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return shortcut_rows(self.window_)
+
+    def refresh(self) -> None:
+        parts = [
+            "<table cellspacing='0' cellpadding='5' style='color:#ffffff'>",
+            f"<tr><td colspan='2' align='center'><h2>"
+            f"{html.escape(self.tr('Keyboard shortcuts'))}</h2></td></tr>",
+        ]
+        group = None
+        for g, text, keys in self.rows():
+            if g != group:
+                group = g
+                parts.append(
+                    f"<tr><td colspan='2'><b><u>{html.escape(g)}</u></b></td></tr>"
+                )
+            parts.append(
+                f"<tr><td align='right'><b>{html.escape(keys)}</b></td>"
+                f"<td>{html.escape(text)}</td></tr>"
+            )
+        parts.append(
+            "<tr><td colspan='2' align='center'><i>"
+            f"{html.escape(self.tr('Press any key to close'))}</i></td></tr></table>"
+        )
+        self.label.setText("".join(parts))
+
+    def open(self) -> None:
+        self.refresh()
+        self.setGeometry(self.window_.rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+        else:
+            self.open()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 215))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt):
+            return
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if watched is self.window_ and kind == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.window_.rect())
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.refresh()
+        super().changeEvent(event)
+
+
+class ShortcutsController(QObject):
+    """Puts the window's own actions into menus and adds Help → shortcuts."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.setObjectName("shortcuts")
+        self.window = window
+        own = getattr(window, "actions_by_name", {})
+        for name, menu_name in WINDOW_ACTION_MENUS.items():
+            if name in own:
+                menu(window, menu_name).addAction(own[name])
+        self.overlay = ShortcutOverlay(window)
+        self.show_action = add_action(
+            window, "help", "shortcuts", ["?", "F1"], self.overlay.toggle
+        )
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.show_action.setText(self.tr("Keyboard shortcuts"))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+
+def install(window: QMainWindow) -> None:
+    window.shortcuts = ShortcutsController(window)
