@@ -109,7 +109,8 @@ def test_drawing_a_stroke_requests_a_prediction_and_the_bars_follow(
     surface = stage.canvas.surface
     rect = surface.target_rect()
     x = int(rect.center().x())
-    points = [(x, int(rect.y() + rect.height() * f)) for f in np.linspace(0.15, 0.85, 15)]
+    fractions = np.linspace(0.15, 0.85, 15)
+    points = [(x, int(rect.y() + rect.height() * f)) for f in fractions]
     assert not _bar_heights(stage.draw_bars).any()
     with qtbot.waitSignal(stage.requested, timeout=2000) as blocker:
         _stroke(qtbot, surface, points)
@@ -119,7 +120,8 @@ def test_drawing_a_stroke_requests_a_prediction_and_the_bars_follow(
     assert image.shape == (28, 28) and image.dtype == np.float32 and image.max() > 0.5
     answer = task.handle(kind, data)
     stage.show_result(kind, answer)
-    np.testing.assert_allclose(_bar_heights(stage.draw_bars), answer["probs"], rtol=1e-6)
+    heights = _bar_heights(stage.draw_bars)
+    np.testing.assert_allclose(heights, answer["probs"], rtol=1e-6)
     assert _bar_heights(stage.draw_bars).sum() == pytest.approx(1.0, abs=1e-5)
     assert str(answer["prediction"]) in stage.draw_caption.text()
     np.testing.assert_array_equal(stage.draw_input.base.image, answer["image"])

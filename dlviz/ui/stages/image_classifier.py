@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -52,6 +53,8 @@ ATTRIBUTION_METHODS = ("saliency", "integrated_gradients", "gradcam")
 DRAWING_REFRESH_S = 0.4
 #: A request without an answer after this long no longer blocks new ones.
 REQUEST_TIMEOUT_S = 3.0
+#: Upper level of the gray image under a heat map (>1 dims it so the heat shows).
+DIM_BASE = 1.8
 RIGHT, WRONG = "#009E73", "#D55E00"
 
 
@@ -84,7 +87,10 @@ class FeatureMapPanel(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(8)
         self.combo.currentIndexChanged.connect(self._on_index)
         self.grid = ImageGridView(normalize_each=True)
         row = QHBoxLayout()
@@ -203,10 +209,11 @@ class SampleChooser(QWidget):
         self.spin = QSpinBox()
         self.spin.setRange(0, maximum)
         self.spin.setWrapping(True)
-        self.spin.setMinimumWidth(70)
+        self.spin.setMinimumWidth(56)
         self.next_button = QPushButton()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.spin)
         layout.addWidget(self.next_button)
@@ -292,6 +299,9 @@ class ImageClassifierStage(Stage):
         caption_font.setPointSizeF(caption_font.pointSizeF() * 1.6)
         caption_font.setBold(True)
         self.draw_caption.setFont(caption_font)
+        self.draw_caption.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.draw_features = FeatureMapPanel()
         self.draw_features.layer_chosen.connect(self.choose_layer)
         left = _vbox(self.draw_hint, self.canvas, stretches=(0, 1))
@@ -314,12 +324,15 @@ class ImageClassifierStage(Stage):
         self.compute_button.setMinimumHeight(36)
         self.compute_button.clicked.connect(self.request_attributions)
         self.attr_status = QLabel()
+        self.attr_status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.attr_chooser)
-        row.addWidget(self.class_label)
-        row.addWidget(self.class_combo)
         row.addWidget(self.compute_button)
-        row.addWidget(self.attr_status, 1)
+        row.addStretch(1)
+        class_row = QHBoxLayout()
+        class_row.addWidget(self.class_label)
+        class_row.addWidget(self.class_combo)
+        class_row.addWidget(self.attr_status, 1)
         self.attr_input = OverlayView()
         self.attr_views = {method: OverlayView() for method in ATTRIBUTION_METHODS}
         grid = QHBoxLayout()
@@ -331,12 +344,13 @@ class ImageClassifierStage(Stage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(class_row)
         layout.addLayout(grid, 1)
         return box
 
     # -- text --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.tabs.setTabText(0, self.tr("Training"))
+        self.tabs.setTabText(0, self.tr("Inside the network"))
         self.tabs.setTabText(1, self.tr("Draw a digit"))
         self.tabs.setTabText(2, self.tr("Attributions"))
         for chooser in (self.sample_chooser, self.attr_chooser):
@@ -527,7 +541,7 @@ class ImageClassifierStage(Stage):
         self.attr_input.set_image(data["image"])
         for method, view in self.attr_views.items():
             heat = data["maps"].get(method)
-            view.set_image(data["image"])
+            view.set_image(data["image"], levels=(0.0, DIM_BASE))
             view.set_heat(heat, bool(data.get("signed", {}).get(method, False)))
         self._show_attribution_titles()
 
