@@ -307,3 +307,14 @@ def test_ring_default_covers_modes_and_collapse_preset_does_not():
     for _ in range(900):
         task.train_step()
     assert task.evaluate()["modes"] <= 2
+
+
+def test_generator_density_estimate_matches_a_known_density():
+    from dlviz.core.gan.toy import gaussian_kde
+
+    x = np.linspace(-4, 4, 200)
+    s = np.random.default_rng(0).normal(1.0, 0.5, 4000)
+    ref = np.exp(-0.5 * ((x - 1) / 0.5) ** 2) / (0.5 * np.sqrt(2 * np.pi))
+    est = gaussian_kde(s, x)
+    assert np.abs(est - ref).max() < 0.06
+    assert np.trapezoid(est, x) == pytest.approx(1.0, abs=1e-6)

@@ -173,15 +173,28 @@ def _gan_optimizer(
 
 
 def gaussian_kde(samples: np.ndarray, grid: np.ndarray) -> np.ndarray:
-    """1-D Gaussian kernel density of ``samples`` on ``grid`` (Silverman width)."""
+    """1-D Gaussian kernel density of ``samples`` on an evenly spaced ``grid``.
+
+    Silverman's bandwidth; computed by binning the samples on the grid and smoothing
+    the histogram with a sampled Gaussian (fast enough for 30 snapshots a second).
+    Mass outside the grid is dropped.
+    """
     samples = np.asarray(samples, dtype=np.float64).ravel()
+    grid = np.asarray(grid, dtype=np.float64)
     n = len(samples)
     spread = samples.std()
     iqr = np.subtract(*np.percentile(samples, [75, 25]))
     scale = min(spread, iqr / 1.349) if iqr > 0 else spread
     bw = max(0.9 * scale * n ** (-0.2), 0.02)
-    u = (grid[:, None] - samples[None, :]) / bw
-    return np.exp(-0.5 * u**2).sum(1) / (n * bw * np.sqrt(2 * np.pi))
+    dx = float(grid[1] - grid[0])
+    edges = np.concatenate([grid - dx / 2, [grid[-1] + dx / 2]])
+    counts, _ = np.histogram(samples, edges)
+    half = int(np.ceil(4 * bw / dx))
+    offsets = np.arange(-half, half + 1) * dx
+    kernel = np.exp(-0.5 * (offsets / bw) ** 2)
+    kernel /= kernel.sum()
+    smooth = np.convolve(counts, kernel, mode="full")[half : half + len(grid)]
+    return smooth / (n * dx)
 
 
 def noise_grid_lines(noise: str, n_lines: int = 13, n_points: int = 40) -> np.ndarray:

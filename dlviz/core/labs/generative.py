@@ -114,7 +114,7 @@ def _image_gan_params() -> tuple[ParamSpec, ...]:
             "width",
             "Channels",
             "int",
-            32,
+            16,
             minimum=4,
             maximum=128,
             help="Feature maps of the first convolution (doubled in the next).",
