@@ -27,8 +27,16 @@ class CurvesView(PlotView):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._labels: dict[str, str] = {}
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.log_y = log_y
         if log_y:
             self.plot_item.setLogMode(y=True)
+        # Ranges are managed here, with hysteresis: pyqtgraph's auto-range would
+        # re-layout the axes on every update, which costs far more than the curve.
+        self.plot_item.enableAutoRange(False)
+        self._range: tuple[float, float, float, float] | None = None
+        self._initial_view = self._view()
+        # an axis whose range a stage sets itself is left alone
+        self._managed = [True, True]
         self.plot_item.setClipToView(True)
         self.plot_item.setDownsampling(auto=True, mode="peak")
 
@@ -44,18 +52,78 @@ class CurvesView(PlotView):
         curve = self.curves.get(name)
         if curve is None:
             color = color or theme.PALETTE[len(self.curves) % len(theme.PALETTE)]
-            style = Qt.PenStyle.DashLine if dashed else None
+            style = _style(dashed)
             curve = self.plot_item.plot(
                 [], [], pen=theme.pen(color, style=style), name=label or name
             )
             curve.setProperty("dlviz_color", color)
             curve.setProperty("dlviz_dashed", dashed)
             self.curves[name] = curve
-        curve.setData(np.asarray(x), np.asarray(y))
+        x, y = np.asarray(x), np.asarray(y)
+        if len(x) > 2000 and curve.opts["pen"].widthF() > 1:
+            curve.setPen(theme.pen(curve.property("dlviz_color"), width=1))
+        curve.setData(x, y)
+        self._update_range()
+
+    def _update_range(self) -> None:
+        """Grow the view as soon as data leave it; shrink only when the data use
+        less than half of it. Most updates leave the axes untouched."""
+        xs, ys = [], []
+        for curve in self.curves.values():
+            x, y = curve.xData, curve.yData
+            if x is None or not len(x):
+                continue
+            if self.log_y:
+                keep = y > 0
+                x, y = x[keep], np.log10(y[keep])
+            finite = np.isfinite(y)
+            if not finite.any():
+                continue
+            xs += [float(x[0]), float(x[-1])]
+            ys += [float(y[finite].min()), float(y[finite].max())]
+        if not xs:
+            return
+        self._notice_external_ranges()
+        if not any(self._managed):
+            return
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        span_y = max(y1 - y0, 1e-9)
+        if self._range is not None:
+            rx0, rx1, ry0, ry1 = self._range
+            inside = rx0 <= x0 and x1 <= rx1 and ry0 <= y0 and y1 <= ry1
+            tight = (x1 - x0) >= 0.5 * (rx1 - rx0) and span_y >= 0.5 * (ry1 - ry0)
+            if inside and tight:
+                return
+        width = max(x1 - x0, 1.0)
+        new = (x0, x0 + width * 1.25, y0 - 0.05 * span_y, y1 + 0.1 * span_y)
+        self._range = new
+        ranges = {}
+        if self._managed[0]:
+            ranges["xRange"] = new[:2]
+        if self._managed[1]:
+            ranges["yRange"] = new[2:]
+        self.plot_item.setRange(padding=0, **ranges)
+        self._set_view = self._view()
+
+    def _view(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        (a, b), (c, d) = self.plot_item.getViewBox().viewRange()
+        return (a, b), (c, d)
+
+    def _notice_external_ranges(self) -> None:
+        reference = self._initial_view if self._range is None else self._set_view
+        current = self._view()
+        for axis in (0, 1):
+            if not self._managed[axis]:
+                continue
+            if not np.allclose(current[axis], reference[axis], rtol=1e-6, atol=1e-9):
+                self._managed[axis] = False
 
     def clear_curves(self) -> None:
         for curve in self.curves.values():
             curve.setData([], [])
+            curve.setPen(theme.pen(curve.property("dlviz_color"),
+                                   style=_style(curve.property("dlviz_dashed"))))
+        self._range = None
 
     def _style_legend(self) -> None:
         self.legend.setLabelTextColor(theme.STYLE.foreground)
@@ -69,5 +137,11 @@ class CurvesView(PlotView):
         if hasattr(self, "legend"):
             self._style_legend()
         for curve in getattr(self, "curves", {}).values():
-            style = Qt.PenStyle.DashLine if curve.property("dlviz_dashed") else None
-            curve.setPen(theme.pen(curve.property("dlviz_color"), style=style))
+            many = curve.xData is not None and len(curve.xData) > 2000
+            curve.setPen(theme.pen(curve.property("dlviz_color"),
+                                   width=1 if many else None,
+                                   style=_style(curve.property("dlviz_dashed"))))
+
+
+def _style(dashed: bool):
+    return Qt.PenStyle.DashLine if dashed else None
