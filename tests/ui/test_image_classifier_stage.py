@@ -85,6 +85,20 @@ def test_layer_choice_survives_new_snapshots_and_is_shared(stage, task):
     assert stage.feature_panel.grid._layout[1] == 16
 
 
+def test_slow_views_are_throttled_but_the_last_snapshot_is_drawn(stage, task, qtbot):
+    first = task.snapshot()
+    stage.show_snapshot(first)
+    task.train_step()
+    second = task.snapshot()
+    assert not np.array_equal(first["filters"], second["filters"])
+    stage.show_snapshot(second)  # within 1/SLOW_VIEWS_HZ of the first
+    np.testing.assert_allclose(_bar_heights(stage.bars), second["probs"], rtol=1e-6)
+    qtbot.waitUntil(lambda: not stage._slow_timer.isActive(), timeout=2000)
+    filters = stage.filters.image.image
+    expected = tile(second["filters"], gap=1, normalize_each=False)[0]
+    np.testing.assert_allclose(filters, np.nan_to_num(expected), rtol=1e-6)
+
+
 def test_next_sample_requests_it_and_the_answer_is_shown(stage, task, qtbot):
     stage.show_snapshot(task.snapshot())
     with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
@@ -164,6 +178,19 @@ def test_reset_clears_attributions(stage, task):
     stage.reset()
     assert stage.attribution is None
     assert all(v.heat_values() is None for v in stage.attr_views.values())
+
+
+def test_augmentation_switch_appears_when_the_task_reports_it(stage, task, qtbot):
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert "augment" in snap or stage.augment_box.isHidden()
+    stage.show_snapshot({**snap, "augment": False})
+    assert not stage.augment_box.isHidden() and not stage.augment_box.isChecked()
+    with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
+        stage.augment_box.click()
+    assert blocker.args == ["set_augmentation", {"enabled": True}]
+    stage.show_result("set_augmentation", {"augment": False})  # refused: back off
+    assert not stage.augment_box.isChecked()
 
 
 def test_panels_name_the_views(stage):

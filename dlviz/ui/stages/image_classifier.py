@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,8 @@ CLASSES = [str(i) for i in range(10)]
 ATTRIBUTION_METHODS = ("saliency", "integrated_gradients", "gradcam")
 #: While training, the drawing is predicted again at most this often (seconds).
 DRAWING_REFRESH_S = 0.4
+#: Most redraws per second of the filters, their gradients and the confusion matrix.
+SLOW_VIEWS_HZ = 8.0
 #: A request without an answer after this long no longer blocks new ones.
 REQUEST_TIMEOUT_S = 3.0
 #: Upper level of the gray image under a heat map (>1 dims it so the heat shows).
@@ -248,6 +251,10 @@ class ImageClassifierStage(Stage):
         self.attribution: dict[str, Any] | None = None
         self._pending: dict[str, float] = {}
         self._drawing_sent_at = 0.0
+        self._slow_views_at = -np.inf
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.timeout.connect(self._draw_slow_views)
         self._stale_tabs: set[int] = set()
         maximum = next(
             (int(p.maximum) for p in spec.params
@@ -277,8 +284,11 @@ class ImageClassifierStage(Stage):
         self.filters = ImageGridView(diverging=True, normalize_each=False)
         self.filter_grads = ImageGridView(diverging=True, normalize_each=False)
         self.confusion = ConfusionView()
+        self.augment_box = QCheckBox()
+        self.augment_box.setVisible(False)  # until the task reports "augment"
+        self.augment_box.toggled.connect(self.set_augmentation)
         sample_box = _vbox(self.sample_chooser, self.sample_view, self.sample_caption,
-                           stretches=(0, 1, 0))
+                           self.augment_box, stretches=(0, 1, 0, 0))
         left = _splitter(Qt.Orientation.Vertical, sample_box, self.bars)
         filters = _splitter(Qt.Orientation.Horizontal, self.filters, self.filter_grads)
         right = _splitter(Qt.Orientation.Vertical, filters, self.confusion,
@@ -357,6 +367,7 @@ class ImageClassifierStage(Stage):
             chooser.label.setText(self.tr("Sample"))
             chooser.next_button.setText(self.tr("Next"))
         self.sample_view.set_title(self.tr("Validation digit"))
+        self.augment_box.setText(self.tr("Augment training images"))
         self.bars.set_title(self.tr("Probabilities"))
         self.filters.set_title(self.tr("First-layer filters"))
         self.filter_grads.set_title(self.tr("Their gradients"))
@@ -401,31 +412,53 @@ class ImageClassifierStage(Stage):
 
     # -- snapshots ---------------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        self._show(snapshot)
+
+    def _show(self, snapshot: dict[str, Any], force: bool = False) -> None:
         self.snapshot = snapshot
         self.sample_index = int(snapshot.get("sample_index", self.sample_index))
         self.sample_chooser.set_value(self.sample_index)
         self.attr_chooser.set_value(self.sample_index)
+        if "augment" in snapshot:
+            self._show_augmentation(bool(snapshot["augment"]))
         current = self.tabs.currentIndex()
         self._stale_tabs = {0, 1, 2} - {current}
         if current == 0:
-            self._draw_training(snapshot)
+            self._draw_training(snapshot, force)
         elif current == 1:
             self._refresh_drawing()
         self._show_caption()
 
-    def _draw_training(self, snapshot: dict[str, Any]) -> None:
+    def _draw_training(self, snapshot: dict[str, Any], force: bool = False) -> None:
+        """Feature maps and probabilities every time; the sample only when it
+        changes; filters, gradients and confusion at most SLOW_VIEWS_HZ times a
+        second (each repaint costs a few ms on a CPU-only machine)."""
         layers = list(snapshot.get("layers", []))
         if layers and self.layer not in layers:
             self.layer = layers[0]
         self.feature_panel.set_layers(layers, snapshot.get("layer_kinds", []),
                                       self.layer)
         self.feature_panel.show_maps(snapshot, self.feature_title)
-        self.sample_view.set_image(snapshot["image"])
+        image = snapshot["image"]
+        shown = self.sample_view.base.image
+        if force or shown is None or not np.array_equal(shown, image):
+            self.sample_view.set_image(image)
         probs = snapshot["probs"]
         self.bars.set_values(probs, CLASSES, highlight=int(np.argmax(probs)))
+        wait = self._slow_views_at + 1.0 / SLOW_VIEWS_HZ - time.perf_counter()
+        if force or wait <= 0:
+            self._draw_slow_views()
+        elif not self._slow_timer.isActive():  # the last snapshot is drawn too
+            self._slow_timer.start(int(wait * 1000) + 1)
+
+    def _draw_slow_views(self) -> None:
+        self._slow_timer.stop()
+        snapshot = self.snapshot
+        if snapshot is None or self.tabs.currentIndex() != 0:
+            return
+        self._slow_views_at = time.perf_counter()
         self.filters.set_maps(snapshot["filters"])
-        grads = snapshot["filter_grads"]
-        self.filter_grads.set_maps(grads)
+        self.filter_grads.set_maps(snapshot["filter_grads"])
         self.confusion.set_counts(snapshot["confusion"])
 
     def _show_caption(self) -> None:
@@ -493,6 +526,17 @@ class ImageClassifierStage(Stage):
         if time.perf_counter() - self._drawing_sent_at >= DRAWING_REFRESH_S:
             self._send_drawing()
 
+    def set_augmentation(self, enabled: bool) -> None:
+        """Switch augmentation of the training batches on or off without a reset."""
+        self._request("set_augmentation", {"enabled": bool(enabled)})
+
+    def _show_augmentation(self, enabled: bool) -> None:
+        self.augment_box.setVisible(True)
+        if self.augment_box.isChecked() != enabled:
+            self.augment_box.blockSignals(True)
+            self.augment_box.setChecked(enabled)
+            self.augment_box.blockSignals(False)
+
     def request_attributions(self) -> None:
         data = {"index": self.sample_index, "methods": list(ATTRIBUTION_METHODS),
                 "target": self.class_combo.currentData()}
@@ -506,12 +550,14 @@ class ImageClassifierStage(Stage):
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         self._pending.pop(kind, None)
         if kind == "select_sample":
-            self.show_snapshot(data)
+            self._show(data, force=True)
         elif kind == "predict_image":
             if self.drawing is not None:
                 self._show_drawing(data)
         elif kind == "attribute":
             self._show_attributions(data)
+        elif kind == "set_augmentation" and "augment" in data:
+            self._show_augmentation(bool(data["augment"]))
 
     def _show_drawing(self, data: dict[str, Any]) -> None:
         self.drawing_result = data
@@ -567,7 +613,7 @@ class ImageClassifierStage(Stage):
         if index in self._stale_tabs and self.snapshot is not None:
             self._stale_tabs.discard(index)
             if index == 0:
-                self._draw_training(self.snapshot)
+                self._draw_training(self.snapshot, force=True)
         if index == 1:
             self._refresh_drawing()
         if index == 2 and self.attribution is None and self.snapshot is not None:
@@ -583,6 +629,7 @@ class ImageClassifierStage(Stage):
             self._send_drawing()
 
     def shutdown(self) -> None:
+        self._slow_timer.stop()
         self.canvas.shutdown()
 
     def panels(self) -> dict[str, QWidget]:
