@@ -5,1179 +5,1179 @@
     <name>core</name>
     <message>
       <source>Neural network basics</source>
-      <translation type="unfinished" />
+      <translation>神经网络基础</translation>
     </message>
     <message>
       <source>Convolutional networks</source>
-      <translation type="unfinished" />
+      <translation>卷积神经网络</translation>
     </message>
     <message>
       <source>Recurrent networks</source>
-      <translation type="unfinished" />
+      <translation>循环神经网络</translation>
     </message>
     <message>
       <source>Attention and Transformers</source>
-      <translation type="unfinished" />
+      <translation>注意力机制与 Transformer</translation>
     </message>
     <message>
       <source>Generative models</source>
-      <translation type="unfinished" />
+      <translation>生成模型</translation>
     </message>
     <message>
       <source>Tools</source>
-      <translation type="unfinished" />
+      <translation>工具</translation>
     </message>
     <message>
       <source>MLP playground (2-D)</source>
-      <translation type="unfinished" />
+      <translation>多层感知机演练场（二维）</translation>
     </message>
     <message>
       <source>How hidden layers bend a decision boundary around the data.</source>
-      <translation type="unfinished" />
+      <translation>隐藏层如何把决策边界弯曲成贴合数据的形状。</translation>
     </message>
     <message>
       <source>Stacked non-linear layers trained by backpropagation.</source>
-      <translation type="unfinished" />
+      <translation>多层非线性层叠加，用反向传播训练。</translation>
     </message>
     <message>
       <source>MLP on handwritten digits</source>
-      <translation type="unfinished" />
+      <translation>多层感知机识别手写数字</translation>
     </message>
     <message>
       <source>A fully connected net reads 8×8 digits: 64 inputs, 10 outputs.</source>
-      <translation type="unfinished" />
+      <translation>全连接网络读取 8×8 的数字图像：64 个输入，10 个输出。</translation>
     </message>
     <message>
       <source>Pixels in, class scores out; softmax and cross-entropy.</source>
-      <translation type="unfinished" />
+      <translation>输入像素，输出各类得分；用 softmax 和交叉熵。</translation>
     </message>
     <message>
       <source>Convolution arithmetic</source>
-      <translation type="unfinished" />
+      <translation>卷积计算</translation>
     </message>
     <message>
       <source>Output sizes, padding, parameters, cost and receptive fields of convolutions, with the kernel sliding step by step.</source>
-      <translation type="unfinished" />
+      <translation>卷积的输出尺寸、填充、参数量、计算量和感受野，并逐步演示卷积核的滑动。</translation>
     </message>
     <message>
       <source>Each output value is a dot product of the kernel with one window of the input; sizes, parameters and cost follow from a few formulas.</source>
-      <translation type="unfinished" />
+      <translation>每个输出值都是卷积核与输入中一个窗口的点积；尺寸、参数量和计算量由几条公式得出。</translation>
     </message>
     <message>
       <source>Data augmentation preview</source>
-      <translation type="unfinished" />
+      <translation>数据增强预览</translation>
     </message>
     <message>
       <source>Random flips, crops, rotations, brightness and contrast: many training images from one.</source>
-      <translation type="unfinished" />
+      <translation>随机翻转、裁剪、旋转、亮度和对比度：一张图变出许多训练图像。</translation>
     </message>
     <message>
       <source>A CNN is not invariant to scale or rotation by itself; showing it transformed copies of each image helps it generalise.</source>
-      <translation type="unfinished" />
+      <translation>卷积网络本身对缩放和旋转并不具有不变性；给它看每张图像的变换版本，有助于泛化。</translation>
     </message>
     <message>
       <source>LeNet-5</source>
-      <translation type="unfinished" />
+      <translation>LeNet-5</translation>
     </message>
     <message>
       <source>Convolution, pooling and a small classifier read digits.</source>
-      <translation type="unfinished" />
+      <translation>卷积、池化加一个小分类器来识别数字。</translation>
     </message>
     <message>
       <source>Convolution and pooling learn local features shared across the image; a few fully connected layers classify them.</source>
-      <translation type="unfinished" />
+      <translation>卷积与池化学习在整幅图像上共享的局部特征，再由几层全连接层完成分类。</translation>
     </message>
     <message>
       <source>AlexNet</source>
-      <translation type="unfinished" />
+      <translation>AlexNet</translation>
     </message>
     <message>
       <source>A deeper LeNet with ReLU, max pooling and dropout.</source>
-      <translation type="unfinished" />
+      <translation>更深的 LeNet：使用 ReLU、最大池化和 Dropout。</translation>
     </message>
     <message>
       <source>A much deeper and wider LeNet: ReLU, dropout, overlapping max pooling, data augmentation, trained on GPUs.</source>
-      <translation type="unfinished" />
+      <translation>更深更宽的 LeNet：ReLU、Dropout、重叠最大池化、数据增强，并在 GPU 上训练。</translation>
     </message>
     <message>
       <source>NiN</source>
-      <translation type="unfinished" />
+      <translation>NiN</translation>
     </message>
     <message>
       <source>1×1 convolutions and global average pooling instead of dense layers.</source>
-      <translation type="unfinished" />
+      <translation>用 1×1 卷积和全局平均池化代替全连接层。</translation>
     </message>
     <message>
       <source>1×1 convolutions act as a per-pixel MLP; global average pooling replaces the fully connected layers.</source>
-      <translation type="unfinished" />
+      <translation>1×1 卷积相当于逐像素的多层感知机；全局平均池化取代全连接层。</translation>
     </message>
     <message>
       <source>GoogLeNet</source>
-      <translation type="unfinished" />
+      <translation>GoogLeNet</translation>
     </message>
     <message>
       <source>Inception blocks: four parallel paths joined along channels.</source>
-      <translation type="unfinished" />
+      <translation>Inception 块：四条并行路径在通道维上拼接。</translation>
     </message>
     <message>
       <source>Inception blocks run 1×1, 3×3, 5×5 and pooling paths in parallel; 1×1 convolutions cut the channels first.</source>
-      <translation type="unfinished" />
+      <translation>Inception 块并行运行 1×1、3×3、5×5 卷积和池化四条路径；先用 1×1 卷积减少通道数。</translation>
     </message>
     <message>
       <source>VGG</source>
-      <translation type="unfinished" />
+      <translation>VGG</translation>
     </message>
     <message>
       <source>Blocks of 3×3 convolutions: depth from one repeated pattern.</source>
-      <translation type="unfinished" />
+      <translation>由 3×3 卷积组成的块：靠重复同一种结构加深网络。</translation>
     </message>
     <message>
       <source>Repeated blocks of 3×3 convolutions then max pooling: depth from a simple, regular pattern.</source>
-      <translation type="unfinished" />
+      <translation>重复“若干 3×3 卷积 + 最大池化”的块：用简单规整的结构获得深度。</translation>
     </message>
     <message>
       <source>ResNet</source>
-      <translation type="unfinished" />
+      <translation>ResNet</translation>
     </message>
     <message>
       <source>Skip connections: switch them off and watch a deep net stall.</source>
-      <translation type="unfinished" />
+      <translation>跳跃连接：关掉它，看深层网络如何训练停滞。</translation>
     </message>
     <message>
       <source>Residual blocks add their input to their output, so very deep networks still train.</source>
-      <translation type="unfinished" />
+      <translation>残差块把输入加到输出上，因此非常深的网络也能训练。</translation>
     </message>
     <message>
       <source>MobileNet v1</source>
-      <translation type="unfinished" />
+      <translation>MobileNet v1</translation>
     </message>
     <message>
       <source>Depthwise-separable convolutions: far fewer weights per layer.</source>
-      <translation type="unfinished" />
+      <translation>深度可分离卷积：每层的权重少得多。</translation>
     </message>
     <message>
       <source>Depthwise-separable convolutions: a per-channel 3×3 filter and a 1×1 channel mixer cost far fewer weights than one full convolution.</source>
-      <translation type="unfinished" />
+      <translation>深度可分离卷积：逐通道的 3×3 卷积加上混合通道的 1×1 卷积，权重远少于一个完整卷积。</translation>
     </message>
     <message>
       <source>Recurrent network (RNN)</source>
-      <translation type="unfinished" />
+      <translation>循环神经网络（RNN）</translation>
     </message>
     <message>
       <source>One hidden state carried through time, and why its gradient vanishes.</source>
-      <translation type="unfinished" />
+      <translation>一个隐藏状态随时间传递，以及它的梯度为何会消失。</translation>
     </message>
     <message>
       <source>h_t = tanh(W·x_t + U·h_{t−1} + b): the same weights at every step.</source>
-      <translation type="unfinished" />
+      <translation>h_t = tanh(W·x_t + U·h_{t−1} + b)：每个时间步共用同一组权重。</translation>
     </message>
     <message>
       <source>Long short-term memory (LSTM)</source>
-      <translation type="unfinished" />
+      <translation>长短期记忆网络（LSTM）</translation>
     </message>
     <message>
       <source>Forget, input and output gates guard a cell state that keeps memory.</source>
-      <translation type="unfinished" />
+      <translation>遗忘门、输入门和输出门守护着保存记忆的细胞状态。</translation>
     </message>
     <message>
       <source>An additive cell state c_t = f⊙c_{t−1} + i⊙g lets memory last.</source>
-      <translation type="unfinished" />
+      <translation>加法形式的细胞状态 c_t = f⊙c_{t−1} + i⊙g 让记忆得以长久保留。</translation>
     </message>
     <message>
       <source>Gated recurrent unit (GRU)</source>
-      <translation type="unfinished" />
+      <translation>门控循环单元（GRU）</translation>
     </message>
     <message>
       <source>Update and reset gates: an LSTM with fewer parts and no cell state.</source>
-      <translation type="unfinished" />
+      <translation>更新门和重置门：部件更少、没有细胞状态的 LSTM。</translation>
     </message>
     <message>
       <source>h_t = (1 − z)⊙h̃ + z⊙h_{t−1}: the update gate mixes old and new.</source>
-      <translation type="unfinished" />
+      <translation>h_t = (1 − z)⊙h̃ + z⊙h_{t−1}：更新门把旧状态和新状态混合起来。</translation>
     </message>
     <message>
       <source>Seq2seq with attention</source>
-      <translation type="unfinished" />
+      <translation>带注意力的 Seq2seq</translation>
     </message>
     <message>
       <source>The decoder learns where to look: attention aligns output and input.</source>
-      <translation type="unfinished" />
+      <translation>解码器学会该看哪里：注意力把输出和输入对齐。</translation>
     </message>
     <message>
       <source>Each output step takes a weighted sum of all encoder states.</source>
-      <translation type="unfinished" />
+      <translation>每个输出步都对全部编码器状态做加权求和。</translation>
     </message>
     <message>
       <source>Transformer</source>
-      <translation type="unfinished" />
+      <translation>Transformer</translation>
     </message>
     <message>
       <source>Self-attention, many heads, positions and the causal mask.</source>
-      <translation type="unfinished" />
+      <translation>自注意力、多头、位置编码与因果掩码。</translation>
     </message>
     <message>
       <source>Attention only: no recurrence, every position sees every other.</source>
-      <translation type="unfinished" />
+      <translation>只用注意力：没有循环，每个位置都能看到所有其他位置。</translation>
     </message>
     <message>
       <source>Autoencoder with a 2-D code</source>
-      <translation type="unfinished" />
+      <translation>二维编码的自编码器</translation>
     </message>
     <message>
       <source>Squeeze digits through two numbers; spot digits it never saw.</source>
-      <translation type="unfinished" />
+      <translation>把数字压缩成两个数；找出它从未见过的数字。</translation>
     </message>
     <message>
       <source>Encoder and decoder trained to reproduce the input.</source>
-      <translation type="unfinished" />
+      <translation>编码器和解码器一起训练，目标是重建输入。</translation>
     </message>
     <message>
       <source>Variational autoencoder</source>
-      <translation type="unfinished" />
+      <translation>变分自编码器</translation>
     </message>
     <message>
       <source>A latent space you can sample: reparameterisation plus a KL term.</source>
-      <translation type="unfinished" />
+      <translation>可以采样的隐空间：重参数化加上 KL 项。</translation>
     </message>
     <message>
       <source>Encode to a Gaussian, sample z = μ + σ·ε, decode.</source>
-      <translation type="unfinished" />
+      <translation>编码成一个高斯分布，采样 z = μ + σ·ε，再解码。</translation>
     </message>
     <message>
       <source>Conditional GAN on digits</source>
-      <translation type="unfinished" />
+      <translation>条件 GAN 生成数字</translation>
     </message>
     <message>
       <source>Give both networks the label and G draws the digit you ask for.</source>
-      <translation type="unfinished" />
+      <translation>把标签同时交给两个网络，G 就能画出指定的数字。</translation>
     </message>
     <message>
       <source>Condition G and D on the class label.</source>
-      <translation type="unfinished" />
+      <translation>让 G 和 D 都以类别标签为条件。</translation>
     </message>
     <message>
       <source>GAN in one dimension</source>
-      <translation type="unfinished" />
+      <translation>一维 GAN</translation>
     </message>
     <message>
       <source>G moves its density onto the data until D(x) = ½ everywhere.</source>
-      <translation type="unfinished" />
+      <translation>G 把自己的概率密度移到数据上，直到处处 D(x) = ½。</translation>
     </message>
     <message>
       <source>A generator and a discriminator play a minimax game.</source>
-      <translation type="unfinished" />
+      <translation>生成器与判别器进行极小极大博弈。</translation>
     </message>
     <message>
       <source>GAN in two dimensions</source>
-      <translation type="unfinished" />
+      <translation>二维 GAN</translation>
     </message>
     <message>
       <source>Mode collapse, D's landscape and the pull on each generated point.</source>
-      <translation type="unfinished" />
+      <translation>模式坍塌、D 的判别地形，以及每个生成点受到的拉力。</translation>
     </message>
     <message>
       <source>Watch G warp its noise plane onto the target's modes.</source>
-      <translation type="unfinished" />
+      <translation>看 G 如何把噪声平面扭曲到目标分布的各个模式上。</translation>
     </message>
     <message>
       <source>DCGAN on digits</source>
-      <translation type="unfinished" />
+      <translation>DCGAN 生成数字</translation>
     </message>
     <message>
       <source>A convolutional generator learns to draw digits from noise.</source>
-      <translation type="unfinished" />
+      <translation>卷积生成器学会从噪声画出数字。</translation>
     </message>
     <message>
       <source>Transposed convolutions, batch norm and LeakyReLU make GANs train.</source>
-      <translation type="unfinished" />
+      <translation>转置卷积、批归一化和 LeakyReLU 让 GAN 能稳定训练。</translation>
     </message>
     <message>
       <source>Optimizer</source>
-      <translation type="unfinished" />
+      <translation>优化器</translation>
     </message>
     <message>
       <source>The rule that turns gradients into weight updates.</source>
-      <translation type="unfinished" />
+      <translation>把梯度变成权重更新的规则。</translation>
     </message>
     <message>
       <source>SGD</source>
-      <translation type="unfinished" />
+      <translation>SGD</translation>
     </message>
     <message>
       <source>SGD+momentum</source>
-      <translation type="unfinished" />
+      <translation>SGD+动量</translation>
     </message>
     <message>
       <source>Nesterov</source>
-      <translation type="unfinished" />
+      <translation>Nesterov</translation>
     </message>
     <message>
       <source>Adagrad</source>
-      <translation type="unfinished" />
+      <translation>Adagrad</translation>
     </message>
     <message>
       <source>RMSprop</source>
-      <translation type="unfinished" />
+      <translation>RMSprop</translation>
     </message>
     <message>
       <source>Adadelta</source>
-      <translation type="unfinished" />
+      <translation>Adadelta</translation>
     </message>
     <message>
       <source>Adam</source>
-      <translation type="unfinished" />
+      <translation>Adam</translation>
     </message>
     <message>
       <source>Learning rate</source>
-      <translation type="unfinished" />
+      <translation>学习率</translation>
     </message>
     <message>
       <source>Step size of each update.</source>
-      <translation type="unfinished" />
+      <translation>每次更新的步长。</translation>
     </message>
     <message>
       <source>Batch size</source>
-      <translation type="unfinished" />
+      <translation>批大小</translation>
     </message>
     <message>
       <source>Samples per gradient step.</source>
-      <translation type="unfinished" />
+      <translation>每次梯度更新所用的样本数。</translation>
     </message>
     <message>
       <source>Weight decay (L2)</source>
-      <translation type="unfinished" />
+      <translation>权重衰减（L2）</translation>
     </message>
     <message>
       <source>Penalty on large weights, added by the optimizer.</source>
-      <translation type="unfinished" />
+      <translation>由优化器施加的、对大权重的惩罚。</translation>
     </message>
     <message>
       <source>Seed</source>
-      <translation type="unfinished" />
+      <translation>随机种子</translation>
     </message>
     <message>
       <source>Same seed, same initial weights and batches.</source>
-      <translation type="unfinished" />
+      <translation>种子相同，初始权重和批次就相同。</translation>
     </message>
     <message>
       <source>Dataset</source>
-      <translation type="unfinished" />
+      <translation>数据集</translation>
     </message>
     <message>
       <source>moons</source>
-      <translation type="unfinished" />
+      <translation>双月形</translation>
     </message>
     <message>
       <source>circles</source>
-      <translation type="unfinished" />
+      <translation>同心圆</translation>
     </message>
     <message>
       <source>xor</source>
-      <translation type="unfinished" />
+      <translation>异或</translation>
     </message>
     <message>
       <source>spirals</source>
-      <translation type="unfinished" />
+      <translation>螺旋</translation>
     </message>
     <message>
       <source>blobs</source>
-      <translation type="unfinished" />
+      <translation>团簇</translation>
     </message>
     <message>
       <source>Samples</source>
-      <translation type="unfinished" />
+      <translation>样本数</translation>
     </message>
     <message>
       <source>Noise</source>
-      <translation type="unfinished" />
+      <translation>噪声</translation>
     </message>
     <message>
       <source>Standard deviation of the jitter.</source>
-      <translation type="unfinished" />
+      <translation>随机抖动的标准差。</translation>
     </message>
     <message>
       <source>Validation share</source>
-      <translation type="unfinished" />
+      <translation>验证集比例</translation>
     </message>
     <message>
       <source>Part of the data held out.</source>
-      <translation type="unfinished" />
+      <translation>留出不参与训练的数据比例。</translation>
     </message>
     <message>
       <source>Hidden layers</source>
-      <translation type="unfinished" />
+      <translation>隐藏层数</translation>
     </message>
     <message>
       <source>Neurons per layer</source>
-      <translation type="unfinished" />
+      <translation>每层神经元数</translation>
     </message>
     <message>
       <source>Activation</source>
-      <translation type="unfinished" />
+      <translation>激活函数</translation>
     </message>
     <message>
       <source>Non-linearity after each hidden layer.</source>
-      <translation type="unfinished" />
+      <translation>每个隐藏层之后的非线性函数。</translation>
     </message>
     <message>
       <source>ReLU</source>
-      <translation type="unfinished" />
+      <translation>ReLU</translation>
     </message>
     <message>
       <source>sigmoid</source>
-      <translation type="unfinished" />
+      <translation>sigmoid</translation>
     </message>
     <message>
       <source>tanh</source>
-      <translation type="unfinished" />
+      <translation>tanh</translation>
     </message>
     <message>
       <source>LeakyReLU</source>
-      <translation type="unfinished" />
+      <translation>LeakyReLU</translation>
     </message>
     <message>
       <source>ELU</source>
-      <translation type="unfinished" />
+      <translation>ELU</translation>
     </message>
     <message>
       <source>GELU</source>
-      <translation type="unfinished" />
+      <translation>GELU</translation>
     </message>
     <message>
       <source>L1 penalty</source>
-      <translation type="unfinished" />
+      <translation>L1 惩罚</translation>
     </message>
     <message>
       <source>Adds λ·Σ|w| to the loss: pushes weights to exactly zero.</source>
-      <translation type="unfinished" />
+      <translation>在损失中加上 λ·Σ|w|：把权重推向恰好为零。</translation>
     </message>
     <message>
       <source>Dropout</source>
-      <translation type="unfinished" />
+      <translation>Dropout</translation>
     </message>
     <message>
       <source>Fraction of hidden units zeroed at random while training.</source>
-      <translation type="unfinished" />
+      <translation>训练时随机置零的隐藏单元比例。</translation>
     </message>
     <message>
       <source>MNIST folder (optional)</source>
-      <translation type="unfinished" />
+      <translation>MNIST 文件夹（可选）</translation>
     </message>
     <message>
       <source>A folder with MNIST IDX files; empty uses the bundled digits.</source>
-      <translation type="unfinished" />
+      <translation>存放 MNIST IDX 文件的文件夹；留空则使用自带的手写数字。</translation>
     </message>
     <message>
       <source>Input size</source>
-      <translation type="unfinished" />
+      <translation>输入尺寸</translation>
     </message>
     <message>
       <source>Height and width of the square input.</source>
-      <translation type="unfinished" />
+      <translation>正方形输入的高和宽。</translation>
     </message>
     <message>
       <source>Kernel size</source>
-      <translation type="unfinished" />
+      <translation>卷积核大小</translation>
     </message>
     <message>
       <source>Stride</source>
-      <translation type="unfinished" />
+      <translation>步幅</translation>
     </message>
     <message>
       <source>Padding</source>
-      <translation type="unfinished" />
+      <translation>填充</translation>
     </message>
     <message>
       <source>Dilation</source>
-      <translation type="unfinished" />
+      <translation>空洞率</translation>
     </message>
     <message>
       <source>Channels in</source>
-      <translation type="unfinished" />
+      <translation>输入通道数</translation>
     </message>
     <message>
       <source>Channels out</source>
-      <translation type="unfinished" />
+      <translation>输出通道数</translation>
     </message>
     <message>
       <source>Padding mode</source>
-      <translation type="unfinished" />
+      <translation>填充方式</translation>
     </message>
     <message>
       <source>valid: no padding; same: output as large as the input.</source>
-      <translation type="unfinished" />
+      <translation>valid：不填充；same：输出与输入一样大。</translation>
     </message>
     <message>
       <source>custom</source>
-      <translation type="unfinished" />
+      <translation>自定义</translation>
     </message>
     <message>
       <source>valid</source>
-      <translation type="unfinished" />
+      <translation>valid</translation>
     </message>
     <message>
       <source>same</source>
-      <translation type="unfinished" />
+      <translation>same</translation>
     </message>
     <message>
       <source>Digit</source>
-      <translation type="unfinished" />
+      <translation>数字</translation>
     </message>
     <message>
       <source>Which of the 1,797 bundled handwritten digits to show.</source>
-      <translation type="unfinished" />
+      <translation>显示自带 1797 个手写数字中的哪一个。</translation>
     </message>
     <message>
       <source>Random horizontal flip</source>
-      <translation type="unfinished" />
+      <translation>随机水平翻转</translation>
     </message>
     <message>
       <source>Mirror half of the training images left to right.</source>
-      <translation type="unfinished" />
+      <translation>把一半训练图像左右镜像。</translation>
     </message>
     <message>
       <source>Random vertical flip</source>
-      <translation type="unfinished" />
+      <translation>随机垂直翻转</translation>
     </message>
     <message>
       <source>Mirror half of the training images top to bottom.</source>
-      <translation type="unfinished" />
+      <translation>把一半训练图像上下镜像。</translation>
     </message>
     <message>
       <source>Crop: smallest area kept</source>
-      <translation type="unfinished" />
+      <translation>裁剪：保留的最小面积</translation>
     </message>
     <message>
       <source>Cut a random square keeping at least this share of the area, then resize it back (1 = off).</source>
-      <translation type="unfinished" />
+      <translation>随机裁出一个正方形，至少保留这个比例的面积，再缩放回原尺寸（1 表示关闭）。</translation>
     </message>
     <message>
       <source>Rotation (degrees)</source>
-      <translation type="unfinished" />
+      <translation>旋转（度）</translation>
     </message>
     <message>
       <source>Rotate each image by a random angle up to this.</source>
-      <translation type="unfinished" />
+      <translation>把每张图像随机旋转不超过该角度。</translation>
     </message>
     <message>
       <source>Brightness change</source>
-      <translation type="unfinished" />
+      <translation>亮度变化</translation>
     </message>
     <message>
       <source>Scale pixel values by a random factor 1 ± this.</source>
-      <translation type="unfinished" />
+      <translation>像素值乘以随机因子 1 ± 该值。</translation>
     </message>
     <message>
       <source>Contrast change</source>
-      <translation type="unfinished" />
+      <translation>对比度变化</translation>
     </message>
     <message>
       <source>Stretch values around the image mean by a factor 1 ± this.</source>
-      <translation type="unfinished" />
+      <translation>以图像均值为中心，按 1 ± 该值的因子拉伸像素值。</translation>
     </message>
     <message>
       <source>Shown sample</source>
-      <translation type="unfinished" />
+      <translation>显示的样本</translation>
     </message>
     <message>
       <source>Which validation image the feature maps show.</source>
-      <translation type="unfinished" />
+      <translation>特征图显示哪一张验证图像。</translation>
     </message>
     <message>
       <source>The 1998 network used sigmoid-like squashing.</source>
-      <translation type="unfinished" />
+      <translation>1998 年的原版网络使用类似 sigmoid 的压缩函数。</translation>
     </message>
     <message>
       <source>Pooling</source>
-      <translation type="unfinished" />
+      <translation>池化</translation>
     </message>
     <message>
       <source>The 1998 network averaged; later nets take the maximum.</source>
-      <translation type="unfinished" />
+      <translation>1998 年的网络用平均池化；后来的网络取最大值。</translation>
     </message>
     <message>
       <source>avg</source>
-      <translation type="unfinished" />
+      <translation>平均</translation>
     </message>
     <message>
       <source>max</source>
-      <translation type="unfinished" />
+      <translation>最大</translation>
     </message>
     <message>
       <source>Width multiplier</source>
-      <translation type="unfinished" />
+      <translation>宽度乘子</translation>
     </message>
     <message>
       <source>Scales the number of channels of every layer.</source>
-      <translation type="unfinished" />
+      <translation>按比例缩放每一层的通道数。</translation>
     </message>
     <message>
       <source>Convolutions per block</source>
-      <translation type="unfinished" />
+      <translation>每块的卷积层数</translation>
     </message>
     <message>
       <source>Three blocks of 16, 32, 64 channels, each then pooled.</source>
-      <translation type="unfinished" />
+      <translation>三个块，通道数分别为 16、32、64，每块之后做池化。</translation>
     </message>
     <message>
       <source>1-1-2</source>
-      <translation type="unfinished" />
+      <translation>1-1-2</translation>
     </message>
     <message>
       <source>2-2-2</source>
-      <translation type="unfinished" />
+      <translation>2-2-2</translation>
     </message>
     <message>
       <source>2-2-3</source>
-      <translation type="unfinished" />
+      <translation>2-2-3</translation>
     </message>
     <message>
       <source>Skip connections</source>
-      <translation type="unfinished" />
+      <translation>跳跃连接</translation>
     </message>
     <message>
       <source>Add each block's input to its output.</source>
-      <translation type="unfinished" />
+      <translation>把每个块的输入加到它的输出上。</translation>
     </message>
     <message>
       <source>Depth</source>
-      <translation type="unfinished" />
+      <translation>深度</translation>
     </message>
     <message>
       <source>Layers with weights: 1, 2 or 3 blocks per stage.</source>
-      <translation type="unfinished" />
+      <translation>带权重的层数：每个阶段 1、2 或 3 个块。</translation>
     </message>
     <message>
       <source>8</source>
-      <translation type="unfinished" />
+      <translation>8</translation>
     </message>
     <message>
       <source>14</source>
-      <translation type="unfinished" />
+      <translation>14</translation>
     </message>
     <message>
       <source>20</source>
-      <translation type="unfinished" />
+      <translation>20</translation>
     </message>
     <message>
       <source>Task</source>
-      <translation type="unfinished" />
+      <translation>任务</translation>
     </message>
     <message>
       <source>Adding problem, sine forecast, copy, reverse or parity.</source>
-      <translation type="unfinished" />
+      <translation>加法问题、正弦预测、复制、反转或奇偶校验。</translation>
     </message>
     <message>
       <source>adding</source>
-      <translation type="unfinished" />
+      <translation>加法</translation>
     </message>
     <message>
       <source>forecast</source>
-      <translation type="unfinished" />
+      <translation>预测</translation>
     </message>
     <message>
       <source>copy</source>
-      <translation type="unfinished" />
+      <translation>复制</translation>
     </message>
     <message>
       <source>reverse</source>
-      <translation type="unfinished" />
+      <translation>反转</translation>
     </message>
     <message>
       <source>parity</source>
-      <translation type="unfinished" />
+      <translation>奇偶</translation>
     </message>
     <message>
       <source>Sequence length</source>
-      <translation type="unfinished" />
+      <translation>序列长度</translation>
     </message>
     <message>
       <source>Time steps per sequence: longer is harder.</source>
-      <translation type="unfinished" />
+      <translation>每个序列的时间步数：越长越难。</translation>
     </message>
     <message>
       <source>Hidden units</source>
-      <translation type="unfinished" />
+      <translation>隐藏单元数</translation>
     </message>
     <message>
       <source>Size of the hidden state h (and of c for the LSTM).</source>
-      <translation type="unfinished" />
+      <translation>隐藏状态 h 的大小（LSTM 的 c 也一样）。</translation>
     </message>
     <message>
       <source>Layers</source>
-      <translation type="unfinished" />
+      <translation>层数</translation>
     </message>
     <message>
       <source>Recurrent layers stacked on each other.</source>
-      <translation type="unfinished" />
+      <translation>堆叠的循环层数。</translation>
     </message>
     <message>
       <source>Bidirectional</source>
-      <translation type="unfinished" />
+      <translation>双向</translation>
     </message>
     <message>
       <source>Also read the sequence backwards and join both directions.</source>
-      <translation type="unfinished" />
+      <translation>同时反向读取序列，并拼接两个方向的结果。</translation>
     </message>
     <message>
       <source>Gradient clipping</source>
-      <translation type="unfinished" />
+      <translation>梯度裁剪</translation>
     </message>
     <message>
       <source>Rescale the gradient when its norm exceeds the threshold.</source>
-      <translation type="unfinished" />
+      <translation>梯度范数超过阈值时按比例缩小梯度。</translation>
     </message>
     <message>
       <source>Clipping threshold</source>
-      <translation type="unfinished" />
+      <translation>裁剪阈值</translation>
     </message>
     <message>
       <source>Largest gradient norm allowed when clipping is on.</source>
-      <translation type="unfinished" />
+      <translation>开启裁剪时允许的最大梯度范数。</translation>
     </message>
     <message>
       <source>Normalise written dates, or reverse strings.</source>
-      <translation type="unfinished" />
+      <translation>规范化书写的日期，或反转字符串。</translation>
     </message>
     <message>
       <source>dates</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>Generated pairs, training and validation.</source>
-      <translation type="unfinished" />
+      <translation>生成的样本对数量（训练和验证合计）。</translation>
     </message>
     <message>
       <source>Part held out (at most 400 are used).</source>
-      <translation type="unfinished" />
+      <translation>留出的比例（最多使用 400 条）。</translation>
     </message>
     <message>
       <source>Attention score</source>
-      <translation type="unfinished" />
+      <translation>注意力评分</translation>
     </message>
     <message>
       <source>Additive (an MLP) or scaled dot product.</source>
-      <translation type="unfinished" />
+      <translation>加性（一个小型 MLP）或缩放点积。</translation>
     </message>
     <message>
       <source>additive</source>
-      <translation type="unfinished" />
+      <translation>加性</translation>
     </message>
     <message>
       <source>dot</source>
-      <translation type="unfinished" />
+      <translation>点积</translation>
     </message>
     <message>
       <source>Embedding size</source>
-      <translation type="unfinished" />
+      <translation>嵌入维度</translation>
     </message>
     <message>
       <source>Hidden size</source>
-      <translation type="unfinished" />
+      <translation>隐藏层大小</translation>
     </message>
     <message>
       <source>Teacher forcing</source>
-      <translation type="unfinished" />
+      <translation>教师强制</translation>
     </message>
     <message>
       <source>Chance of feeding the true previous token while training.</source>
-      <translation type="unfinished" />
+      <translation>训练时输入真实的上一个词元的概率。</translation>
     </message>
     <message>
       <source>Beam width</source>
-      <translation type="unfinished" />
+      <translation>束宽</translation>
     </message>
     <message>
       <source>Hypotheses kept by beam search (1 is greedy).</source>
-      <translation type="unfinished" />
+      <translation>束搜索保留的候选数（1 即贪心搜索）。</translation>
     </message>
     <message>
       <source>Dates, reversal: encoder-decoder. Sentiment, pattern: encoder only.</source>
-      <translation type="unfinished" />
+      <translation>日期、反转：编码器-解码器；情感、模式：仅编码器。</translation>
     </message>
     <message>
       <source>sentiment</source>
-      <translation type="unfinished" />
+      <translation>情感</translation>
     </message>
     <message>
       <source>pattern</source>
-      <translation type="unfinished" />
+      <translation>模式</translation>
     </message>
     <message>
       <source>Model width</source>
-      <translation type="unfinished" />
+      <translation>模型宽度</translation>
     </message>
     <message>
       <source>Heads</source>
-      <translation type="unfinished" />
+      <translation>头数</translation>
     </message>
     <message>
       <source>Must divide the model width.</source>
-      <translation type="unfinished" />
+      <translation>必须能整除模型宽度。</translation>
     </message>
     <message>
       <source>Feed-forward size</source>
-      <translation type="unfinished" />
+      <translation>前馈层大小</translation>
     </message>
     <message>
       <source>Held-out digit</source>
-      <translation type="unfinished" />
+      <translation>留出的数字</translation>
     </message>
     <message>
       <source>Left out of training: its images become the anomalies.</source>
-      <translation type="unfinished" />
+      <translation>不参与训练：它的图像就成为异常样本。</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
       <source>0</source>
-      <translation type="unfinished" />
+      <translation>0</translation>
     </message>
     <message>
       <source>1</source>
-      <translation type="unfinished" />
+      <translation>1</translation>
     </message>
     <message>
       <source>2</source>
-      <translation type="unfinished" />
+      <translation>2</translation>
     </message>
     <message>
       <source>3</source>
-      <translation type="unfinished" />
+      <translation>3</translation>
     </message>
     <message>
       <source>4</source>
-      <translation type="unfinished" />
+      <translation>4</translation>
     </message>
     <message>
       <source>5</source>
-      <translation type="unfinished" />
+      <translation>5</translation>
     </message>
     <message>
       <source>6</source>
-      <translation type="unfinished" />
+      <translation>6</translation>
     </message>
     <message>
       <source>7</source>
-      <translation type="unfinished" />
+      <translation>7</translation>
     </message>
     <message>
       <source>9</source>
-      <translation type="unfinished" />
+      <translation>9</translation>
     </message>
     <message>
       <source>KL weight β</source>
-      <translation type="unfinished" />
+      <translation>KL 权重 β</translation>
     </message>
     <message>
       <source>Weight of the KL term.</source>
-      <translation type="unfinished" />
+      <translation>KL 项的权重。</translation>
     </message>
     <message>
       <source>GAN loss</source>
-      <translation type="unfinished" />
+      <translation>GAN 损失</translation>
     </message>
     <message>
       <source>minimax</source>
-      <translation type="unfinished" />
+      <translation>极小极大</translation>
     </message>
     <message>
       <source>nonsaturating</source>
-      <translation type="unfinished" />
+      <translation>非饱和</translation>
     </message>
     <message>
       <source>lsgan</source>
-      <translation type="unfinished" />
+      <translation>LSGAN</translation>
     </message>
     <message>
       <source>wgan-gp</source>
-      <translation type="unfinished" />
+      <translation>WGAN-GP</translation>
     </message>
     <message>
       <source>D steps per G step (k)</source>
-      <translation type="unfinished" />
+      <translation>每步 G 对应的 D 步数（k）</translation>
     </message>
     <message>
       <source>D learning rate</source>
-      <translation type="unfinished" />
+      <translation>D 的学习率</translation>
     </message>
     <message>
       <source>Noise dimension</source>
-      <translation type="unfinished" />
+      <translation>噪声维度</translation>
     </message>
     <message>
       <source>Channels</source>
-      <translation type="unfinished" />
+      <translation>通道数</translation>
     </message>
     <message>
       <source>Feature maps of the first convolution (doubled in the next).</source>
-      <translation type="unfinished" />
+      <translation>第一个卷积的特征图数（下一层翻倍）。</translation>
     </message>
     <message>
       <source>Gradient penalty λ</source>
-      <translation type="unfinished" />
+      <translation>梯度惩罚 λ</translation>
     </message>
     <message>
       <source>Weight of WGAN-GP's gradient penalty.</source>
-      <translation type="unfinished" />
+      <translation>WGAN-GP 梯度惩罚项的权重。</translation>
     </message>
     <message>
       <source>Target</source>
-      <translation type="unfinished" />
+      <translation>目标分布</translation>
     </message>
     <message>
       <source>gaussian</source>
-      <translation type="unfinished" />
+      <translation>高斯</translation>
     </message>
     <message>
       <source>mixture</source>
-      <translation type="unfinished" />
+      <translation>混合分布</translation>
     </message>
     <message>
       <source>minimax saturates; non-saturating, LSGAN and WGAN fix that.</source>
-      <translation type="unfinished" />
+      <translation>极小极大损失会饱和；非饱和损失、LSGAN 和 WGAN 能解决这个问题。</translation>
     </message>
     <message>
       <source>wgan</source>
-      <translation type="unfinished" />
+      <translation>WGAN</translation>
     </message>
     <message>
       <source>Discriminator updates per generator update.</source>
-      <translation type="unfinished" />
+      <translation>生成器每更新一次，判别器更新的次数。</translation>
     </message>
     <message>
       <source>Step size of D (G uses the main learning rate).</source>
-      <translation type="unfinished" />
+      <translation>D 的步长（G 使用主学习率）。</translation>
     </message>
     <message>
       <source>Length of the random vector z fed to G.</source>
-      <translation type="unfinished" />
+      <translation>输入 G 的随机向量 z 的长度。</translation>
     </message>
     <message>
       <source>Noise distribution</source>
-      <translation type="unfinished" />
+      <translation>噪声分布</translation>
     </message>
     <message>
       <source>Where z is drawn from.</source>
-      <translation type="unfinished" />
+      <translation>z 从哪个分布中采样。</translation>
     </message>
     <message>
       <source>normal</source>
-      <translation type="unfinished" />
+      <translation>正态</translation>
     </message>
     <message>
       <source>uniform</source>
-      <translation type="unfinished" />
+      <translation>均匀</translation>
     </message>
     <message>
       <source>G width</source>
-      <translation type="unfinished" />
+      <translation>G 的宽度</translation>
     </message>
     <message>
       <source>G hidden layers</source>
-      <translation type="unfinished" />
+      <translation>G 的隐藏层数</translation>
     </message>
     <message>
       <source>D width</source>
-      <translation type="unfinished" />
+      <translation>D 的宽度</translation>
     </message>
     <message>
       <source>D hidden layers</source>
-      <translation type="unfinished" />
+      <translation>D 的隐藏层数</translation>
     </message>
     <message>
       <source>WGAN weight clip</source>
-      <translation type="unfinished" />
+      <translation>WGAN 权重裁剪</translation>
     </message>
     <message>
       <source>Critic weights are clamped to ±clip (WGAN only).</source>
-      <translation type="unfinished" />
+      <translation>评论家的权重被限制在 ±clip 之内（仅 WGAN）。</translation>
     </message>
     <message>
       <source>Ring of 8, grid of 25, spiral, moons or a drawing.</source>
-      <translation type="unfinished" />
+      <translation>8 个点的圆环、25 个点的网格、螺旋、双月形或手绘分布。</translation>
     </message>
     <message>
       <source>ring</source>
-      <translation type="unfinished" />
+      <translation>圆环</translation>
     </message>
     <message>
       <source>grid</source>
-      <translation type="unfinished" />
+      <translation>网格</translation>
     </message>
     <message>
       <source>spiral</source>
-      <translation type="unfinished" />
+      <translation>螺旋</translation>
     </message>
     <message>
       <source>drawn</source>
-      <translation type="unfinished" />
+      <translation>手绘</translation>
     </message>
     <message>
       <source>settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
     <message>
       <source>unknown hyperparameter(s): {names}</source>
-      <translation type="unfinished" />
+      <translation>未知的超参数：{names}</translation>
     </message>
     <message>
       <source>expected on/off, got {value}</source>
-      <translation type="unfinished" />
+      <translation>应为开/关，实际为 {value}</translation>
     </message>
     <message>
       <source>must be at least {limit}</source>
-      <translation type="unfinished" />
+      <translation>不能小于 {limit}</translation>
     </message>
     <message>
       <source>must be at most {limit}</source>
-      <translation type="unfinished" />
+      <translation>不能大于 {limit}</translation>
     </message>
     <message>
       <source>expected a number</source>
-      <translation type="unfinished" />
+      <translation>应为一个数</translation>
     </message>
     <message>
       <source>must be a finite number</source>
-      <translation type="unfinished" />
+      <translation>必须是有限数</translation>
     </message>
     <message>
       <source>must be one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>必须是以下之一：{allowed}</translation>
     </message>
     <message>
       <source>a value is required</source>
-      <translation type="unfinished" />
+      <translation>需要填写一个值</translation>
     </message>
     <message>
       <source>must be a whole number</source>
-      <translation type="unfinished" />
+      <translation>必须是整数</translation>
     </message>
     <message>
       <source>{text} is not a number</source>
-      <translation type="unfinished" />
+      <translation>{text} 不是数字</translation>
     </message>
     <message>
       <source>training loss</source>
-      <translation type="unfinished" />
+      <translation>训练损失</translation>
     </message>
     <message>
       <source>validation loss</source>
-      <translation type="unfinished" />
+      <translation>验证损失</translation>
     </message>
     <message>
       <source>training accuracy</source>
-      <translation type="unfinished" />
+      <translation>训练准确率</translation>
     </message>
     <message>
       <source>validation accuracy</source>
-      <translation type="unfinished" />
+      <translation>验证准确率</translation>
     </message>
     <message>
       <source>d loss</source>
-      <translation type="unfinished" />
+      <translation>D 损失</translation>
     </message>
     <message>
       <source>val d loss</source>
-      <translation type="unfinished" />
+      <translation>验证 D 损失</translation>
     </message>
     <message>
       <source>g loss</source>
-      <translation type="unfinished" />
+      <translation>G 损失</translation>
     </message>
     <message>
       <source>val g loss</source>
-      <translation type="unfinished" />
+      <translation>验证 G 损失</translation>
     </message>
     <message>
       <source>d real</source>
-      <translation type="unfinished" />
+      <translation>D(真实)</translation>
     </message>
     <message>
       <source>val d real</source>
-      <translation type="unfinished" />
+      <translation>验证 D(真实)</translation>
     </message>
     <message>
       <source>d fake</source>
-      <translation type="unfinished" />
+      <translation>D(生成)</translation>
     </message>
     <message>
       <source>val d fake</source>
-      <translation type="unfinished" />
+      <translation>验证 D(生成)</translation>
     </message>
     <message>
       <source>d gap</source>
-      <translation type="unfinished" />
+      <translation>D 差距</translation>
     </message>
     <message>
       <source>val d gap</source>
-      <translation type="unfinished" />
+      <translation>验证 D 差距</translation>
     </message>
     <message>
       <source>modes</source>
-      <translation type="unfinished" />
+      <translation>覆盖模式数</translation>
     </message>
     <message>
       <source>val modes</source>
-      <translation type="unfinished" />
+      <translation>验证覆盖模式数</translation>
     </message>
     <message>
       <source>quality</source>
-      <translation type="unfinished" />
+      <translation>高质量比例</translation>
     </message>
     <message>
       <source>val quality</source>
-      <translation type="unfinished" />
+      <translation>验证高质量比例</translation>
     </message>
     <message>
       <source>recon</source>
-      <translation type="unfinished" />
+      <translation>重建误差</translation>
     </message>
     <message>
       <source>val recon</source>
-      <translation type="unfinished" />
+      <translation>验证重建误差</translation>
     </message>
     <message>
       <source>kl</source>
-      <translation type="unfinished" />
+      <translation>KL 散度</translation>
     </message>
     <message>
       <source>val kl</source>
-      <translation type="unfinished" />
+      <translation>验证 KL 散度</translation>
     </message>
     <message>
       <source>token acc</source>
-      <translation type="unfinished" />
+      <translation>词元准确率</translation>
     </message>
     <message>
       <source>val token acc</source>
-      <translation type="unfinished" />
+      <translation>验证词元准确率</translation>
     </message>
     <message>
       <source>seq acc</source>
-      <translation type="unfinished" />
+      <translation>整句准确率</translation>
     </message>
     <message>
       <source>val seq acc</source>
-      <translation type="unfinished" />
+      <translation>验证整句准确率</translation>
     </message>
     <message>
       <source>bleu</source>
-      <translation type="unfinished" />
+      <translation>BLEU</translation>
     </message>
     <message>
       <source>val bleu</source>
-      <translation type="unfinished" />
+      <translation>验证 BLEU</translation>
     </message>
     <message>
       <source>grad norm</source>
-      <translation type="unfinished" />
+      <translation>梯度范数</translation>
     </message>
     <message>
       <source>val grad norm</source>
-      <translation type="unfinished" />
+      <translation>验证梯度范数</translation>
     </message>
   </context>
 </TS>

@@ -71,8 +71,8 @@ def add_action(
 ) -> QAction:
     """A window-wide action with shortcut ``keys``, in menu ``menu_name``.
 
-    The action is registered in ``window.actions_by_name[name]`` beside the window's
-    own actions, so the shortcut overlay lists it.
+    The action is registered in ``window.classroom_actions[name]`` (the window's own
+    ``actions_by_name`` belongs to the window, which retranslates only its own).
     """
     action = QAction(window)
     action.setObjectName(f"action_{name}")
@@ -85,8 +85,8 @@ def add_action(
     window.addAction(action)
     if menu_name is not None:
         menu(window, menu_name).addAction(action)
-    registry = getattr(window, "actions_by_name", None)
+    registry = getattr(window, "classroom_actions", None)
     if registry is None:
-        registry = window.actions_by_name = {}
+        registry = window.classroom_actions = {}
     registry[name] = action
     return action

@@ -76,6 +76,9 @@ def set_application_language(lang: str) -> bool:
         QApplication.installTranslator(translator)
         _installed.append(translator)
     _current = lang
+    # QApplication posts LanguageChange to each window: deliver it now, so every
+    # widget shows the new language when this function returns
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
     return ok
 
@@ -119,6 +122,7 @@ def _relabel_curves(window: QWidget) -> None:
             label = view.legend.getLabel(curve)
             if label is not None:
                 label.setText(tr_core(_curve_label(key)))
+        view.style_legend()
 
 
 class LanguageController(QObject):

@@ -50,8 +50,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             else:
                 add(group, action)
 
-    for m in getattr(window, "classroom_menus", {}).values():
-        walk(m.title().replace("&", ""), m.actions())
+    for bar_action in window.menuBar().actions():
+        m = bar_action.menu()
+        if m is not None:
+            walk(m.title().replace("&", ""), m.actions())
     other = QCoreApplication.translate("ShortcutOverlay", "Other")
     for action in window.actions():
         add(other, action)

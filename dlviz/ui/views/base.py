@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlviz.ui import theme
 
@@ -26,6 +26,12 @@ class PlotView(pg.PlotWidget):
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
+        # Axes repaint with every frame of the plot; drawing their text costs far
+        # more than the data. Cache them as pixmaps until their ticks change.
+        for name in ("left", "bottom", "right", "top"):
+            self.plot_item.getAxis(name).setCacheMode(
+                QGraphicsItem.CacheMode.DeviceCoordinateCache
+            )
         self._title = title
         self._applied_sizes = (theme.STYLE.line_width, theme.STYLE.marker_size)
         self.set_title(title)
@@ -53,6 +59,21 @@ class PlotView(pg.PlotWidget):
             axis.label.setFont(font)
         self.set_title(self._title)
         self._rescale_items()
+        self.style_legend()
+
+    def style_legend(self) -> None:
+        """Legend entries in the theme's text size and colour."""
+        legend = self.plot_item.legend
+        if legend is None:
+            return
+        legend.setLabelTextColor(theme.STYLE.foreground)
+        legend.setLabelTextSize(f"{theme.STYLE.font_pt * 0.9:.1f}pt")
+        for _sample, label in legend.items:
+            label.setText(
+                label.text,
+                size=f"{theme.STYLE.font_pt * 0.9:.1f}pt",
+                color=theme.STYLE.foreground,
+            )
 
     def _rescale_items(self) -> None:
         """Scale the pens and markers of existing items by the change of the style's
