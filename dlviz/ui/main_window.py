@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.card.setMargin(8)
         self.notes = NotesPanel()
         self.inspector = QTabWidget()
-        self.inspector.setMinimumWidth(230)
+        self.inspector.setMinimumWidth(210)
         self.inspector.addTab(scroll, "")
         self.inspector.addTab(self.notes, "")
         self.inspector.addTab(self.card, "")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -77,9 +78,12 @@ class TensorPane(QWidget):
         self.value.setFont(_font(FONT_PT + 8, bold=True))
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for view in (self.grid, self.signed_grid, self.heatmap, self.bars, self.value):
-            view.setMinimumSize(100, 100)
+            view.setMinimumSize(80, 100)
             self.stack.addWidget(view)
-        self.setMinimumWidth(150)
+        self.setMinimumWidth(110)
+        self.caption.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.stats = QLabel()
         self.stats.setFont(_font(FONT_PT - 1))
         self.stats.setWordWrap(True)

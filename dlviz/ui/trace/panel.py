@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -52,20 +53,24 @@ class StepThroughPanel(QWidget):
         font.setPointSize(FONT_PT)
         self.setFont(font)
 
-        self.start_button = QPushButton("|◀ Start")
-        self.back_button = QPushButton("◀ Step back")
+        self.start_button = QPushButton("|◀")
+        self.back_button = QPushButton("◀ Back")
         self.step_button = QPushButton("Step ▶")
-        self.end_button = QPushButton("End ▶|")
-        self.record_button = QPushButton("Record a new step")
+        self.end_button = QPushButton("▶|")
+        self.record_button = QPushButton("Record a step")
         self.phase_label = QLabel("–")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_label.setMinimumWidth(130)
+        self.phase_label.setMinimumWidth(110)
         bold = QFont()
         bold.setPointSize(FONT_PT + 2)
         bold.setBold(True)
         self.phase_label.setFont(bold)
         self.position_label = QLabel("No step recorded yet")
         self.position_label.setFont(font)
+        # long event titles must not widen the window: elide by layout instead
+        self.position_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.start_button.setToolTip("First event (Home)")
         self.back_button.setToolTip("Previous event (←)")
         self.step_button.setToolTip("Next event (→)")
@@ -80,6 +85,9 @@ class StepThroughPanel(QWidget):
                        self.end_button, self.record_button):
             button.setFont(font)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(
+                button.fontMetrics().horizontalAdvance(button.text()) + 18
+            )
 
         transport = QHBoxLayout()
         for widget in (self.start_button, self.back_button, self.step_button,
@@ -92,7 +100,7 @@ class StepThroughPanel(QWidget):
 
         self.diagram = ArchitectureDiagram()
         self.diagram.node_clicked.connect(self.jump_to_node)
-        self.diagram.setMinimumWidth(330)
+        self.diagram.setMinimumWidth(220)
         self.grad_norms = BarsView("Gradient norm per layer", "‖∂L/∂W‖", log=True)
         self.grad_norms.plot_item.setLabel("bottom", "layer (forward order)")
         self._norm_rows: list[dict] = []

@@ -114,7 +114,7 @@ class LabPicker(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegate(_LabDelegate(self.tree))
-        self.tree.setMinimumWidth(200)
+        self.tree.setMinimumWidth(180)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
         layout = QVBoxLayout(self)
