@@ -23,10 +23,13 @@ from dlviz.core.train.optim import TRAINING_PARAMS, build_optimizer
 #: Course chapters in teaching order: key -> English title (the UI translates).
 CHAPTERS: dict[str, str] = {
     "mlp": "Neural network basics",
+    "optim": "Optimization and regularization",
     "cnn": "Convolutional networks",
+    "vision": "Detection and segmentation",
     "rnn": "Recurrent networks",
     "attention": "Attention and Transformers",
     "generative": "Generative models",
+    "metric": "Siamese networks and distillation",
     "tools": "Tools",
 }
 
