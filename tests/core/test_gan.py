@@ -241,7 +241,7 @@ def test_gan2d_drawn_target_and_presets():
     assert np.abs(s[:, None] - pts[None]).sum(-1).min(1).max() < 0.5
     out = task.handle("preset", {"name": "collapse"})
     assert task.gan.opt_g.param_groups[0]["lr"] == 5e-3
-    assert task.gan.opt_d.param_groups[0]["lr"] == 2e-4
+    assert task.gan.opt_d.param_groups[0]["lr"] == 1e-4
     assert out["hparams"]["target"] == "ring" and task.step == 0
     with pytest.raises(ValueError):
         task.handle("preset", {"name": "nope"})

@@ -110,7 +110,7 @@ def test_autoencoder_stage(qtbot, key):
     if key == "autoencoder":
         assert stage.anomaly.isEnabled()
         assert stage.anomaly.threshold.value() == pytest.approx(snap["err_threshold"])
-        assert "Digit 9" in stage.anomaly_label.text()
+        assert "Digit 0" in stage.anomaly_label.text()
     else:
         assert not stage.anomaly.isEnabled()
     _shots(qtbot, stage, key)

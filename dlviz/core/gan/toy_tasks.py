@@ -26,13 +26,13 @@ from dlviz.core.labs.base import LabTask
 
 #: Settings applied by the preset buttons of the 2-D GAN (merged into the hparams).
 PRESETS_2D: dict[str, dict[str, Any]] = {
-    # The generator learns 25× faster than the discriminator: it chases whatever
-    # region D currently likes and piles all its samples on one mode.
+    # The generator learns 50× faster than the discriminator: it chases whatever
+    # region D currently likes and piles all its samples on one spot.
     "collapse": {
         "target": "ring",
         "loss": "nonsaturating",
         "lr": 5e-3,
-        "lr_d": 2e-4,
+        "lr_d": 1e-4,
         "d_steps": 1,
     },
     # Balanced learning rates let D keep up and keep pushing G onto every mode.

@@ -261,7 +261,7 @@ LABS = [
         authors="Hinton, Salakhutdinov",
         idea="Encoder and decoder trained to reproduce the input.",
         paper="Reducing the Dimensionality of Data with Neural Networks (2006)",
-        params=_ae_params("9", None),
+        params=_ae_params("0", None),
         training_defaults={"lr": 1e-3, "batch_size": 64},
     ),
     LabSpec(

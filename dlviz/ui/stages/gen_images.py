@@ -156,7 +156,7 @@ class AutoencoderStage(Stage):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.latent.set_title(self.tr("Codes of validation digits (colour = digit)"))
+        self.latent.set_title(self.tr("Latent codes (colour = digit)"))
         self.manifold.set_title(self.tr("Decoded latent grid"))
         self.recons.set_title(self.tr("Inputs (top) and reconstructions (bottom)"))
         self.prior.set_title(self.tr("Decoded random codes"))
