@@ -170,12 +170,17 @@ class AutoencoderStage(Stage):
         x0, x1, y0, y1 = snapshot["manifold_extent"]
         pad_x, pad_y = 0.15 * (x1 - x0), 0.15 * (y1 - y0)
         self.latent.set_range(x0 - pad_x, x1 + pad_x, y0 - pad_y, y1 + pad_y)
-        self.manifold.set_maps(snapshot["manifold"], columns=1, levels=(0.0, 1.0))
+        t = int(snapshot["manifold_tiles"])
+        image = snapshot["manifold"]
+        h, w = image.shape[0] // t, image.shape[1] // t
+        tiles = image.reshape(t, h, t, w).transpose(0, 2, 1, 3).reshape(-1, h, w)
+        self.manifold.set_maps(tiles, columns=t, levels=(0.0, 1.0))
         pairs = np.concatenate([snapshot["inputs"], snapshot["recons"]])
         self.recons.set_maps(pairs, columns=len(snapshot["inputs"]), levels=(0.0, 1.0))
         self.prior.set_maps(snapshot["prior_samples"], columns=8, levels=(0.0, 1.0))
         if "err_edges" in snapshot:
             self.anomaly.setEnabled(True)
+            self.anomaly.setVisible(True)
             self.anomaly.set_counts(
                 snapshot["err_edges"],
                 snapshot["err_seen"],
@@ -194,6 +199,7 @@ class AutoencoderStage(Stage):
             )
         else:
             self.anomaly.setEnabled(False)
+            self.anomaly.setVisible(False)
             self.anomaly_label.setText(
                 self.tr("Choose a held-out digit to see anomaly detection.")
             )

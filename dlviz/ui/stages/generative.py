@@ -124,6 +124,7 @@ class Gan1dStage(Stage):
             self.tr("Data (black), generator (green), D(x) (blue), optimal D (pink)")
         )
         self.losses.set_title(self.tr("Losses of D and G"))
+        self.losses.plot_item.setLabel("bottom", self.tr("step"))
         self.buttons.retranslate_ui()
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
@@ -299,6 +300,7 @@ class Gan2dStage(Stage):
             )
         )
         self.losses.set_title(self.tr("Losses of D and G"))
+        self.losses.plot_item.setLabel("bottom", self.tr("step"))
         self.show_heat.setText(self.tr("D map"))
         self.show_arrows.setText(self.tr("Arrows"))
         self.show_grid.setText(self.tr("Noise grid"))
@@ -340,9 +342,9 @@ class Gan2dStage(Stage):
             self.heat.setRect(x0, y0, x1 - x0, y1 - y0)
             self.view.set_range(x0, x1, y0, y1)
             self.count.setPos(x0 + 0.1, y1 - 0.1)
-        # rows of d_grid run along y upwards; ImageItem wants [x, y] indexing
+        # rows of d_grid run along y upwards (images are row-major in dlviz)
         self.heat.setImage(
-            snapshot["d_grid"].T, autoLevels=False, levels=snapshot["d_levels"]
+            snapshot["d_grid"], autoLevels=False, levels=snapshot["d_levels"]
         )
         size = theme.STYLE.marker_size
         self.view.set_points(
@@ -355,10 +357,8 @@ class Gan2dStage(Stage):
         self.view.layers["fake"].setBrush(pg.mkBrush(FAKE_COLOR))
         starts = snapshot["arrow_origins"]
         self.arrows.setData(*segments(starts, starts + snapshot["arrow_vectors"]))
-        self.grid.setData(
-            *polylines(snapshot["warped_grid"])[:2],
-            connect=polylines(snapshot["warped_grid"])[2],
-        )
+        gx, gy, connect = polylines(snapshot["warped_grid"])
+        self.grid.setData(gx, gy, connect=connect)
         self._show_modes(snapshot)
         steps = snapshot.get("history_steps")
         if steps is not None and len(steps):
