@@ -220,8 +220,12 @@ class MainWindow(QMainWindow):
             )
 
     # -- labs ----------------------------------------------------------------------
-    def open_lab(self, key: str) -> None:
-        """Close the current lab (its run is stopped and joined) and open ``key``."""
+    def open_lab(self, key: str, hparams: dict | None = None) -> None:
+        """Close the current lab (its run is stopped and joined) and open ``key``.
+
+        ``hparams`` (validated by the caller; lesson scenes, saved sessions) are used
+        for the first build instead of the defaults.
+        """
         spec = get_lab(key)
         if self.spec is not None and self.spec.key == key:
             return
@@ -238,7 +242,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(1, spec.trainable)
         self.step_through.clear()
         if spec.trainable:
-            self.session = LabSession(spec, QtThreadRunner, self.device)
+            self.session = LabSession(spec, QtThreadRunner, self.device, hparams)
             self._connect_session(self.session)
             self.hyperparams.set_lab(spec, self.session.hparams)
             self.session.start()
