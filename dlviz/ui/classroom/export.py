@@ -129,13 +129,12 @@ def render_image(widget: QWidget, width: int, height: int) -> QImage:
         (width - source.width() * scale) / 2, (height - source.height() * scale) / 2
     )
     painter.scale(scale, scale)
-    widget.render(
-        painter,
-        QPoint(),
-        QRegion(),
-        QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground,
-    )
-    painter.end()
+    flags = QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground
+    try:
+        # QWidget's render: graphics views override ``render`` with another signature
+        QWidget.render(widget, painter, QPoint(), QRegion(), flags)
+    finally:
+        painter.end()
     return image
 
 
@@ -154,8 +153,12 @@ def export_svg(widget: QWidget, path: str | os.PathLike, title: str = "dlviz") -
     generator.setViewBox(QRect(QPoint(0, 0), widget.size()))
     generator.setTitle(title)
     painter = QPainter(generator)
-    widget.render(painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
-    painter.end()
+    try:
+        QWidget.render(
+            widget, painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren
+        )
+    finally:
+        painter.end()
     if not Path(path).is_file():
         raise OSError(f"could not write {path}")
 

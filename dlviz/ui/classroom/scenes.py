@@ -200,8 +200,8 @@ class LessonController(QObject):
         presentation = getattr(w, "presentation", None)
         if presentation is not None and presentation.zoom.zoomed:
             presentation.zoom.restore()
-        w.open_lab(scene.lab)
         values = spec.resolve(scene.hparams)
+        w.open_lab(scene.lab, values if spec.trainable else None)
         if w.session is not None:
             if values != w.session.hparams:
                 w._on_hparams(values)

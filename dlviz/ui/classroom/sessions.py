@@ -204,7 +204,7 @@ class SessionFiles(QObject):
     def _on_loaded(self, path: str, data: SessionData) -> None:
         self.busy = False
         window = self.window
-        window.open_lab(data.lab)
+        window.open_lab(data.lab, data.hparams)
         session = window.session
         if session is None:
             self._refuse(path, _tr("This lab cannot hold a saved session."))
