@@ -388,6 +388,11 @@ class MainWindow(QMainWindow):
         self.step_through.set_trace(trace)
 
     def _on_result(self, kind: str, data: dict) -> None:
+        changed = data.get("hparams") if isinstance(data, dict) else None
+        if changed and self.session is not None:
+            # the task changed its own settings (a preset): show them, no restart
+            self.session.hparams.update(changed)
+            self.hyperparams.set_values(changed)
         if self.stage is not None:
             self.stage.show_result(kind, data)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -73,6 +73,8 @@ class LabSpec:
     factory: Callable[[dict, torch.device], LabTask] | None
     params: tuple[ParamSpec, ...] = ()
     training_defaults: dict[str, Any] = field(default_factory=dict)
+    #: Relabelled shared training parameters, e.g. ``{"lr": "G learning rate"}``.
+    training_labels: dict[str, str] = field(default_factory=dict)
     authors: str = ""
     idea: str = ""
     paper: str = ""
@@ -89,7 +91,9 @@ class LabSpec:
         shared = []
         for spec in TRAINING_PARAMS:
             if spec.key in self.training_defaults:
-                spec = _with_default(spec, self.training_defaults[spec.key])
+                spec = replace(spec, default=self.training_defaults[spec.key])
+            if spec.key in self.training_labels:
+                spec = replace(spec, label=self.training_labels[spec.key])
             shared.append(spec)
         return tuple(self.params) + tuple(shared)
 
@@ -100,12 +104,6 @@ class LabSpec:
     def create(self, values: dict | None, device: torch.device) -> LabTask:
         """Validate ``values`` and build the task on ``device``."""
         return self.factory(self.resolve(values), device)
-
-
-def _with_default(spec: ParamSpec, default: Any) -> ParamSpec:
-    from dataclasses import replace
-
-    return replace(spec, default=default)
 
 
 def seed_everything(seed: int) -> torch.Generator:

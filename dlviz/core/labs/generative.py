@@ -195,6 +195,7 @@ LABS = [
             *_gan_params(noise_dim=1, width=32, depth=2, lr_d=1e-3),
         ),
         training_defaults={"lr": 1e-3, "batch_size": 256},
+        training_labels={"lr": "G learning rate"},
     ),
     LabSpec(
         key="gan2d",
@@ -220,6 +221,7 @@ LABS = [
             *_gan_params(noise_dim=2, width=64, depth=3, lr_d=1e-3),
         ),
         training_defaults={"lr": 1e-3, "batch_size": 256},
+        training_labels={"lr": "G learning rate"},
     ),
     LabSpec(
         key="dcgan",
@@ -235,6 +237,7 @@ LABS = [
         "GANs (2015)",
         params=_image_gan_params(),
         training_defaults={"lr": 2e-4, "batch_size": 64},
+        training_labels={"lr": "G learning rate"},
     ),
     LabSpec(
         key="cgan",
@@ -249,6 +252,7 @@ LABS = [
         paper="Conditional Generative Adversarial Nets (2014)",
         params=_image_gan_params(),
         training_defaults={"lr": 2e-4, "batch_size": 64},
+        training_labels={"lr": "G learning rate"},
     ),
     LabSpec(
         key="autoencoder",
