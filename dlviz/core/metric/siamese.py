@@ -1,0 +1,350 @@
+"""Siamese networks on pairs of digits: shared towers, distances, contrastive loss.
+
+Two images go through the same tower (one set of weights: a *true* Siamese net) or
+through two towers of the same shape with their own weights (a *pseudo*-Siamese
+net). The distance between the two embeddings says "same class" when it is below a
+threshold. The contrastive loss of Hadsell, Chopra and LeCun (2006) pulls positive
+pairs together and pushes negative pairs apart until they are ``margin`` apart::
+
+    L = y · ½ d²  +  (1 − y) · ½ max(0, m − d)²      (y = 1: same class)
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from dlviz.core.data.digits import load_digits_images
+from dlviz.core.labs.base import LabTask
+from dlviz.core.train.optim import build_optimizer
+
+METRICS: tuple[str, ...] = ("euclidean", "cosine")
+TOWERS: tuple[str, ...] = ("CNN", "MLP")
+_EPS = 1e-12
+
+
+def euclidean_distance(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """Row-wise ``‖a − b‖₂`` of (N, D) embeddings; differentiable at 0."""
+    return torch.sqrt(((a - b) ** 2).sum(dim=1) + _EPS)
+
+
+def cosine_distance(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """Row-wise ``1 − cos(a, b)``: 0 for the same direction, 2 for opposite ones."""
+    return 1.0 - nn.functional.cosine_similarity(a, b, dim=1, eps=1e-8)
+
+
+def pair_distance(a: torch.Tensor, b: torch.Tensor, metric: str) -> torch.Tensor:
+    """Distance by name: ``"euclidean"`` or ``"cosine"``."""
+    if metric == "euclidean":
+        return euclidean_distance(a, b)
+    if metric == "cosine":
+        return cosine_distance(a, b)
+    raise ValueError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
+
+
+def contrastive_loss(
+    distance: torch.Tensor, same: torch.Tensor, margin: float
+) -> torch.Tensor:
+    """Mean contrastive loss of pairs (Hadsell, Chopra, LeCun 2006).
+
+    Parameters
+    ----------
+    distance
+        (N,) distances between the two embeddings of each pair.
+    same
+        (N,) 1 for a positive pair (same class), 0 for a negative pair.
+    margin
+        Negative pairs farther apart than this cost nothing.
+    """
+    same = same.to(distance.dtype)
+    pull = same * 0.5 * distance**2
+    push = (1.0 - same) * 0.5 * torch.clamp(margin - distance, min=0.0) ** 2
+    return (pull + push).mean()
+
+
+def best_threshold(
+    distance: np.ndarray, same: np.ndarray
+) -> tuple[float, float]:
+    """The threshold that best separates the pairs, and its accuracy.
+
+    A pair is called "same" when its distance is below the threshold. Every cut
+    between two sorted distances is tried; the threshold is the midpoint of the cut.
+    """
+    distance = np.asarray(distance, dtype=np.float64)
+    same = np.asarray(same).astype(bool)
+    n = len(distance)
+    if n == 0:
+        return 0.0, 0.0
+    order = np.argsort(distance, kind="stable")
+    d, s = distance[order], same[order]
+    # k pairs below the cut (k = 0..n): correct = positives below + negatives above
+    pos_below = np.concatenate([[0], np.cumsum(s)])
+    neg_above = (~s).sum() - np.concatenate([[0], np.cumsum(~s)])
+    correct = pos_below + neg_above
+    k = int(np.argmax(correct))
+    if k == 0:
+        threshold = d[0] - 1e-6
+    elif k == n:
+        threshold = d[-1] + 1e-6
+    else:
+        threshold = 0.5 * (d[k - 1] + d[k])
+    return float(threshold), float(correct[k] / n)
+
+
+def build_tower(kind: str, embed_dim: int) -> nn.Sequential:
+    """An embedding network for 1 × 8 × 8 digits: a small CNN or an MLP."""
+    if kind == "CNN":
+        return nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Linear(32 * 2 * 2, 64),
+            nn.ReLU(),
+            nn.Linear(64, embed_dim),
+        )
+    if kind == "MLP":
+        return nn.Sequential(
+            nn.Flatten(),
+            nn.Linear(64, 128),
+            nn.ReLU(),
+            nn.Linear(128, 64),
+            nn.ReLU(),
+            nn.Linear(64, embed_dim),
+        )
+    raise ValueError(f"unknown tower {kind!r}; choose from {', '.join(TOWERS)}")
+
+
+class SiameseNet(nn.Module):
+    """Two towers: the same module twice (shared) or two copies (pseudo-Siamese).
+
+    With ``shared`` the towers are one module, so ``parameters()`` yields one set and
+    the gradients of both branches add up in it.
+    """
+
+    def __init__(self, tower: nn.Module, shared: bool = True):
+        super().__init__()
+        self.shared = shared
+        self.tower_a = tower
+        self.tower_b = tower if shared else copy.deepcopy(tower)
+        if not shared:  # a copy starts from its own random weights
+            for module in self.tower_b.modules():
+                if hasattr(module, "reset_parameters"):
+                    module.reset_parameters()
+
+    def forward(
+        self, x1: torch.Tensor, x2: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.tower_a(x1), self.tower_b(x2)
+
+
+class PairSampler:
+    """Random pairs of a labelled set, half of them positive (same class)."""
+
+    def __init__(self, labels: torch.Tensor, generator: torch.Generator):
+        self.labels = labels.cpu()
+        self.generator = generator
+        self.n_classes = int(self.labels.max()) + 1
+        counts = torch.bincount(self.labels, minlength=self.n_classes)
+        self.counts = counts
+        table = torch.zeros(self.n_classes, int(counts.max()), dtype=torch.long)
+        for c in range(self.n_classes):
+            idx = torch.nonzero(self.labels == c).flatten()
+            table[c, : len(idx)] = idx
+        self.table = table
+
+    def _member(self, classes: torch.Tensor) -> torch.Tensor:
+        u = torch.rand(len(classes), generator=self.generator)
+        pos = (u * self.counts[classes]).long().clamp(max=self.table.shape[1] - 1)
+        return self.table[classes, pos]
+
+    def sample(self, n: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Indices ``(i, j)`` and ``same`` (1/0) of ``n`` pairs, positives first."""
+        n_pos = n // 2
+        first = torch.randint(len(self.labels), (n,), generator=self.generator)
+        c1 = self.labels[first]
+        shift = torch.randint(1, self.n_classes, (n,), generator=self.generator)
+        c2 = torch.where(
+            torch.arange(n) < n_pos, c1, (c1 + shift) % self.n_classes
+        )
+        second = self._member(c2)
+        same = (c1 == c2).float()
+        return first, second, same
+
+
+class SiameseTask(LabTask):
+    """A Siamese net trained with the contrastive loss on pairs of digits."""
+
+    n_val_pairs = 600
+
+    def __init__(self, hp: dict, device: torch.device):
+        super().__init__(hp, device)
+        xt, yt, xv, yv = load_digits_images(8, 0.2, int(hp["seed"]))
+        self.x_train, self.y_train = xt.to(device), yt.to(device)
+        self.x_val, self.y_val = xv.to(device), yv.to(device)
+        self.metric = hp["metric"]
+        self.margin = float(hp["margin"])
+        self.embed_dim = int(hp["embed_dim"])
+        self.net = SiameseNet(
+            build_tower(hp["tower"], self.embed_dim), shared=bool(hp["shared"])
+        ).to(device)
+        self.optimizer = build_optimizer(
+            hp["optimizer"], self.net.parameters(), hp["lr"], hp["weight_decay"]
+        )
+        self.batch_size = int(hp["batch_size"])
+        self.samples_per_step = self.batch_size
+        self.steps_per_epoch = max(1, len(xt) // self.batch_size)
+        self.sampler = PairSampler(yt, self.generator)
+        fixed = torch.Generator().manual_seed(int(hp["seed"]) + 1234)
+        i, j, same = PairSampler(yv, fixed).sample(self.n_val_pairs)
+        self.val_i, self.val_j, self.val_same = i.to(device), j.to(device), same
+        self.threshold = self.margin / 2
+        self.val_accuracy = 0.5
+        self.pair_index = 0
+
+    def modules(self) -> dict[str, nn.Module]:
+        return {"model": self.net}
+
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        return {"model": self.optimizer}
+
+    # -- training --------------------------------------------------------------------
+    def next_pairs(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        i, j, same = self.sampler.sample(self.batch_size)
+        return (
+            self.x_train[i.to(self.device)],
+            self.x_train[j.to(self.device)],
+            same.to(self.device),
+        )
+
+    def pair_loss(
+        self, x1: torch.Tensor, x2: torch.Tensor, same: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        e1, e2 = self.net(x1, x2)
+        d = pair_distance(e1, e2, self.metric)
+        return contrastive_loss(d, same, self.margin), d
+
+    def train_step(self) -> dict[str, float]:
+        self.net.train()
+        x1, x2, same = self.next_pairs()
+        self.remember_finite()
+        loss, d = self.pair_loss(x1, x2, same)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.optimizer.step()
+        self.step += 1
+        return {"loss": float(loss.detach()), "acc": self._batch_acc(d, same)}
+
+    def _batch_acc(self, d: torch.Tensor, same: torch.Tensor) -> float:
+        called_same = (d.detach() < self.threshold).float()
+        return float((called_same == same).float().mean())
+
+    def trace_step(self):
+        from dlviz.core.trace import TraceRecorder
+
+        self.net.train()
+        x1, x2, same = self.next_pairs()
+        self.remember_finite()
+        if self.net.shared:
+            networks = {"tower": self.net.tower_a}
+            role_a = role_b = "tower"
+        else:
+            networks = {"tower A": self.net.tower_a, "tower B": self.net.tower_b}
+            role_a, role_b = "tower A", "tower B"
+        with TraceRecorder(networks, name="Siamese") as rec:
+            rec.begin_part("pair")
+            e1 = self.net.tower_a(rec.input(x1, role=role_a))
+            e2 = self.net.tower_b(rec.input(x2, role=role_b))
+            d = pair_distance(e1, e2, self.metric)
+            loss = contrastive_loss(d, same, self.margin)
+            rec.loss(loss, role=role_a, kind="Contrastive loss", output=d, target=same)
+            self.optimizer.zero_grad(set_to_none=True)
+            rec.backward(loss)
+            rec.update(self.optimizer, role=role_a)
+        self.step += 1
+        rec.trace.metrics["acc"] = self._batch_acc(d, same)
+        return rec.trace
+
+    # -- evaluation ------------------------------------------------------------------
+    @torch.no_grad()
+    def embed_val(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Embeddings of the validation digits by tower A and by tower B."""
+        was_training = self.net.training
+        self.net.eval()
+        try:
+            a = self.net.tower_a(self.x_val)
+            b = a if self.net.shared else self.net.tower_b(self.x_val)
+        finally:
+            self.net.train(was_training)
+        return a, b
+
+    @torch.no_grad()
+    def val_distances(self) -> tuple[np.ndarray, torch.Tensor]:
+        """Distances of the fixed validation pairs, and tower A's embeddings."""
+        a, b = self.embed_val()
+        d = pair_distance(a[self.val_i], b[self.val_j], self.metric)
+        return d.cpu().numpy().astype(np.float32), a
+
+    def evaluate(self) -> dict[str, float]:
+        d, _ = self.val_distances()
+        same = self.val_same.numpy()
+        self.threshold, self.val_accuracy = best_threshold(d, same)
+        loss = contrastive_loss(torch.from_numpy(d), self.val_same, self.margin)
+        return {
+            "val_loss": float(loss),
+            "val_acc": self.val_accuracy,
+            "threshold": self.threshold,
+        }
+
+    def snapshot(self) -> dict[str, Any]:
+        d, emb = self.val_distances()
+        same = self.val_same.numpy().astype(bool)
+        emb_np = emb.cpu().numpy()
+        if emb_np.shape[1] > 2:
+            emb_np = _principal_plane(emb_np)
+        elif emb_np.shape[1] == 1:
+            emb_np = np.concatenate([emb_np, np.zeros_like(emb_np)], 1)
+        k = self.pair_index % len(d)
+        i, j = int(self.val_i[k]), int(self.val_j[k])
+        return {
+            "embedding": emb_np.astype(np.float32),
+            "labels": self.y_val.cpu().numpy(),
+            "pos_dist": d[same],
+            "neg_dist": d[~same],
+            "margin": self.margin,
+            "threshold": float(self.threshold),
+            "verification_acc": float(self.val_accuracy),
+            "metric": self.metric,
+            "shared": bool(self.net.shared),
+            "embed_dim": self.embed_dim,
+            "pair_index": k,
+            "pair_images": self.x_val[[i, j], 0].cpu().numpy(),
+            "pair_labels": (int(self.y_val[i]), int(self.y_val[j])),
+            "pair_distance": float(d[k]),
+            "pair_same": bool(same[k]),
+        }
+
+    def handle(self, kind: str, payload: dict) -> dict:
+        if kind == "pair":
+            if "index" in payload:
+                self.pair_index = int(payload["index"]) % self.n_val_pairs
+            else:
+                self.pair_index = (self.pair_index + int(payload.get("offset", 1))) % (
+                    self.n_val_pairs
+                )
+            return {"snapshot": self.snapshot()}
+        return super().handle(kind, payload)
+
+
+def _principal_plane(x: np.ndarray) -> np.ndarray:
+    """Project (N, D) points on their first two principal axes."""
+    centred = x - x.mean(0, keepdims=True)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    return centred @ vt[:2].T
