@@ -169,6 +169,9 @@ class LabSession:
             self.step, self.epoch = p.step, p.epoch
             self.metrics = dict(p.metrics)
             self.samples_per_s = p.samples_per_s
+        elif p.snapshot is not None:
+            # a snapshot without training (a reset, a loaded session): its step counts
+            self.step, self.epoch = p.step, p.epoch
         if p.snapshot is not None:
             self.snapshot, self.snapshot_step = p.snapshot, p.snapshot_step
             self.snapshot_changed.emit(p.snapshot)

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
             self.stage.shutdown()
             self.stage.requested.disconnect(self._on_stage_request)
             self.stage_layout.removeWidget(self.stage)
+            self.stage.hide()  # never flash up as a top-level window
             self.stage.setParent(None)
             self.stage.deleteLater()
             self.stage = None
@@ -338,6 +339,16 @@ class MainWindow(QMainWindow):
             key = next(iter(values))
             self.hyperparams.show_error(key, tr_core(exc.reason).format(**exc.values))
             return
+        self.message_bar.hide()
+        self._on_speed(self.transport.speed.currentData())
+
+    def apply_hparams(self, values: dict) -> None:
+        """Use ``values`` (validated; raises ParamError) for the open lab: the run
+        restarts when they differ, and the panel shows them."""
+        if self.session is None:
+            return
+        self.session.set_hparams(values)
+        self.hyperparams.set_values(self.session.hparams)
         self.message_bar.hide()
         self._on_speed(self.transport.speed.currentData())
 

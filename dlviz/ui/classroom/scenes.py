@@ -204,8 +204,7 @@ class LessonController(QObject):
         w.open_lab(scene.lab, values if spec.trainable else None)
         if w.session is not None:
             if values != w.session.hparams:
-                w._on_hparams(values)
-                w.hyperparams.set_lab(spec, w.session.hparams)
+                w.apply_hparams(values)
         else:
             self._set_tool_values(values)
         target = w.step_through if scene.view == "step_through" else w.lab_splitter

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from dlviz.core.labs import get_lab
 from dlviz.session.history import History
 from dlviz.session.persist import (
     SUFFIX,
@@ -210,9 +209,7 @@ class SessionFiles(QObject):
             self._refuse(path, _tr("This lab cannot hold a saved session."))
             return
         if session.hparams != data.hparams:
-            session.set_hparams(data.hparams)
-            window.hyperparams.set_lab(get_lab(data.lab), session.hparams)
-            window._on_speed(window.transport.speed.currentData())
+            window.apply_hparams(data.hparams)
         self._pending = (session, path, data)
         session.status_changed.connect(self._on_status)
         session.engine.post("load_state", state=data.state)
