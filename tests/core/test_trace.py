@@ -472,14 +472,8 @@ def _small_settings(spec):
 def _lab_cases():
     from dlviz.core.labs import all_labs
 
-    # these tasks clip gradients in train_step but not yet in trace_step (they should
-    # pass ``before_update=`` to record_supervised_step): a real difference
-    clipping = pytest.mark.xfail(
-        reason="trace_step does not clip gradients like train_step", strict=False
-    )
-    known = {"lstm", "gru", "rnn", "seq2seq", "transformer"}
     return [
-        pytest.param(spec, id=spec.key, marks=[clipping] if spec.key in known else [])
+        pytest.param(spec, id=spec.key)
         for spec in all_labs()
         if spec.trainable
     ]

@@ -124,6 +124,10 @@ class _SequenceTask(LabTask):
     def _greedy(self, src: torch.Tensor) -> torch.Tensor:
         raise NotImplementedError
 
+    def _clip(self) -> None:
+        """Gradient clipping at norm 1 (also in the traced step)."""
+        nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+
     def train_step(self) -> dict[str, float]:
         self.model.train()
         src, tgt_in, tgt_out = self._batch()
@@ -132,7 +136,7 @@ class _SequenceTask(LabTask):
         loss = self.criterion(logits.reshape(-1, logits.shape[-1]), tgt_out.reshape(-1))
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self._clip()
         self.optimizer.step()
         self.step += 1
         token_acc, seq_acc = _accuracies(logits.detach().argmax(-1), tgt_out)
@@ -255,6 +259,7 @@ class _SequenceTask(LabTask):
             self.criterion,
             self.optimizer,
             name="model",
+            before_update=self._clip,
         )
         self.step += 1
         return trace
@@ -474,6 +479,10 @@ class PatternTask(LabTask):
         self._cursor += self.batch_size
         return self.x_t[idx], self.y_t[idx]
 
+    def _clip(self) -> None:
+        """Gradient clipping at norm 1 (also in the traced step)."""
+        nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+
     def train_step(self) -> dict[str, float]:
         self.model.train()
         x, y = self._batch()
@@ -482,7 +491,7 @@ class PatternTask(LabTask):
         loss = self.criterion(logits, y)
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self._clip()
         self.optimizer.step()
         self.step += 1
         return {
@@ -563,7 +572,8 @@ class PatternTask(LabTask):
         self.remember_finite()
         wrapped = _FirstOutput(self.model)
         trace = record_supervised_step(
-            wrapped, x, y, self.criterion, self.optimizer, name="model"
+            wrapped, x, y, self.criterion, self.optimizer, name="model",
+            before_update=self._clip,
         )
         self.step += 1
         return trace
