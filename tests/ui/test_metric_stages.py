@@ -1,0 +1,112 @@
+"""The Siamese and distillation stages with real snapshots of their labs."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+import torch
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.metric import slider_temperature, temperature_position
+
+torch.set_num_threads(1)
+SHOTS = os.environ.get("DLVIZ_SHOTS", "")  # a folder: save screenshots there
+
+
+def _task(key: str, steps: int = 5, **hp):
+    task = get_lab(key).create(hp, torch.device("cpu"))
+    for _ in range(steps):
+        task.train_step()
+    return task
+
+
+def _stage(qtbot, key: str):
+    spec = get_lab(key)
+    stage = stage_class(spec.stage)(spec)
+    qtbot.addWidget(stage)
+    return stage
+
+
+def _shots(qtbot, stage, name: str) -> None:
+    for w, h in ((1024, 768), (1920, 1080)):
+        stage.resize(w, h)
+        stage.show()
+        qtbot.wait(50)
+        if SHOTS:
+            os.makedirs(SHOTS, exist_ok=True)
+            assert stage.grab().save(os.path.join(SHOTS, f"{name}_{w}x{h}.png"))
+    stage.close()
+
+
+def test_siamese_stage_shows_embeddings_histograms_and_pairs(qtbot):
+    task = _task("siamese", steps=30)
+    stage = _stage(qtbot, "siamese")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    points = stage.scatter.layers["val"].data
+    assert len(points) == len(snap["labels"])
+    np.testing.assert_allclose(points["x"], snap["embedding"][:, 0])
+    _, counts = stage.hist.items["pos"].getData()
+    assert counts.sum() == len(snap["pos_dist"])
+    assert stage.hist.lines["margin"].value() == pytest.approx(snap["margin"])
+    assert stage.hist.lines["threshold"].value() == pytest.approx(snap["threshold"])
+    assert f"{snap['pair_distance']:.3f}" in stage.pair_label.text()
+    assert "Verification accuracy" in stage.accuracy_label.text()
+    tag = stage.class_tags[int(snap["labels"][0])]
+    assert tag.isVisible()
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.next_button.click()
+    assert blocker.args == ["pair", {"offset": 1}]
+    answer = task.handle(*blocker.args)
+    stage.show_result("pair", answer)
+    assert answer["snapshot"]["pair_index"] == 1
+    assert f"{answer['snapshot']['pair_distance']:.3f}" in stage.pair_label.text()
+    for _ in range(3):  # updates in place
+        stage.show_snapshot(task.snapshot())
+    assert len(stage.hist.plot_item.legend.items) == 2
+    _shots(qtbot, stage, "siamese")
+
+
+def test_temperature_slider_is_log_scaled():
+    assert slider_temperature(0) == pytest.approx(0.25)
+    assert slider_temperature(200) == pytest.approx(50.0)
+    assert slider_temperature(temperature_position(4.0)) == pytest.approx(4.0, rel=0.03)
+
+
+def test_distillation_stage_bars_slider_and_curves(qtbot):
+    task = _task("distillation", steps=12)
+    stage = _stage(qtbot, "distillation")
+    snap = task.snapshot()
+    with qtbot.waitSignal(stage.requested) as first:
+        stage.show_snapshot(snap)
+    assert first.args[0] == "temperature"
+    np.testing.assert_allclose(
+        stage.teacher_bars.bars.opts["height"], snap["teacher_soft"]
+    )
+    np.testing.assert_allclose(
+        stage.hard_bars.bars.opts["height"], snap["hard_label"]
+    )
+    np.testing.assert_allclose(
+        stage.student_bars.bars.opts["height"], snap["student_soft"]
+    )
+    _, ys = stage.curves.curves["distilled"].getData()
+    np.testing.assert_allclose(ys, snap["history_acc"])
+    assert "71,754" in stage.params_label.text()
+    # moving the slider asks the task for the teacher's softmax at that T
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.slider.setValue(stage.slider.maximum())
+    kind, data = blocker.args
+    assert kind == "temperature" and data["T"] == pytest.approx(50.0)
+    stage.show_result(kind, task.handle(kind, data))
+    heights = stage.explorer.bars.opts["height"]
+    assert heights.max() - heights.min() < 0.2  # flat at T = 50
+    assert "entropy" in stage.slider_label.text()
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.next_button.click()
+    assert blocker.args == ["sample", {"offset": 1}]
+    stage.show_result("sample", task.handle(*blocker.args))
+    assert stage._snapshot["sample_index"] == 1
+    _shots(qtbot, stage, "distillation")
