@@ -306,6 +306,7 @@ class SiameseTask(LabTask):
     def snapshot(self) -> dict[str, Any]:
         d, emb = self.val_distances()
         same = self.val_same.numpy().astype(bool)
+        self.threshold, self.val_accuracy = best_threshold(d, same)
         emb_np = emb.cpu().numpy()
         if emb_np.shape[1] > 2:
             emb_np = _principal_plane(emb_np)

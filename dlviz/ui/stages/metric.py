@@ -194,8 +194,13 @@ class SiameseStage(Stage):
         mark = "✓" if right else "✗"
         color = POS_COLOR if right else NEG_COLOR
         self.pair_label.setText(
-            self.tr("distance {0:.3f} {1} threshold {2:.3f} → {3} {4}").format(
-                d, "<" if called_same else "≥", thr, verdict, mark
+            self.tr("{0} vs {1}: distance {2:.3f} {3} {4:.3f} → {5} {6}").format(
+                *snapshot["pair_labels"],
+                d,
+                "<" if called_same else "≥",
+                thr,
+                verdict,
+                mark,
             )
         )
         self.pair_label.setStyleSheet(f"color: {color}")
@@ -315,6 +320,7 @@ class DistillationStage(Stage):
         self.sample_view.set_title(self.tr("Validation digit"))
         self.previous_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
+        self.curves.plot_item.setLabel("bottom", self.tr("step"))
         self.hard_bars.set_title(self.tr("Hard label (one-hot)"))
         self.curves.set_title(self.tr("Validation accuracy of the two students"))
         self._set_temperature_titles()
