@@ -142,7 +142,7 @@ SURFACES: dict[str, Surface] = {
             (-2.5, 2.0),
             ((0.0, 0.0),),
             gradient_noise=5.0,
-            formula="5·(x² + y²) + noise",
+            formula="5·(x² + y²)",
         ),
     )
 }

@@ -10,6 +10,7 @@ so far, the current losses and each optimizer's update rule with its current num
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -270,6 +271,7 @@ class OptimizerRaceTask(LabTask):
             ),
             "status": [r.status for r in racers],
             "rules": [describe_update(r, self.noise) for r in racers],
+            "noise": self.noise,
         }
 
     def handle(self, kind: str, payload: dict) -> dict:
@@ -290,9 +292,30 @@ def _vec(v: np.ndarray | torch.Tensor) -> str:
     return "(" + ", ".join(f"{float(c):.4g}" for c in np.ravel(v)) + ")"
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospace font (combining accents take none)."""
+    return sum(not unicodedata.combining(c) for c in text)
+
+
 def _lines(rows: list[tuple[str, str]]) -> list[str]:
-    width = max(len(left) for left, _ in rows)
-    return [f"{left.ljust(width)}  = {right}" for left, right in rows]
+    width = max(_width(left) for left, _ in rows)
+    return [f"{left}{' ' * (width - _width(left))}  = {right}" for left, right in rows]
+
+
+def _hyper(name: str, group: dict) -> str:
+    """The optimizer's fixed hyperparameters on one line."""
+    if name in ("SGD+momentum", "Nesterov"):
+        return f"μ = {group['momentum']:g}"
+    if name == "Adagrad":
+        return f"ε = {group['eps']:g}"
+    if name == "RMSprop":
+        return f"α = {group['alpha']:g}   ε = {group['eps']:g}"
+    if name == "Adadelta":
+        return f"ρ = {group['rho']:g}   ε = {group['eps']:g}"
+    if name == "Adam":
+        b1, b2 = group["betas"]
+        return f"β₁ = {b1:g}   β₂ = {b2:g}   ε = {group['eps']:g}"
+    return ""
 
 
 def describe_update(racer: Racer, noise: float = 0.0) -> str:
@@ -301,64 +324,50 @@ def describe_update(racer: Racer, noise: float = 0.0) -> str:
     opt, name = racer.optimizer, racer.name
     group = opt.param_groups[0]
     lr = float(group["lr"])
-    head = f"{name}   t = {racer.steps}   η = {lr:.4g}"
-    if racer.status:
-        head += f"   ({racer.status})"
-    symbolic = _RULES[name]
+    head = [f"{name}   t = {racer.steps}   η = {lr:.4g}"]
+    hyper = _hyper(name, group)
+    if hyper:
+        head.append(hyper)
     if racer.grad is None or racer.before is None:
-        return "\n".join([head, "", *symbolic, "", "no step yet"])
+        return "\n".join([*head, "", *_RULES[name]])
     p = racer.point.xy
+    after = p.detach().cpu().numpy()
     state = opt.state.get(p, {})
     grad = racer.grad + group.get("weight_decay", 0.0) * racer.before
-    g_label = "g = ∇L(θ) + noise" if noise > 0 else "g = ∇L(θ)"
-    rows = [("θ before", _vec(racer.before)), (g_label, _vec(grad))]
+    g_label = "g = ∇L(θₜ) + ξ" if noise > 0 else "g = ∇L(θₜ)"
+    rows = [("θₜ", _vec(racer.before)), (g_label, _vec(grad))]
     if name in ("SGD+momentum", "Nesterov"):
-        mu = group["momentum"]
-        buf = state.get("momentum_buffer")
-        rows.append((f"b = μ·b + g   (μ = {mu:g})", _vec(buf)))
-        if name == "Nesterov":
-            rows.append(("θ ← θ − η·(g + μ·b)", _vec(p)))
+        rows.append(("b = μ·b + g", _vec(state.get("momentum_buffer"))))
+        step = "η·(g + μ·b)" if name == "Nesterov" else "η·b"
+    elif name in ("Adagrad", "RMSprop"):
+        if name == "Adagrad":
+            s = state["sum"]
+            rows.append(("s = s + g²", _vec(s)))
         else:
-            rows.append(("θ ← θ − η·b", _vec(p)))
-    elif name == "Adagrad":
-        s = state["sum"]
-        rows.append(("s = s + g²", _vec(s)))
+            s = state["square_avg"]
+            rows.append(("s = α·s + (1−α)·g²", _vec(s)))
         rows.append(("η/(√s + ε)", _vec(lr / (s.sqrt() + group["eps"]))))
-        rows.append(("θ ← θ − η·g/(√s + ε)", _vec(p)))
-    elif name == "RMSprop":
-        s = state["square_avg"]
-        rows.append((f"s = α·s + (1−α)·g²   (α = {group['alpha']:g})", _vec(s)))
-        rows.append(("η/(√s + ε)", _vec(lr / (s.sqrt() + group["eps"]))))
-        rows.append(("θ ← θ − η·g/(√s + ε)", _vec(p)))
+        step = "η·g/(√s + ε)"
     elif name == "Adadelta":
-        rho = group["rho"]
-        s, u = state["square_avg"], state["acc_delta"]
-        rows.append((f"s = ρ·s + (1−ρ)·g²   (ρ = {rho:g})", _vec(s)))
-        rows.append(
-            (
-                "Δθ = √(u + ε)/√(s + ε)·g",
-                _vec(
-                    (racer.before - p.detach().cpu().numpy())
-                    / max(racer.lr_used, 1e-300)
-                ),
-            )
-        )
-        rows.append(("u = ρ·u + (1−ρ)·Δθ²", _vec(u)))
-        rows.append(("θ ← θ − η·Δθ", _vec(p)))
+        delta = (racer.before - after) / max(racer.lr_used, 1e-300)
+        rows.append(("s = ρ·s + (1−ρ)·g²", _vec(state["square_avg"])))
+        rows.append(("Δθ = √(u + ε)/√(s + ε)·g", _vec(delta)))
+        rows.append(("u = ρ·u + (1−ρ)·Δθ²", _vec(state["acc_delta"])))
+        step = "η·Δθ"
     elif name == "Adam":
         b1, b2 = group["betas"]
         m, v, t = state["exp_avg"], state["exp_avg_sq"], float(state["step"])
-        m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
-        rows.append((f"m = β₁·m + (1−β₁)·g   (β₁ = {b1:g})", _vec(m)))
-        rows.append((f"v = β₂·v + (1−β₂)·g²  (β₂ = {b2:g})", _vec(v)))
-        rows.append(("m̂ = m/(1 − β₁ᵗ)", _vec(m_hat)))
-        rows.append(("v̂ = v/(1 − β₂ᵗ)", _vec(v_hat)))
-        rows.append(("θ ← θ − η·m̂/(√v̂ + ε)", _vec(p)))
+        rows.append(("m = β₁·m + (1−β₁)·g", _vec(m)))
+        rows.append(("v = β₂·v + (1−β₂)·g²", _vec(v)))
+        rows.append(("m̂ = m/(1 − β₁ᵗ)", _vec(m / (1 - b1**t))))
+        rows.append(("v̂ = v/(1 − β₂ᵗ)", _vec(v / (1 - b2**t))))
+        step = "η·m̂/(√v̂ + ε)"
     else:
-        rows.append(("θ ← θ − η·g", _vec(p)))
-    rows.append(("θ after − θ before", _vec(p.detach().cpu().numpy() - racer.before)))
-    loss = f"L(θ) = {racer.loss:.6g}"
-    return "\n".join([head, *_lines(rows), loss])
+        step = "η·g"
+    rows.append((f"θₜ₊₁ = θₜ − {step}", _vec(after)))
+    rows.append(("θₜ₊₁ − θₜ", _vec(after - racer.before)))
+    rows.append(("L(θₜ₊₁)", f"{racer.loss:.6g}"))
+    return "\n".join([*head, *_lines(rows)])
 
 
 _RULES: dict[str, list[str]] = {
