@@ -32,6 +32,8 @@ from pathlib import Path
 import dlviz
 
 LANGUAGES = ("zh_CN",)
+#: Menus titled by dlviz.ui.classroom._menus itself.
+MENU_KEYS = ("file", "training", "view", "language", "help")
 CORE_CONTEXT = "core"
 #: Metric keys the labs report; their curve labels are translated in context core.
 METRIC_KEYS = (
@@ -50,7 +52,19 @@ METRIC_KEYS = (
     "seq_acc",
     "bleu",
     "grad_norm",
+    "threshold",
+    "teacher_acc",
+    "loss_hard",
+    "acc_hard",
+    "recall",
+    "precision",
+    "miou",
+    "verification_acc",
 )
+
+
+#: Labels of generated data that stages show through tr_core (sequence inputs).
+DATA_LABELS = ("value", "marker")
 
 
 def package_dir() -> Path:
@@ -126,6 +140,7 @@ def core_strings() -> list[str]:
         out += [str(c) for c in spec.choices]
     out += ["settings", *param_error_templates()]
     out += metric_labels()
+    out += list(DATA_LABELS)
     seen: set[str] = set()
     unique = []
     for text in out:
@@ -166,22 +181,30 @@ def read_translations(path: Path) -> dict[tuple[str, str], str]:
     return found
 
 
-def write_core_ts(lang: str, strings: list[str], known: dict) -> tuple[int, int]:
-    """Write the core ``.ts``; returns (entries, unfinished)."""
+def write_core_ts(
+    lang: str,
+    strings: list[str],
+    known: dict,
+    extra: dict[str, list[str]] | None = None,
+) -> tuple[int, int]:
+    """Write the core ``.ts`` (context core, plus ``extra`` contexts found in the
+    sources but not by lupdate); returns (entries, unfinished)."""
     root = ET.Element("TS", version="2.1", language=lang, sourcelanguage="en")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = CORE_CONTEXT
     unfinished = 0
-    for text in strings:
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = text
-        translation = ET.SubElement(message, "translation")
-        value = known.get((CORE_CONTEXT, text))
-        if value:
-            translation.text = value
-        else:
-            translation.set("type", "unfinished")
-            unfinished += 1
+    for name, texts in {CORE_CONTEXT: strings, **(extra or {})}.items():
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for text in texts:
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = text
+            translation = ET.SubElement(message, "translation")
+            value = known.get((name, text))
+            if value:
+                translation.text = value
+            else:
+                translation.set("type", "unfinished")
+                unfinished += 1
+    strings = [t for texts in {0: strings, **(extra or {})}.values() for t in texts]
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     core_ts(lang).write_text(
@@ -189,6 +212,71 @@ def write_core_ts(lang: str, strings: list[str], known: dict) -> tuple[int, int]
         encoding="utf-8",
     )
     return len(strings), unfinished
+
+
+def helper_strings() -> dict[str, list[str]]:
+    """Strings the classroom modules translate through a helper with a fixed
+    context (``_tr(text)`` with ``_CONTEXT = "..."``), which lupdate cannot see.
+
+    Found by reading the code: ``_tr("...")``, ``texts_of(w).add(setter, "...")``,
+    ``add_window_action(w, menu, name, "...", ...)``, ``classroom_menu(w, "...")``
+    and the ``text`` column of ``for name, text, ... in ((...), ...)`` loops.
+    """
+    found: dict[str, list[str]] = {}
+    for path in ui_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        context = None
+        for node in tree.body:
+            if (
+                isinstance(node, ast.Assign)
+                and any(getattr(t, "id", "") == "_CONTEXT" for t in node.targets)
+                and isinstance(node.value, ast.Constant)
+            ):
+                context = node.value.value
+        if not context:
+            continue
+        texts = found.setdefault(context, [])
+        for node in ast.walk(tree):
+            texts.extend(_helper_texts(node))
+    return {k: list(dict.fromkeys(v)) for k, v in found.items() if v}
+
+
+def _literal(node) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
+        return node.value
+    return None
+
+
+def _helper_texts(node) -> list[str]:
+    out: list[str] = []
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = getattr(func, "id", getattr(func, "attr", ""))
+        args = node.args
+        if name == "_tr" and args:
+            out.append(_literal(args[0]))
+        elif name == "add_window_action" and len(args) > 3:
+            out.append(_literal(args[3]))
+        elif name == "classroom_menu" and len(args) > 1:
+            title = _literal(args[1])
+            if title and title.lower() not in MENU_KEYS:
+                out.append(f"&{title}")
+        elif (
+            name == "add"
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Call)
+            and getattr(func.value.func, "id", "") == "texts_of"
+            and len(args) > 1
+        ):
+            out.append(_literal(args[1]))
+    elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
+        names = [getattr(e, "id", "") for e in node.target.elts]
+        if "text" in names and isinstance(node.iter, (ast.Tuple, ast.List)):
+            column = names.index("text")
+            for row in node.iter.elts:
+                if isinstance(row, ast.Tuple) and len(row.elts) > column:
+                    out.append(_literal(row.elts[column]))
+    return [t for t in out if t]
 
 
 def ui_sources() -> list[Path]:
@@ -217,7 +305,7 @@ def update(langs=LANGUAGES) -> None:
             capture_output=True,
         )
         known = read_translations(core_ts(lang))
-        entries, missing = write_core_ts(lang, strings, known)
+        entries, missing = write_core_ts(lang, strings, known, helper_strings())
         print(f"{lang}: {entries} core strings ({missing} unfinished)")
         for context, source in unfinished(lang):
             print(f"  unfinished [{context}] {source!r}")

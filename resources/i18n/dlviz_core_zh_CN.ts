@@ -8,8 +8,16 @@
       <translation>神经网络基础</translation>
     </message>
     <message>
+      <source>Optimization and regularization</source>
+      <translation>优化与正则化</translation>
+    </message>
+    <message>
       <source>Convolutional networks</source>
       <translation>卷积神经网络</translation>
+    </message>
+    <message>
+      <source>Detection and segmentation</source>
+      <translation>目标检测与图像分割</translation>
     </message>
     <message>
       <source>Recurrent networks</source>
@@ -22,6 +30,10 @@
     <message>
       <source>Generative models</source>
       <translation>生成模型</translation>
+    </message>
+    <message>
+      <source>Siamese networks and distillation</source>
+      <translation>孪生网络与知识蒸馏</translation>
     </message>
     <message>
       <source>Tools</source>
@@ -50,6 +62,18 @@
     <message>
       <source>Pixels in, class scores out; softmax and cross-entropy.</source>
       <translation>输入像素，输出各类得分；用 softmax 和交叉熵。</translation>
+    </message>
+    <message>
+      <source>Optimizers on a loss surface</source>
+      <translation>优化器在损失曲面上的比赛</translation>
+    </message>
+    <message>
+      <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adadelta and Adam race downhill from the same start.</source>
+      <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adadelta 和 Adam 从同一起点比赛下山。</translation>
+    </message>
+    <message>
+      <source>Each optimizer turns the same gradients into different steps.</source>
+      <translation>同样的梯度，在不同优化器手里变成不同的步子。</translation>
     </message>
     <message>
       <source>Convolution arithmetic</source>
@@ -158,6 +182,30 @@
     <message>
       <source>Depthwise-separable convolutions: a per-channel 3×3 filter and a 1×1 channel mixer cost far fewer weights than one full convolution.</source>
       <translation>深度可分离卷积：逐通道的 3×3 卷积加上混合通道的 1×1 卷积，权重远少于一个完整卷积。</translation>
+    </message>
+    <message>
+      <source>FCN: a class for every pixel</source>
+      <translation>FCN：为每个像素分类</translation>
+    </message>
+    <message>
+      <source>Convolutions shrink, transposed convolutions enlarge: one class per pixel.</source>
+      <translation>卷积把图缩小，转置卷积把图放大：每个像素一个类别。</translation>
+    </message>
+    <message>
+      <source>No dense layers: 1×1 class scores upsampled by transposed convolutions.</source>
+      <translation>没有全连接层：1×1 的类别得分由转置卷积上采样。</translation>
+    </message>
+    <message>
+      <source>Anchor boxes, IoU and NMS</source>
+      <translation>锚框、IoU 与 NMS</translation>
+    </message>
+    <message>
+      <source>A one-stage detector: anchors, offsets, scores, then NMS.</source>
+      <translation>单阶段检测器：锚框、偏移量、得分，最后做 NMS。</translation>
+    </message>
+    <message>
+      <source>Every anchor predicts a class and the offsets to its object.</source>
+      <translation>每个锚框预测一个类别以及到目标的偏移量。</translation>
     </message>
     <message>
       <source>Recurrent network (RNN)</source>
@@ -290,6 +338,30 @@
     <message>
       <source>Transposed convolutions, batch norm and LeakyReLU make GANs train.</source>
       <translation>转置卷积、批归一化和 LeakyReLU 让 GAN 能稳定训练。</translation>
+    </message>
+    <message>
+      <source>Siamese network</source>
+      <translation>孪生网络</translation>
+    </message>
+    <message>
+      <source>Twin towers with shared weights map digits so that same-class pairs lie close and different-class pairs lie far apart.</source>
+      <translation>共享权重的两座塔把数字映射到嵌入空间：同类的样本对靠近，不同类的样本对远离。</translation>
+    </message>
+    <message>
+      <source>Compare two inputs by the distance of their embeddings; the contrastive loss pulls positive pairs together and pushes negative pairs beyond a margin.</source>
+      <translation>用嵌入向量之间的距离比较两个输入；对比损失把正样本对拉近，把负样本对推到间隔之外。</translation>
+    </message>
+    <message>
+      <source>Knowledge distillation</source>
+      <translation>知识蒸馏</translation>
+    </message>
+    <message>
+      <source>A small student learns from a big teacher's soft labels and beats the same student trained on hard labels only.</source>
+      <translation>小学生网络向大教师网络的软标签学习，胜过只用硬标签训练的同样的学生网络。</translation>
+    </message>
+    <message>
+      <source>Soft labels at a high temperature carry how similar the classes are; the student matches them and the true labels.</source>
+      <translation>高温下的软标签带有类别之间相似程度的信息；学生同时拟合软标签和真实标签。</translation>
     </message>
     <message>
       <source>Optimizer</source>
@@ -466,6 +538,126 @@
     <message>
       <source>A folder with MNIST IDX files; empty uses the bundled digits.</source>
       <translation>存放 MNIST IDX 文件的文件夹；留空则使用自带的手写数字。</translation>
+    </message>
+    <message>
+      <source>Loss surface</source>
+      <translation>损失曲面</translation>
+    </message>
+    <message>
+      <source>The function of (x, y) the optimizers minimise.</source>
+      <translation>优化器要最小化的 (x, y) 的函数。</translation>
+    </message>
+    <message>
+      <source>Rosenbrock</source>
+      <translation>Rosenbrock</translation>
+    </message>
+    <message>
+      <source>saddle</source>
+      <translation>鞍点</translation>
+    </message>
+    <message>
+      <source>Beale</source>
+      <translation>Beale</translation>
+    </message>
+    <message>
+      <source>elongated bowl</source>
+      <translation>狭长的碗</translation>
+    </message>
+    <message>
+      <source>noisy bowl</source>
+      <translation>带噪声的碗</translation>
+    </message>
+    <message>
+      <source>Gradient noise</source>
+      <translation>梯度噪声</translation>
+    </message>
+    <message>
+      <source>Std of random noise added to every gradient, like mini-batches.</source>
+      <translation>加到每个梯度上的随机噪声的标准差，模拟小批量训练。</translation>
+    </message>
+    <message>
+      <source>Own start point</source>
+      <translation>自定义起点</translation>
+    </message>
+    <message>
+      <source>Start at (start x, start y), not at the surface's usual start.</source>
+      <translation>从 (起点 x, 起点 y) 出发，而不是曲面默认的起点。</translation>
+    </message>
+    <message>
+      <source>Start x</source>
+      <translation>起点 x</translation>
+    </message>
+    <message>
+      <source>Start y</source>
+      <translation>起点 y</translation>
+    </message>
+    <message>
+      <source>Optimizers shown</source>
+      <translation>参赛的优化器</translation>
+    </message>
+    <message>
+      <source>Which optimizers race; the chosen Optimizer is always shown.</source>
+      <translation>哪些优化器参加比赛；所选的优化器总会显示。</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>SGD, momentum, Nesterov</source>
+      <translation>SGD、动量、Nesterov</translation>
+    </message>
+    <message>
+      <source>adaptive</source>
+      <translation>自适应</translation>
+    </message>
+    <message>
+      <source>SGD, momentum, Adam</source>
+      <translation>SGD、动量、Adam</translation>
+    </message>
+    <message>
+      <source>SGD vs Adam</source>
+      <translation>SGD 对比 Adam</translation>
+    </message>
+    <message>
+      <source>Momentum μ</source>
+      <translation>动量 μ</translation>
+    </message>
+    <message>
+      <source>Share of the previous step kept by SGD+momentum and Nesterov.</source>
+      <translation>SGD+动量和 Nesterov 保留上一步的比例。</translation>
+    </message>
+    <message>
+      <source>Adaptive η ×</source>
+      <translation>自适应方法 η ×</translation>
+    </message>
+    <message>
+      <source>Adagrad, RMSprop and Adam use this times the learning rate.</source>
+      <translation>Adagrad、RMSprop 和 Adam 使用学习率乘以这个倍数。</translation>
+    </message>
+    <message>
+      <source>Learning-rate schedule</source>
+      <translation>学习率调度</translation>
+    </message>
+    <message>
+      <source>Step decay halves η every period; cosine lowers it to 0.</source>
+      <translation>阶梯衰减每个周期把 η 减半；余弦调度把它降到 0。</translation>
+    </message>
+    <message>
+      <source>constant</source>
+      <translation>恒定</translation>
+    </message>
+    <message>
+      <source>step decay</source>
+      <translation>阶梯衰减</translation>
+    </message>
+    <message>
+      <source>cosine</source>
+      <translation>余弦</translation>
+    </message>
+    <message>
+      <source>Schedule period (steps)</source>
+      <translation>调度周期（步）</translation>
     </message>
     <message>
       <source>Input size</source>
@@ -660,6 +852,122 @@
       <translation>20</translation>
     </message>
     <message>
+      <source>Training images</source>
+      <translation>训练图像数</translation>
+    </message>
+    <message>
+      <source>Standard deviation of the pixel noise.</source>
+      <translation>像素噪声的标准差。</translation>
+    </message>
+    <message>
+      <source>Shown image</source>
+      <translation>显示的图像</translation>
+    </message>
+    <message>
+      <source>Which validation image the views show.</source>
+      <translation>视图显示哪一张验证图像。</translation>
+    </message>
+    <message>
+      <source>Skip connection</source>
+      <translation>跳跃连接</translation>
+    </message>
+    <message>
+      <source>Add scores from the finer 1/4-size features (FCN-16s).</source>
+      <translation>加上来自更精细的 1/4 尺寸特征的得分（FCN-16s）。</translation>
+    </message>
+    <message>
+      <source>Width</source>
+      <translation>宽度</translation>
+    </message>
+    <message>
+      <source>Channels of the first convolution; later layers have more.</source>
+      <translation>第一个卷积的通道数；后面的层更多。</translation>
+    </message>
+    <message>
+      <source>Digit classes</source>
+      <translation>数字类别数</translation>
+    </message>
+    <message>
+      <source>Scenes contain the digits 0 … classes − 1.</source>
+      <translation>场景中包含数字 0 … 类别数 − 1。</translation>
+    </message>
+    <message>
+      <source>Training scenes</source>
+      <translation>训练场景数</translation>
+    </message>
+    <message>
+      <source>Shown scene</source>
+      <translation>显示的场景</translation>
+    </message>
+    <message>
+      <source>Which validation scene the views show.</source>
+      <translation>视图显示哪一个验证场景。</translation>
+    </message>
+    <message>
+      <source>Anchor sizes</source>
+      <translation>锚框尺寸</translation>
+    </message>
+    <message>
+      <source>Square root of each anchor's area, in pixels.</source>
+      <translation>每个锚框面积的平方根，单位为像素。</translation>
+    </message>
+    <message>
+      <source>12, 20</source>
+      <translation>12, 20</translation>
+    </message>
+    <message>
+      <source>16</source>
+      <translation>16</translation>
+    </message>
+    <message>
+      <source>10, 16, 24</source>
+      <translation>10, 16, 24</translation>
+    </message>
+    <message>
+      <source>Anchor ratios</source>
+      <translation>锚框宽高比</translation>
+    </message>
+    <message>
+      <source>Width divided by height of the anchors.</source>
+      <translation>锚框的宽除以高。</translation>
+    </message>
+    <message>
+      <source>1, 1/2</source>
+      <translation>1, 1/2</translation>
+    </message>
+    <message>
+      <source>1</source>
+      <translation>1</translation>
+    </message>
+    <message>
+      <source>2, 1, 1/2</source>
+      <translation>2, 1, 1/2</translation>
+    </message>
+    <message>
+      <source>Match IoU</source>
+      <translation>匹配 IoU</translation>
+    </message>
+    <message>
+      <source>An anchor learns an object when their IoU is at least this.</source>
+      <translation>锚框与目标的 IoU 不低于此值时，锚框负责学习该目标。</translation>
+    </message>
+    <message>
+      <source>Score threshold</source>
+      <translation>得分阈值</translation>
+    </message>
+    <message>
+      <source>Boxes with a lower class probability are dropped.</source>
+      <translation>类别概率低于此值的框被丢弃。</translation>
+    </message>
+    <message>
+      <source>NMS IoU threshold</source>
+      <translation>NMS 的 IoU 阈值</translation>
+    </message>
+    <message>
+      <source>NMS removes a box overlapping a better one more than this.</source>
+      <translation>与更好的框重叠超过此值的框会被 NMS 删除。</translation>
+    </message>
+    <message>
       <source>Task</source>
       <translation>任务</translation>
     </message>
@@ -834,10 +1142,6 @@
     <message>
       <source>0</source>
       <translation>0</translation>
-    </message>
-    <message>
-      <source>1</source>
-      <translation>1</translation>
     </message>
     <message>
       <source>2</source>
@@ -1016,6 +1320,86 @@
       <translation>手绘</translation>
     </message>
     <message>
+      <source>Shared weights (true Siamese)</source>
+      <translation>共享权重（真正的孪生网络）</translation>
+    </message>
+    <message>
+      <source>Off: two towers with their own weights (pseudo-Siamese).</source>
+      <translation>关闭：两座塔各有自己的权重（伪孪生网络）。</translation>
+    </message>
+    <message>
+      <source>Tower</source>
+      <translation>塔网络</translation>
+    </message>
+    <message>
+      <source>The network that turns one digit into an embedding.</source>
+      <translation>把一个数字变成嵌入向量的网络。</translation>
+    </message>
+    <message>
+      <source>CNN</source>
+      <translation>CNN</translation>
+    </message>
+    <message>
+      <source>MLP</source>
+      <translation>MLP</translation>
+    </message>
+    <message>
+      <source>Numbers per embedding; above 2 the view shows a projection.</source>
+      <translation>每个嵌入向量的维数；超过 2 时视图显示投影。</translation>
+    </message>
+    <message>
+      <source>Distance</source>
+      <translation>距离</translation>
+    </message>
+    <message>
+      <source>Euclidean: ‖a − b‖. Cosine: 1 − cos(a, b).</source>
+      <translation>欧氏距离：‖a − b‖。余弦距离：1 − cos(a, b)。</translation>
+    </message>
+    <message>
+      <source>euclidean</source>
+      <translation>欧氏</translation>
+    </message>
+    <message>
+      <source>Margin m</source>
+      <translation>间隔 m</translation>
+    </message>
+    <message>
+      <source>Different-class pairs farther apart than m cost nothing.</source>
+      <translation>距离超过 m 的不同类样本对不产生损失。</translation>
+    </message>
+    <message>
+      <source>Temperature T</source>
+      <translation>温度 T</translation>
+    </message>
+    <message>
+      <source>Softmax of z / T: higher T gives flatter soft labels.</source>
+      <translation>对 z / T 做 softmax：T 越高，软标签越平缓。</translation>
+    </message>
+    <message>
+      <source>Soft-label weight α</source>
+      <translation>软标签权重 α</translation>
+    </message>
+    <message>
+      <source>Loss = α·T²·KL(teacher ‖ student) + (1 − α)·CE(label).</source>
+      <translation>损失 = α·T²·KL(教师 ‖ 学生) + (1 − α)·CE(标签)。</translation>
+    </message>
+    <message>
+      <source>Student hidden units</source>
+      <translation>学生网络隐藏单元数</translation>
+    </message>
+    <message>
+      <source>The student is an MLP 64 → hidden → 10.</source>
+      <translation>学生网络是一个 64 → 隐藏层 → 10 的 MLP。</translation>
+    </message>
+    <message>
+      <source>Labelled digits for the students</source>
+      <translation>学生可用的带标签数字</translation>
+    </message>
+    <message>
+      <source>Training digits the students see (0: all); the teacher saw all of them.</source>
+      <translation>学生能看到的训练数字数量（0 表示全部）；教师见过全部数字。</translation>
+    </message>
+    <message>
       <source>settings</source>
       <translation>设置</translation>
     </message>
@@ -1178,6 +1562,365 @@
     <message>
       <source>val grad norm</source>
       <translation>验证梯度范数</translation>
+    </message>
+    <message>
+      <source>threshold</source>
+      <translation>阈值</translation>
+    </message>
+    <message>
+      <source>val threshold</source>
+      <translation>验证阈值</translation>
+    </message>
+    <message>
+      <source>teacher acc</source>
+      <translation>教师准确率</translation>
+    </message>
+    <message>
+      <source>val teacher acc</source>
+      <translation>验证教师准确率</translation>
+    </message>
+    <message>
+      <source>loss hard</source>
+      <translation>硬标签损失</translation>
+    </message>
+    <message>
+      <source>val loss hard</source>
+      <translation>验证硬标签损失</translation>
+    </message>
+    <message>
+      <source>acc hard</source>
+      <translation>硬标签准确率</translation>
+    </message>
+    <message>
+      <source>val acc hard</source>
+      <translation>验证硬标签准确率</translation>
+    </message>
+    <message>
+      <source>recall</source>
+      <translation>召回率</translation>
+    </message>
+    <message>
+      <source>val recall</source>
+      <translation>验证召回率</translation>
+    </message>
+    <message>
+      <source>precision</source>
+      <translation>精确率</translation>
+    </message>
+    <message>
+      <source>val precision</source>
+      <translation>验证精确率</translation>
+    </message>
+    <message>
+      <source>miou</source>
+      <translation>mIoU</translation>
+    </message>
+    <message>
+      <source>val miou</source>
+      <translation>验证 mIoU</translation>
+    </message>
+    <message>
+      <source>verification acc</source>
+      <translation>验证对准确率</translation>
+    </message>
+    <message>
+      <source>val verification acc</source>
+      <translation>验证集验证对准确率</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>数值</translation>
+    </message>
+    <message>
+      <source>marker</source>
+      <translation>标记</translation>
+    </message>
+  </context>
+  <context>
+    <name>dlviz.classroom</name>
+    <message>
+      <source>View as PNG…</source>
+      <translation>视图导出为 PNG……</translation>
+    </message>
+    <message>
+      <source>View as SVG…</source>
+      <translation>视图导出为 SVG……</translation>
+    </message>
+    <message>
+      <source>Run as GIF…</source>
+      <translation>训练过程导出为 GIF……</translation>
+    </message>
+    <message>
+      <source>Metrics as CSV…</source>
+      <translation>指标导出为 CSV……</translation>
+    </message>
+    <message>
+      <source>Export view</source>
+      <translation>导出视图</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>视图</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png)</source>
+      <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+      <source>SVG drawing (*.svg)</source>
+      <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <source>Record the run as a GIF</source>
+      <translation>把训练过程录制为 GIF</translation>
+    </message>
+    <message>
+      <source>From step</source>
+      <translation>起始步</translation>
+    </message>
+    <message>
+      <source>To step</source>
+      <translation>结束步</translation>
+    </message>
+    <message>
+      <source>Frames per second</source>
+      <translation>每秒帧数</translation>
+    </message>
+    <message>
+      <source>Width (px)</source>
+      <translation>宽度 (px)</translation>
+    </message>
+    <message>
+      <source>Save GIF</source>
+      <translation>保存 GIF</translation>
+    </message>
+    <message>
+      <source>GIF animation (*.gif)</source>
+      <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>主视图</translation>
+    </message>
+    <message>
+      <source>Height (px)</source>
+      <translation>高度 (px)</translation>
+    </message>
+    <message>
+      <source>Whole window</source>
+      <translation>整个窗口</translation>
+    </message>
+    <message>
+      <source>Export metrics</source>
+      <translation>导出指标</translation>
+    </message>
+    <message>
+      <source>CSV table (*.csv)</source>
+      <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Loss curves</source>
+      <translation>损失曲线</translation>
+    </message>
+    <message>
+      <source>Metric curves</source>
+      <translation>指标曲线</translation>
+    </message>
+    <message>
+      <source>Step through</source>
+      <translation>单步解析</translation>
+    </message>
+    <message>
+      <source>This lab has no metrics to export.</source>
+      <translation>这个实验没有可导出的指标。</translation>
+    </message>
+    <message>
+      <source>Train for a moment first: the GIF is made from the timeline.</source>
+      <translation>请先训练一会儿：GIF 由时间轴上的记录生成。</translation>
+    </message>
+    <message>
+      <source>Panel</source>
+      <translation>面板</translation>
+    </message>
+    <message>
+      <source>Exported {0}</source>
+      <translation>已导出 {0}</translation>
+    </message>
+    <message>
+      <source>Exported {0} ({1} frames)</source>
+      <translation>已导出 {0}（{1} 帧）</translation>
+    </message>
+    <message>
+      <source>Export failed: {0}</source>
+      <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+      <source>Bookmark</source>
+      <translation>书签</translation>
+    </message>
+    <message>
+      <source>Name of this moment:</source>
+      <translation>给这一刻起个名字：</translation>
+    </message>
+    <message>
+      <source>Rewind timeline</source>
+      <translation>回放时间轴</translation>
+    </message>
+    <message>
+      <source>● Live</source>
+      <translation>● 实时</translation>
+    </message>
+    <message>
+      <source>Show the run as it trains</source>
+      <translation>显示正在进行的训练</translation>
+    </message>
+    <message>
+      <source>Drag back to see the lab as it was</source>
+      <translation>向回拖动，查看实验之前的样子</translation>
+    </message>
+    <message>
+      <source>Name this moment to come back to it</source>
+      <translation>给这一刻命名，以便之后回到这里</translation>
+    </message>
+    <message>
+      <source>step {0} · rewound</source>
+      <translation>第 {0} 步 · 回放中</translation>
+    </message>
+    <message>
+      <source>Bookmarks ({0})</source>
+      <translation>书签（{0}）</translation>
+    </message>
+    <message>
+      <source>live · step {0}</source>
+      <translation>实时 · 第 {0} 步</translation>
+    </message>
+    <message>
+      <source>dlviz lesson (*.json)</source>
+      <translation>dlviz 课程 (*.json)</translation>
+    </message>
+    <message>
+      <source>Save scene…</source>
+      <translation>保存场景……</translation>
+    </message>
+    <message>
+      <source>Open lesson…</source>
+      <translation>打开课程……</translation>
+    </message>
+    <message>
+      <source>Save lesson…</source>
+      <translation>保存课程……</translation>
+    </message>
+    <message>
+      <source>Previous scene</source>
+      <translation>上一个场景</translation>
+    </message>
+    <message>
+      <source>Next scene</source>
+      <translation>下一个场景</translation>
+    </message>
+    <message>
+      <source>Close lesson</source>
+      <translation>关闭课程</translation>
+    </message>
+    <message>
+      <source>Save scene</source>
+      <translation>保存场景</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>标题：</translation>
+    </message>
+    <message>
+      <source>Note to show with this scene:</source>
+      <translation>随此场景显示的说明：</translation>
+    </message>
+    <message>
+      <source>Save lesson</source>
+      <translation>保存课程</translation>
+    </message>
+    <message>
+      <source>Open lesson</source>
+      <translation>打开课程</translation>
+    </message>
+    <message>
+      <source>&amp;Lesson</source>
+      <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+      <source>Zoom a stage panel</source>
+      <translation>放大主视图中的面板</translation>
+    </message>
+    <message>
+      <source>No zoom</source>
+      <translation>不放大</translation>
+    </message>
+    <message>
+      <source>New lesson</source>
+      <translation>新课程</translation>
+    </message>
+    <message>
+      <source>Lesson saved: {0}</source>
+      <translation>课程已保存：{0}</translation>
+    </message>
+    <message>
+      <source>This lab has no panel called {0}.</source>
+      <translation>这个实验没有名为 {0} 的面板。</translation>
+    </message>
+    <message>
+      <source>This lesson cannot be opened:</source>
+      <translation>无法打开这个课程：</translation>
+    </message>
+    <message>
+      <source>The lesson could not be saved: {0}</source>
+      <translation>无法保存课程：{0}</translation>
+    </message>
+    <message>
+      <source>Open session</source>
+      <translation>打开会话</translation>
+    </message>
+    <message>
+      <source>Save session</source>
+      <translation>保存会话</translation>
+    </message>
+    <message>
+      <source>Open session…</source>
+      <translation>打开会话……</translation>
+    </message>
+    <message>
+      <source>Save session…</source>
+      <translation>保存会话……</translation>
+    </message>
+    <message>
+      <source>Open recent</source>
+      <translation>最近打开</translation>
+    </message>
+    <message>
+      <source>dlviz session (*{0})</source>
+      <translation>dlviz 会话 (*{0})</translation>
+    </message>
+    <message>
+      <source>This lab has nothing to save.</source>
+      <translation>这个实验没有可保存的内容。</translation>
+    </message>
+    <message>
+      <source>Session saved: {0}</source>
+      <translation>会话已保存：{0}</translation>
+    </message>
+    <message>
+      <source>This lab cannot hold a saved session.</source>
+      <translation>这个实验无法载入保存的会话。</translation>
+    </message>
+    <message>
+      <source>Session opened: {0} (step {1})</source>
+      <translation>已打开会话：{0}（第 {1} 步）</translation>
+    </message>
+    <message>
+      <source>Could not use the session file: {0}</source>
+      <translation>无法使用这个会话文件：{0}</translation>
     </message>
   </context>
 </TS>

@@ -83,8 +83,8 @@
   <context>
     <name>AutoencoderStage</name>
     <message>
-      <source>Codes of validation digits (colour = digit)</source>
-      <translation>验证集数字的编码（颜色表示数字）</translation>
+      <source>Latent codes (colour = digit)</source>
+      <translation>隐空间编码（颜色表示数字）</translation>
     </message>
     <message>
       <source>Decoded latent grid</source>
@@ -262,6 +262,66 @@
     </message>
   </context>
   <context>
+    <name>DetectionStage</name>
+    <message>
+      <source>Scene</source>
+      <extracomment>Bright class colours that read on a dark scene (Okabe-Ito without black). Mask colours: background dark gray, then one colour per class. At most this many detections are captioned with class and score (the best ones).</extracomment>
+      <translation>场景</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一个</translation>
+    </message>
+    <message>
+      <source>Scene and true boxes</source>
+      <translation>场景与真实框</translation>
+    </message>
+    <message>
+      <source>Object probability per cell</source>
+      <translation>每个格子的目标概率</translation>
+    </message>
+    <message>
+      <source>Validation (IoU ≥ 0.5)</source>
+      <translation>验证集（IoU ≥ 0.5）</translation>
+    </message>
+    <message>
+      <source>Score ≥ {0:.2f}</source>
+      <translation>得分 ≥ {0:.2f}</translation>
+    </message>
+    <message>
+      <source>NMS IoU &gt; {0:.2f}</source>
+      <translation>NMS IoU &gt; {0:.2f}</translation>
+    </message>
+    <message>
+      <source>{0} of {1} anchors matched (IoU ≥ {2:.2f})</source>
+      <translation>{1} 个锚框中有 {0} 个匹配（IoU ≥ {2:.2f}）</translation>
+    </message>
+    <message>
+      <source>Before NMS: {0} boxes</source>
+      <translation>NMS 之前：{0} 个框</translation>
+    </message>
+    <message>
+      <source>After NMS: {0} boxes</source>
+      <translation>NMS 之后：{0} 个框</translation>
+    </message>
+    <message>
+      <source>{0} × {0} cells × {1} anchors per cell = {2} anchors; each predicts a class and 4 offsets.</source>
+      <translation>{0} × {0} 个格子 × 每格 {1} 个锚框 = {2} 个锚框；每个锚框预测一个类别和 4 个偏移量。</translation>
+    </message>
+    <message>
+      <source>mAP</source>
+      <translation>mAP</translation>
+    </message>
+    <message>
+      <source>recall</source>
+      <translation>召回率</translation>
+    </message>
+    <message>
+      <source>precision</source>
+      <translation>精确率</translation>
+    </message>
+  </context>
+  <context>
     <name>DigitsStage</name>
     <message>
       <source>Validation digits: predicted label</source>
@@ -273,6 +333,92 @@
     </message>
   </context>
   <context>
+    <name>DistillationStage</name>
+    <message>
+      <source>Validation digit</source>
+      <translation>验证集数字</translation>
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation>◀ 上一个</translation>
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation>下一个 ▶</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步数</translation>
+    </message>
+    <message>
+      <source>Hard label (one-hot)</source>
+      <translation>硬标签（独热编码）</translation>
+    </message>
+    <message>
+      <source>Validation accuracy of the two students</source>
+      <translation>两个学生网络的验证准确率</translation>
+    </message>
+    <message>
+      <source>Teacher's soft labels</source>
+      <translation>教师网络的软标签</translation>
+    </message>
+    <message>
+      <source>Distilled student</source>
+      <translation>蒸馏得到的学生</translation>
+    </message>
+    <message>
+      <source>distilled student</source>
+      <translation>蒸馏的学生</translation>
+    </message>
+    <message>
+      <source>hard labels only</source>
+      <translation>只用硬标签</translation>
+    </message>
+    <message>
+      <source>teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <source>Teacher: {0:,} parameters, {1:.1f}%. Student: {2:,} parameters ({3:.0f}× fewer).</source>
+      <translation>教师：{0:,} 个参数，{1:.1f}%。学生：{2:,} 个参数（少 {3:.0f} 倍）。</translation>
+    </message>
+    <message>
+      <source>Now: distilled {0:.1f}%, hard labels {1:.1f}%.</source>
+      <translation>当前：蒸馏 {0:.1f}%，硬标签 {1:.1f}%。</translation>
+    </message>
+    <message>
+      <source>Teacher's softmax at temperature T</source>
+      <translation>教师网络在温度 T 下的 softmax</translation>
+    </message>
+    <message>
+      <source>T = {0:.2f}</source>
+      <translation>T = {0:.2f}</translation>
+    </message>
+    <message>
+      <source>Teacher's softmax at T = {0:.2f}</source>
+      <translation>教师网络在 T = {0:.2f} 时的 softmax</translation>
+    </message>
+    <message>
+      <source>T = {0:.2f}   entropy {1:.2f} of at most {2:.2f}</source>
+      <translation>T = {0:.2f}   熵 {1:.2f}（最大 {2:.2f}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorHistogramView</name>
+    <message>
+      <source>reconstruction error</source>
+      <translation>重建误差</translation>
+    </message>
+    <message>
+      <source>seen digits</source>
+      <translation>见过的数字</translation>
+    </message>
+    <message>
+      <source>held-out digit</source>
+      <translation>留出的数字</translation>
+    </message>
+  </context>
+  <context>
     <name>Gan1dStage</name>
     <message>
       <source>Data (black), generator (green), D(x) (blue), optimal D (pink)</source>
@@ -281,6 +427,10 @@
     <message>
       <source>Losses of D and G</source>
       <translation>D 和 G 的损失</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步数</translation>
     </message>
     <message>
       <source>data density</source>
@@ -304,6 +454,10 @@
     <message>
       <source>Losses of D and G</source>
       <translation>D 和 G 的损失</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步数</translation>
     </message>
     <message>
       <source>D map</source>
@@ -369,7 +523,7 @@
     <name>ImageClassifierStage</name>
     <message>
       <source>Inside the network</source>
-      <extracomment>While training, the drawing is predicted again at most this often (seconds). A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The user picked another layer (its path).</extracomment>
+      <extracomment>While training, the drawing is predicted again at most this often (seconds). Most redraws per second of the filters, their gradients and the confusion matrix. A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The user picked another layer (its path).</extracomment>
       <translation>网络内部</translation>
     </message>
     <message>
@@ -391,6 +545,10 @@
     <message>
       <source>Validation digit</source>
       <translation>验证集数字</translation>
+    </message>
+    <message>
+      <source>Augment training images</source>
+      <translation>增强训练图像</translation>
     </message>
     <message>
       <source>Probabilities</source>
@@ -754,6 +912,58 @@
     </message>
   </context>
   <context>
+    <name>OptimizersStage</name>
+    <message>
+      <source>Update rule of</source>
+      <extracomment>One colour per optimizer, readable on the colour map (lines get a dark outline). Short names under the loss bars.</extracomment>
+      <translation>更新规则：</translation>
+    </message>
+    <message>
+      <source>Colour: log₁₀(loss − lowest). Square: start. Star: </source>
+      <translation>颜色：log₁₀(损失 − 最低值)。方块：起点。星号：</translation>
+    </message>
+    <message>
+      <source>Click on the map to start every optimizer there.</source>
+      <translation>在图上点击，让所有优化器从那里出发。</translation>
+    </message>
+    <message>
+      <source>Loss above the lowest value</source>
+      <translation>损失与最低值之差</translation>
+    </message>
+    <message>
+      <source>log₁₀ of the gap</source>
+      <translation>差值的 log₁₀</translation>
+    </message>
+    <message>
+      <source>the saddle point.</source>
+      <translation>鞍点。</translation>
+    </message>
+    <message>
+      <source>the minimum.</source>
+      <translation>最小值。</translation>
+    </message>
+    <message>
+      <source>Loss surface</source>
+      <translation>损失曲面</translation>
+    </message>
+    <message>
+      <source>{surface}: {formula}</source>
+      <translation>{surface}：{formula}</translation>
+    </message>
+    <message>
+      <source>, gradient noise σ = {0:g}</source>
+      <translation>，梯度噪声 σ = {0:g}</translation>
+    </message>
+    <message>
+      <source>Stopped: the steps grew without bound.</source>
+      <translation>已停止：步长无限增大。</translation>
+    </message>
+    <message>
+      <source>Stopped: it left the map.</source>
+      <translation>已停止：它跑出了图的范围。</translation>
+    </message>
+  </context>
+  <context>
     <name>PresentationController</name>
     <message>
       <source>Presentation mode</source>
@@ -798,10 +1008,101 @@
     </message>
   </context>
   <context>
+    <name>SegmentationStage</name>
+    <message>
+      <source>Image</source>
+      <translation>图像</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一个</translation>
+    </message>
+    <message>
+      <source>Probability of</source>
+      <translation>概率：</translation>
+    </message>
+    <message>
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>True mask</source>
+      <translation>真实掩码</translation>
+    </message>
+    <message>
+      <source>Predicted mask</source>
+      <translation>预测掩码</translation>
+    </message>
+    <message>
+      <source>IoU per class (validation)</source>
+      <translation>各类别的 IoU（验证集）</translation>
+    </message>
+    <message>
+      <source>Inputs writing into each output cell</source>
+      <translation>写入每个输出格的输入数</translation>
+    </message>
+    <message>
+      <source>input n</source>
+      <translation>输入 n</translation>
+    </message>
+    <message>
+      <source>kernel k</source>
+      <translation>卷积核 k</translation>
+    </message>
+    <message>
+      <source>stride s</source>
+      <translation>步幅 s</translation>
+    </message>
+    <message>
+      <source>padding p</source>
+      <translation>填充 p</translation>
+    </message>
+    <message>
+      <source>background</source>
+      <translation>背景</translation>
+    </message>
+    <message>
+      <source>disc</source>
+      <translation>圆盘</translation>
+    </message>
+    <message>
+      <source>square</source>
+      <translation>正方形</translation>
+    </message>
+    <message>
+      <source>triangle</source>
+      <translation>三角形</translation>
+    </message>
+    <message>
+      <source>{name}: {n} → {out}   (k = {kernel}, s = {stride}, p = {padding})</source>
+      <translation>{name}：{n} → {out}   （k = {kernel}，s = {stride}，p = {padding}）</translation>
+    </message>
+    <message>
+      <source>This network (skip connection on):</source>
+      <translation>本网络（开启跳跃连接）：</translation>
+    </message>
+    <message>
+      <source>This network (no skip connection):</source>
+      <translation>本网络（没有跳跃连接）：</translation>
+    </message>
+    <message>
+      <source>P({0}) per pixel</source>
+      <translation>每个像素的 P({0})</translation>
+    </message>
+  </context>
+  <context>
     <name>Seq2SeqStage</name>
     <message>
       <source>Attention weights (rows: output, columns: input); □ true alignment</source>
       <translation>注意力权重（行：输出，列：输入）；□ 为真实对齐</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>output</source>
+      <translation>输出</translation>
     </message>
     <message>
       <source>sample</source>
@@ -932,6 +1233,10 @@
       <translation>时间步 t = {0}</translation>
     </message>
     <message>
+      <source>t = {0}, unit {1}</source>
+      <translation>t = {0}，第 {1} 个单元</translation>
+    </message>
+    <message>
       <source>fresh {0}</source>
       <translation>新 {0}</translation>
     </message>
@@ -949,6 +1254,70 @@
     <message>
       <source>Keyboard shortcuts</source>
       <translation>键盘快捷键</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiameseStage</name>
+    <message>
+      <source>Embeddings of validation digits (by class)</source>
+      <extracomment>Range of the temperature slider (log scale).</extracomment>
+      <translation>验证集数字的嵌入（按类别着色）</translation>
+    </message>
+    <message>
+      <source>Pair distances: same class vs different class</source>
+      <translation>样本对距离：同类对比不同类</translation>
+    </message>
+    <message>
+      <source>A validation pair</source>
+      <translation>一对验证样本</translation>
+    </message>
+    <message>
+      <source>◀ Previous pair</source>
+      <translation>◀ 上一对</translation>
+    </message>
+    <message>
+      <source>Next pair ▶</source>
+      <translation>下一对 ▶</translation>
+    </message>
+    <message>
+      <source>same</source>
+      <translation>同类</translation>
+    </message>
+    <message>
+      <source>different</source>
+      <translation>不同类</translation>
+    </message>
+    <message>
+      <source>{0} vs {1}: distance {2:.3f} {3} {4:.3f} → {5} {6}</source>
+      <translation>{0} 对 {1}：距离 {2:.3f} {3} {4:.3f} → {5} {6}</translation>
+    </message>
+    <message>
+      <source>Verification accuracy {0:.1f}% at the best threshold; margin m = {1:g} ({2}, {3})</source>
+      <translation>最佳阈值下的验证准确率 {0:.1f}%；间隔 m = {1:g}（{2}，{3}）</translation>
+    </message>
+    <message>
+      <source>cosine</source>
+      <translation>余弦距离</translation>
+    </message>
+    <message>
+      <source>Euclidean</source>
+      <translation>欧氏距离</translation>
+    </message>
+    <message>
+      <source>shared weights</source>
+      <translation>共享权重</translation>
+    </message>
+    <message>
+      <source>two towers, unshared</source>
+      <translation>两座塔，不共享权重</translation>
+    </message>
+    <message>
+      <source>same class</source>
+      <translation>同类</translation>
+    </message>
+    <message>
+      <source>different class</source>
+      <translation>不同类</translation>
     </message>
   </context>
   <context>
@@ -995,6 +1364,14 @@
     <message>
       <source>layer</source>
       <translation>层</translation>
+    </message>
+    <message>
+      <source>dimension</source>
+      <translation>维度</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>位置</translation>
     </message>
     <message>
       <source>query token</source>

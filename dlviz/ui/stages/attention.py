@@ -220,6 +220,8 @@ class Seq2SeqStage(_AttentionStage):
     def retranslate_ui(self) -> None:
         self.matrix.set_title(self.tr(
             "Attention weights (rows: output, columns: input); □ true alignment"))
+        self.matrix.plot_item.setLabel("bottom", self.tr("input"))
+        self.matrix.plot_item.setLabel("left", self.tr("output"))
         self.sample_label.setText(self.tr("sample"))
         self.beam_label.setText(self.tr("beam width k"))
         self.beam_button.setText(self.tr("Beam search"))
@@ -341,6 +343,8 @@ class TransformerStage(_AttentionStage):
         self.kind_combo.blockSignals(False)
         self.sample_label.setText(self.tr("sample"))
         self.layer_label.setText(self.tr("layer"))
+        self.pe_view.plot_item.setLabel("bottom", self.tr("dimension"))
+        self.pe_view.plot_item.setLabel("left", self.tr("position"))
         self.query_label.setText(self.tr("query token"))
         self.head_label.setText(self.tr("head"))
         self.steps_button.setText(self.tr("Step through QKᵀ/√d → softmax → ×V"))

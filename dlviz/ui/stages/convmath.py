@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core import convmath as cm
 from dlviz.core.labs.base import LabSpec
+from dlviz.ui.i18n import tr_core
 from dlviz.ui.stages.base import Stage
 
 #: Side of the small input the kernel slides over.
@@ -198,9 +199,12 @@ class ConvMathStage(Stage):
             self.input_labels[key] = QLabel()
             self.input_form.addRow(self.input_labels[key], spin)
         self.mode = QComboBox()
-        self.mode.addItems(["custom", "valid", "same"])
-        self.mode.setCurrentText(str(defaults.get("padding_mode", "custom")))
-        self.mode.currentTextChanged.connect(self.recompute)
+        for mode in ("custom", "valid", "same"):
+            self.mode.addItem(tr_core(mode), mode)  # shown translated, used as data
+        self.mode.setCurrentIndex(
+            max(0, self.mode.findData(str(defaults.get("padding_mode", "custom"))))
+        )
+        self.mode.currentIndexChanged.connect(self.recompute)
         self.mode_label = QLabel()
         self.input_form.insertRow(4, self.mode_label, self.mode)
         self.inputs_box = QGroupBox()
@@ -319,7 +323,7 @@ class ConvMathStage(Stage):
 
     def recompute(self) -> None:
         v = self.values()
-        mode = self.mode.currentText()
+        mode = self.mode.currentData()
         if mode == "valid" and self.inputs["padding"].value() != 0:
             self.inputs["padding"].setValue(0)  # re-enters recompute
             return

@@ -116,6 +116,16 @@ class ErrorHistogramView(PlotView):
             angle=90, pen=theme.pen("#000000", style=Qt.PenStyle.DashLine)
         )
         self.plot_item.addItem(self.threshold)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.plot_item.setLabel("bottom", self.tr("reconstruction error"))
+        names = {"seen": self.tr("seen digits"), "unseen": self.tr("held-out digit")}
+        legend = self.plot_item.legend
+        for key, item in self.bars.items():
+            label = legend.getLabel(item) if legend is not None else None
+            if label is not None:
+                label.setText(names[key])
 
     def set_counts(
         self, edges: np.ndarray, seen: np.ndarray, unseen: np.ndarray, threshold: float
@@ -161,6 +171,7 @@ class AutoencoderStage(Stage):
         self.recons.set_title(self.tr("Inputs (top) and reconstructions (bottom)"))
         self.prior.set_title(self.tr("Decoded random codes"))
         self.anomaly.set_title(self.tr("Error: seen vs held-out digit"))
+        self.anomaly.retranslate_ui()
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         labels = snapshot["latent_labels"]

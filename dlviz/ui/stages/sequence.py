@@ -33,6 +33,7 @@ from dlviz.core.labs.base import LabSpec
 from dlviz.core.rnn.cells import RECORDED
 from dlviz.core.rnn.equations import gate_equations
 from dlviz.ui import theme
+from dlviz.ui.i18n import tr_core
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.heatmap import HeatmapView
@@ -211,6 +212,7 @@ class SequenceStage(Stage):
         }
         for name, view in self.heatmaps.items():
             view.set_title(titles.get(name, name))
+            view.plot_item.setLabel("left", self.tr("unit"))
         self.series.set_title(self.tr("Input, target and prediction"))
         self.gradients.set_title(self.tr("Gradient through time ‖∂L/∂h_t‖"))
         self.compare_button.setText(self.tr("Compare RNN / LSTM / GRU"))
@@ -269,12 +271,12 @@ class SequenceStage(Stage):
             values = x[:, 0].astype(np.float64)
             marked = np.where(x[:, 1] > 0.5, values, np.nan)
             self.series.set_curve("input", t, values, color=theme.PALETTE[8],
-                                  label=self.tr(labels[0]))
+                                  label=tr_core(labels[0]))
             self._set_points("marked", t, marked, theme.PALETTE[1],
                              self.tr("marked"), symbol="t")
         elif x.shape[1] == 1:
             self.series.set_curve("input", t, x[:, 0].astype(np.float64),
-                                  color=theme.PALETTE[8], label=self.tr(labels[0]))
+                                  color=theme.PALETTE[8], label=tr_core(labels[0]))
         else:  # one-hot symbols: draw the symbol code
             codes = x.argmax(1).astype(np.float64)
             self.series.set_curve("input", t, codes, color=theme.PALETTE[8],
@@ -371,6 +373,7 @@ class SequenceStage(Stage):
         t = min(self.time_step, self._length - 1)
         unit = min(self.unit_spin.value(), self._values["h"].shape[0] - 1)
         lines = gate_equations(self.kind, self._values, t, unit)
+        lines[0] = self.tr("t = {0}, unit {1}").format(t + 1, unit)  # the header
         self.equations.setText("\n".join(lines))
 
     # -- requests ------------------------------------------------------------------
