@@ -94,16 +94,28 @@ class AutoencoderTask(LabTask):
         return self.x_train[idx]
 
     def losses(
-        self, x: torch.Tensor
+        self, x: torch.Tensor, x_in: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """(total, reconstruction, KL), each a batch mean of per-image sums."""
-        recon, mu, logvar = self.model(x, self.generator)
+        loss, rec, kl, _ = self._forward(x, x_in)
+        return loss, rec, kl
+
+    def _forward(
+        self, x: torch.Tensor, x_in: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(total, reconstruction, KL, reconstructed images).
+
+        ``x_in`` is what the network reads (the recorder's copy of ``x`` when a
+        step is traced); ``x`` is the target. The VAE draws ε from the task's
+        generator, so a traced step uses the same noise as an untraced one.
+        """
+        recon, mu, logvar = self.model(x if x_in is None else x_in, self.generator)
         rec = reconstruction_error(recon, x).mean()
         if logvar is None:
             kl = torch.zeros((), device=x.device)
         else:
             kl = kl_to_standard_normal(mu, logvar).mean()
-        return rec + self.beta * kl, rec, kl
+        return rec + self.beta * kl, rec, kl, recon.view_as(x)
 
     def train_step(self) -> dict[str, float]:
         self.model.train()
@@ -119,6 +131,52 @@ class AutoencoderTask(LabTask):
             "recon": float(rec.detach()),
             "kl": float(kl.detach()),
         }
+
+    def trace_step(self):
+        """One recorded training step of the encoder and the decoder.
+
+        The networks are the roles ``"encoder"`` and ``"decoder"`` (two columns of
+        the diagram; the decoder's input is the code). The loss event holds
+        ``recon`` and ``kl`` in its scalars; the metrics are those of
+        :meth:`train_step`.
+        """
+        from dlviz.core.trace import TraceRecorder
+
+        self.model.train()
+        x = self.next_batch()
+        self.remember_finite()
+        networks = {"encoder": self.model.encoder, "decoder": self.model.decoder}
+        with TraceRecorder(networks, name=type(self).__name__) as rec:
+            traced_x = rec.input(x, role="encoder")
+            loss, recon_loss, kl, recon = self._forward(x, traced_x)
+            value = float(loss.detach())
+            metrics = {
+                "loss": value,
+                "recon": float(recon_loss.detach()),
+                "kl": float(kl.detach()),
+            }
+            kind = "VAE loss" if self.variational else "Reconstruction loss"
+            event = rec.loss(loss, role="decoder", kind=kind, output=recon, target=x)
+            event.scalars.update(metrics)
+            event.formula = self.loss_formula(metrics)
+            self.optimizer.zero_grad(set_to_none=True)
+            rec.backward(loss)
+            rec.update(self.optimizer, role="decoder")
+        self.step += 1
+        rec.trace.metrics.update(metrics)
+        return rec.trace
+
+    def loss_formula(self, metrics: dict[str, float]) -> str:
+        """The loss with this batch's numbers, for the step-through inspector."""
+        bce = "BCE = −Σ_pixels [x·log x̂ + (1 − x)·log(1 − x̂)]"
+        if not self.variational:
+            return f"L = mean BCE(x̂, x)\n{bce}\nbatch loss L = {metrics['loss']:.4f}"
+        return (
+            "L = mean BCE(x̂, x) + β·mean KL(N(μ, σ²) ‖ N(0, I))\n"
+            f"{bce}\nKL = ½·Σ (μ² + σ² − log σ² − 1)\n"
+            f"L = {metrics['recon']:.4f} + {self.beta:g}·{metrics['kl']:.4f}"
+            f" = {metrics['loss']:.4f}"
+        )
 
     @torch.no_grad()
     def evaluate(self) -> dict[str, float]:

@@ -28,6 +28,24 @@ from dlviz.core.labs.base import LabTask
 IMAGE_SIZE = 16
 IMAGE_LOSSES: tuple[str, ...] = ("minimax", "nonsaturating", "lsgan", "wgan-gp")
 
+#: What each network minimises, by loss and role (D is the raw logit or score).
+LOSS_FORMULAS: dict[tuple[str, str], str] = {
+    ("minimax", "D"): "L_D = −mean log σ(D(x)) − mean log(1 − σ(D(G(z))))",
+    ("nonsaturating", "D"): "L_D = −mean log σ(D(x)) − mean log(1 − σ(D(G(z))))",
+    ("lsgan", "D"): "L_D = ½·mean (D(x) − 1)² + ½·mean D(G(z))²",
+    ("wgan-gp", "D"): "L_D = mean D(G(z)) − mean D(x) + λ·mean (‖∇D(x̂)‖ − 1)²",
+    ("minimax", "G"): "L_G = mean log(1 − σ(D(G(z))))",
+    ("nonsaturating", "G"): "L_G = −mean log σ(D(G(z)))",
+    ("lsgan", "G"): "L_G = ½·mean (D(G(z)) − 1)²",
+    ("wgan-gp", "G"): "L_G = −mean D(G(z))",
+}
+
+
+def loss_formula(role: str, loss: str, value: float) -> str:
+    """The formula ``role`` (``"D"`` or ``"G"``) minimises, with its value."""
+    rule = LOSS_FORMULAS.get((loss, role), f"L_{role} ({loss})")
+    return f"{rule}\nbatch loss L_{role} = {value:.4f}"
+
 
 class ImageGanTask(LabTask):
     """DCGAN (``conditional = False``) or conditional GAN on 16×16 digits."""
@@ -88,10 +106,20 @@ class ImageGanTask(LabTask):
     def _noise(self, n: int) -> torch.Tensor:
         return sample_noise(n, self.noise_dim, "normal", self.generator).to(self.device)
 
-    def d_step(self) -> float:
+    def d_step(self, rec: Any = None) -> float:
+        """One discriminator update on a real batch and a batch of fakes.
+
+        ``rec`` is an open :class:`~dlviz.core.trace.TraceRecorder` (role ``"D"``)
+        when the step is recorded; the numbers are the same either way.
+        """
         real, labels = self._real_batch()
+        if rec is not None:
+            real = rec.input(real, role="D", target=labels)
         with torch.no_grad():
             fake = self.G(self._noise(len(real)), labels)
+        if rec is not None:
+            # a second input of D: the diagram then shows the fakes entering D
+            fake = rec.input(fake, role="D", target=labels)
         real_out, fake_out = self.D(real, labels), self.D(fake, labels)
         loss = discriminator_loss(self.loss, real_out, fake_out)
         if self.loss == "wgan-gp":
@@ -103,8 +131,14 @@ class ImageGanTask(LabTask):
                 critic, real, fake, self.generator
             )
         self.opt_d.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_d.step()
+        if rec is None:
+            loss.backward()
+            self.opt_d.step()
+        else:
+            event = rec.loss(loss, role="D", kind=f"D loss ({self.loss})")
+            event.formula = loss_formula("D", self.loss, float(loss.detach()))
+            rec.backward(loss)
+            rec.update(self.opt_d, role="D")
         self.last["d_loss"] = float(loss.detach())
         self.last["d_real"] = float(
             discriminator_display(self.loss, real_out.detach()).mean()
@@ -114,13 +148,23 @@ class ImageGanTask(LabTask):
         )
         return self.last["d_loss"]
 
-    def g_step(self) -> float:
+    def g_step(self, rec: Any = None) -> float:
+        """One generator update through the discriminator (D is not updated)."""
         labels = self._labels(self.batch_size)
-        fake = self.G(self._noise(self.batch_size), labels)
+        z = self._noise(self.batch_size)
+        if rec is not None:
+            z = rec.input(z, role="G", target=labels)
+        fake = self.G(z, labels)
         loss = generator_loss(self.loss, self.D(fake, labels))
         self.opt_g.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_g.step()
+        if rec is None:
+            loss.backward()
+            self.opt_g.step()
+        else:
+            event = rec.loss(loss, role="G", kind=f"G loss ({self.loss})")
+            event.formula = loss_formula("G", self.loss, float(loss.detach()))
+            rec.backward(loss)
+            rec.update(self.opt_g, role="G")
         self.last["g_loss"] = float(loss.detach())
         return self.last["g_loss"]
 
@@ -132,6 +176,28 @@ class ImageGanTask(LabTask):
         self.g_step()
         self.step += 1
         return self.metrics()
+
+    def trace_step(self):
+        """One recorded training step: the D step(s) (parts ``D`` or ``D1``, ``D2``
+        ...), then the G step (part ``G``); the same updates as :meth:`train_step`.
+        """
+        from dlviz.core.trace import TraceRecorder
+
+        self.G.train()
+        self.remember_finite()
+        with TraceRecorder({"D": self.D, "G": self.G}, name=type(self).__name__) as rec:
+            for i in range(self.d_steps):
+                rec.begin_part("D" if self.d_steps == 1 else f"D{i + 1}")
+                self.d_step(rec)
+            rec.begin_part("G")
+            self.g_step(rec)
+        self.step += 1
+        metrics = self.metrics()
+        rec.trace.metrics.update(metrics)
+        # the recorder sums the losses of all D parts; show the last one, as trained
+        rec.trace.metrics["loss_D"] = metrics["d_loss"]
+        rec.trace.metrics["loss_G"] = metrics["g_loss"]
+        return rec.trace
 
     def metrics(self) -> dict[str, float]:
         d, g = self.last["d_loss"], self.last["g_loss"]
