@@ -108,6 +108,8 @@ class OptimizersStage(Stage):
         )
         self.rule_text.viewport().installEventFilter(self)
         self._fitted_for = 0
+        self._start: tuple[float, ...] = ()
+        self._path_keys: dict[str, tuple] = {}
         self.hint = QLabel()
         self.hint.setWordWrap(True)
 
@@ -213,8 +215,11 @@ class OptimizersStage(Stage):
             self._set_names(names, snapshot["selected"])
         elif first:
             self._show_titles()
-        for name, path in zip(names, snapshot["paths"]):
-            self.paths[name].setData(path[:, 0], path[:, 1])
+        for name, path, status in zip(names, snapshot["paths"], snapshot["status"]):
+            key = (len(path), status, tuple(path[-1].tolist()))
+            if key != self._path_keys.get(name):  # stopped paths stay as they are
+                self._path_keys[name] = key
+                self.paths[name].setData(path[:, 0], path[:, 1])
         points = snapshot["points"]
         stopped = [bool(s) for s in snapshot["status"]]
         self.markers.setData(
@@ -223,7 +228,10 @@ class OptimizersStage(Stage):
             symbol=["x" if s else "o" for s in stopped],
             size=theme.STYLE.marker_size + 7,
         )
-        self.start_marker.setData(pos=snapshot["start"].reshape(1, 2))
+        start = tuple(snapshot["start"].tolist())
+        if start != self._start:
+            self._start = start
+            self.start_marker.setData(pos=[start])
         gaps = np.maximum(snapshot["losses"] - snapshot["loss_floor"], 1e-12)
         self.bars.set_values(
             gaps,
@@ -318,6 +326,7 @@ class OptimizersStage(Stage):
 
     def reset(self) -> None:
         self._rule_shown = ""
+        self._path_keys.clear()
 
     def panels(self) -> dict[str, QWidget]:
         return {

@@ -1,0 +1,127 @@
+"""The optimizer-race stage with real snapshots of the optimizers lab."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import torch
+from PySide6.QtCore import QPoint, Qt
+
+from dlviz.core.labs import get_lab
+from dlviz.ui.stages import stage_class
+from dlviz.ui.stages.optimizers import optimizer_color
+
+torch.set_num_threads(1)
+SHOTS = os.environ.get("DLVIZ_SHOTS", "")
+
+
+def _task(steps: int = 40, **hp):
+    task = get_lab("optimizers").create(hp, torch.device("cpu"))
+    for _ in range(steps):
+        task.train_step()
+    return task
+
+
+def _stage(qtbot):
+    spec = get_lab("optimizers")
+    stage = stage_class(spec.stage)(spec)
+    qtbot.addWidget(stage)
+    stage.resize(1280, 800)
+    stage.show()
+    qtbot.waitExposed(stage)
+    return stage
+
+
+def test_paths_markers_bars_and_rule(qtbot):
+    task = _task()
+    stage = _stage(qtbot)
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert stage.surface.image.image.shape == (128, 128)
+    assert list(stage.paths) == snap["names"]
+    for name, path in zip(snap["names"], snap["paths"]):
+        xs, ys = stage.paths[name].getData()
+        np.testing.assert_allclose(xs, path[:, 0])
+        np.testing.assert_allclose(ys, path[:, 1])
+    assert len(snap["paths"][0]) == 41
+    spots = stage.markers.data
+    np.testing.assert_allclose(np.c_[spots["x"], spots["y"]], snap["points"])
+    gaps = np.log10(snap["losses"] - snap["loss_floor"])
+    bars = stage.bars.bars.opts
+    np.testing.assert_allclose(bars["y0"] + bars["height"], gaps, rtol=1e-6)
+    assert bars["brushes"][0] == optimizer_color("SGD")
+    # the chosen optimizer's rule is shown, with the numbers of the task
+    assert stage.rule_combo.currentData() == "Adam"
+    text = stage.rule_text.toPlainText()
+    assert text == snap["rules"][snap["names"].index("Adam")]
+    assert text.startswith("Adam   t = 40")
+    assert "Rosenbrock" in stage.surface.plot_item.titleLabel.text
+    legend = [label.text for _sample, label in stage.legend.items]
+    assert legend == snap["names"]
+
+
+def test_choosing_another_rule_in_the_combo(qtbot):
+    task = _task(steps=3)
+    stage = _stage(qtbot)
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    combo = stage.rule_combo
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    combo.setCurrentIndex(combo.findData("SGD+momentum"))
+    text = stage.rule_text.toPlainText()
+    assert text.startswith("SGD+momentum   t = 3")
+    assert "b = μ·b + g" in text
+    # the choice survives the next snapshot
+    task.train_step()
+    stage.show_snapshot(task.snapshot())
+    assert stage.rule_text.toPlainText().startswith("SGD+momentum   t = 4")
+
+
+def test_click_on_the_map_restarts_there(qtbot):
+    task = _task(steps=5)
+    stage = _stage(qtbot)
+    stage.show_snapshot(task.snapshot())
+    qtbot.wait(50)
+    view = stage.surface
+    target = view.plot_item.vb.mapViewToScene(pg_point(0.5, 2.0))
+    pos = view.mapFromScene(target)
+    with qtbot.waitSignal(stage.requested) as blocker:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y())
+        )
+    kind, data = blocker.args
+    assert kind == "restart"
+    assert abs(data["x"] - 0.5) < 0.05 and abs(data["y"] - 2.0) < 0.05
+    stage.show_result(kind, task.handle(kind, data))
+    xs, ys = stage.paths["Adam"].getData()
+    assert len(xs) == 1 and abs(xs[0] - data["x"]) < 1e-6
+    assert not stage.restart_at(50.0, 0.0)  # off the map: no request
+
+
+def test_stopped_racer_and_saddle(qtbot):
+    task = _task(steps=30, surface="saddle", optimizer="SGD", lr=0.05)
+    snap = task.snapshot()
+    assert "left the map" in snap["status"]
+    stage = _stage(qtbot)
+    stage.show_snapshot(snap)
+    name = snap["names"][snap["status"].index("left the map")]
+    stage.rule_combo.setCurrentIndex(stage.rule_combo.findData(name))
+    assert stage.status_label.text() == "Stopped: it left the map."
+    assert "saddle point" in stage.hint.text()
+    assert list(stage.markers.data["symbol"]).count("x") == snap["status"].count(
+        "left the map"
+    )
+    for w, h in ((1024, 768), (1920, 1080)):
+        stage.resize(w, h)
+        qtbot.wait(50)
+        if SHOTS:
+            os.makedirs(SHOTS, exist_ok=True)
+            assert stage.grab().save(os.path.join(SHOTS, f"optimizers_{w}x{h}.png"))
+    stage.close()
+
+
+def pg_point(x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
