@@ -5,9 +5,17 @@ import pytest
 import torch
 from torch import nn
 
-from dlviz.core.data.digits import _raw
+from dlviz.core.data.augment import make_augment, normalize_options
+from dlviz.core.data.digits import _raw, load_digits_images
 from dlviz.core.labs import get_lab
-from dlviz.core.labs.cnn import LABS, CnnTask, prepare_drawing
+from dlviz.core.labs.cnn import (
+    DIGITS_PER_CLASS,
+    LABS,
+    MILD_AUGMENT,
+    CnnTask,
+    prepare_drawing,
+    validation_size,
+)
 
 KEYS = ["lenet5", "alexnet", "vgg", "nin", "googlenet", "resnet", "mobilenet"]
 CPU = torch.device("cpu")
@@ -56,6 +64,8 @@ def test_snapshot_contract(key):
     np.testing.assert_array_equal(snap["filters"], conv.weight[:n, 0].detach().numpy())
     np.testing.assert_array_equal(snap["filter_grads"], conv.weight.grad[:n, 0].numpy())
     assert snap["filter_grads"].any()
+    assert snap["augment"] is False and snap["step"] == 1
+    assert snap["confusion_step"] == 0  # counted before the step, no evaluate since
     confusion = snap["confusion"]
     assert confusion.shape == (10, 10) and confusion.dtype == np.int64
     assert confusion.sum() == len(task.x_val)
@@ -79,9 +89,10 @@ def test_feature_maps_equal_the_layer_outputs():
     assert snap["feature_maps"]["features.3"].shape == (16, 10, 10)
 
 
-def test_confusion_is_cached_between_refreshes(monkeypatch):
+def test_snapshot_reuses_the_confusion_of_evaluate(monkeypatch):
     task = get_lab("lenet5").create({}, CPU)
-    task.snapshot()  # the first snapshot counts
+    first = task.snapshot()  # no validation yet: counted once, here
+    assert first["confusion"].sum() == len(task.x_val)
     calls = []
     original = task.predict
 
@@ -90,18 +101,83 @@ def test_confusion_is_cached_between_refreshes(monkeypatch):
         return original(x, *args, **kw)
 
     monkeypatch.setattr(task, "predict", counting)
-    task.confusion_interval_s = 1e9
-    task.snapshot()
-    task.train_step()
-    task.snapshot()
-    assert calls == []  # cached since the build
-    task.confusion_interval_s = 0.0
-    task.snapshot()
+    for _ in range(3):
+        task.train_step()
+        snap = task.snapshot()
+    assert calls == []  # snapshots never run a validation pass
+    assert snap["confusion_step"] == 0 and snap["step"] == 3
+    metrics = task.evaluate()
     assert calls == [len(task.x_val)]
-    task.snapshot()  # same step: nothing new to count
-    assert calls == [len(task.x_val)]
-    task.evaluate()  # validation refreshes the cache as a side effect
-    assert task._confusion_step == task.step
+    snap = task.snapshot()
+    assert calls == [len(task.x_val)] and snap["confusion_step"] == 3
+    logits = original(task.x_val)
+    expected = np.zeros((10, 10), np.int64)
+    np.add.at(expected, (task.y_val.numpy(), logits.argmax(1).numpy()), 1)
+    np.testing.assert_array_equal(snap["confusion"], expected)
+    assert np.trace(expected) / len(task.x_val) == pytest.approx(metrics["val_acc"])
+
+
+def test_sample_index_range_is_the_validation_set():
+    images, labels = _raw()
+    assert tuple(np.bincount(labels)) == DIGITS_PER_CLASS
+    for seed in (0, 3):
+        assert len(load_digits_images(32, 0.2, seed)[2]) == validation_size() == 359
+    for spec in LABS:
+        sample = next(p for p in spec.params if p.key == "sample_index")
+        assert (sample.minimum, sample.maximum) == (0, 358)
+    task = get_lab("lenet5").create({"sample_index": 358}, CPU)
+    assert task.snapshot()["label"] == int(task.y_val[358])
+    with pytest.raises(ValueError, match="359"):
+        task.handle("select_sample", {"index": 359})
+    with pytest.raises(ValueError, match="0 to 358"):
+        task.handle("attribute", {"index": -1, "methods": []})
+    assert task.sample_index == 358
+
+
+def _batch_with_generator_state(task: CnnTask) -> tuple[torch.Tensor, torch.Tensor]:
+    """The next training batch and the raw images it was drawn from."""
+    idx = task._order[task._cursor : task._cursor + task.batch_size]
+    raw = task.x_train[idx]
+    return task.next_batch()[0], raw
+
+
+def test_augmentation_switch_without_reset():
+    task = get_lab("lenet5").create({"batch_size": 32}, CPU)
+    x, raw = _batch_with_generator_state(task)
+    assert torch.equal(x, raw) and task.snapshot()["augment"] is False
+    weights = [p.detach().clone() for p in task.model.parameters()]
+    assert task.handle("set_augmentation", {"enabled": True}) == {"augment": True}
+    assert task.snapshot()["augment"] is True
+    assert all(torch.equal(a, p) for a, p in zip(weights, task.model.parameters()))
+    # every option off: the mild preset, drawn from the task's generator
+    state = task.generator.get_state()
+    idx = task._order[task._cursor : task._cursor + task.batch_size]
+    x = task.next_batch()[0]
+    replay = torch.Generator()
+    replay.set_state(state)
+    expected = make_augment(normalize_options(MILD_AUGMENT), replay)(task.x_train[idx])
+    torch.testing.assert_close(x, expected, rtol=0, atol=0)
+    assert not torch.equal(x, task.x_train[idx])
+    assert 0.0 <= float(x.min()) and float(x.max()) <= 1.0
+    assert np.isfinite(task.train_step()["loss"])
+    assert task.handle("set_augmentation", {"enabled": False}) == {"augment": False}
+    x, raw = _batch_with_generator_state(task)
+    assert torch.equal(x, raw) and task.snapshot()["augment"] is False
+
+
+def test_augmentation_uses_the_lab_settings():
+    task = get_lab("lenet5").create({"aug_hflip": True, "batch_size": 64}, CPU)
+    assert task.snapshot()["augment"] is True
+    x, raw = _batch_with_generator_state(task)
+    flipped = [torch.equal(a, b.flip(-1)) for a, b in zip(x, raw)]
+    kept = [torch.equal(a, b) for a, b in zip(x, raw)]
+    assert all(f or k for f, k in zip(flipped, kept))  # only flips, no preset
+    assert 10 < sum(flipped) < 54
+    task.handle("set_augmentation", {"enabled": False})
+    assert torch.equal(*_batch_with_generator_state(task))
+    task.handle("set_augmentation", {"enabled": True})  # the lab's flips again
+    x, raw = _batch_with_generator_state(task)
+    assert all(torch.equal(a, b) or torch.equal(a, b.flip(-1)) for a, b in zip(x, raw))
 
 
 def test_select_sample_and_attribute_requests():

@@ -6,7 +6,6 @@ One lab per network of :mod:`dlviz.core.zoo`; all share :class:`CnnTask` and the
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,19 +14,27 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from dlviz.core.data.augment import (
+    AUGMENT_PARAMS,
+    OPTION_DEFAULTS,
+    make_augment,
+    normalize_options,
+)
 from dlviz.core.data.digits import load_digits_images
 from dlviz.core.labs.base import LabSpec, SupervisedTask
 from dlviz.core.params import ParamSpec
 from dlviz.core.zoo import ZOO
 from dlviz.core.zoo.cnn import VGG_MINI_BLOCKS
 
-try:  # written by another engineer; the labs work without it
-    from dlviz.core.data.augment import AUGMENT_PARAMS, make_augment
-except ImportError:  # pragma: no cover - depends on the tree
-    AUGMENT_PARAMS, make_augment = (), None
-
 IMAGE_SIZE = 32
 VAL_FRACTION = 0.2
+#: Images per class in scikit-learn's digits (1,797 in all); fixed data, checked
+#: against the loaded set by the tests.
+DIGITS_PER_CLASS = (178, 182, 177, 183, 181, 182, 181, 179, 174, 180)
+#: Augmentation switched on when every ``aug_*`` setting is off: a mild preset.
+MILD_AUGMENT: dict[str, float] = {
+    "rotation": 10.0, "crop_scale": 0.85, "brightness": 0.2, "contrast": 0.2,
+}
 #: Channels kept per feature map in a snapshot.
 MAX_CHANNELS = 16
 #: Modules whose outputs are shown as feature maps.
@@ -40,6 +47,11 @@ def first_conv(model: nn.Module) -> tuple[str, nn.Conv2d]:
         if isinstance(module, nn.Conv2d):
             return path, module
     raise ValueError("the model has no convolution")
+
+
+def validation_size(val_fraction: float = VAL_FRACTION) -> int:
+    """Validation images of the digits' class-stratified split (any seed): 359."""
+    return sum(max(1, round(n * val_fraction)) for n in DIGITS_PER_CLASS)
 
 
 @torch.no_grad()
@@ -85,12 +97,64 @@ def capture_feature_maps(
     return logits, paths, kinds, maps, channels
 
 
+#: Ink of a bundled digit at the 32 × 32 scale of its source bitmap: about 310 of
+#: 1024 pixels for every class (the 8 × 8 values summed, times 16).
+DIGIT_INK_PIXELS = 310.0
+#: Largest stroke change (pixels at the 32 × 32 scale, either way) made to reach it.
+MAX_STROKE_CHANGE = 6
+
+
+def _morph(bitmap: torch.Tensor, radius: int) -> torch.Tensor:
+    """Dilate (``radius`` > 0) or erode (< 0) a (1, 1, H, W) image by a square."""
+    if radius == 0:
+        return bitmap
+    k = 2 * abs(radius) + 1
+    if radius > 0:
+        return F.max_pool2d(bitmap, k, stride=1, padding=abs(radius))
+    return -F.max_pool2d(-bitmap, k, stride=1, padding=abs(radius))
+
+
+def _crop_to_ink(image: torch.Tensor, level: float) -> torch.Tensor | None:
+    """The bounding box of the pixels above ``level`` in (1, 1, H, W)."""
+    ink = image[0, 0] > level
+    if not ink.any():
+        return None
+    rows, cols = torch.nonzero(ink.any(1))[:, 0], torch.nonzero(ink.any(0))[:, 0]
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    return image[..., top:bottom, int(cols[0]) : int(cols[-1]) + 1]
+
+
+def _fit_height(crop: torch.Tensor, side: int) -> torch.Tensor:
+    """Resize (area averaging) so the height is ``side``, keeping the aspect ratio;
+    a digit wider than tall gets ``side`` as its width instead."""
+    h, w = crop.shape[-2:]
+    scale = side / max(h, w)
+    size = (max(1, round(h * scale)), max(1, round(w * scale)))
+    mode = "area" if scale < 1 else "bilinear"
+    kwargs = {} if mode == "area" else {"align_corners": False}
+    return F.interpolate(crop, size=size, mode=mode, **kwargs).clamp(0.0, 1.0)
+
+
+def _lost_parts(shape: torch.Tensor, grey: torch.Tensor, radius: int) -> bool:
+    """Whether thinning by ``-radius`` removed whole strokes: the bounding box then
+    shrinks by more than the thinning itself."""
+    if radius >= 0:
+        return False
+    slack = 2 * -radius + 2
+    return any(a < b - slack for a, b in zip(shape.shape[-2:], grey.shape[-2:]))
+
+
 def prepare_drawing(image: np.ndarray, size: int = IMAGE_SIZE) -> torch.Tensor:
     """Turn a drawing (H, W) in [0, 1] into a digit-like input (1, 1, size, size).
 
-    Like the bundled digits: light strokes on a dark background, the digit cropped to
-    its bounding box, centred in a square, averaged down to 8 × 8, scaled to a peak of
-    1, then upsampled bilinearly as :func:`load_digits_images` does.
+    The bundled digits were made from 32 × 32 black-and-white bitmaps whose digit
+    fills the height, counted in 4 × 4 blocks down to 8 × 8. The drawing is made
+    to look the same: light ink on dark; cropped to its bounding box and scaled to
+    the full height of a 32 × 32 bitmap (aspect kept); strokes thickened or thinned
+    until the ink covers about as many pixels as a bundled digit's; placed at the
+    top and centred left to right by its centre of mass; averaged in 4 × 4 blocks
+    to 8 × 8, scaled to a peak of 1; then upsampled bilinearly to ``size`` as
+    :func:`load_digits_images` does.
     """
     arr = np.asarray(image, dtype=np.float32)
     if arr.ndim != 2:
@@ -98,17 +162,39 @@ def prepare_drawing(image: np.ndarray, size: int = IMAGE_SIZE) -> torch.Tensor:
     arr = np.clip(np.nan_to_num(arr), 0.0, 1.0)
     if arr.mean() > 0.5:  # dark ink on a light page
         arr = 1.0 - arr
-    ink = arr > 0.1 * max(float(arr.max()), 1e-6)
-    if not ink.any() or arr.max() <= 0:
-        return torch.zeros(1, 1, size, size)
-    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
-    crop = arr[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    side = int(np.ceil(max(crop.shape) / 0.9))
-    square = np.zeros((side, side), np.float32)
-    top, left = (side - crop.shape[0]) // 2, (side - crop.shape[1]) // 2
-    square[top : top + crop.shape[0], left : left + crop.shape[1]] = crop
-    x = torch.from_numpy(square)[None, None]
-    small = F.adaptive_avg_pool2d(x, 8)
+    peak = float(arr.max())
+    empty = torch.zeros(1, 1, size, size)
+    if peak <= 0:
+        return empty
+    crop = _crop_to_ink(torch.from_numpy(arr / peak)[None, None], 0.1)
+    if crop is None:
+        return empty
+    bitmap_side = 32
+    grey = _fit_height(crop, bitmap_side)
+    # choose the stroke change whose ink, once refitted, is closest to a digit's
+    best = None
+    for radius in range(-MAX_STROKE_CHANGE, MAX_STROKE_CHANGE + 1):
+        padded = F.pad(grey, (abs(radius),) * 4)
+        bitmap = (_morph(padded, radius) > 0.35).float()
+        shape = _crop_to_ink(bitmap, 0.5)
+        if shape is None or _lost_parts(shape, grey, radius):
+            continue
+        refit = _fit_height(shape, bitmap_side)
+        error = abs(float(refit.sum()) - DIGIT_INK_PIXELS)
+        if best is None or error < best[0]:
+            best = (error, refit)
+    if best is None:
+        return empty
+    digit = best[1][0, 0]
+    h, w = digit.shape
+    canvas = torch.zeros(bitmap_side, bitmap_side)
+    columns = torch.arange(w, dtype=torch.float32)
+    centre = float((digit.sum(0) * columns).sum() / digit.sum().clamp_min(1e-6))
+    left = round((bitmap_side - 1) / 2 - centre)
+    left = min(max(left, 0), bitmap_side - w)
+    top = (bitmap_side - h) // 2
+    canvas[top : top + h, left : left + w] = digit
+    small = F.avg_pool2d(canvas[None, None], bitmap_side // 8)
     small = small / small.max().clamp_min(1e-6)
     out = F.interpolate(small, size=(size, size), mode="bilinear", align_corners=False)
     return out.clamp(0.0, 1.0)
@@ -117,22 +203,44 @@ def prepare_drawing(image: np.ndarray, size: int = IMAGE_SIZE) -> torch.Tensor:
 class CnnTask(SupervisedTask):
     """A zoo network trained on the digits; snapshots show what it sees."""
 
-    confusion_interval_s = 0.5
-
     def __init__(self, hp: dict, device: torch.device, model: nn.Module):
         super().__init__(hp, device)
         xt, yt, xv, yv = load_digits_images(IMAGE_SIZE, VAL_FRACTION, int(hp["seed"]))
-        self.augment = make_augment(hp, self.generator) if make_augment else None
+        self.augment_options = normalize_options(hp)
+        self.augment: Callable[[torch.Tensor], torch.Tensor] | None = None
+        if self.augment_options != OPTION_DEFAULTS:
+            self.augment = make_augment(self.augment_options, self.generator)
         self.setup(model, xt, yt, xv, yv)
-        self.sample_index = int(hp.get("sample_index", 0)) % len(self.x_val)
+        self.sample_index = self._checked_index(int(hp.get("sample_index", 0)))
         self.filters_layer, self.conv1 = first_conv(self.model)
         self._confusion: np.ndarray | None = None
-        self._confusion_at = -np.inf
         self._confusion_step = -1
+
+    def _checked_index(self, index: int) -> int:
+        n = len(self.x_val)
+        if not 0 <= index < n:
+            raise ValueError(
+                f"No validation image {index}: there are {n} (0 to {n - 1})."
+            )
+        return index
 
     # -- training --------------------------------------------------------------------
     def transform_batch(self, x: torch.Tensor) -> torch.Tensor:
         return self.augment(x) if self.augment is not None else x
+
+    def set_augmentation(self, enabled: bool) -> bool:
+        """Augment the training batches from now on (or stop); returns the state.
+
+        Uses the lab's ``aug_*`` settings, or :data:`MILD_AUGMENT` when all are off.
+        """
+        if not enabled:
+            self.augment = None
+            return False
+        options = self.augment_options
+        if options == OPTION_DEFAULTS:
+            options = normalize_options(MILD_AUGMENT)
+        self.augment = make_augment(options, self.generator)
+        return True
 
     def evaluate(self) -> dict[str, float]:
         out = self.predict(self.x_val)
@@ -146,16 +254,18 @@ class CnnTask(SupervisedTask):
         pairs = self.y_val * 10 + logits.argmax(1)
         counts = torch.bincount(pairs, minlength=100).reshape(10, 10)
         self._confusion = counts.cpu().numpy().astype(np.int64)
-        self._confusion_at = time.perf_counter()
         self._confusion_step = self.step
 
-    def confusion(self) -> np.ndarray:
-        """Validation confusion matrix (rows: true class, columns: predicted), cached
-        and recomputed at most every ``confusion_interval_s`` seconds."""
-        stale = time.perf_counter() - self._confusion_at >= self.confusion_interval_s
-        if self._confusion is None or (stale and self._confusion_step != self.step):
+    def confusion(self) -> tuple[np.ndarray, int]:
+        """Validation confusion matrix (rows: true class, columns: predicted) and the
+        step it was counted at.
+
+        :meth:`evaluate` counts it on the training loop's validation schedule; it
+        is computed here only when no validation has run yet.
+        """
+        if self._confusion is None:
             self._store_confusion(self.predict(self.x_val))
-        return self._confusion
+        return self._confusion, self._confusion_step
 
     # -- views -------------------------------------------------------------------------
     def look(self, x: torch.Tensor) -> dict[str, Any]:
@@ -178,6 +288,7 @@ class CnnTask(SupervisedTask):
         weight = self.conv1.weight
         n = min(MAX_CHANNELS, weight.shape[0])
         grad = weight.grad
+        confusion, confusion_step = self.confusion()
         out.update(
             sample_index=i,
             label=int(self.y_val[i]),
@@ -187,7 +298,9 @@ class CnnTask(SupervisedTask):
                 np.zeros(tuple(weight[:n, 0].shape), np.float32) if grad is None
                 else grad[:n, 0].detach().cpu().numpy().astype(np.float32)
             ),
-            confusion=self.confusion().copy(),
+            confusion=confusion.copy(),
+            confusion_step=confusion_step,
+            augment=self.augment is not None,
             step=self.step,
         )
         return out
@@ -195,15 +308,17 @@ class CnnTask(SupervisedTask):
     # -- requests from the stage -------------------------------------------------------
     def handle(self, kind: str, payload: dict) -> dict:
         if kind == "select_sample":
-            self.sample_index = int(payload["index"]) % len(self.x_val)
+            self.sample_index = self._checked_index(int(payload["index"]))
             return self.snapshot()
+        if kind == "set_augmentation":
+            return {"augment": self.set_augmentation(bool(payload["enabled"]))}
         if kind == "predict_image":
             x = prepare_drawing(payload["image"]).to(self.device)
             return self.look(x)
         if kind == "attribute":
             from dlviz.core.explain.attributions import METHODS, attribute
 
-            index = int(payload.get("index", self.sample_index)) % len(self.x_val)
+            index = self._checked_index(int(payload.get("index", self.sample_index)))
             methods = payload.get("methods") or list(METHODS)
             result = attribute(self.model, self.x_val[index], payload.get("target"),
                                methods)
@@ -226,7 +341,8 @@ def _factory(name: str, options: Callable[[dict], dict]):
 
 
 _SAMPLE = ParamSpec(
-    "sample_index", "Shown sample", "int", 0, minimum=0, maximum=359, group="data",
+    "sample_index", "Shown sample", "int", 0, minimum=0,
+    maximum=validation_size() - 1, group="data",
     help="Which validation image the feature maps show.",
 )
 
