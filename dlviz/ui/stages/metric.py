@@ -277,7 +277,7 @@ class DistillationStage(Stage):
         self.slider_label = _big_label(1.1, bold=False)
         self.curves = CurvesView(x_label="step")
         self.curves.plot_item.setYRange(0, 1, padding=0)
-        self.params_label = _big_label(1.1)
+        self.params_label = _big_label(1.0, bold=False)
         sample_box = QWidget()
         box = QVBoxLayout(sample_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -288,11 +288,9 @@ class DistillationStage(Stage):
         box.addLayout(buttons)
         top = _splitter(
             Qt.Orientation.Horizontal,
-            sample_box,
             self.hard_bars,
             self.teacher_bars,
             self.student_bars,
-            stretches=(2, 3, 3, 3),
         )
         explorer_box = QWidget()
         box = QVBoxLayout(explorer_box)
@@ -306,7 +304,11 @@ class DistillationStage(Stage):
         box.addWidget(self.curves, 1)
         box.addWidget(self.params_label)
         bottom = _splitter(
-            Qt.Orientation.Horizontal, explorer_box, curves_box, stretches=(2, 3)
+            Qt.Orientation.Horizontal,
+            sample_box,
+            explorer_box,
+            curves_box,
+            stretches=(1, 2, 3),
         )
         main = _splitter(Qt.Orientation.Vertical, top, bottom, stretches=(1, 1))
         layout = QHBoxLayout(self)
@@ -317,12 +319,12 @@ class DistillationStage(Stage):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.sample_view.set_title(self.tr("Validation digit"))
+        self.sample_view.set_title(self.tr("Digit"))
         self.previous_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
         self.curves.plot_item.setLabel("bottom", self.tr("step"))
-        self.hard_bars.set_title(self.tr("Hard label (one-hot)"))
-        self.curves.set_title(self.tr("Validation accuracy of the two students"))
+        self.hard_bars.set_title(self.tr("Hard label"))
+        self.curves.set_title(self.tr("Students: validation accuracy"))
         self._set_temperature_titles()
         self._show_explorer_text()
         if self._snapshot is not None:
@@ -335,9 +337,9 @@ class DistillationStage(Stage):
 
     def _set_temperature_titles(self) -> None:
         t = self._snapshot["temperature"] if self._snapshot else None
-        suffix = f" (T = {t:g})" if t is not None else ""
-        self.teacher_bars.set_title(self.tr("Teacher's soft labels") + suffix)
-        self.student_bars.set_title(self.tr("Distilled student") + suffix)
+        suffix = f", T = {t:g}" if t is not None else ""
+        self.teacher_bars.set_title(self.tr("Teacher") + suffix)
+        self.student_bars.set_title(self.tr("Student") + suffix)
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         first = self._snapshot is None
@@ -404,16 +406,16 @@ class DistillationStage(Stage):
     def _show_explorer_text(self) -> None:
         data = self._explored
         if data is None:
-            self.explorer.set_title(self.tr("Teacher's softmax at temperature T"))
+            self.explorer.set_title(self.tr("Teacher at T"))
             self.slider_label.setText(
                 self.tr("T = {0:.2f}").format(self.slider_value())
             )
             return
         self.explorer.set_title(
-            self.tr("Teacher's softmax at T = {0:.2f}").format(data["T"])
+            self.tr("Teacher, T = {0:.2f}").format(data["T"])
         )
         self.slider_label.setText(
-            self.tr("T = {0:.2f}   entropy {1:.2f} of at most {2:.2f}").format(
+            self.tr("T = {0:.2f}, entropy {1:.2f} (max {2:.2f})").format(
                 data["T"], data["entropy"], math.log(10)
             )
         )
