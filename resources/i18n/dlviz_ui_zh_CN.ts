@@ -335,10 +335,6 @@
   <context>
     <name>DistillationStage</name>
     <message>
-      <source>Validation digit</source>
-      <translation>验证集数字</translation>
-    </message>
-    <message>
       <source>◀ Previous</source>
       <translation>◀ 上一个</translation>
     </message>
@@ -351,20 +347,24 @@
       <translation>步数</translation>
     </message>
     <message>
-      <source>Hard label (one-hot)</source>
-      <translation>硬标签（独热编码）</translation>
+      <source>Digit</source>
+      <translation>数字</translation>
     </message>
     <message>
-      <source>Validation accuracy of the two students</source>
-      <translation>两个学生网络的验证准确率</translation>
+      <source>Hard label</source>
+      <translation>硬标签</translation>
     </message>
     <message>
-      <source>Teacher's soft labels</source>
-      <translation>教师网络的软标签</translation>
+      <source>Students: validation accuracy</source>
+      <translation>学生网络：验证准确率</translation>
     </message>
     <message>
-      <source>Distilled student</source>
-      <translation>蒸馏得到的学生</translation>
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>学生</translation>
     </message>
     <message>
       <source>distilled student</source>
@@ -387,20 +387,20 @@
       <translation>当前：蒸馏 {0:.1f}%，硬标签 {1:.1f}%。</translation>
     </message>
     <message>
-      <source>Teacher's softmax at temperature T</source>
-      <translation>教师网络在温度 T 下的 softmax</translation>
+      <source>Teacher at T</source>
+      <translation>教师（温度 T）</translation>
+    </message>
+    <message>
+      <source>Teacher at T = {0:.2f}</source>
+      <translation>教师（T = {0:.2f}）</translation>
+    </message>
+    <message>
+      <source>T = {0:.2f}, entropy {1:.2f} (max {2:.2f})</source>
+      <translation>T = {0:.2f}，熵 {1:.2f}（最大 {2:.2f}）</translation>
     </message>
     <message>
       <source>T = {0:.2f}</source>
       <translation>T = {0:.2f}</translation>
-    </message>
-    <message>
-      <source>Teacher's softmax at T = {0:.2f}</source>
-      <translation>教师网络在 T = {0:.2f} 时的 softmax</translation>
-    </message>
-    <message>
-      <source>T = {0:.2f}   entropy {1:.2f} of at most {2:.2f}</source>
-      <translation>T = {0:.2f}   熵 {1:.2f}（最大 {2:.2f}）</translation>
     </message>
   </context>
   <context>
