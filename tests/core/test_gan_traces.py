@@ -206,20 +206,24 @@ def test_autoencoder_trace_roles_and_order(key):
     trace = task.trace_step()
     assert _parts(trace) == [""]
     _assert_phase_order(trace.events)
-    assert set(trace.graphs) == {"encoder", "decoder"}
-    assert [n.path for n in trace.graphs["encoder"].nodes] == [
-        "input", "0", "1", "2", "3", "4"
-    ]
-    assert trace.graphs["decoder"].nodes[-1].path == "loss"
-    forward_roles = [e.role for e in trace.events if e.phase == "forward"]
-    assert forward_roles == ["encoder"] * 5 + ["decoder"] * 6
-    backward_roles = [e.role for e in trace.events if e.phase == "backward"]
-    assert backward_roles == ["decoder"] * 6 + ["encoder"] * 6  # + the input
+    assert set(trace.graphs) == {"model"}
+    graph = trace.graphs["model"]
+    encoder = [f"encoder.{i}" for i in range(5)]
+    decoder = [f"decoder.{i}" for i in range(6)]
+    assert [n.path for n in graph.nodes] == ["input", *encoder, *decoder, "loss"]
+    chain = list(zip(["input", *encoder, *decoder], [*encoder, *decoder, "loss"]))
+    # the VAE's KL term reads the encoder's output directly: a skip edge to the loss
+    kl_edge = [("encoder.4", "loss")] if task.variational else []
+    assert sorted(graph.edges) == sorted(chain + kl_edge)
+    forward = [e.path for e in trace.events if e.phase == "forward"]
+    assert forward == encoder + decoder
+    backward = [e.path for e in trace.events if e.phase == "backward"]
+    assert backward == decoder[::-1] + encoder[::-1] + ["input"]
     updated = sum(e.params for e in trace.events if e.phase == "update")
     assert updated == sum(p.numel() for p in task.model.parameters())
     # the code has 2 numbers; the VAE's encoder gives μ and log σ² (4 numbers)
-    last_encoder = [e for e in trace.events
-                    if e.phase == "forward" and e.role == "encoder"][-1]
+    (last_encoder,) = [e for e in trace.events
+                       if e.phase == "forward" and e.path == "encoder.4"]
     assert last_encoder.output_shapes == [(16, 4 if task.variational else 2)]
     _assert_no_hooks(task)
 

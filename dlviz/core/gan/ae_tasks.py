@@ -135,19 +135,19 @@ class AutoencoderTask(LabTask):
     def trace_step(self):
         """One recorded training step of the encoder and the decoder.
 
-        The networks are the roles ``"encoder"`` and ``"decoder"`` (two columns of
-        the diagram; the decoder's input is the code). The loss event holds
-        ``recon`` and ``kl`` in its scalars; the metrics are those of
-        :meth:`train_step`.
+        One role, ``"model"``: the diagram is one column from the input through
+        the encoder (``encoder.*``) to the code and through the decoder
+        (``decoder.*``) to the loss; for the VAE an edge from the encoder's output
+        to the loss is the KL term. The loss event holds ``recon`` and ``kl`` in
+        its scalars; the metrics are those of :meth:`train_step`.
         """
         from dlviz.core.trace import TraceRecorder
 
         self.model.train()
         x = self.next_batch()
         self.remember_finite()
-        networks = {"encoder": self.model.encoder, "decoder": self.model.decoder}
-        with TraceRecorder(networks, name=type(self).__name__) as rec:
-            traced_x = rec.input(x, role="encoder")
+        with TraceRecorder({"model": self.model}, name=type(self).__name__) as rec:
+            traced_x = rec.input(x, role="model")
             loss, recon_loss, kl, recon = self._forward(x, traced_x)
             value = float(loss.detach())
             metrics = {
@@ -156,12 +156,12 @@ class AutoencoderTask(LabTask):
                 "kl": float(kl.detach()),
             }
             kind = "VAE loss" if self.variational else "Reconstruction loss"
-            event = rec.loss(loss, role="decoder", kind=kind, output=recon, target=x)
+            event = rec.loss(loss, role="model", kind=kind, output=recon, target=x)
             event.scalars.update(metrics)
             event.formula = self.loss_formula(metrics)
             self.optimizer.zero_grad(set_to_none=True)
             rec.backward(loss)
-            rec.update(self.optimizer, role="decoder")
+            rec.update(self.optimizer, role="model")
         self.step += 1
         rec.trace.metrics.update(metrics)
         return rec.trace
@@ -170,10 +170,12 @@ class AutoencoderTask(LabTask):
         """The loss with this batch's numbers, for the step-through inspector."""
         bce = "BCE = −Σ_pixels [x·log x̂ + (1 − x)·log(1 − x̂)]"
         if not self.variational:
-            return f"L = mean BCE(x̂, x)\n{bce}\nbatch loss L = {metrics['loss']:.4f}"
+            return f"L = BCE(x̂, x), mean over the batch\n{bce}\n" + (
+                f"batch loss L = {metrics['loss']:.4f}"
+            )
         return (
-            "L = mean BCE(x̂, x) + β·mean KL(N(μ, σ²) ‖ N(0, I))\n"
-            f"{bce}\nKL = ½·Σ (μ² + σ² − log σ² − 1)\n"
+            "L = BCE(x̂, x) + β·KL, means over the batch\n"
+            f"{bce}\nKL(N(μ, σ²) ‖ N(0, I)) = ½·Σ (μ² + σ² − log σ² − 1)\n"
             f"L = {metrics['recon']:.4f} + {self.beta:g}·{metrics['kl']:.4f}"
             f" = {metrics['loss']:.4f}"
         )
