@@ -244,15 +244,16 @@ class OptimizersStage(Stage):
         self._names = names
         for name in list(self.paths):
             if name not in names:
-                self.surface.plot_item.removeItem(self.paths.pop(name))
-                self.legend.removeItem(name)
+                path = self.paths.pop(name)
+                self.surface.plot_item.removeItem(path)
+                self.legend.removeItem(path)
         width = theme.STYLE.line_width + 0.5
         for name in names:
             if name not in self.paths:
                 path = pg.PlotDataItem(
                     pen=pg.mkPen(optimizer_color(name), width=width),
                     shadowPen=pg.mkPen(OUTLINE, width=width + 2),
-                    name=name,
+                    name=tr_core(name),
                 )
                 path.setZValue(10)
                 self.surface.plot_item.addItem(path)
@@ -262,7 +263,7 @@ class OptimizersStage(Stage):
         self.rule_combo.blockSignals(True)
         self.rule_combo.clear()
         for name in names:
-            self.rule_combo.addItem(name, name)
+            self.rule_combo.addItem(tr_core(name), name)
         keep = current if current in names else selected
         self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(keep)))
         self.rule_combo.blockSignals(False)
