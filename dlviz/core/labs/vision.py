@@ -41,6 +41,8 @@ ANCHOR_SIZES = {"12, 20": (12.0, 20.0), "16": (16.0,), "10, 16, 24": (10.0, 16.0
 ANCHOR_RATIOS = {"1, 1/2": (1.0, 0.5), "1": (1.0,), "2, 1, 1/2": (2.0, 1.0, 0.5)}
 #: Most candidate boxes kept before NMS (in the snapshot and in evaluation).
 TOP_K = 64
+#: Validation scenes: few enough that evaluating often stays cheap.
+VAL_SCENES = 120
 
 
 def _np(t: torch.Tensor, dtype=np.float32) -> np.ndarray:
@@ -66,8 +68,9 @@ class DetectionTask(SupervisedTask):
                                     self.ratios)
         self.train_scenes = make_detection_scenes(int(hp["scenes"]), self.n_classes,
                                                   DETECTION_IMAGE, seed=seed)
-        self.val_scenes = make_detection_scenes(200, self.n_classes, DETECTION_IMAGE,
-                                                split="val", seed=seed)
+        self.val_scenes = make_detection_scenes(VAL_SCENES, self.n_classes,
+                                                DETECTION_IMAGE, split="val",
+                                                seed=seed)
         targets = [
             anchor_targets(self.anchors, s.boxes, s.labels, s.counts, self.match_iou)
             for s in (self.train_scenes, self.val_scenes)
@@ -234,7 +237,8 @@ LABS = [
                       group="data", help="Scenes contain the digits 0 … classes − 1."),
             ParamSpec("scenes", "Training scenes", "int", 1200, minimum=100,
                       maximum=5000, group="data"),
-            ParamSpec("scene_index", "Shown scene", "int", 0, minimum=0, maximum=199,
+            ParamSpec("scene_index", "Shown scene", "int", 0, minimum=0,
+                      maximum=VAL_SCENES - 1,
                       group="data", help="Which validation scene the views show."),
             ParamSpec("anchor_sizes", "Anchor sizes", "choice", "12, 20",
                       choices=tuple(ANCHOR_SIZES),

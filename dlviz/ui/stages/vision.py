@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -48,6 +49,8 @@ BOX_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00",
 #: Mask colours: background dark gray, then one colour per class.
 MASK_COLORS = ("#303030", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442")
 GT_COLOR = "#FFFFFF"
+#: At most this many detections are captioned with class and score (the best ones).
+MAX_CAPTIONS = 12
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -69,6 +72,23 @@ def _styled(stage: QWidget) -> None:
     stage.setFont(font)
 
 
+def _maximum(spec, key: str, default: int = 199) -> int:
+    """Upper bound of the lab's parameter ``key`` (the last validation index)."""
+    return next((int(p.maximum) for p in spec.params
+                 if p.key == key and p.maximum is not None), default)
+
+
+def _even_grid(grid: QGridLayout, rows: int, columns: int) -> None:
+    """Equal rows and columns whatever the panels' size hints."""
+    for i in range(grid.count()):
+        grid.itemAt(i).widget().setSizePolicy(QSizePolicy.Policy.Ignored,
+                                               QSizePolicy.Policy.Ignored)
+    for row in range(rows):
+        grid.setRowStretch(row, 1)
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)
+
+
 def _slider(lo: int, hi: int) -> QSlider:
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setRange(lo, hi)
@@ -85,7 +105,7 @@ class DetectionStage(Stage):
         self.snapshot: dict[str, Any] | None = None
         self.scene_label = QLabel()
         self.scene = QSpinBox()
-        self.scene.setRange(0, 199)
+        self.scene.setRange(0, _maximum(spec, "scene_index"))
         self.scene.setWrapping(True)
         self.scene.valueChanged.connect(self.choose_scene)
         self.next_button = QPushButton()
@@ -124,6 +144,7 @@ class DetectionStage(Stage):
         grid.addWidget(self.before, 1, 0)
         grid.addWidget(self.after, 1, 1)
         grid.addWidget(self.metrics, 1, 2)
+        _even_grid(grid, 2, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -207,7 +228,7 @@ class DetectionStage(Stage):
         keep = snapshot["pred_keep"]
         self.after.set_boxes(
             "boxes", snapshot["pred_boxes"][keep], [colors[int(i)] for i in keep],
-            [f"{names[int(labels[i])]} {scores[i]:.2f}" for i in keep])
+            [f"{names[int(labels[i])]} {scores[i]:.2f}" for i in keep[:MAX_CAPTIONS]])
         self.objectness.set_data(snapshot["objectness"], levels=(0.0, 1.0))
         self.scene.blockSignals(True)
         self.scene.setValue(int(snapshot["scene_index"]))
@@ -261,24 +282,24 @@ class TransposedConvPanel(QWidget):
         super().__init__(parent)
         self.spins: dict[str, QSpinBox] = {}
         self.names: dict[str, QLabel] = {}
-        row = QHBoxLayout()
-        for key, lo, hi, value in (("n", 1, 12, 3), ("k", 1, 8, 4), ("s", 1, 4, 2),
-                                   ("p", 0, 4, 1)):
+        row = QGridLayout()
+        settings = (("n", 1, 12, 3), ("k", 1, 8, 4), ("s", 1, 4, 2), ("p", 0, 4, 1))
+        for i, (key, lo, hi, value) in enumerate(settings):
             spin = QSpinBox()
             spin.setRange(lo, hi)
             spin.setValue(value)
             spin.valueChanged.connect(self.recompute)
             self.spins[key] = spin
             self.names[key] = QLabel()
-            row.addWidget(self.names[key])
-            row.addWidget(spin)
-        row.addStretch(1)
+            r, c = divmod(i, 2)
+            row.addWidget(self.names[key], r, 2 * c)
+            row.addWidget(spin, r, 2 * c + 1)
+        row.setColumnStretch(4, 1)
         self.formula = QLabel()
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.coverage = HeatmapView(colorbar=False)
         self.coverage.plot_item.setAspectLocked(True)
         self.network = QLabel()
-        self.network.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -293,7 +314,8 @@ class TransposedConvPanel(QWidget):
     def recompute(self) -> None:
         n, k, s, p = self.values()
         self.output_size = transposed_conv_output_size(n, k, s, p)
-        self.formula.setText(transposed_conv_formula(n, k, s, p))
+        general, numbers = transposed_conv_formula(n, k, s, p).split(" = ", 1)
+        self.formula.setText(f"{general}\n= {numbers}")
         if self.output_size > 0:
             cover = transposed_conv_coverage(n, k, s, p)
             self.coverage.set_data(cover, levels=(0.0, float(max(cover.max(), 1))))
@@ -312,7 +334,7 @@ class SegmentationStage(Stage):
         self.snapshot: dict[str, Any] | None = None
         self.sample_label = QLabel()
         self.sample = QSpinBox()
-        self.sample.setRange(0, 199)
+        self.sample.setRange(0, _maximum(spec, "sample_index"))
         self.sample.setWrapping(True)
         self.sample.valueChanged.connect(self.choose_sample)
         self.next_button = QPushButton()
@@ -332,7 +354,7 @@ class SegmentationStage(Stage):
         self.input = BoxesView()
         self.truth = BoxesView()
         self.predicted = BoxesView()
-        self.probability = HeatmapView()
+        self.probability = HeatmapView(colorbar=False)
         self.probability.plot_item.setAspectLocked(True)
         self.probability.plot_item.hideAxis("left")
         self.probability.plot_item.hideAxis("bottom")
@@ -346,6 +368,7 @@ class SegmentationStage(Stage):
         grid.addWidget(self.probability, 1, 0)
         grid.addWidget(self.iou, 1, 1)
         grid.addWidget(self.calculator, 1, 2)
+        _even_grid(grid, 2, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
