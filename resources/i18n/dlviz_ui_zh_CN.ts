@@ -391,8 +391,8 @@
       <translation>教师（温度 T）</translation>
     </message>
     <message>
-      <source>Teacher at T = {0:.2f}</source>
-      <translation>教师（T = {0:.2f}）</translation>
+      <source>Teacher, T = {0:.2f}</source>
+      <translation>教师，T = {0:.2f}</translation>
     </message>
     <message>
       <source>T = {0:.2f}, entropy {1:.2f} (max {2:.2f})</source>
