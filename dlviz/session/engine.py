@@ -130,7 +130,7 @@ class Engine:
 
     def _handle(self, cmd: Command) -> None:
         name, payload = cmd.name, cmd.payload
-        if self.task is None and name not in ("stop", "reset", "speed"):
+        if self.task is None and name not in ("stop", "reset", "speed", "to_cpu"):
             raise RuntimeError(
                 "The lab could not be built. Change its settings and press Reset."
             )
@@ -273,10 +273,11 @@ class Engine:
         return Progress(self.run_id, 0, 0.0, 0.0, {})
 
     def _move_to_cpu(self) -> None:
-        state = _to_cpu(self.task.state_dict())
+        state = _to_cpu(self.task.state_dict()) if self.task is not None else None
         self.device = torch.device("cpu")
         self._build()
-        self.task.load_state_dict(state)
+        if state is not None:
+            self.task.load_state_dict(state)
         self._status("paused", "Continuing on the CPU.", info={"device": "cpu"})
 
     def _status(self, state: str, message: str = "", info: dict | None = None) -> None:

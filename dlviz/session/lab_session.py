@@ -67,6 +67,9 @@ class LabSession:
     def start(self) -> None:
         """Build the task (in the runner) with the current hyperparameters."""
         self.shutdown()
+        self._launch()
+
+    def _launch(self) -> None:
         self.run_id = next(_RUN_IDS)
         self.history = History()
         self.snapshot, self.snapshot_step = None, -1
@@ -80,9 +83,46 @@ class LabSession:
 
     def shutdown(self) -> None:
         """Stop the run and wait for its thread. Safe to call twice."""
+        self._stop_current()
+        self._drop_fallback()
+
+    def _stop_current(self) -> None:
         if self.runner is not None:
             self.runner.stop()
         self.runner, self.engine = None, None
+
+    # -- keeping the previous run while new settings build -----------------------------
+    _RUN_FIELDS = (
+        "hparams", "engine", "runner", "run_id", "state", "message", "info",
+        "history", "snapshot", "snapshot_step", "step", "epoch", "samples_per_s",
+        "metrics", "validation", "trace",
+    )  # fmt: skip
+    _fallback: dict[str, Any] | None = None
+
+    def _drop_fallback(self) -> None:
+        fallback, self._fallback = self._fallback, None
+        if fallback is not None and fallback["runner"] is not None:
+            fallback["runner"].stop()
+
+    def _restore_fallback(self, failure: Failure) -> None:
+        """The new settings could not be built: back to the previous run (paused)."""
+        self._stop_current()
+        fallback, self._fallback = self._fallback, None
+        for name, value in fallback.items():
+            setattr(self, name, value)
+        self.hparams_changed.emit(dict(self.hparams))
+        self.failed.emit(
+            Failure(
+                self.run_id,
+                f"{failure.text} (these settings were not applied; "
+                "the previous run continues)",
+                failure.details,
+                failure.kind,
+            )
+        )
+        self._set_state("paused", self.message)
+        if self.snapshot is not None:
+            self.snapshot_changed.emit(self.snapshot)
 
     # -- commands ----------------------------------------------------------------
     def play(self) -> None:
@@ -122,9 +162,18 @@ class LabSession:
         resolved = self.spec.resolve(merged)
         if resolved == self.hparams:
             return
+        built = self.state not in ("idle", "building", "error")
+        if self._fallback is None and self.engine is not None and built:
+            # keep the previous run, paused, until the new settings have been built
+            self.engine.post("pause")
+            self._fallback = {name: getattr(self, name) for name in self._RUN_FIELDS}
+            self._fallback["info"] = dict(self.info)
+            self.runner, self.engine = None, None
+        else:
+            self._stop_current()
         self.hparams = resolved
         self.hparams_changed.emit(dict(resolved))
-        self.start()
+        self._launch()
 
     def _post(self, name: str, **payload: Any) -> None:
         if self.engine is not None:
@@ -148,9 +197,14 @@ class LabSession:
                 continue
             changed = True
             if isinstance(event, Status):
+                if event.state == "ready":
+                    self._drop_fallback()
                 self.info.update(event.info)
                 self._set_state(event.state, event.message)
             elif isinstance(event, Failure):
+                if self._fallback is not None and self.state == "building":
+                    self._restore_fallback(event)
+                    return True
                 self.failed.emit(event)
             elif isinstance(event, TraceReady):
                 self.trace = event.trace

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         session.trace_ready.connect(self._on_trace)
         session.result_ready.connect(self._on_result)
         session.run_reset.connect(self._on_run_reset)
+        session.hparams_changed.connect(self._on_session_hparams)
 
     def _close_lab(self) -> None:
         if self.session is not None:
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
                 (session.trace_ready, self._on_trace),
                 (session.result_ready, self._on_result),
                 (session.run_reset, self._on_run_reset),
+                (session.hparams_changed, self._on_session_hparams),
             ):
                 signal.disconnect(slot)
             session.shutdown()
@@ -359,6 +361,7 @@ class MainWindow(QMainWindow):
     def _on_message_action(self, action: str) -> None:
         if action == "to_cpu" and self.session is not None:
             self.session.continue_on_cpu()
+            self.session.play()
             self.device = torch.device("cpu")
             self.retranslate_ui()
 
@@ -394,6 +397,10 @@ class MainWindow(QMainWindow):
                 "error",
                 details=failure.details,
             )
+
+    def _on_session_hparams(self, values: dict) -> None:
+        """Show the settings in force (new ones, or old ones that were put back)."""
+        self.hyperparams.set_values(values)
 
     def _on_trace(self, trace) -> None:
         self.step_through.set_trace(trace)

@@ -11,9 +11,7 @@ from dlviz.ui.worker import QtThreadRunner
 
 
 def _wait_ready(qtbot, win, timeout: int = 60000) -> None:
-    qtbot.waitUntil(
-        lambda: win.session.state in ("ready", "error"), timeout=timeout
-    )
+    qtbot.waitUntil(lambda: win.session.state in ("ready", "error"), timeout=timeout)
     assert win.session.state == "ready", win.message_bar.text()
 
 
