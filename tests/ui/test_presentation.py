@@ -193,3 +193,9 @@ def test_question_mark_overlay_lists_every_action(qtbot, window):
     assert {"Presentation mode", "Play / pause", "Keyboard shortcuts"} <= names
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)
     assert not overlay.isVisible()
+
+
+def test_last_lab_is_remembered(qtbot, window):
+    assert Settings().last_lab == "mlp2d"
+    window.open_lab("mlp_digits")
+    assert Settings().last_lab == "mlp_digits"

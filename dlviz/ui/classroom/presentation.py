@@ -200,7 +200,12 @@ class PresentationController(QObject):
         self.actions = a
         self._restore_saved_look()
         window.installEventFilter(self)
+        window.lab_opened.connect(self._remember_lab)
         self.retranslate_ui()
+
+    def _remember_lab(self, key: str) -> None:
+        """Store the open lab, so the next start can open it again."""
+        self.settings.last_lab = key
 
     # -- translation --------------------------------------------------------------
     def retranslate_ui(self) -> None:
