@@ -251,3 +251,19 @@ def test_autoencoder_loss_has_zero_kl():
     assert loss.scalars["kl"] == 0.0
     assert loss.scalars["loss"] == pytest.approx(loss.scalars["recon"])
     assert loss.kind == "Reconstruction loss"
+
+
+@pytest.mark.parametrize("loss_kind", ["nonsaturating", "wgan-gp"])
+def test_gan_loss_events_show_the_scores_compared(loss_kind):
+    task = _task("cgan", loss=loss_kind)
+    trace = task.trace_step()
+    d_loss, g_loss = [e for e in trace.events if e.phase == "loss"]
+    # D scores the real batch, then the fake batch (8 + 8); G only the fakes
+    assert d_loss.input_shapes[0] == (16,) and g_loss.input_shapes[0] == (8,)
+    assert d_loss.tensors["output"].shape == (16,)
+    if loss_kind == "wgan-gp":  # a critic's scores have no labels
+        assert "target" not in d_loss.tensors and "target" not in g_loss.tensors
+        return
+    labels = d_loss.tensors["target"].sample
+    assert labels.tolist() == [1.0] * 8 + [0.0] * 8
+    assert g_loss.tensors["target"].sample.tolist() == [1.0] * 8

@@ -30,10 +30,10 @@ IMAGE_LOSSES: tuple[str, ...] = ("minimax", "nonsaturating", "lsgan", "wgan-gp")
 
 #: What each network minimises, by loss and role (D is the raw logit or score).
 LOSS_FORMULAS: dict[tuple[str, str], str] = {
-    ("minimax", "D"): "L_D = −mean log σ(D(x)) − mean log(1 − σ(D(G(z))))",
-    ("nonsaturating", "D"): "L_D = −mean log σ(D(x)) − mean log(1 − σ(D(G(z))))",
+    ("minimax", "D"): "L_D = −mean log σ(D(x))\n      − mean log(1 − σ(D(G(z))))",
+    ("nonsaturating", "D"): "L_D = −mean log σ(D(x))\n      − mean log(1 − σ(D(G(z))))",
     ("lsgan", "D"): "L_D = ½·mean (D(x) − 1)² + ½·mean D(G(z))²",
-    ("wgan-gp", "D"): "L_D = mean D(G(z)) − mean D(x) + λ·mean (‖∇D(x̂)‖ − 1)²",
+    ("wgan-gp", "D"): "L_D = mean D(G(z)) − mean D(x)\n      + λ·mean (‖∇D(x̂)‖ − 1)²",
     ("minimax", "G"): "L_G = mean log(1 − σ(D(G(z))))",
     ("nonsaturating", "G"): "L_G = −mean log σ(D(G(z)))",
     ("lsgan", "G"): "L_G = ½·mean (D(G(z)) − 1)²",
@@ -135,7 +135,11 @@ class ImageGanTask(LabTask):
             loss.backward()
             self.opt_d.step()
         else:
-            event = rec.loss(loss, role="D", kind=f"D loss ({self.loss})")
+            scores = torch.cat([real_out, fake_out])
+            event = rec.loss(
+                loss, role="D", kind=f"D loss ({self.loss})", output=scores,
+                target=self._score_targets(len(real_out), len(fake_out)),
+            )
             event.formula = loss_formula("D", self.loss, float(loss.detach()))
             rec.backward(loss)
             rec.update(self.opt_d, role="D")
@@ -155,13 +159,17 @@ class ImageGanTask(LabTask):
         if rec is not None:
             z = rec.input(z, role="G", target=labels)
         fake = self.G(z, labels)
-        loss = generator_loss(self.loss, self.D(fake, labels))
+        fake_out = self.D(fake, labels)
+        loss = generator_loss(self.loss, fake_out)
         self.opt_g.zero_grad(set_to_none=True)
         if rec is None:
             loss.backward()
             self.opt_g.step()
         else:
-            event = rec.loss(loss, role="G", kind=f"G loss ({self.loss})")
+            event = rec.loss(
+                loss, role="G", kind=f"G loss ({self.loss})", output=fake_out,
+                target=self._score_targets(len(fake_out), 0),
+            )
             event.formula = loss_formula("G", self.loss, float(loss.detach()))
             rec.backward(loss)
             rec.update(self.opt_g, role="G")
@@ -176,6 +184,12 @@ class ImageGanTask(LabTask):
         self.g_step()
         self.step += 1
         return self.metrics()
+
+    def _score_targets(self, n_real: int, n_fake: int) -> torch.Tensor | None:
+        """What the loss asks D to say: 1 for real, 0 for fake (none for WGAN)."""
+        if self.loss.startswith("wgan"):
+            return None
+        return torch.cat([torch.ones(n_real), torch.zeros(n_fake)]).to(self.device)
 
     def trace_step(self):
         """One recorded training step: the D step(s) (parts ``D`` or ``D1``, ``D2``
