@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from dlviz.core.data.augment import make_augment, normalize_options
@@ -230,18 +231,69 @@ def test_predict_image_request():
     assert out["feature_maps"]["features.0"].shape == (6, 28, 28)
 
 
-@pytest.mark.slow
-def test_lenet5_defaults_reach_97_percent():
+@pytest.fixture(scope="module")
+def trained_lenet5() -> tuple[CnnTask, float]:
+    """LeNet-5 with its defaults, trained until 97 % (about 25 epochs)."""
     torch.set_num_threads(1)
-    spec = get_lab("lenet5")
-    hp = spec.resolve({})
-    assert (hp["activation"], hp["pooling"]) == ("sigmoid", "avg")
-    task = spec.create({}, CPU)
+    task = get_lab("lenet5").create({}, CPU)
     best = 0.0
-    for _ in range(40):  # epochs; about 25 are needed
+    for _ in range(40):  # epochs
         for _ in range(task.steps_per_epoch):
             task.train_step()
         best = max(best, task.evaluate()["val_acc"])
         if best >= 0.97:
             break
-    assert best >= 0.97
+    return task, best
+
+
+@pytest.mark.slow
+def test_lenet5_defaults_reach_97_percent(trained_lenet5):
+    hp = get_lab("lenet5").resolve({})
+    assert (hp["activation"], hp["pooling"]) == ("sigmoid", "avg")
+    assert trained_lenet5[1] >= 0.97
+
+
+def _line(canvas: np.ndarray, start: tuple, end: tuple, width: float) -> None:
+    """Ink a straight stroke with round ends from ``start`` to ``end`` (row, col)."""
+    rows, cols = np.indices(canvas.shape, dtype=np.float64)
+    (r0, c0), (r1, c1) = start, end
+    dr, dc = r1 - r0, c1 - c0
+    t = np.clip(((rows - r0) * dr + (cols - c0) * dc) / (dr * dr + dc * dc), 0, 1)
+    distance = np.hypot(rows - (r0 + t * dr), cols - (c0 + t * dc))
+    canvas[distance <= width / 2] = 1.0
+
+
+def _drawn(strokes: list[tuple[tuple, tuple]], width: float) -> np.ndarray:
+    canvas = np.zeros((280, 280), np.float32)
+    for start, end in strokes:
+        _line(canvas, start, end, width)
+    return canvas
+
+
+ONE = [((40, 150), (240, 130))]
+SEVEN = [((50, 70), (50, 210)), ((50, 210), (240, 110))]
+SEVEN_WIDE = [((30, 40), (40, 250)), ((40, 250), (260, 90))]
+SMALL_ONE = [((100, 200), (180, 195))]
+
+
+def test_drawing_is_scaled_and_thickened_like_the_digits():
+    thin, thick = prepare_drawing(_drawn(ONE, 6)), prepare_drawing(_drawn(ONE, 40))
+    for x in (thin, thick):
+        small = F.avg_pool2d(x, 4)[0, 0].numpy()  # back to the 8 x 8 grid
+        assert (small.max(1) > 0.5).all()  # the digit fills the height
+        assert 14 < small.sum() < 25  # about a bundled digit's ink (19.5)
+    torch.testing.assert_close(thin, thick, atol=0.35, rtol=0)
+    images, _ = _raw()
+    assert 14 < images.sum((1, 2)).mean() < 25
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("strokes", "width", "digit"),
+    [(ONE, 28, 1), (ONE, 6, 1), (SMALL_ONE, 8, 1), (SEVEN, 28, 7), (SEVEN, 6, 7),
+     (SEVEN, 50, 7), (SEVEN_WIDE, 14, 7)],
+)
+def test_trained_lenet5_reads_drawn_digits(trained_lenet5, strokes, width, digit):
+    task = trained_lenet5[0]
+    out = task.handle("predict_image", {"image": _drawn(strokes, width)})
+    assert out["prediction"] == digit

@@ -137,3 +137,25 @@ def test_depthwise_separable_cost():
     separable = dw.weight.numel() + pw.weight.numel()
     assert separable == 32 * 9 + 32 * 64
     assert separable < nn.Conv2d(32, 64, 3, bias=False).weight.numel() / 7
+
+
+def test_reduced_nin_keeps_nin_blocks_and_global_pooling():
+    torch.manual_seed(0)
+    model = ZOO["nin"].build()
+    blocks = [m for m in model if isinstance(m, nn.Sequential)]
+    assert len(blocks) == 3
+    for block in blocks:  # a convolution, then two 1 x 1 convolutions
+        convs = [m for m in block if isinstance(m, nn.Conv2d)]
+        assert len(convs) == 3 and convs[0].kernel_size != (1, 1)
+        assert [c.kernel_size for c in convs[1:]] == [(1, 1), (1, 1)]
+    assert not any(isinstance(m, nn.Linear) for m in model.modules())
+    assert isinstance(model[-2], nn.AdaptiveAvgPool2d)
+    last = blocks[-1]
+    # the class scores come from the last 1 x 1 convolution, without ReLU
+    assert isinstance(last[-1], nn.Conv2d) and last[-1].out_channels == 10
+    assert isinstance(blocks[0][-1], nn.ReLU)
+    model.eval()
+    x = torch.rand(2, 1, 32, 32, generator=torch.Generator().manual_seed(0))
+    scores = model[:-2](x).mean((-2, -1))
+    assert (scores < 0).any()  # no ReLU clips the scores
+    torch.testing.assert_close(model(x), scores)
