@@ -193,6 +193,7 @@ class Engine:
 
     def _snapshot_now(self) -> None:
         task = self.task
+        validation = task.evaluate()  # first: snapshots may reuse its results
         progress = Progress(
             run_id=self.run_id,
             step=task.step,
@@ -203,7 +204,6 @@ class Engine:
             snapshot=task.snapshot(),
             snapshot_step=task.step,
         )
-        validation = task.evaluate()
         if validation:
             progress.val_points.append((task.step, validation))
         self.mailbox.put(progress)
@@ -233,8 +233,8 @@ class Engine:
             report = StepReport(
                 task.step, task.epoch, metrics, task.samples_per_step, 0.0
             )
-            report.snapshot = task.snapshot()
             report.validation = task.evaluate()
+            report.snapshot = task.snapshot()
             self._record(report)
         self._flush(force=True)
         self._status("diverged" if problem else "paused", problem or "")

@@ -36,6 +36,8 @@ LANGUAGES = ("zh_CN",)
 MENU_KEYS = ("file", "training", "view", "language", "help")
 CORE_CONTEXT = "core"
 #: Metric keys the labs report; their curve labels are translated in context core.
+from dlviz.core.train.optim import OPTIMIZERS  # noqa: E402
+
 METRIC_KEYS = (
     "loss",
     "acc",
@@ -60,6 +62,12 @@ METRIC_KEYS = (
     "precision",
     "miou",
     "verification_acc",
+    "map50",
+    "pixel_acc",
+    "grad_norm_clipped",
+    "class_loss",
+    "box_loss",
+    *(f"loss_{name}" for name in OPTIMIZERS),
 )
 
 

@@ -501,6 +501,12 @@ _LABELS = {
     "val_loss": "validation loss",
     "acc": "training accuracy",
     "val_acc": "validation accuracy",
+    "map50": "mAP@0.5",
+    "val_map50": "validation mAP@0.5",
+    "miou": "mean IoU",
+    "val_miou": "validation mean IoU",
+    "pixel_acc": "pixel accuracy",
+    "val_pixel_acc": "validation pixel accuracy",
 }
 
 

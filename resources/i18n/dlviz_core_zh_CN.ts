@@ -1612,12 +1612,12 @@
       <translation>验证精确率</translation>
     </message>
     <message>
-      <source>miou</source>
-      <translation>mIoU</translation>
+      <source>mean IoU</source>
+        <translation>平均 IoU</translation>
     </message>
     <message>
-      <source>val miou</source>
-      <translation>验证 mIoU</translation>
+      <source>validation mean IoU</source>
+        <translation>验证平均 IoU</translation>
     </message>
     <message>
       <source>verification acc</source>
@@ -1626,6 +1626,102 @@
     <message>
       <source>val verification acc</source>
       <translation>验证集验证对准确率</translation>
+    </message>
+    <message>
+      <source>mAP@0.5</source>
+        <translation>mAP@0.5</translation>
+    </message>
+    <message>
+      <source>validation mAP@0.5</source>
+        <translation>验证 mAP@0.5</translation>
+    </message>
+    <message>
+      <source>pixel accuracy</source>
+        <translation>像素准确率</translation>
+    </message>
+    <message>
+      <source>validation pixel accuracy</source>
+        <translation>验证像素准确率</translation>
+    </message>
+    <message>
+      <source>grad norm clipped</source>
+        <translation>裁剪后梯度范数</translation>
+    </message>
+    <message>
+      <source>val grad norm clipped</source>
+        <translation>验证裁剪后梯度范数</translation>
+    </message>
+    <message>
+      <source>class loss</source>
+        <translation>分类损失</translation>
+    </message>
+    <message>
+      <source>val class loss</source>
+        <translation>验证分类损失</translation>
+    </message>
+    <message>
+      <source>box loss</source>
+        <translation>边框损失</translation>
+    </message>
+    <message>
+      <source>val box loss</source>
+        <translation>验证边框损失</translation>
+    </message>
+    <message>
+      <source>loss SGD</source>
+        <translation>损失 SGD</translation>
+    </message>
+    <message>
+      <source>val loss SGD</source>
+        <translation>验证损失 SGD</translation>
+    </message>
+    <message>
+      <source>loss SGD+momentum</source>
+        <translation>损失 SGD+momentum</translation>
+    </message>
+    <message>
+      <source>val loss SGD+momentum</source>
+        <translation>验证损失 SGD+momentum</translation>
+    </message>
+    <message>
+      <source>loss Nesterov</source>
+        <translation>损失 Nesterov</translation>
+    </message>
+    <message>
+      <source>val loss Nesterov</source>
+        <translation>验证损失 Nesterov</translation>
+    </message>
+    <message>
+      <source>loss Adagrad</source>
+        <translation>损失 Adagrad</translation>
+    </message>
+    <message>
+      <source>val loss Adagrad</source>
+        <translation>验证损失 Adagrad</translation>
+    </message>
+    <message>
+      <source>loss RMSprop</source>
+        <translation>损失 RMSprop</translation>
+    </message>
+    <message>
+      <source>val loss RMSprop</source>
+        <translation>验证损失 RMSprop</translation>
+    </message>
+    <message>
+      <source>loss Adadelta</source>
+        <translation>损失 Adadelta</translation>
+    </message>
+    <message>
+      <source>val loss Adadelta</source>
+        <translation>验证损失 Adadelta</translation>
+    </message>
+    <message>
+      <source>loss Adam</source>
+        <translation>损失 Adam</translation>
+    </message>
+    <message>
+      <source>val loss Adam</source>
+        <translation>验证损失 Adam</translation>
     </message>
     <message>
       <source>value</source>

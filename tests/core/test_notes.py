@@ -26,11 +26,14 @@ NOTE_KEYS = [
     "convmath", "augment",
     "rnn", "lstm", "gru", "seq2seq", "transformer",
     "gan1d", "gan2d", "dcgan", "cgan", "autoencoder", "vae",
+    "optimizers", "detection", "segmentation", "siamese", "distillation",
     "step_through",
 ]  # fmt: skip
 
 #: A fact (year) each note must state, in both languages.
 YEARS = {
+    "optimizers": "1951", "detection": "2016", "segmentation": "2015",
+    "siamese": "1993", "distillation": "2015",
     "lenet5": "1998", "alexnet": "2012", "vgg": "2014", "nin": "2013",
     "googlenet": "2014", "resnet": "2015", "mobilenet": "2017", "lstm": "1997",
     "gru": "2014", "seq2seq": "2014", "transformer": "2017", "gan1d": "2014",

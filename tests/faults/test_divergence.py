@@ -20,24 +20,13 @@ MAX_STEPS = 20
 #: Labs whose loss stays bounded at a huge learning rate, and why. For them the
 #: explosion check cannot fire; a forced NaN checks the non-finite guard instead.
 BOUNDED = {
-    # BCE is clamped (log ≥ −100 per pixel): the loss saturates near 1500, about
-    # 30× its start, below the 100× explosion threshold; Adam's steps of ±lr make
-    # the weights grow only linearly, so they stay finite.
-    "autoencoder": "clamped BCE loss saturates below 100x its start",
     # explode_factor = 0: the surfaces have saddles that are not bounded below and
     # each racer stops itself when it leaves the plot.
     "optimizers": "explosion check disabled (surfaces unbounded below)",
 }
 
 #: Known bugs (see the fault-suite report): strict, so a fix makes them fail.
-KNOWN_BUGS = {
-    # toy.gaussian_kde sizes its kernel by the bandwidth: after one lr=100 step the
-    # generated samples are ~1e9 apart and the 1-D snapshot allocates ~7 GiB.
-    "gan1d": "gaussian_kde allocates a kernel of 4·bandwidth/dx taps",
-    # restore_finite clears the optimizer state; describe_update then formats the
-    # missing momentum buffer (None) and the snapshot raises TypeError.
-    "optimizers": "snapshot fails after the optimizer state was cleared",
-}
+KNOWN_BUGS: dict[str, str] = {}  # lab -> reason, for a bug not fixed yet
 
 
 def _lr_overrides(spec) -> dict:

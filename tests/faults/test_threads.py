@@ -20,12 +20,6 @@ class QtEventLoopErrors(Exception):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    raises=QtEventLoopErrors,
-    strict=True,
-    reason="classroom ShortcutOverlay.eventFilter runs while a closed window is "
-    "destroyed, after its attributes are gone (AttributeError: window_)",
-)
 def test_closing_the_window_while_training_20_times(qtbot, qt_messages):
     with qtbot.capture_exceptions() as exceptions:
         _close_while_training(qtbot, qt_messages, times=20)

@@ -46,6 +46,9 @@ class AutoencoderTask(LabTask):
     """A plain autoencoder (``variational = False``) or a VAE on 8×8 digits."""
 
     variational = False
+    #: summed per-image cross-entropy is clamped by torch, so a diverged run
+    #: plateaus ~30× above its start: a 10× jump already means divergence
+    explode_factor = 10.0
     manifold_tiles = 12
     n_prior = 16
     anomaly_interval_s = 0.5

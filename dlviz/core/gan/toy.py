@@ -189,10 +189,16 @@ def gaussian_kde(samples: np.ndarray, grid: np.ndarray) -> np.ndarray:
     dx = float(grid[1] - grid[0])
     edges = np.concatenate([grid - dx / 2, [grid[-1] + dx / 2]])
     counts, _ = np.histogram(samples, edges)
-    half = int(np.ceil(4 * bw / dx))
+    # a diverged generator spreads samples far apart: never build a kernel wider
+    # than the grid (it would take gigabytes); normalise by the full Gaussian
+    full_half = 4 * bw / dx
+    half = int(min(np.ceil(full_half), len(grid)))
     offsets = np.arange(-half, half + 1) * dx
     kernel = np.exp(-0.5 * (offsets / bw) ** 2)
-    kernel /= kernel.sum()
+    if half < full_half:
+        kernel /= bw * np.sqrt(2 * np.pi) / dx
+    else:
+        kernel /= kernel.sum()
     smooth = np.convolve(counts, kernel, mode="full")[half : half + len(grid)]
     return smooth / (n * dx)
 

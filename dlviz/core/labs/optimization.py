@@ -328,11 +328,13 @@ def describe_update(racer: Racer, noise: float = 0.0) -> str:
     hyper = _hyper(name, group)
     if hyper:
         head.append(hyper)
-    if racer.grad is None or racer.before is None:
-        return "\n".join([*head, "", *_RULES[name]])
     p = racer.point.xy
-    after = p.detach().cpu().numpy()
     state = opt.state.get(p, {})
+    stateful = name not in ("SGD",)
+    if racer.grad is None or racer.before is None or (stateful and not state):
+        # before the first step, or after a rollback cleared the optimizer state
+        return "\n".join([*head, "", *_RULES[name]])
+    after = p.detach().cpu().numpy()
     grad = racer.grad + group.get("weight_decay", 0.0) * racer.before
     g_label = "g = ∇L(θₜ) + ξ" if noise > 0 else "g = ∇L(θₜ)"
     rows = [("θₜ", _vec(racer.before)), (g_label, _vec(grad))]

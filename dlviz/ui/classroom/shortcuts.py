@@ -136,8 +136,10 @@ class ShortcutOverlay(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if watched is self.window_ and kind == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.window_.rect())
+        window = getattr(self, "window_", None)  # gone while the window is destroyed
+        if window is not None and watched is window and kind == QEvent.Type.Resize:
+            if self.isVisible():
+                self.setGeometry(window.rect())
         return False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
