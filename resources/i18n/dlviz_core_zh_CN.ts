@@ -1613,11 +1613,11 @@
     </message>
     <message>
       <source>mean IoU</source>
-        <translation>平均 IoU</translation>
+      <translation>平均 IoU</translation>
     </message>
     <message>
       <source>validation mean IoU</source>
-        <translation>验证平均 IoU</translation>
+      <translation>验证平均 IoU</translation>
     </message>
     <message>
       <source>verification acc</source>
@@ -1629,99 +1629,99 @@
     </message>
     <message>
       <source>mAP@0.5</source>
-        <translation>mAP@0.5</translation>
+      <translation>mAP@0.5</translation>
     </message>
     <message>
       <source>validation mAP@0.5</source>
-        <translation>验证 mAP@0.5</translation>
+      <translation>验证 mAP@0.5</translation>
     </message>
     <message>
       <source>pixel accuracy</source>
-        <translation>像素准确率</translation>
+      <translation>像素准确率</translation>
     </message>
     <message>
       <source>validation pixel accuracy</source>
-        <translation>验证像素准确率</translation>
+      <translation>验证像素准确率</translation>
     </message>
     <message>
       <source>grad norm clipped</source>
-        <translation>裁剪后梯度范数</translation>
+      <translation>裁剪后梯度范数</translation>
     </message>
     <message>
       <source>val grad norm clipped</source>
-        <translation>验证裁剪后梯度范数</translation>
+      <translation>验证裁剪后梯度范数</translation>
     </message>
     <message>
       <source>class loss</source>
-        <translation>分类损失</translation>
+      <translation>分类损失</translation>
     </message>
     <message>
       <source>val class loss</source>
-        <translation>验证分类损失</translation>
+      <translation>验证分类损失</translation>
     </message>
     <message>
       <source>box loss</source>
-        <translation>边框损失</translation>
+      <translation>边框损失</translation>
     </message>
     <message>
       <source>val box loss</source>
-        <translation>验证边框损失</translation>
+      <translation>验证边框损失</translation>
     </message>
     <message>
       <source>loss SGD</source>
-        <translation>损失 SGD</translation>
+      <translation>损失 SGD</translation>
     </message>
     <message>
       <source>val loss SGD</source>
-        <translation>验证损失 SGD</translation>
+      <translation>验证损失 SGD</translation>
     </message>
     <message>
       <source>loss SGD+momentum</source>
-        <translation>损失 SGD+momentum</translation>
+      <translation>损失 SGD+momentum</translation>
     </message>
     <message>
       <source>val loss SGD+momentum</source>
-        <translation>验证损失 SGD+momentum</translation>
+      <translation>验证损失 SGD+momentum</translation>
     </message>
     <message>
       <source>loss Nesterov</source>
-        <translation>损失 Nesterov</translation>
+      <translation>损失 Nesterov</translation>
     </message>
     <message>
       <source>val loss Nesterov</source>
-        <translation>验证损失 Nesterov</translation>
+      <translation>验证损失 Nesterov</translation>
     </message>
     <message>
       <source>loss Adagrad</source>
-        <translation>损失 Adagrad</translation>
+      <translation>损失 Adagrad</translation>
     </message>
     <message>
       <source>val loss Adagrad</source>
-        <translation>验证损失 Adagrad</translation>
+      <translation>验证损失 Adagrad</translation>
     </message>
     <message>
       <source>loss RMSprop</source>
-        <translation>损失 RMSprop</translation>
+      <translation>损失 RMSprop</translation>
     </message>
     <message>
       <source>val loss RMSprop</source>
-        <translation>验证损失 RMSprop</translation>
+      <translation>验证损失 RMSprop</translation>
     </message>
     <message>
       <source>loss Adadelta</source>
-        <translation>损失 Adadelta</translation>
+      <translation>损失 Adadelta</translation>
     </message>
     <message>
       <source>val loss Adadelta</source>
-        <translation>验证损失 Adadelta</translation>
+      <translation>验证损失 Adadelta</translation>
     </message>
     <message>
       <source>loss Adam</source>
-        <translation>损失 Adam</translation>
+      <translation>损失 Adam</translation>
     </message>
     <message>
       <source>val loss Adam</source>
-        <translation>验证损失 Adam</translation>
+      <translation>验证损失 Adam</translation>
     </message>
     <message>
       <source>value</source>
@@ -2017,6 +2017,89 @@
     <message>
       <source>Could not use the session file: {0}</source>
       <translation>无法使用这个会话文件：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>dlviz.trace</name>
+    <message>
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>前向</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>Backward</source>
+      <translation>反向</translation>
+    </message>
+    <message>
+      <source>Update</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <source>scalar</source>
+      <translation>标量</translation>
+    </message>
+    <message>
+      <source>{0} params</source>
+      <translation>{0} 个参数</translation>
+    </message>
+    <message>
+      <source>Network {0}</source>
+      <translation>网络 {0}</translation>
+    </message>
+    <message>
+      <source>mean {0}   std {1}   min {2}   max {3}   zeros {4}%   ‖·‖ {5}</source>
+      <translation>均值 {0}   标准差 {1}   最小 {2}   最大 {3}   零值 {4}%   ‖·‖ {5}</translation>
+    </message>
+    <message>
+      <source>Input batch (first sample)</source>
+      <translation>输入批次（第一个样本）</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <source>Network output</source>
+      <translation>网络输出</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Gradient ∂L/∂output</source>
+      <translation>梯度 ∂L/∂output</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>更新前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>更新后</translation>
+    </message>
+    <message>
+      <source>Δ = after − before</source>
+      <translation>Δ = 更新后 − 更新前</translation>
+    </message>
+    <message>
+      <source>Activation (forward)</source>
+      <translation>激活（前向）</translation>
+    </message>
+    <message>
+      <source>Gradient ∂L/∂input</source>
+      <translation>梯度 ∂L/∂input</translation>
+    </message>
+    <message>
+      <source>Gradient ∂L/∂{0}</source>
+      <translation>梯度 ∂L/∂{0}</translation>
     </message>
   </context>
 </TS>

@@ -419,6 +419,33 @@
     </message>
 </context>
 <context>
+    <name>EventInspector</name>
+    <message>
+        <source>Values</source>
+        <translation>数值分布</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>shapes: {0} → {1}</source>
+        <translation>形状：{0} → {1}</translation>
+    </message>
+    <message>
+        <source>parameters: {0} ({1} without bias)</source>
+        <translation>参数：{0}（不含偏置 {1}）</translation>
+    </message>
+    <message>
+        <source>optimizer state: {0}</source>
+        <translation>优化器状态：{0}</translation>
+    </message>
+    <message>
+        <source>learning rate η = {0}</source>
+        <translation>学习率 η = {0}</translation>
+    </message>
+</context>
+<context>
     <name>Gan1dStage</name>
     <message>
         <source>Data (black), generator (green), D(x) (blue), optimal D (pink)</source>
@@ -1338,9 +1365,65 @@
 <context>
     <name>StepThroughPanel</name>
     <message>
-        <source>No step recorded yet — press “Record a new step” (T).</source>
+        <source>|◀</source>
         <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index).</extracomment>
+        <translation>|◀</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>▶|</source>
+        <translation>▶|</translation>
+    </message>
+    <message>
+        <source>Record a step</source>
+        <translation>录制一步</translation>
+    </message>
+    <message>
+        <source>First event (Home)</source>
+        <translation>第一个事件 (Home)</translation>
+    </message>
+    <message>
+        <source>Previous event (←)</source>
+        <translation>上一个事件 (←)</translation>
+    </message>
+    <message>
+        <source>Next event (→)</source>
+        <translation>下一个事件 (→)</translation>
+    </message>
+    <message>
+        <source>Last event (End)</source>
+        <translation>最后一个事件 (End)</translation>
+    </message>
+    <message>
+        <source>Train one step while recording it</source>
+        <translation>训练一步并录制全过程</translation>
+    </message>
+    <message>
+        <source>layer (forward order)</source>
+        <translation>层（前向顺序）</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation>每层梯度范数</translation>
+    </message>
+    <message>
+        <source>No step recorded yet — press “Record a new step” (T).</source>
         <translation>还没有记录任何一步 —— 请按“记录新的一步”（T）。</translation>
+    </message>
+    <message>
+        <source>No step recorded yet</source>
+        <translation>尚未录制任何一步</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer — {0}: {1} = {2}</source>
+        <translation>每层梯度范数 — {0}：{1} = {2}</translation>
     </message>
 </context>
 <context>

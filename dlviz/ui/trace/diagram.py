@@ -8,7 +8,7 @@ module called once per time step gets a loop arrow. The wheel zooms.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.trace import NetworkGraph, Trace
 
+_CONTEXT = "dlviz.trace"
 BOX_W, BOX_H, GAP, COLUMN_GAP = 250.0, 66.0, 34.0, 150.0
 FONT_PT = 12
 
@@ -46,8 +47,24 @@ EDGE_COLOR = "#555555"
 SKIP_COLOR = "#0072B2"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def phase_name(phase: str) -> str:
+    """The translated name of a trace phase ("Forward", "Backward", ...)."""
+    names = {
+        "input": _tr("Input"),
+        "forward": _tr("Forward"),
+        "loss": _tr("Loss"),
+        "backward": _tr("Backward"),
+        "update": _tr("Update"),
+    }
+    return names.get(phase, phase)
+
+
 def format_shape(shape: tuple[int, ...]) -> str:
-    return "×".join(str(s) for s in shape) if shape else "scalar"
+    return "×".join(str(s) for s in shape) if shape else _tr("scalar")
 
 
 def format_count(n: int) -> str:
@@ -79,7 +96,7 @@ class LayerBox(QGraphicsRectItem):
         title.setPos(10, 6)
         detail = format_shape(tuple(shape))
         if params:
-            detail += f"   {format_count(params)} params"
+            detail += "   " + _tr("{0} params").format(format_count(params))
         text = QGraphicsSimpleTextItem(detail, self)
         text.setFont(plain)
         text.setPos(10, 36)
@@ -112,6 +129,28 @@ class ArchitectureDiagram(QGraphicsView):
         self.boxes: dict[tuple[str, str], LayerBox] = {}
         self.current: tuple[str, str] | None = None
         self._press: QPointF | None = None
+        self._trace: Trace | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Redraw the boxes in the new language, keeping zoom and highlight."""
+        if self._trace is None or not self.boxes:
+            return
+        current = self.current
+        phase = self.boxes[current].highlighted if current in self.boxes else ""
+        transform = self.transform()
+        center = self.mapToScene(self.viewport().rect().center())
+        self.set_trace(self._trace)
+        self.setTransform(transform)
+        self.centerOn(center)
+        box = self.boxes.get(current) if current is not None else None
+        if box is not None:
+            self.current = current
+            box.set_highlight(phase)
 
     # -- content --------------------------------------------------------------------
     def set_trace(self, trace: Trace) -> None:
@@ -119,10 +158,11 @@ class ArchitectureDiagram(QGraphicsView):
         scene.clear()
         self.boxes.clear()
         self.current = None
+        self._trace = trace
         for column, (role, graph) in enumerate(trace.graphs.items()):
             x0 = column * (BOX_W + COLUMN_GAP)
             if len(trace.graphs) > 1:
-                label = QGraphicsSimpleTextItem(f"Network {role}")
+                label = QGraphicsSimpleTextItem(_tr("Network {0}").format(role))
                 font = QFont()
                 font.setPointSize(FONT_PT + 2)
                 font.setBold(True)

@@ -10,7 +10,7 @@ after and delta for an update.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.trace import Trace, TraceEvent
 from dlviz.core.trace.sampling import TensorRecord
+from dlviz.ui.trace.diagram import phase_name
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.histogram import HistogramView
 from dlviz.ui.views.image_grid import ImageGridView
 
+_CONTEXT = "dlviz.trace"
 FONT_PT = 12
 MAX_BARS = 64
 MAX_PANES = 3
@@ -53,11 +55,17 @@ def _font(size: int = FONT_PT, bold: bool = False, mono: bool = False) -> QFont:
     return font
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
 def format_stats(record: TensorRecord) -> str:
     s = record.stats
-    return (f"mean {s['mean']:.3g}   std {s['std']:.3g}   min {s['min']:.3g}   "
-            f"max {s['max']:.3g}   zeros {100 * s['zero_fraction']:.0f}%   "
-            f"‖·‖ {record.norm:.3g}")
+    return _tr(
+        "mean {0}   std {1}   min {2}   max {3}   zeros {4}%   ‖·‖ {5}"
+    ).format(f"{s['mean']:.3g}", f"{s['std']:.3g}", f"{s['min']:.3g}",
+             f"{s['max']:.3g}", f"{100 * s['zero_fraction']:.0f}",
+             f"{record.norm:.3g}")
 
 
 class TensorPane(QWidget):
@@ -97,7 +105,7 @@ class TensorPane(QWidget):
         if sample.ndim == 4:  # conv kernels: the first input channel of each filter
             sample = sample[:, 0]
         self.kind = display_kind(sample)
-        shape = "×".join(map(str, record.shape)) or "scalar"
+        shape = "×".join(map(str, record.shape)) or _tr("scalar")
         self.caption.setText(f"{caption}   [{shape}]")
         self.stats.setText(format_stats(record))
         if self.kind == "value":
@@ -124,33 +132,35 @@ def panes_for(event: TraceEvent, trace: Trace | None) -> list[tuple[str, str, bo
     """
     t = event.tensors
     if event.phase == "input":
-        return [("Input batch (first sample)", "output", False)]
+        return [(_tr("Input batch (first sample)"), "output", False)]
     if event.phase == "forward":
-        panes = [("Input", "input", False), ("Output", "output", False)]
+        panes = [(_tr("Input"), "input", False), (_tr("Output"), "output", False)]
         return [p for p in panes if p[1] in t]
     if event.phase == "loss":
-        panes = [("Network output", "output", True), ("Target", "target", False)]
+        panes = [(_tr("Network output"), "output", True),
+                 (_tr("Target"), "target", False)]
         return [p for p in panes if p[1] in t]
     if event.phase == "backward":
         panes = []
         if event.pair >= 0 and trace is not None and event.path != "input":
-            panes.append(("Activation (forward)", "forward:output", False))
+            panes.append((_tr("Activation (forward)"), "forward:output", False))
         elif event.path == "input":
-            panes.append(("Input", "forward:output", False))
-        panes.append(("Gradient ∂L/∂output", "grad_output", True))
+            panes.append((_tr("Input"), "forward:output", False))
+        panes.append((_tr("Gradient ∂L/∂output"), "grad_output", True))
         grads = [k for k in t if k.startswith("grad.")]
         if grads:
             name = "grad.weight" if "grad.weight" in grads else grads[0]
-            panes.append((f"Gradient ∂L/∂{name[5:]}", name, True))
+            panes.append((_tr("Gradient ∂L/∂{0}").format(name[5:]), name, True))
         elif "grad_input" in t:
-            panes.append(("Gradient ∂L/∂input", "grad_input", True))
+            panes.append((_tr("Gradient ∂L/∂input"), "grad_input", True))
         return panes
     if event.phase == "update":
         names = sorted({k.split(".")[0] for k in t if k.endswith(".before")},
                        key=lambda n: (n != "weight", n))
         name = names[0] if names else "weight"
-        return [("Before", f"{name}.before", True), ("After", f"{name}.after", True),
-                ("Δ = after − before", f"{name}.delta", True)]
+        return [(_tr("Before"), f"{name}.before", True),
+                (_tr("After"), f"{name}.after", True),
+                (_tr("Δ = after − before"), f"{name}.delta", True)]
     return []
 
 
@@ -168,7 +178,7 @@ class EventInspector(QWidget):
         for pane in self.panes:
             row.addWidget(pane, 1)
         lower = QHBoxLayout()
-        self.histogram = HistogramView("Values", "value")
+        self.histogram = HistogramView()
         self.formula = QLabel()
         self.formula.setFont(_font(FONT_PT + 1, mono=True))
         self.formula.setWordWrap(True)
@@ -190,9 +200,24 @@ class EventInspector(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(row, 3)
         layout.addLayout(lower, 2)
+        self._event: TraceEvent | None = None
+        self._trace: Trace | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.histogram.set_title(self.tr("Values"))
+        self.histogram.plot_item.setLabel("bottom", self.tr("value"))
+        if self._event is not None:
+            self.show_event(self._event, self._trace)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def show_event(self, event: TraceEvent, trace: Trace | None = None) -> None:
-        self.title.setText(f"{event.phase.capitalize()} · {event.title}"
+        self._event, self._trace = event, trace
+        self.title.setText(f"{phase_name(event.phase)} · {event.title}"
                            + (f" · {event.role}" if event.role != "model" else "")
                            + (f" · {event.part}" if event.part else ""))
         forward = (trace.events[event.pair] if trace is not None and event.pair >= 0
@@ -220,10 +245,10 @@ class EventInspector(QWidget):
         if event.input_shapes and event.phase == "forward":
             shapes = ", ".join("×".join(map(str, s)) for s in event.input_shapes)
             outs = ", ".join("×".join(map(str, s)) for s in event.output_shapes)
-            lines.append(f"shapes: {shapes} → {outs}")
+            lines.append(self.tr("shapes: {0} → {1}").format(shapes, outs))
         if event.params:
-            lines.append(f"parameters: {event.params:,} "
-                         f"({event.params_no_bias:,} without bias)")
+            lines.append(self.tr("parameters: {0} ({1} without bias)").format(
+                f"{event.params:,}", f"{event.params_no_bias:,}"))
         norms = [f"‖{k}‖ = {v:.3g}" for k, v in event.norms.items()
                  if event.phase == "backward"]
         if norms:
@@ -233,9 +258,10 @@ class EventInspector(QWidget):
                             if k.count(".") >= 1 and k.split(".", 1)[1]
                             not in ("before", "after", "delta")})
             if state:
-                lines.append("optimizer state: " + ", ".join(state))
+                lines.append(self.tr("optimizer state: {0}").format(", ".join(state)))
             if "lr" in event.scalars:
-                lines.append(f"learning rate η = {event.scalars['lr']:g}")
+                lines.append(self.tr("learning rate η = {0}").format(
+                    f"{event.scalars['lr']:g}"))
         if event.phase == "loss" and "loss" in event.scalars:
             lines.append(f"loss = {event.scalars['loss']:.5f}")
         return "\n".join(lines)

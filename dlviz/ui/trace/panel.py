@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.core.trace import Trace
-from dlviz.ui.trace.diagram import PHASE_COLORS, ArchitectureDiagram
+from dlviz.ui.trace.diagram import PHASE_COLORS, ArchitectureDiagram, phase_name
 from dlviz.ui.trace.inspector import EventInspector
 from dlviz.ui.views.bars import BarsView
 
@@ -53,11 +53,13 @@ class StepThroughPanel(QWidget):
         font.setPointSize(FONT_PT)
         self.setFont(font)
 
-        self.start_button = QPushButton("|◀")
-        self.back_button = QPushButton("◀ Back")
-        self.step_button = QPushButton("Step ▶")
-        self.end_button = QPushButton("▶|")
-        self.record_button = QPushButton("Record a step")
+        self.start_button = QPushButton()
+        self.back_button = QPushButton()
+        self.step_button = QPushButton()
+        self.end_button = QPushButton()
+        self.record_button = QPushButton()
+        # the position label shows the hint of clear() (else the initial text)
+        self._cleared = False
         self.phase_label = QLabel("–")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label.setMinimumWidth(110)
@@ -65,17 +67,12 @@ class StepThroughPanel(QWidget):
         bold.setPointSize(FONT_PT + 2)
         bold.setBold(True)
         self.phase_label.setFont(bold)
-        self.position_label = QLabel("No step recorded yet")
+        self.position_label = QLabel()
         self.position_label.setFont(font)
         # long event titles must not widen the window: elide by layout instead
         self.position_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
-        self.start_button.setToolTip("First event (Home)")
-        self.back_button.setToolTip("Previous event (←)")
-        self.step_button.setToolTip("Next event (→)")
-        self.end_button.setToolTip("Last event (End)")
-        self.record_button.setToolTip("Train one step while recording it")
         self.start_button.clicked.connect(self.go_start)
         self.back_button.clicked.connect(self.step_back)
         self.step_button.clicked.connect(self.step_forward)
@@ -85,9 +82,6 @@ class StepThroughPanel(QWidget):
                        self.end_button, self.record_button):
             button.setFont(font)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumWidth(
-                button.fontMetrics().horizontalAdvance(button.text()) + 18
-            )
 
         transport = QHBoxLayout()
         for widget in (self.start_button, self.back_button, self.step_button,
@@ -101,8 +95,7 @@ class StepThroughPanel(QWidget):
         self.diagram = ArchitectureDiagram()
         self.diagram.node_clicked.connect(self.jump_to_node)
         self.diagram.setMinimumWidth(220)
-        self.grad_norms = BarsView("Gradient norm per layer", "‖∂L/∂W‖", log=True)
-        self.grad_norms.plot_item.setLabel("bottom", "layer (forward order)")
+        self.grad_norms = BarsView("", "‖∂L/∂W‖", log=True)
         self._norm_rows: list[dict] = []
         self.inspector = EventInspector()
         right = QSplitter(Qt.Orientation.Vertical)
@@ -119,6 +112,43 @@ class StepThroughPanel(QWidget):
         layout.addLayout(transport)
         layout.addWidget(split, 1)
         self._update_buttons()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.start_button.setText(self.tr("|◀"))
+        self.back_button.setText(self.tr("◀ Back"))
+        self.step_button.setText(self.tr("Step ▶"))
+        self.end_button.setText(self.tr("▶|"))
+        self.record_button.setText(self.tr("Record a step"))
+        self.start_button.setToolTip(self.tr("First event (Home)"))
+        self.back_button.setToolTip(self.tr("Previous event (←)"))
+        self.step_button.setToolTip(self.tr("Next event (→)"))
+        self.end_button.setToolTip(self.tr("Last event (End)"))
+        self.record_button.setToolTip(self.tr("Train one step while recording it"))
+        for button in (self.start_button, self.back_button, self.step_button,
+                       self.end_button, self.record_button):
+            button.setMinimumWidth(
+                button.fontMetrics().horizontalAdvance(button.text()) + 18
+            )
+        self.grad_norms.plot_item.setLabel("bottom", self.tr("layer (forward order)"))
+        self.grad_norms.set_title(self.tr("Gradient norm per layer"))
+        event = self.current_event
+        if event is None:
+            if self.trace is None:
+                self.position_label.setText(self._empty_text())
+        else:
+            self._show_labels(event)
+            self._highlight_norm(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _empty_text(self) -> str:
+        if self._cleared:
+            return self.tr("No step recorded yet — press “Record a new step” (T).")
+        return self.tr("No step recorded yet")
 
     # -- data -----------------------------------------------------------------------
     def clear(self) -> None:
@@ -133,8 +163,8 @@ class StepThroughPanel(QWidget):
         self.splitter.widget(1).setVisible(False)
         self.phase_label.setText("–")
         self.phase_label.setStyleSheet("")
-        self.position_label.setText(self.tr(
-            "No step recorded yet — press “Record a new step” (T)."))
+        self._cleared = True
+        self.position_label.setText(self._empty_text())
         self._update_buttons()
 
     def set_trace(self, trace: Trace) -> None:
@@ -162,19 +192,22 @@ class StepThroughPanel(QWidget):
         index = max(0, min(index, len(self.trace.events) - 1))
         self.index = index
         event = self.trace.events[index]
-        self.phase_label.setText(PHASE_NAMES.get(event.phase, event.phase))
+        self._show_labels(event)
         color = PHASE_COLORS.get(event.phase, "#dddddd")
         self.phase_label.setStyleSheet(
             f"background: {color}; border-radius: 6px; padding: 4px 10px;"
-        )
-        self.position_label.setText(
-            f"  {index + 1} / {len(self.trace.events)}   {event.title}"
         )
         self.diagram.highlight(event.role, event.path, event.phase)
         self.inspector.show_event(event, self.trace)
         self._highlight_norm(event)
         self._update_buttons()
         self.event_changed.emit(index)
+
+    def _show_labels(self, event) -> None:
+        self.phase_label.setText(phase_name(event.phase))
+        self.position_label.setText(
+            f"  {self.index + 1} / {len(self.trace.events)}   {event.title}"
+        )
 
     def step_forward(self) -> None:
         self.jump_to(self.index + 1)
@@ -235,12 +268,13 @@ class StepThroughPanel(QWidget):
         self.grad_norms.set_values([r["weight"] for r in rows], self._norm_labels(),
                                    highlight)
         if highlight is None:
-            self.grad_norms.set_title("Gradient norm per layer")
+            self.grad_norms.set_title(self.tr("Gradient norm per layer"))
         else:
             row = rows[highlight]
             self.grad_norms.set_title(
-                f"Gradient norm per layer — {highlight + 1}: {row['path']} "
-                f"= {row['weight']:.2g}"
+                self.tr("Gradient norm per layer — {0}: {1} = {2}").format(
+                    highlight + 1, row["path"], f"{row['weight']:.2g}"
+                )
             )
 
     def _norm_labels(self) -> list[str]:
