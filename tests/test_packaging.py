@@ -50,3 +50,15 @@ def test_cli_refuses_an_unknown_lab():
     out = subprocess.run([sys.executable, "-m", "dlviz", "--lab", "nope"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and "no lab 'nope'" in out.stderr
+
+
+def test_pyproject_lists_every_package():
+    import tomllib
+
+    from setuptools import find_packages
+
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]
+    found = find_packages(str(ROOT), include=["dlviz", "dlviz.*"])
+    assert sorted(set(found) | {"dlviz.resources"}) == sorted(listed)
