@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 import torch
 
-from dlviz.core.labs import get_lab
-from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.metric import slider_temperature, temperature_position
+from tests.ui.stage_helpers import make_stage as _stage
+from tests.ui.stage_helpers import save_shots as _shots
+from tests.ui.stage_helpers import trained_task
 
 torch.set_num_threads(1)
-SHOTS = os.environ.get("DLVIZ_SHOTS", "")  # a folder: save screenshots there
 
 
-def _task(key: str, steps: int = 5, **hp):
-    task = get_lab(key).create(hp, torch.device("cpu"))
-    for _ in range(steps):
-        task.train_step()
-    return task
 
-
-def _stage(qtbot, key: str):
-    spec = get_lab(key)
-    stage = stage_class(spec.stage)(spec)
-    qtbot.addWidget(stage)
-    return stage
-
-
-def _shots(qtbot, stage, name: str) -> None:
-    for w, h in ((1024, 768), (1920, 1080)):
-        stage.resize(w, h)
-        stage.show()
-        qtbot.wait(50)
-        if SHOTS:
-            os.makedirs(SHOTS, exist_ok=True)
-            assert stage.grab().save(os.path.join(SHOTS, f"{name}_{w}x{h}.png"))
-    stage.close()
 
 
 def test_siamese_stage_shows_embeddings_histograms_and_pairs(qtbot):
@@ -110,3 +86,7 @@ def test_distillation_stage_bars_slider_and_curves(qtbot):
     stage.show_result("sample", task.handle(*blocker.args))
     assert stage._snapshot["sample_index"] == 1
     _shots(qtbot, stage, "distillation")
+
+
+def _task(key: str, steps: int = 5, **hp):
+    return trained_task(key, steps, **hp)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 import torch
 from PySide6.QtCore import Qt
 
 from dlviz.core.labs import get_lab
-from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.vision import MASK_TABLE, colour_mask
 from dlviz.ui.views.boxes import BoxesView, rectangle_path
+from tests.ui.stage_helpers import make_stage as _stage
+from tests.ui.stage_helpers import save_shots as _shots
 
 torch.set_num_threads(1)
-SHOTS = os.environ.get("DLVIZ_SHOTS", "")  # a folder: save screenshots there
 
 
 @pytest.fixture(scope="module")
@@ -36,22 +34,6 @@ def segmentation_task():
     return task
 
 
-def _stage(qtbot, key: str):
-    spec = get_lab(key)
-    stage = stage_class(spec.stage)(spec)
-    qtbot.addWidget(stage)
-    return stage
-
-
-def _shots(qtbot, stage, name: str) -> None:
-    for w, h in ((1024, 768), (1920, 1080)):
-        stage.resize(w, h)
-        stage.show()
-        qtbot.wait(50)
-        if SHOTS:
-            os.makedirs(SHOTS, exist_ok=True)
-            assert stage.grab().save(os.path.join(SHOTS, f"{name}_{w}x{h}.png"))
-    stage.close()
 
 
 def test_rectangle_path_draws_closed_loops() -> None:
