@@ -8,6 +8,7 @@ import torch
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
-        self.resize(1280, 800)
+        self._size_to_screen()
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
@@ -113,8 +114,13 @@ class MainWindow(QMainWindow):
         self.stage_layout = QVBoxLayout(self.stage_holder)
         self.stage_layout.setContentsMargins(0, 0, 0, 0)
         self.loss_curves = CurvesView()
+        self.loss_curves.setObjectName("loss_curves")
         self.metric_curves = CurvesView()
+        self.metric_curves.setObjectName("metric_curves")
+        # the curves live in the stage's deck (the kit lays them out); this box
+        # holds them only for a stage without a deck
         curves = QWidget()
+        self.curves_box = curves
         curves_layout = QHBoxLayout(curves)
         curves_layout.setContentsMargins(0, 0, 0, 0)
         curves_layout.addWidget(self.loss_curves)
@@ -162,6 +168,7 @@ class MainWindow(QMainWindow):
             ("reset", "R", self.reset),
             ("trace", "T", self.record_trace),
             ("filter", "Ctrl+F", self._focus_filter),
+            ("quit", "Ctrl+Q", self.close),
         ]
         for name, keys, slot in spec:
             action = QAction(self)
@@ -190,6 +197,7 @@ class MainWindow(QMainWindow):
             "reset": self.tr("Reset"),
             "trace": self.tr("Record a step to walk through"),
             "filter": self.tr("Filter labs"),
+            "quit": self.tr("Quit"),
         }
         for name, action in self.actions_by_name.items():
             action.setText(texts[name])
@@ -238,7 +246,7 @@ class MainWindow(QMainWindow):
         self.message_bar.hide()
         self.transport.set_trainable(spec.trainable)
         self.inspector.setTabVisible(0, spec.trainable)
-        self.lab_splitter.widget(1).setVisible(spec.trainable)
+        self._place_curves(spec.trainable)
         self.tabs.setTabVisible(1, spec.trainable)
         self.step_through.clear()
         if spec.trainable:
@@ -250,7 +258,43 @@ class MainWindow(QMainWindow):
         self.notes.show_note(spec.key, self.language)
         self._show_card()
         self._show_state()
+        self.stage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stage.setFocus()  # keys go to the transport, not the lab filter
         self.lab_opened.emit(spec.key)
+
+    def _place_curves(self, trainable: bool) -> None:
+        """The loss and metric curves join the stage's deck as curve panels (or the
+        box below a stage without a deck)."""
+        deck = self.stage.curves_deck() if self.stage is not None else None
+        if trainable and deck is not None:
+            self.curves_box.hide()
+            deck.add(self.loss_curves, "curves", "loss curves", self.tr("Loss"))
+            deck.add(self.metric_curves, "curves", "metric curves",
+                     self.tr("Metrics"))
+        else:
+            self._take_curves_back()
+            self.curves_box.setVisible(trainable)
+
+    def _take_curves_back(self) -> None:
+        layout = self.curves_box.layout()
+        for view in (self.loss_curves, self.metric_curves):
+            if view.parentWidget() is not self.curves_box:
+                deck = self.stage.curves_deck() if self.stage is not None else None
+                if deck is not None and deck.owns(view):
+                    deck.remove(view)
+                layout.addWidget(view)
+                view.show()
+
+    def _size_to_screen(self) -> None:
+        """Open at most 1280×800, and never larger than the screen we are on."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        width = min(1280, int(area.width() * 0.94))
+        height = min(800, int(area.height() * 0.92))
+        self.resize(width, height)
 
     def _connect_session(self, session: LabSession) -> None:
         session.status_changed.connect(self._on_status)
@@ -275,6 +319,7 @@ class MainWindow(QMainWindow):
                 signal.disconnect(slot)
             session.shutdown()
         if self.stage is not None:
+            self._take_curves_back()
             self.stage.shutdown()
             self.stage.requested.disconnect(self._on_stage_request)
             self.stage_layout.removeWidget(self.stage)

@@ -15,6 +15,14 @@ Contract
   thread and the window calls ``show_result(kind, data)``.
 * ``panels()`` names the stage's views, for zooming one panel to the full window,
   lesson scenes and export.
+
+Layout (the kit)
+----------------
+A stage calls :meth:`Stage.use_frame` and adds its panels to ``self.deck`` with a
+role (:class:`dlviz.ui.kit.Role`), its controls to ``self.controls`` and its
+explanation to ``self.caption``; the deck does the layout for the screen, the
+presentation scale and the language. The window adds its loss and metric curves to
+the deck returned by :meth:`Stage.curves_deck`.
 """
 
 from __future__ import annotations
@@ -22,9 +30,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.core.labs.base import LabSpec
+from dlviz.ui.kit import Caption, ControlRow, PanelDeck
 
 
 class Stage(QWidget):
@@ -37,6 +46,35 @@ class Stage(QWidget):
         super().__init__(parent)
         self.spec = spec
 
+    deck: PanelDeck | None = None
+
+    def use_frame(self, deck: QWidget | None = None) -> PanelDeck:
+        """Lay the stage out as controls (top, wrapping), the panel deck (or
+        ``deck``: any widget holding decks, e.g. a tab widget of them) and a caption
+        (bottom, wrapping). Returns ``self.deck``."""
+        self.controls = ControlRow()
+        self.caption = Caption()
+        if self.deck is None:
+            self.deck = PanelDeck()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.controls)
+        layout.addWidget(deck if deck is not None else self.deck, 1)
+        layout.addWidget(self.caption)
+        self.controls.hide()
+        self.caption.hide()
+        return self.deck
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.caption.setVisible(bool(text))
+
+    def curves_deck(self) -> PanelDeck | None:
+        """The deck that shows the window's loss and metric curves (None: the window
+        shows them below the stage)."""
+        return self.deck
+
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         """Draw the newest snapshot (numpy data made by ``LabTask.snapshot``)."""
 
@@ -45,7 +83,7 @@ class Stage(QWidget):
 
     def panels(self) -> dict[str, QWidget]:
         """The stage's views by a stable English name."""
-        return {}
+        return self.deck.panels() if self.deck is not None else {}
 
     def reset(self) -> None:
         """A new run started (reset or new settings): clear run-specific state."""

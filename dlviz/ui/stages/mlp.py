@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dlviz.ui import theme
+from dlviz.ui.kit import Role
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.decision import DecisionMapView
@@ -20,9 +21,7 @@ class Classifier2dStage(Stage):
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
         self.map = DecisionMapView()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.map)
+        self.use_frame().add(self.map, Role.MAIN, "decision boundary")
         self.retranslate_ui()
         self._points_key = None
 
@@ -49,9 +48,6 @@ class Classifier2dStage(Stage):
     def reset(self) -> None:
         self._points_key = None
 
-    def panels(self) -> dict[str, QWidget]:
-        return {"decision boundary": self.map}
-
 
 class DigitsStage(Stage):
     """Validation digits with the predicted label (green right, red wrong) and the
@@ -61,19 +57,15 @@ class DigitsStage(Stage):
         super().__init__(spec, parent)
         self.grid = ImageGridView(normalize_each=False, gray=True)
         self.bars = BarsView(y_range=(0.0, 1.0))
-        splitter = QSplitter()
-        splitter.addWidget(self.grid)
-        splitter.addWidget(self.bars)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        deck = self.use_frame()
+        deck.add(self.grid, Role.MAIN, "digits")
+        deck.add(self.bars, Role.SECONDARY, "probabilities")
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.grid.set_title(self.tr("Validation digits: predicted label"))
         self.bars.set_title(self.tr("First digit: probabilities"))
+        self.deck.set_title(self.bars, self.tr("Probabilities"))
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         probs, labels = snapshot["probs"], snapshot["labels"]
@@ -92,9 +84,6 @@ class DigitsStage(Stage):
             [str(i) for i in range(probs.shape[1])],
             highlight=int(np.argmax(probs[0])),
         )
-
-    def panels(self) -> dict[str, QWidget]:
-        return {"digits": self.grid, "probabilities": self.bars}
 
 
 STAGES = {"classifier2d": Classifier2dStage, "digits": DigitsStage}

@@ -7,13 +7,18 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlviz.ui import theme
+from dlviz.ui.kit.axes import readable_axes
 
 
 class PlotView(pg.PlotWidget):
     """A plot widget with a title, optional axis labels and theme colours.
 
     Subclasses create their plot items once in ``__init__`` and update them in place.
+    Tick labels use the kit's readable axis (at most four significant digits).
     """
+
+    #: True for small decorations that the layout contract does not size (icons).
+    decorative = False
 
     def __init__(
         self,
@@ -22,7 +27,8 @@ class PlotView(pg.PlotWidget):
         y_label: str = "",
         parent: QWidget | None = None,
     ):
-        super().__init__(parent=parent, background=theme.STYLE.background)
+        super().__init__(parent=parent, background=theme.STYLE.background,
+                         axisItems=readable_axes())
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()

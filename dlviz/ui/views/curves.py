@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from dlviz.ui import theme
+from dlviz.ui.kit.axes import readable_range
 from dlviz.ui.views.base import PlotView
 
 
@@ -22,7 +23,10 @@ class CurvesView(PlotView):
         parent=None,
     ):
         super().__init__(title, x_label, y_label, parent)
-        self.legend = self.plot_item.addLegend(offset=(-10, 10))
+        # the legend sits below the plot, outside the data, entries in a row
+        self.legend = pg.LegendItem(colCount=3)
+        self.plot_item.legend = self.legend
+        self.plot_item.layout.addItem(self.legend, 5, 1)
         self._style_legend()
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._labels: dict[str, str] = {}
@@ -86,7 +90,8 @@ class CurvesView(PlotView):
         self._notice_external_ranges()
         if not any(self._managed):
             return
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        x0, x1 = min(xs), max(xs)
+        y0, y1 = readable_range(min(ys), max(ys))
         span_y = max(y1 - y0, 1e-9)
         if self._range is not None:
             rx0, rx1, ry0, ry1 = self._range
@@ -119,18 +124,21 @@ class CurvesView(PlotView):
                 self._managed[axis] = False
 
     def clear_curves(self) -> None:
-        for curve in self.curves.values():
-            curve.setData([], [])
-            curve.setPen(theme.pen(curve.property("dlviz_color"),
-                                   style=_style(curve.property("dlviz_dashed"))))
+        """Forget the run: no curves, and the next data sets the range afresh
+        (a new lab or run never inherits the old one's axes)."""
+        for name in list(self.curves):
+            self.legend.removeItem(self.curves[name])
+            self.plot_item.removeItem(self.curves[name])
+        self.curves.clear()
         self._range = None
+        self._managed = [True, True]
+        self.plot_item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self._initial_view = self._view()
 
     def _style_legend(self) -> None:
         self.legend.setLabelTextColor(theme.STYLE.foreground)
-        self.legend.setLabelTextSize(f"{theme.STYLE.font_pt:.0f}pt")
-        background = pg.mkColor(theme.STYLE.background)
-        background.setAlpha(200)
-        self.legend.setBrush(pg.mkBrush(background))
+        self.legend.setLabelTextSize(f"{theme.STYLE.font_pt * 0.9:.0f}pt")
+        self.style_legend()
 
     def apply_style(self) -> None:
         super().apply_style()

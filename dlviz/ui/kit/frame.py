@@ -1,0 +1,134 @@
+"""The frame of a stage: a row of controls that wraps, the panel deck, a caption.
+
+* :class:`FlowLayout` — controls flow onto a second line instead of widening the
+  window (a stage's controls never set the window's minimum width).
+* :class:`Caption` — explanatory text under the panels: wraps, follows the
+  application font (presentation scale), never cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QWidget, QWidgetItem
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps them onto new lines."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._do_layout(QRect(0, 0, width, 0), test=True)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._do_layout(rect, test=False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(),
+                            margins.top() + margins.bottom())
+
+    def _do_layout(self, rect: QRect, test: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(),
+                             -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        space = self.spacing()
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), area.width())
+            if x + width > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + space, 0
+            if not test:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + space
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class ControlRow(QWidget):
+    """A stage's controls; they wrap onto more lines when the stage is narrow."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.flow = FlowLayout(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def add(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            self.flow.addWidget(widget)
+        self.show()
+
+    def group(self, *widgets: QWidget) -> QWidget:
+        """Widgets that stay together on one line (a label and its field)."""
+        from PySide6.QtWidgets import QHBoxLayout
+
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        self.flow.addWidget(box)
+        self.show()
+        return box
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.flow.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = self.width() if self.width() > 50 else 600
+        return QSize(width, self.flow.heightForWidth(width))
+
+
+class Caption(QLabel):
+    """Explanatory text under a stage's panels: wraps, never cut, never widens."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMargin(2)
