@@ -206,7 +206,8 @@ def walk_screen(screen: ScreenSpec, labs: list[str], out_dir: Path | None,
                 _wait(app, lambda s=steps: window.session.step >= s, 60)
             _settle(app, 0.4)
 
-            def note(view: str, kind: str, detail: str, lang: str) -> None:
+            def note(view: str, kind: str, detail: str, lang: str,
+                     key: str = key) -> None:
                 findings.append(Finding(key, screen.name, lang, view, kind, detail))
 
             views = [("training", 0)]

@@ -5,16 +5,20 @@ from __future__ import annotations
 import time
 
 import torch
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
     QApplication,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -39,6 +43,36 @@ from dlviz.ui.widgets.transport import TransportBar
 from dlviz.ui.worker import QtThreadRunner
 
 REDRAW_MS = 33  # ~30 Hz
+
+
+class KeyRouter(QObject):
+    """Keeps the transport and step-through keys working wherever focus is, except
+    where a widget needs the key itself: text fields type (they claim their keys),
+    and lists, combo boxes, sliders and tab bars keep their arrow keys."""
+
+    NAVIGATION = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                  Qt.Key.Key_Home, Qt.Key.Key_End}
+    KEEPS_ARROWS = (QAbstractItemView, QComboBox, QAbstractSlider, QTabBar)
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        QApplication.instance().installEventFilter(self)
+        window.destroyed.connect(self._uninstall)
+
+    def _uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and event.key() in self.NAVIGATION
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(watched, self.KEEPS_ARROWS)
+                and watched.isVisible() and watched.hasFocus()):
+            event.accept()  # the widget gets its arrow key, not the shortcut
+        return False
 CURVES_EVERY_S = 0.1
 
 
@@ -169,14 +203,20 @@ class MainWindow(QMainWindow):
             ("trace", "T", self.record_trace),
             ("filter", "Ctrl+F", self._focus_filter),
             ("quit", "Ctrl+Q", self.close),
+            ("first_event", "Home", self._step_through_key),
+            ("previous_event", "Left", self._step_through_key),
+            ("next_event", "Right", self._step_through_key),
+            ("last_event", "End", self._step_through_key),
         ]
         for name, keys, slot in spec:
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setObjectName(f"action_{name}")
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions_by_name[name] = action
+        self.key_router = KeyRouter(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("dlviz — deep learning lab bench"))
@@ -198,6 +238,10 @@ class MainWindow(QMainWindow):
             "trace": self.tr("Record a step to walk through"),
             "filter": self.tr("Filter labs"),
             "quit": self.tr("Quit"),
+            "first_event": self.tr("Step through: first event"),
+            "previous_event": self.tr("Step through: previous event"),
+            "next_event": self.tr("Step through: next event"),
+            "last_event": self.tr("Step through: last event"),
         }
         for name, action in self.actions_by_name.items():
             action.setText(texts[name])
@@ -206,8 +250,25 @@ class MainWindow(QMainWindow):
                 describe_device(self.device), self.threads
             )
         )
+        deck = self.stage.curves_deck() if self.stage is not None else None
+        if deck is not None and deck.owns(self.loss_curves):
+            deck.set_title(self.loss_curves, self.tr("Loss"))
+            deck.set_title(self.metric_curves, self.tr("Metrics"))
         self._show_card()
         self._show_state()
+
+    def _step_through_key(self) -> None:
+        """Home / ← / → / End walk the recorded step (shown if it is hidden)."""
+        name = self.sender().objectName().removeprefix("action_")
+        if self.step_through.trace is None:
+            return
+        self.tabs.setCurrentWidget(self.step_through)
+        {
+            "first_event": self.step_through.go_start,
+            "previous_event": self.step_through.step_back,
+            "next_event": self.step_through.step_forward,
+            "last_event": self.step_through.go_end,
+        }[name]()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -25,14 +25,14 @@ def test_open_lesson_and_step_with_page_down_and_page_up(qtbot, window, monkeypa
     assert lessons.lesson is not None and lessons.index == 0
     assert window.session.hparams["layers"] == 0
     assert lessons.zoom == "decision boundary"
-    assert not window.lab_splitter.widget(1).isVisible()  # curves hidden by zoom
+    assert not window.loss_curves.isVisible()  # curves hidden by zoom
     assert lessons.bar.isVisible() and "1/5" in lessons.bar.title_label.text()
     assert "straight line" in lessons.bar.note_label.text()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert lessons.index == 1 and window.session.hparams["layers"] == 2
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.session.hparams["dataset"] == "spirals"
-    assert lessons.zoom is None and window.lab_splitter.widget(1).isVisible()
+    assert lessons.zoom is None and window.loss_curves.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.tabs.currentWidget() is window.step_through
     assert window.session.hparams["activation"] == "sigmoid"

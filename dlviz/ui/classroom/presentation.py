@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.ui import theme
 from dlviz.ui.classroom._menus import add_action, menu
+from dlviz.ui.kit import PanelDeck
 from dlviz.ui.settings import Settings, clamp_font_scale
 from dlviz.ui.views.base import PlotView
 
@@ -48,6 +49,16 @@ def restyle_views(root: QWidget) -> None:
 def restyle_all_windows() -> None:
     for widget in QApplication.topLevelWidgets():
         restyle_views(widget)
+
+
+def _deck_of(panel: QWidget) -> PanelDeck | None:
+    """The panel deck that lays ``panel`` out, if any."""
+    parent = panel.parentWidget()
+    while parent is not None:
+        if isinstance(parent, PanelDeck) and parent.owns(panel):
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 class PanelZoom:
@@ -94,6 +105,9 @@ class PanelZoom:
         if self.panel is not None:
             self.restore()
         self.panel = panel
+        self._deck = _deck_of(panel)
+        if self._deck is not None:
+            self._deck.set_filter(only=panel)  # the deck shows it alone
         child = panel
         parent = panel.parentWidget()
         while parent is not None:
@@ -130,10 +144,15 @@ class PanelZoom:
                 widget.show()
         self._hidden, self._tab_bars = [], []
         self.panel = None
+        deck, self._deck = getattr(self, "_deck", None), None
+        if deck is not None and shiboken6.isValid(deck):
+            deck.set_filter()
         spec = getattr(self.window, "spec", None)
-        splitter = getattr(self.window, "lab_splitter", None)
-        if spec is not None and splitter is not None and splitter.count() > 1:
-            splitter.widget(1).setVisible(spec.trainable)  # as open_lab left it
+        box = getattr(self.window, "curves_box", None)
+        stage = getattr(self.window, "stage", None)
+        if spec is not None and box is not None:
+            in_deck = stage is not None and stage.curves_deck() is not None
+            box.setVisible(spec.trainable and not in_deck)  # as open_lab left it
 
     @property
     def zoomed(self) -> bool:

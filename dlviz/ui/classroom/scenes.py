@@ -233,11 +233,20 @@ class LessonController(QObject):
         w = self.window
         panels = w.stage.panels() if w.stage is not None else {}
         self.zoom = panel if panel in panels else None
+        trainable = w.spec is not None and w.spec.trainable
+        deck = w.stage.deck if w.stage is not None else None
+        chosen = ([self.zoom] if self.zoom else []) + list(self.hidden)
+        if deck is not None and all(deck.owns(panels[n]) for n in chosen):
+            # the stage's deck lays the chosen panels out (curves included)
+            deck.set_filter(
+                only=panels[self.zoom] if self.zoom else None,
+                hidden={panels[n] for n in self.hidden if n in panels},
+            )
+            return
         for name, widget in panels.items():
             visible = name == self.zoom if self.zoom else name not in self.hidden
             widget.setVisible(visible)
-        trainable = w.spec is not None and w.spec.trainable
-        w.lab_splitter.widget(1).setVisible(trainable and self.zoom is None)
+        w.curves_box.setVisible(trainable and self.zoom is None)
 
     def set_hidden(self, panel: str, hidden: bool) -> None:
         (self.hidden.add if hidden else self.hidden.discard)(panel)

@@ -7,7 +7,13 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dlviz.ui.classroom._menus import add_action, menu
 
@@ -18,6 +24,11 @@ WINDOW_ACTION_MENUS = {
     "reset": "training",
     "trace": "training",
     "filter": "view",
+    "quit": "file",
+    "first_event": "training",
+    "previous_event": "training",
+    "next_event": "training",
+    "last_event": "training",
 }
 
 
@@ -77,6 +88,7 @@ class ShortcutOverlay(QWidget):
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.label.setFont(font)
+        self.label.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         self.hide()
@@ -86,29 +98,49 @@ class ShortcutOverlay(QWidget):
         return shortcut_rows(self.window_)
 
     def refresh(self) -> None:
-        parts = [
-            "<table cellspacing='0' cellpadding='5' style='color:#ffffff'>",
-            f"<tr><td colspan='2' align='center'><h2>"
-            f"{html.escape(self.tr('Keyboard shortcuts'))}</h2></td></tr>",
-        ]
+        """The table of shortcuts in as many columns as the window's height needs,
+        so the whole list fits at any size and font scale."""
+        rows: list[tuple[str, str, str]] = []
         group = None
         for g, text, keys in self.rows():
             if g != group:
                 group = g
-                parts.append(
-                    f"<tr><td colspan='2'><b><u>{html.escape(g)}</u></b></td></tr>"
-                )
-            parts.append(
-                f"<tr><td align='right'><b>{html.escape(keys)}</b></td>"
-                f"<td>{html.escape(text)}</td></tr>"
-            )
-        parts.append(
-            "<tr><td colspan='2' align='center'><i>"
-            f"{html.escape(self.tr('Press any key to close'))}</i></td></tr></table>"
+                rows.append(("group", g, ""))
+            rows.append(("row", text, keys))
+        line = self.label.fontMetrics().height() + 10
+        height = max(200, self.window_.height() - 4 * line)
+        per_column = max(6, height // line)
+        columns = [rows[i:i + per_column] for i in range(0, len(rows), per_column)]
+        cells = []
+        for column in columns:
+            body = []
+            for kind, text, keys in column:
+                if kind == "group":
+                    body.append(f"<tr><td colspan='2'><b><u>{html.escape(text)}"
+                                f"</u></b></td></tr>")
+                else:
+                    body.append(f"<tr><td align='right'><b>{html.escape(keys)}</b>"
+                                f"</td><td>{html.escape(text)}</td></tr>")
+            cells.append("<td valign='top'><table cellspacing='0' cellpadding='3'>"
+                         + "".join(body) + "</table></td>")
+        self.label.setText(
+            "<div style='color:#ffffff'>"
+            f"<h2 align='center'>{html.escape(self.tr('Keyboard shortcuts'))}</h2>"
+            "<table cellspacing='12'><tr>" + "".join(cells) + "</tr></table>"
+            f"<p align='center'><i>{html.escape(self.tr('Press any key to close'))}"
+            "</i></p></div>"
         )
-        self.label.setText("".join(parts))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # every key (Esc included) closes the overlay first
+            return True
+        return super().event(event)
 
     def open(self) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.label.setFont(font)
         self.refresh()
         self.setGeometry(self.window_.rect())
         self.raise_()

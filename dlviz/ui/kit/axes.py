@@ -76,6 +76,11 @@ class ReadableAxis(pg.AxisItem):
         # the "(x0.001)" SI prefix of pyqtgraph's axis label is never wanted
         self.enableAutoSIPrefix(False)
 
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
+        """Only the major levels on a log axis: pyqtgraph adds 2…9 × 10ⁿ minor
+        ticks whose labels pile on each other on a short axis."""
+        return [(spacing, values) for spacing, values in stdTicks[:1]]
+
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
         if self.logMode:
             return [power_of_ten(v) for v in values]

@@ -78,7 +78,8 @@ class Plan:
 
 
 def plan_slots(
-    roles: list[Role], width: int, height: int, minimum: tuple[int, int]
+    roles: list[Role], width: int, height: int, minimum: tuple[int, int],
+    side: str = "auto",
 ) -> Plan:
     """Assign the non-main panels (``roles``, in declaration order) to slots.
 
@@ -88,7 +89,7 @@ def plan_slots(
     into tabs when they do not fit side by side).
     """
     n = len(roles)
-    landscape = width >= height * 1.15
+    landscape = {"right": True, "below": False}.get(side, width >= height * 1.15)
     if n == 0:
         return Plan(landscape, ())
     along = height if landscape else width
@@ -97,9 +98,7 @@ def plan_slots(
     curves = [i for i, r in enumerate(roles) if r is Role.CURVES]
     others = [i for i, r in enumerate(roles) if r is not Role.CURVES]
     if fit == 1 or not curves or not others:
-        groups = [others, curves] if fit >= 2 and others and curves else [others + curves]
-        order = [i for g in groups for i in g]
-        return Plan(landscape, _spread(order, fit))
+        return Plan(landscape, _spread(others + curves, fit))
     return Plan(landscape, _spread(others, fit - 1) + (tuple(curves),))
 
 
@@ -189,6 +188,7 @@ class Slot(QWidget):
                 container.setCurrentWidget(current)
         self._container = container
         self._layout.addWidget(container)
+        container.show()
 
     def current_panel(self) -> QWidget | None:
         if isinstance(self._container, QTabWidget):
@@ -228,9 +228,12 @@ class Slot(QWidget):
 class PanelDeck(QWidget):
     """The panels of a stage (or of one tab of a stage), laid out by role and size."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, side: str = "auto",
+                 main_share: float = MAIN_SHARE):
         super().__init__(parent)
         self.setObjectName("panel_deck")
+        #: where the slots go: "right", "below", or "auto" (by the deck's shape)
+        self.side = side
         self._entries: list[dict] = []  # {"widget", "role", "name", "title"}
         self._main: QWidget | None = None
         self._slots: list[Slot] = []
@@ -249,8 +252,8 @@ class PanelDeck(QWidget):
         for widget in (self._main_holder, self._side):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored,
                                  QSizePolicy.Policy.Ignored)
-        self._box.addWidget(self._main_holder, int(MAIN_SHARE * 100))
-        self._box.addWidget(self._side, int((1 - MAIN_SHARE) * 100))
+        self._box.addWidget(self._main_holder, int(main_share * 100))
+        self._box.addWidget(self._side, int((1 - main_share) * 100))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -357,7 +360,7 @@ class PanelDeck(QWidget):
         if main is None and others:
             main, others = others[0], others[1:]
         plan = plan_slots([e["role"] for e in others], max(self.width(), 1),
-                          max(self.height(), 1), min_panel_size())
+                          max(self.height(), 1), min_panel_size(), self.side)
         if plan == self._plan and (main and main["widget"]) is self._main:
             for slot in self._slots:
                 slot.arrange()

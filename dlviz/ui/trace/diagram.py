@@ -124,12 +124,15 @@ class ArchitectureDiagram(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.boxes: dict[tuple[str, str], LayerBox] = {}
         self.current: tuple[str, str] | None = None
         self._press: QPointF | None = None
         self._trace: Trace | None = None
+        #: the user zoomed with the wheel: stop fitting the diagram to the width
+        self._user_zoom = False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -142,9 +145,10 @@ class ArchitectureDiagram(QGraphicsView):
             return
         current = self.current
         phase = self.boxes[current].highlighted if current in self.boxes else ""
-        transform = self.transform()
+        transform, user_zoom = self.transform(), self._user_zoom
         center = self.mapToScene(self.viewport().rect().center())
         self.set_trace(self._trace)
+        self._user_zoom = user_zoom
         self.setTransform(transform)
         self.centerOn(center)
         box = self.boxes.get(current) if current is not None else None
@@ -172,6 +176,26 @@ class ArchitectureDiagram(QGraphicsView):
             self._add_graph(graph, x0)
         self.resetTransform()
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        self._user_zoom = False
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Scale the diagram so its columns fill the view's width (boxes never cut
+        at the side; scroll vertically through a deep network)."""
+        rect = self.scene().sceneRect()
+        width = self.viewport().width()
+        if rect.width() <= 0 or width <= 0:
+            return
+        scale = min(1.25, max(0.2, (width - 4) / rect.width()))
+        self.resetTransform()
+        self.scale(scale, scale)
+        if self.current in self.boxes:
+            self.ensureVisible(self.boxes[self.current], 10, 60)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._user_zoom:
+            self.fit_width()
 
     def _add_graph(self, graph: NetworkGraph, x0: float) -> None:
         scene = self.scene()
@@ -217,6 +241,7 @@ class ArchitectureDiagram(QGraphicsView):
     def zoom(self, factor: float) -> None:
         scale = self.transform().m11() * factor
         if 0.15 <= scale <= 4.0:
+            self._user_zoom = True
             self.scale(factor, factor)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.trace import Trace, TraceEvent
 from dlviz.core.trace.sampling import TensorRecord
+from dlviz.ui.kit import Caption, PanelDeck, Role
 from dlviz.ui.trace.diagram import phase_name
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
@@ -30,7 +32,9 @@ from dlviz.ui.views.histogram import HistogramView
 from dlviz.ui.views.image_grid import ImageGridView
 
 _CONTEXT = "dlviz.trace"
-FONT_PT = 12
+#: The step-through's text is this much larger than the application font (which
+#: presentation mode scales), so it grows with Ctrl+= like the rest.
+FONT_FACTOR = 12 / 11
 MAX_BARS = 64
 MAX_PANES = 3
 
@@ -48,15 +52,28 @@ def display_kind(sample: np.ndarray) -> str:
     return "grid"
 
 
-def _font(size: int = FONT_PT, bold: bool = False, mono: bool = False) -> QFont:
-    font = QFont("DejaVu Sans Mono" if mono else "")
-    font.setPointSize(size)
+def _font(delta: float = 0, bold: bool = False, mono: bool = False) -> QFont:
+    """The application font (scaled by presentation mode) ``delta`` points larger."""
+    base = QApplication.font().pointSizeF()
+    base = base if base > 0 else 11.0
+    font = QFont("DejaVu Sans Mono") if mono else QFont(QApplication.font())
+    font.setPointSizeF(base * FONT_FACTOR + delta * base / 11.0)
     font.setBold(bold)
     return font
 
 
+def is_font_change(event: QEvent) -> bool:
+    return event.type() in (QEvent.Type.ApplicationFontChange,)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def format_short_stats(record: TensorRecord) -> str:
+    """The statistics that fit under a small pane: mean, spread and norm."""
+    s = record.stats
+    return f"μ {s['mean']:.2g}   σ {s['std']:.2g}   ‖·‖ {record.norm:.3g}"
 
 
 def format_stats(record: TensorRecord) -> str:
@@ -76,29 +93,40 @@ class TensorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.caption = QLabel()
-        self.caption.setFont(_font(FONT_PT + 1, bold=True))
+        self.caption.setWordWrap(True)
         self.stack = QStackedWidget()
         self.grid = ImageGridView(diverging=False, normalize_each=True)
         self.signed_grid = ImageGridView(diverging=True, normalize_each=False)
         self.heatmap = HeatmapView()
         self.bars = BarsView()
         self.value = QLabel()
-        self.value.setFont(_font(FONT_PT + 8, bold=True))
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for view in (self.grid, self.signed_grid, self.heatmap, self.bars, self.value):
-            view.setMinimumSize(80, 100)
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             self.stack.addWidget(view)
-        self.setMinimumWidth(110)
-        self.caption.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        )
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                 QSizePolicy.Policy.Ignored)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.caption.setSizePolicy(policy)
         self.stats = QLabel()
-        self.stats.setFont(_font(FONT_PT - 1))
         self.stats.setWordWrap(True)
+        self.stats.setSizePolicy(policy)
+        self.apply_fonts()
         layout.addWidget(self.caption)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.stats)
         self.kind = ""
+
+    def apply_fonts(self) -> None:
+        self.caption.setFont(_font(1, bold=True))
+        self.value.setFont(_font(8, bold=True))
+        self.stats.setFont(_font(-1))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if is_font_change(event):
+            self.apply_fonts()
+        super().changeEvent(event)
 
     def show_tensor(self, caption: str, record: TensorRecord, signed: bool) -> None:
         sample = np.asarray(record.sample, dtype=np.float32)
@@ -106,8 +134,10 @@ class TensorPane(QWidget):
             sample = sample[:, 0]
         self.kind = display_kind(sample)
         shape = "×".join(map(str, record.shape)) or _tr("scalar")
-        self.caption.setText(f"{caption}   [{shape}]")
-        self.stats.setText(format_stats(record))
+        self.caption.setText(f"{caption}  [{shape}]")
+        self.stats.setText(format_short_stats(record))
+        self.stats.setToolTip(format_stats(record))
+        self.setToolTip(format_stats(record))
         if self.kind == "value":
             self.value.setText(f"{float(sample.ravel()[0]):.5g}")
             self.stack.setCurrentWidget(self.value)
@@ -165,54 +195,65 @@ def panes_for(event: TraceEvent, trace: Trace | None) -> list[tuple[str, str, bo
 
 
 class EventInspector(QWidget):
-    """Everything about the current event."""
+    """Everything about the current event: its tensors (the main view), their
+    histogram, the formula with the numbers, and the facts of the layer.
 
-    def __init__(self, parent: QWidget | None = None):
+    ``extra_panels`` (e.g. the gradient norms per layer) join the inspector's deck.
+    """
+
+    def __init__(self, parent: QWidget | None = None,
+                 extra_panels: list[tuple[QWidget, str]] | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
-        self.title.setFont(_font(FONT_PT + 3, bold=True))
         self.title.setWordWrap(True)
-        row = QHBoxLayout()
+        self.tensors = QWidget()
+        row = QHBoxLayout(self.tensors)
+        row.setContentsMargins(0, 0, 0, 0)
         self.panes = [TensorPane() for _ in range(MAX_PANES)]
         for pane in self.panes:
             row.addWidget(pane, 1)
-        lower = QHBoxLayout()
         self.histogram = HistogramView()
-        self.formula = QLabel()
-        self.formula.setFont(_font(FONT_PT + 1, mono=True))
-        self.formula.setWordWrap(True)
+        self.formula = Caption()
+        self.formula.setTextFormat(Qt.TextFormat.PlainText)
         self.formula.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-        self.formula.setAlignment(top_left)
-        self.extra = QLabel()
-        self.extra.setFont(_font(FONT_PT))
-        self.extra.setWordWrap(True)
-        self.extra.setAlignment(top_left)
-        text = QVBoxLayout()
-        text.addWidget(self.formula)
-        text.addWidget(self.extra)
-        text.addStretch(1)
-        lower.addWidget(self.histogram, 2)
-        lower.addLayout(text, 3)
+        self.extra = Caption()
+        self.extra.setTextFormat(Qt.TextFormat.PlainText)
+        self.deck = PanelDeck(side="below", main_share=0.64)
+        self.deck.add(self.tensors, Role.MAIN, "tensors")
+        self.deck.add(self.histogram, Role.SECONDARY, "histogram")
+        for widget, name in extra_panels or []:
+            self.deck.add(widget, Role.SECONDARY, name)
         layout.addWidget(self.title)
-        layout.addLayout(row, 3)
-        layout.addLayout(lower, 2)
+        layout.addWidget(self.deck, 1)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.extra)
         self._event: TraceEvent | None = None
         self._trace: Trace | None = None
+        self.apply_fonts()
         self.retranslate_ui()
+
+    def apply_fonts(self) -> None:
+        self.title.setFont(_font(3, bold=True))
+        self.formula.setFont(_font(1, mono=True))
+        self.extra.setFont(_font(0))
 
     def retranslate_ui(self) -> None:
         self.histogram.set_title(self.tr("Values"))
         self.histogram.plot_item.setLabel("bottom", self.tr("value"))
+        self.deck.set_title(self.tensors, self.tr("Tensors"))
+        self.deck.set_title(self.histogram, self.tr("Values"))
         if self._event is not None:
             self.show_event(self._event, self._trace)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif is_font_change(event):
+            self.apply_fonts()
         super().changeEvent(event)
 
     def show_event(self, event: TraceEvent, trace: Trace | None = None) -> None:

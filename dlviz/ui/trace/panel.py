@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.trace import Trace
 from dlviz.ui.trace.diagram import PHASE_COLORS, ArchitectureDiagram, phase_name
-from dlviz.ui.trace.inspector import EventInspector
+from dlviz.ui.trace.inspector import EventInspector, _font, is_font_change
 from dlviz.ui.views.bars import BarsView
 
 PHASE_NAMES = {
@@ -33,7 +32,6 @@ PHASE_NAMES = {
     "backward": "Backward",
     "update": "Update",
 }
-FONT_PT = 12
 
 
 class StepThroughPanel(QWidget):
@@ -49,9 +47,6 @@ class StepThroughPanel(QWidget):
         self.trace: Trace | None = None
         self.index = -1
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        font = QFont()
-        font.setPointSize(FONT_PT)
-        self.setFont(font)
 
         self.start_button = QPushButton()
         self.back_button = QPushButton()
@@ -63,12 +58,7 @@ class StepThroughPanel(QWidget):
         self.phase_label = QLabel("–")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label.setMinimumWidth(110)
-        bold = QFont()
-        bold.setPointSize(FONT_PT + 2)
-        bold.setBold(True)
-        self.phase_label.setFont(bold)
         self.position_label = QLabel()
-        self.position_label.setFont(font)
         # long event titles must not widen the window: elide by layout instead
         self.position_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
@@ -80,7 +70,6 @@ class StepThroughPanel(QWidget):
         self.record_button.clicked.connect(self.record_requested)
         for button in (self.start_button, self.back_button, self.step_button,
                        self.end_button, self.record_button):
-            button.setFont(font)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         transport = QHBoxLayout()
@@ -94,25 +83,32 @@ class StepThroughPanel(QWidget):
 
         self.diagram = ArchitectureDiagram()
         self.diagram.node_clicked.connect(self.jump_to_node)
-        self.diagram.setMinimumWidth(220)
+        self.diagram.setMinimumWidth(150)
         self.grad_norms = BarsView("", "‖∂L/∂W‖", log=True)
         self._norm_rows: list[dict] = []
-        self.inspector = EventInspector()
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.inspector)
-        right.addWidget(self.grad_norms)
-        right.setSizes([750, 250])
+        self.inspector = EventInspector(
+            extra_panels=[(self.grad_norms, "gradient norms")]
+        )
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         split.addWidget(self.diagram)
-        split.addWidget(right)
-        split.setSizes([360, 640])
+        split.addWidget(self.inspector)
+        split.setStretchFactor(0, 26)
+        split.setStretchFactor(1, 74)
         self.splitter = split
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(transport)
         layout.addWidget(split, 1)
         self._update_buttons()
+        self.apply_fonts()
         self.retranslate_ui()
+
+    def apply_fonts(self) -> None:
+        """Text sizes relative to the application font (presentation mode)."""
+        self.phase_label.setFont(_font(2, bold=True))
+        self.position_label.setFont(_font(0))
 
     def retranslate_ui(self) -> None:
         self.start_button.setText(self.tr("|◀"))
@@ -132,6 +128,7 @@ class StepThroughPanel(QWidget):
             )
         self.grad_norms.plot_item.setLabel("bottom", self.tr("layer (forward order)"))
         self.grad_norms.set_title(self.tr("Gradient norm per layer"))
+        self.inspector.deck.set_title(self.grad_norms, self.tr("Gradient norms"))
         event = self.current_event
         if event is None:
             if self.trace is None:
@@ -142,6 +139,9 @@ class StepThroughPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif is_font_change(event):
+            self.apply_fonts()
             self.retranslate_ui()
         super().changeEvent(event)
 
@@ -272,8 +272,8 @@ class StepThroughPanel(QWidget):
         else:
             row = rows[highlight]
             self.grad_norms.set_title(
-                self.tr("Gradient norm per layer — {0}: {1} = {2}").format(
-                    highlight + 1, row["path"], f"{row['weight']:.2g}"
+                self.tr("Layer {0}: ‖∂L/∂W‖ = {1}").format(
+                    highlight + 1, f"{row['weight']:.2g}"
                 )
             )
 

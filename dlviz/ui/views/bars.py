@@ -22,10 +22,14 @@ class BarsView(PlotView):
         log: bool = False,
         y_range: tuple[float, float] | None = None,
         parent=None,
+        horizontal: bool = False,
     ):
         super().__init__(title, y_label=y_label, parent=parent)
         self.log = log
         self.y_range = y_range
+        #: bars grow to the right, one labelled row each (long labels never run
+        #: together); ``y_range`` is then the range of the value (bottom) axis
+        self.horizontal = horizontal
         self.bars = pg.BarGraphItem(
             x=[], height=[], width=0.7, brush=theme.PALETTE[0], pen=None
         )
@@ -33,7 +37,10 @@ class BarsView(PlotView):
         self.plot_item.setMouseEnabled(x=False, y=False)
         self._labels: tuple[str, ...] = ()
         if log:
-            self.plot_item.getAxis("left").setLabel(y_label + " (log₁₀)")
+            # heights are log10 values; the axis labels them as the values
+            # themselves (0.01, 0.1, 1 …), and says the scale is logarithmic
+            self.plot_item.getAxis("left").setLogMode(True)
+            self.plot_item.getAxis("left").setLabel(y_label)
 
     def set_values(
         self,
@@ -42,6 +49,9 @@ class BarsView(PlotView):
         highlight: int | None = None,
         colors: Sequence[str] | None = None,
     ) -> None:
+        if self.horizontal:
+            self._set_rows(values, labels, highlight, colors)
+            return
         values = np.asarray(values, dtype=np.float64)
         n = len(values)
         heights = values
@@ -75,3 +85,29 @@ class BarsView(PlotView):
             )
             hi = float(heights.max())
             self.plot_item.setYRange(lo, hi + 0.05 * (abs(hi - lo) or 1.0), padding=0)
+
+    def _set_rows(self, values, labels, highlight, colors) -> None:
+        """Horizontal bars (linear scale): row ``i`` from the top is ``labels[i]``."""
+        values = np.asarray(values, dtype=np.float64)
+        n = len(values)
+        brushes = list(colors) if colors else [theme.PALETTE[0]] * n
+        if highlight is not None and 0 <= highlight < n:
+            brushes[highlight] = theme.PALETTE[3]
+        rows = np.arange(n)
+        self.bars.setOpts(x=None, x0=np.zeros(n), width=values, y=rows, height=0.7,
+                          brushes=brushes)
+        labels = (
+            tuple(labels) if labels is not None else tuple(str(i) for i in range(n))
+        )
+        if labels != self._labels:
+            self._labels = labels
+            self.plot_item.invertY(True)
+            self.plot_item.getAxis("bottom").setTicks(None)
+            self.plot_item.getAxis("left").setTicks(
+                [[(i, labels[i]) for i in range(n)], []])
+            self.plot_item.setYRange(-0.6, n - 0.4, padding=0)
+        if self.y_range is not None:
+            self.plot_item.setXRange(*self.y_range, padding=0)
+        elif n:
+            lo, hi = float(min(0.0, values.min())), float(max(0.0, values.max()))
+            self.plot_item.setXRange(lo, hi + 0.05 * (abs(hi - lo) or 1.0), padding=0)
