@@ -182,8 +182,7 @@ class Slot(QWidget):
             container.setUsesScrollButtons(True)
             container.tabBarDoubleClicked.connect(self._on_tab_double_click)
             for panel, title in self.panels:
-                container.addTab(panel, title)
-                panel.show()
+                container.addTab(panel, title)  # the tab widget shows the current
             if current is not None:
                 container.setCurrentWidget(current)
         self._container = container
