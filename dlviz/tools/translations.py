@@ -22,16 +22,14 @@ not kept in git.
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import dlviz
+from dlviz.ui.qm import LANGUAGES  # noqa: E402
 
-LANGUAGES = ("zh_CN",)
 #: Menus titled by dlviz.ui.classroom._menus itself.
 MENU_KEYS = ("file", "training", "view", "language", "help")
 CORE_CONTEXT = "core"
@@ -79,37 +77,17 @@ def package_dir() -> Path:
     return Path(dlviz.__file__).resolve().parent
 
 
-def i18n_dir() -> Path:
-    return dlviz.resources_dir() / "i18n"
+from dlviz.ui.qm import (  # noqa: E402 - the files and the compiler
+    _qt_tool,
+    build,
+    core_ts,
+    ensure_qm,
+    i18n_dir,
+    qm_file,
+    ui_ts,
+)
 
-
-def ui_ts(lang: str) -> Path:
-    return i18n_dir() / f"dlviz_ui_{lang}.ts"
-
-
-def core_ts(lang: str) -> Path:
-    return i18n_dir() / f"dlviz_core_{lang}.ts"
-
-
-def qm_file(lang: str) -> Path:
-    return i18n_dir() / f"dlviz_{lang}.qm"
-
-
-def _qt_tool(name: str) -> str:
-    """Path of ``pyside6-<name>`` (or the bare tool shipped inside PySide6)."""
-    for candidate in (
-        Path(sys.executable).parent / f"pyside6-{name}",
-        shutil.which(f"pyside6-{name}"),
-    ):
-        if candidate and Path(candidate).exists():
-            return str(candidate)
-    import PySide6
-
-    bundled = Path(PySide6.__file__).parent / name
-    if bundled.exists():
-        return str(bundled)
-    raise FileNotFoundError(f"pyside6-{name} not found; install PySide6")
-
+__all__ = ["build", "core_ts", "ensure_qm", "i18n_dir", "qm_file", "ui_ts", "_qt_tool"]
 
 # -- core strings -----------------------------------------------------------------
 
@@ -159,7 +137,7 @@ def core_strings() -> list[str]:
 
 
 def metric_labels() -> list[str]:
-    from dlviz.ui.main_window import _curve_label
+    from dlviz.core.metric_names import metric_label as _curve_label
 
     labels = []
     for key in METRIC_KEYS:
@@ -337,46 +315,6 @@ def unfinished(lang: str) -> list[tuple[str, str]]:
                 if kind == "unfinished" or not (translation.text or "").strip():
                     out.append((name, message.findtext("source") or ""))
     return out
-
-
-def build(langs=LANGUAGES, out_dir: Path | None = None) -> list[Path]:
-    """Compile ``.ts`` to ``.qm`` (into ``resources/i18n`` unless ``out_dir``)."""
-    lrelease = _qt_tool("lrelease")
-    built = []
-    for lang in langs:
-        sources = [p for p in (ui_ts(lang), core_ts(lang)) if p.exists()]
-        if not sources:
-            continue
-        target = (out_dir or i18n_dir()) / f"dlviz_{lang}.qm"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [lrelease, "-silent", *map(str, sources), "-qm", str(target)],
-            check=True,
-            capture_output=True,
-        )
-        built.append(target)
-    return built
-
-
-def ensure_qm(lang: str) -> Path | None:
-    """The ``.qm`` of ``lang``, built first when missing or older than its sources.
-
-    Falls back to a temporary folder when ``resources/i18n`` is read-only; returns
-    None when it cannot be built.
-    """
-    target = qm_file(lang)
-    sources = [p for p in (ui_ts(lang), core_ts(lang)) if p.exists()]
-    if not sources:
-        return target if target.exists() else None
-    newest = max(p.stat().st_mtime for p in sources)
-    if target.exists() and target.stat().st_mtime >= newest:
-        return target
-    for out_dir in (None, Path(tempfile.gettempdir()) / "dlviz-i18n"):
-        try:
-            return build([lang], out_dir)[0]
-        except (OSError, subprocess.CalledProcessError, IndexError):
-            continue
-    return target if target.exists() else None
 
 
 def main(argv: list[str] | None = None) -> int:

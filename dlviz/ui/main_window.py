@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.device import describe_device
 from dlviz.core.labs import LabSpec, get_lab
+from dlviz.core.metric_names import metric_label
 from dlviz.core.params import ParamError
 from dlviz.session.lab_session import LabSession
 from dlviz.session.messages import Failure
@@ -57,13 +58,8 @@ class KeyRouter(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
+        # Qt drops the filter when this object (a child of the window) is deleted
         QApplication.instance().installEventFilter(self)
-        window.destroyed.connect(self._uninstall)
-
-    def _uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if (event.type() == QEvent.Type.ShortcutOverride
@@ -602,22 +598,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-_LABELS = {
-    "loss": "training loss",
-    "val_loss": "validation loss",
-    "acc": "training accuracy",
-    "val_acc": "validation accuracy",
-    "map50": "mAP@0.5",
-    "val_map50": "validation mAP@0.5",
-    "miou": "mean IoU",
-    "val_miou": "validation mean IoU",
-    "pixel_acc": "pixel accuracy",
-    "val_pixel_acc": "validation pixel accuracy",
-}
-
-
 def _curve_label(name: str) -> str:
-    return _LABELS.get(name, name.replace("_", " "))
+    return metric_label(name)
 
 
 def _curve_color(name: str) -> str:

@@ -127,6 +127,23 @@ def palette(dark: bool) -> QPalette:
     return pal
 
 
+#: Fusion draws check box and radio indicators with an outline darker than the
+#: window: on the dark theme they vanish. These rules draw them light on dark.
+DARK_INDICATORS = """
+QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {
+    width: 15px; height: 15px; border: 2px solid #c8c8c8; background: #000000;
+}
+QRadioButton::indicator { border-radius: 9px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+QGroupBox::indicator:checked {
+    background: #56B4E9; border-color: #ffffff;
+}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
+    border-color: #6e6e6e;
+}
+"""
+
+
 def set_dark(dark: bool, app: QApplication | None = None) -> None:
     """Switch :data:`STYLE` and the application palette to the dark or light theme.
 
@@ -138,6 +155,7 @@ def set_dark(dark: bool, app: QApplication | None = None) -> None:
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")  # the one style that honours a full palette
         app.setPalette(palette(STYLE.dark))
+        app.setStyleSheet(DARK_INDICATORS if STYLE.dark else "")
 
 
 def lookup_table(name: str | None = None, diverging: bool = False) -> np.ndarray:

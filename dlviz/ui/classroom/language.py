@@ -54,7 +54,7 @@ def set_application_language(lang: str) -> bool:
     new: list[QTranslator] = []
     ok = True
     if lang != "en":
-        from dlviz.tools.translations import ensure_qm
+        from dlviz.ui.qm import ensure_qm
 
         ours = QTranslator(app)
         path = ensure_qm(lang)
@@ -110,8 +110,8 @@ def _own_attrs(cls: type) -> set[str]:
 def _relabel_curves(window: QWidget) -> None:
     """Legend entries are set when a curve is first drawn; translate them again."""
     try:
+        from dlviz.core.metric_names import metric_label as _curve_label
         from dlviz.ui.i18n import tr_core
-        from dlviz.ui.main_window import _curve_label
     except ImportError:
         return
     for name in ("loss_curves", "metric_curves"):
