@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,8 @@ class Engine:
     """
 
     progress_hz = 30.0
+    #: Seconds of recent steps over which ``samples_per_s`` is measured.
+    rate_window_s = 2.0
 
     def __init__(
         self,
@@ -78,7 +81,10 @@ class Engine:
         self._pending = self._empty_progress()
         self._last_emit = -1e9
         self._next_step_at = 0.0
-        self._rate_window: list[tuple[float, int]] = []
+        # (time, samples) of the steps of the last ``rate_window_s`` and their sum:
+        # each step appends one and drops the expired ones, O(1) amortized
+        self._rate_window: deque[tuple[float, int]] = deque()
+        self._rate_samples = 0
         self.post("reset")
 
     # -- commands (any thread) -----------------------------------------------------
@@ -241,8 +247,11 @@ class Engine:
 
     def _record(self, report: StepReport) -> None:
         now = self.clock()
-        self._rate_window.append((now, report.samples))
-        self._rate_window = [(t, n) for t, n in self._rate_window if now - t <= 2.0]
+        window = self._rate_window
+        window.append((now, report.samples))
+        self._rate_samples += report.samples
+        while now - window[0][0] > self.rate_window_s:
+            self._rate_samples -= window.popleft()[1]
         pending = self._pending
         pending.step, pending.epoch = report.step, report.epoch
         pending.metrics = report.metrics
@@ -251,9 +260,10 @@ class Engine:
             pending.val_points.append((report.step, report.validation))
         if report.snapshot is not None:
             pending.snapshot, pending.snapshot_step = report.snapshot, report.step
-        span = now - self._rate_window[0][0]
-        if len(self._rate_window) > 1 and span > 0:
-            pending.samples_per_s = sum(n for _, n in self._rate_window[1:]) / span
+        # samples after the oldest step were trained in the time since it ended
+        span = now - window[0][0]
+        if len(window) > 1 and span > 0:
+            pending.samples_per_s = (self._rate_samples - window[0][1]) / span
 
     def flush(self) -> None:
         """Deliver pending progress now (the synchronous runner calls it)."""

@@ -221,13 +221,66 @@ def test_lab_snapshot_contract() -> None:
 
 @pytest.mark.slow
 def test_training_improves_recall() -> None:
-    task = get_lab("detection").create({"scenes": 800, "seed": 1},
-                                       torch.device("cpu"))
+    # README: mAP@0.5 0.84 after 300 steps (defaults). Measured (seed 0): mAP 0.71,
+    # recall 0.72 at 220 steps; mAP 0.84, recall 0.85 at 300 steps.
+    task = get_lab("detection").create({}, torch.device("cpu"))
     before = task.evaluate()
-    for _ in range(220):
+    for _ in range(300):
         task.train_step()
     after = task.evaluate()
     assert before["val_recall"] < 0.05
-    assert after["val_recall"] >= 0.5
-    assert after["val_map50"] >= 0.4
+    assert after["val_recall"] >= 0.8
+    assert after["val_map50"] >= 0.8
     assert after["val_loss"] < before["val_loss"] / 2
+
+
+# -- device: every tensor made here follows its input --------------------------------
+# With ``meta`` as torch's default device, a tensor created without an explicit
+# device lands on ``meta`` (no data): mixing it with the CPU inputs fails, or the
+# result comes back on ``meta``. On a GPU the same slip mixes CUDA and CPU tensors.
+
+
+def test_nms_outputs_follow_the_input_device() -> None:
+    boxes = t([[0, 0, 10, 10], [1, 1, 11, 11], [20, 20, 30, 30], [0, 0, 9, 10]])
+    scores = t([0.9, 0.8, 0.7, 0.95])
+    labels = torch.tensor([0, 1, 0, 0])
+    no_boxes, no_scores = t([]).reshape(0, 4), t([])
+    with torch.device("meta"):
+        keep = nms(boxes, scores, 0.5)
+        none = nms(no_boxes, no_scores, 0.5)
+        per_class = batched_nms(boxes, scores, labels, 0.5)
+        none_per_class = batched_nms(no_boxes, no_scores, labels[:0], 0.5)
+    assert keep.device.type == none.device.type == "cpu"
+    assert per_class.device.type == none_per_class.device.type == "cpu"
+    assert keep.tolist() == [3, 2] and none.tolist() == [] == none_per_class.tolist()
+    assert per_class.tolist() == [3, 1, 2]
+
+
+def test_matching_targets_and_detection_follow_the_anchor_device() -> None:
+    anchors = make_anchors(4, 32, (8.0,), (1.0, 0.5))
+    boxes, labels = t([[0, 0, 8, 8], [16, 16, 30, 28]]), torch.tensor([0, 1])
+    no_boxes = t([]).reshape(0, 4)
+    out = torch.zeros(1, len(anchors), 3 + 4)
+    with torch.device("meta"):
+        assigned, iou = match_anchors(anchors, boxes, 0.5)
+        empty = match_anchors(anchors, no_boxes, 0.5)
+        target = anchor_targets(anchors, boxes[None], labels[None], labels[1:] + 1)
+        found = detect(out, anchors, 2, 32, score_threshold=0.1)[0]
+        scores = evaluate_detections([found.kept()], [(boxes, labels)], 2)
+    for tensor in (assigned, iou, *empty, target, found.boxes, found.keep):
+        assert tensor.device.type == "cpu"
+    assert set(assigned[assigned >= 0].tolist()) == {0, 1}
+    assert (empty[0] == -1).all() and target.shape == (1, len(anchors), 5)
+    assert len(found.keep) > 0 and 0.0 <= scores["recall"] <= 1.0
+
+
+def test_detection_lab_evaluates_and_snapshots_on_its_own_device() -> None:
+    task = get_lab("detection").create(
+        {"scenes": 100, "score_threshold": 0.05}, torch.device("cpu")
+    )
+    task.train_step()
+    with torch.device("meta"):
+        metrics = task.evaluate()
+        snap = task.snapshot()
+    assert math.isfinite(metrics["val_loss"]) and len(snap["pred_boxes"]) > 0
+    assert len(snap["matched_anchors"]) >= len(snap["gt_boxes"]) > 0

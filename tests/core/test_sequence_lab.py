@@ -280,3 +280,61 @@ def test_runs_in_the_engine():
     results = [e for e in events if isinstance(e, Result)]
     assert results and results[0].kind == "compare_gradients"
     assert results[0].data["gru"].shape == (10,)
+
+
+def _gate_level_gradients(task, x, y):
+    """Loss and parameter gradients of one step through the gate-level cells."""
+    task.model.zero_grad(set_to_none=True)
+    loss = task.loss_of(task.model(x), y)
+    loss.backward()
+    grads = {n: p.grad.clone() for n, p in task.model.named_parameters()}
+    return float(loss.detach()), grads
+
+
+@pytest.mark.parametrize("key", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("layers,bidirectional", [(1, False), (2, True)])
+def test_fused_training_step_equals_the_gate_level_step(key, layers, bidirectional):
+    hp = {"length": 15, "layers": layers, "bidirectional": bidirectional,
+          "clip": False, "hidden": 6, "batch_size": 8, "task": "forecast"}
+    fused, gated = get_lab(key).create(hp, CPU), get_lab(key).create(hp, CPU)
+    for a, b in zip(fused.parameters(), gated.parameters()):
+        assert torch.equal(a, b)
+    calls = []
+    hooks = [
+        cell.register_forward_hook(lambda *args: calls.append(1))
+        for cell in fused.model.rnn.cells
+    ]
+    metrics = fused.train_step()  # the lab's own step: must use the fused kernel
+    for hook in hooks:
+        hook.remove()
+    assert calls == []
+    x, y = gated.next_batch()  # the same seeded batch the fused step drew
+    loss, grads = _gate_level_gradients(gated, x, y)
+    assert metrics["loss"] == pytest.approx(loss, rel=1e-5, abs=1e-7)
+    for name, param in fused.model.named_parameters():
+        torch.testing.assert_close(param.grad, grads[name], rtol=1e-4, atol=1e-6,
+                                   msg=name)
+    # the update reached the gate-level cells: both paths see the new weights
+    gated.optimizer.step()
+    for (name, a), b in zip(fused.model.named_parameters(), gated.parameters()):
+        torch.testing.assert_close(a, b, rtol=1e-5, atol=1e-6, msg=name)
+
+
+def test_fused_module_shares_the_cell_parameters_and_follows_updates():
+    model = SequenceModel("lstm", 2, 5, 1, num_layers=2, bidirectional=True)
+    keys = set(model.state_dict())
+    rnn = model.fused_rnn()
+    assert {id(p) for p in rnn.parameters()} == {id(p) for p in model.rnn.parameters()}
+    assert model.fused_rnn() is rnn  # cached while the parameters stay put
+    assert set(model.state_dict()) == keys  # nothing saved twice
+    assert len(list(model.parameters())) == 2 * 2 * 4 + 2
+    x, _ = make_batch("adding", 3, 9, _gen())
+    with torch.no_grad():
+        for p in model.rnn.parameters():
+            p.add_(0.1)
+        torch.testing.assert_close(model(x, fused=True), model(x), atol=1e-5, rtol=0)
+        model.double()  # new storage: the fused module is rebuilt on it
+        xd = x.double()
+        torch.testing.assert_close(model(xd, fused=True), model(xd))
+    with pytest.raises(ValueError):
+        model(x.double(), record=True, fused=True)

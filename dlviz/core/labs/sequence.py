@@ -1,8 +1,15 @@
 """Chapter 9: recurrent networks — RNN, LSTM and GRU with every gate visible.
 
-One task class serves the three labs; it trains a gate-level :class:`SequenceModel`
-on freshly generated batches (adding problem, sine forecasting, copy, reverse,
-parity), clips gradients when asked and reports the norm before and after.
+One task class serves the three labs; it trains a :class:`SequenceModel` on freshly
+generated batches (adding problem, sine forecasting, copy, reverse, parity), clips
+gradients when asked and reports the norm before and after.
+
+Ordinary training steps and evaluation run torch's fused ``nn.RNN/LSTM/GRU`` kernel,
+which shares its parameter objects with the gate-level cells (same numbers and
+gradients; tests/core/test_sequence_lab.py). The gate-level cells run only where
+gates must be seen: the step-through trace (one event per cell call), the gradient
+through time ‖∂L/∂h_t‖ and the comparison of cells; snapshots replay the gates of
+one sample with :func:`~dlviz.core.rnn.cells.replay_gates`.
 """
 
 from __future__ import annotations
@@ -122,7 +129,7 @@ class SequenceTask(LabTask):
         self.model.train()
         x, y = self.next_batch()
         self.remember_finite()
-        out = self.model(x)
+        out = self.model(x, fused=True)  # same parameters as the gate-level cells
         loss = self.loss_of(out, y)
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()

@@ -314,12 +314,37 @@ class RecurrentNet(nn.Module):
             self.input_size, self.hidden_size, self.num_layers,
             bias=first.bias_ih is not None, batch_first=True,
             bidirectional=self.bidirectional,
-        ).to(dtype=first.weight_ih.dtype, device=first.weight_ih.device)
+            dtype=first.weight_ih.dtype, device=first.weight_ih.device,
+        )
         own = dict(self.named_parameters())
         with torch.no_grad():
             for torch_name, param in module.named_parameters():
                 param.copy_(own[self.torch_names()[torch_name]])
         return module
+
+
+def shared_fused(net: RecurrentNet) -> nn.RNNBase:
+    """A torch ``nn.RNN/LSTM/GRU`` (batch first) whose parameters *are* ``net``'s.
+
+    The module holds the very :class:`~torch.nn.Parameter` objects of ``net``'s cells,
+    so training through it (torch's fused kernel: cuDNN on a GPU, one C++ loop on the
+    CPU) updates the gate-level cells too, with no copying either way, and gradients
+    land on ``net``'s parameters. Keep it out of any module's children so the
+    parameters are not counted twice. On CUDA the weights are re-laid into cuDNN's
+    single buffer (the parameters keep their identity; only their storage moves).
+    """
+    cls = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[net.kind]
+    first = net.cells[0]
+    module = cls(
+        net.input_size, net.hidden_size, net.num_layers,
+        bias=first.bias_ih is not None, batch_first=True,
+        bidirectional=net.bidirectional, device="meta",
+    )
+    own = dict(net.named_parameters())
+    for torch_name, own_name in net.torch_names().items():
+        setattr(module, torch_name, own[own_name])
+    module._init_flat_weights()  # refresh the weight list and flatten for cuDNN
+    return module
 
 
 def fused_copy(

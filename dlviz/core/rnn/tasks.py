@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from dlviz.core.rnn.cells import RecurrentNet, fused_copy
+from dlviz.core.rnn.cells import RecurrentNet, shared_fused
 
 TASKS: tuple[str, ...] = ("adding", "forecast", "copy", "reverse", "parity")
 
@@ -138,21 +138,44 @@ class SequenceModel(nn.Module):
         self.per_step = per_step
         if kind == "lstm":
             set_forget_bias(self.rnn, 1.0)
-        # torch's fused module with the same weights; kept out of the parameters
+        # torch's fused module sharing the cells' parameters; kept out of the
+        # children (object.__setattr__) so nothing is counted or saved twice
         object.__setattr__(self, "_fused", None)
+        object.__setattr__(self, "_fused_key", ())
+
+    def fused_rnn(self) -> nn.RNNBase:
+        """Torch's ``nn.RNN/LSTM/GRU`` holding the same parameter objects as the cells.
+
+        Built once and rebuilt only when a parameter was replaced or its storage
+        moved (``.to(...)``), so a step through it costs no copying.
+        """
+        params = list(self.rnn.parameters())
+        key = tuple((id(p), p.data_ptr(), p.device, p.dtype) for p in params)
+        if self._fused is None or key != self._fused_key:
+            fused = shared_fused(self.rnn)
+            # flattening for cuDNN may move the storage: key the state after it
+            key = tuple((id(p), p.data_ptr(), p.device, p.dtype) for p in params)
+            object.__setattr__(self, "_fused", fused)
+            object.__setattr__(self, "_fused_key", key)
+        return self._fused
 
     def forward(
         self, x: torch.Tensor, record: bool = False, fused: bool = False
     ) -> torch.Tensor:
         """Outputs for ``x`` (B, T, input).
 
-        ``record`` fills ``self.rnn.records``; ``fused`` runs torch's fused kernel
-        with the same weights instead of the gate-level cells (same numbers, much
-        faster, no per-step events and no records): for evaluation and live views.
+        ``record`` fills ``self.rnn.records``; ``fused`` runs torch's fused kernel on
+        the same parameters instead of the gate-level cells (same numbers and
+        gradients, much faster, no per-step events and no records): for training,
+        evaluation and live views. The gate-level path (the default) is what the
+        step-through trace and the gate records see.
         """
+        if record and fused:
+            raise ValueError("the fused kernel records no gates; use fused=False")
         if fused:
-            object.__setattr__(self, "_fused", fused_copy(self.rnn, self._fused))
-            out, _ = self._fused(x)
+            rnn = self.fused_rnn()
+            rnn.train(self.training)
+            out, _ = rnn(x)
         else:
             out, _ = self.rnn(x, record=record)
         if self.per_step:

@@ -2,12 +2,14 @@
 
 Boxes are ``(x0, y0, x1, y1)`` in pixels (corner form); ``(cx, cy, w, h)`` is the
 centre form. Everything works on torch tensors so the detector can use it on a batch.
+Every tensor a function here creates lies on the device of its input (CPU or GPU).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import torch
 
 #: Scale of the offsets (SSD's "variances"): targets come out near unit size.
@@ -51,19 +53,22 @@ def make_anchors(
     image_size: int,
     sizes: Sequence[float],
     ratios: Sequence[float],
+    device: torch.device | str | None = None,
 ) -> torch.Tensor:
     """Anchor boxes centred on each cell of a ``feature_size``² grid over the image.
 
     Each cell gets ``len(sizes) · len(ratios)`` anchors; an anchor of size ``s`` and
     ratio ``r`` (width / height) has width ``s·√r`` and height ``s/√r``, so its area
     is ``s²``. Returns (feature_size² · len(sizes) · len(ratios), 4) corner boxes,
-    ordered by row, then column, then size, then ratio.
+    ordered by row, then column, then size, then ratio; on ``device`` (CPU default).
     """
     stride = image_size / feature_size
-    centres = (torch.arange(feature_size, dtype=torch.float32) + 0.5) * stride
+    centres = torch.arange(feature_size, dtype=torch.float32, device=device)
+    centres = (centres + 0.5) * stride
     cy, cx = torch.meshgrid(centres, centres, indexing="ij")
     shapes = torch.tensor(
-        [[s * r**0.5, s / r**0.5] for s in sizes for r in ratios], dtype=torch.float32
+        [[s * r**0.5, s / r**0.5] for s in sizes for r in ratios],
+        dtype=torch.float32, device=device,
     )
     n_cells, n_shapes = feature_size * feature_size, len(shapes)
     centre = torch.stack((cx.reshape(-1), cy.reshape(-1)), -1)
@@ -110,21 +115,23 @@ def match_anchors(
 
     An anchor takes the box it overlaps most when that IoU is at least ``threshold``;
     besides, every box claims its best anchor, so no object is left without one.
-    Returns the box index per anchor (−1 for background) and that IoU, both (A,).
+    Returns the box index per anchor (−1 for background) and that IoU, both (A,),
+    on the anchors' device (``boxes`` are moved there when they lie elsewhere).
     """
-    n_anchors = len(anchors)
+    n_anchors, device = len(anchors), anchors.device
     if len(boxes) == 0:
         return (
-            torch.full((n_anchors,), -1, dtype=torch.long),
-            torch.zeros(n_anchors),
+            torch.full((n_anchors,), -1, dtype=torch.long, device=device),
+            torch.zeros(n_anchors, dtype=anchors.dtype, device=device),
         )
+    boxes = boxes.to(device=device, dtype=anchors.dtype)
     iou = box_iou(anchors, boxes)
     best_iou, best_box = iou.max(1)
     background = torch.full_like(best_box, -1)
     assigned = torch.where(best_iou >= threshold, best_box, background)
     claimed = iou.argmax(0)  # each box's best anchor
-    assigned[claimed] = torch.arange(len(boxes))
-    best_iou = iou[torch.arange(n_anchors), assigned.clamp_min(0)]
+    assigned[claimed] = torch.arange(len(boxes), device=device)
+    best_iou = iou[torch.arange(n_anchors, device=device), assigned.clamp_min(0)]
     return assigned, torch.where(assigned >= 0, best_iou, torch.zeros_like(best_iou))
 
 
@@ -134,20 +141,22 @@ def nms(
     """Greedy non-maximum suppression; indices of the kept boxes, best score first.
 
     Repeat: keep the highest-scoring box left, drop every other box whose IoU with it
-    exceeds ``iou_threshold``.
+    exceeds ``iou_threshold``. The kept indices lie on the device of ``boxes``; the
+    greedy loop itself runs on the host over one copy of the overlap matrix (one
+    transfer instead of a device round trip per box).
     """
     order = torch.argsort(scores, descending=True, stable=True)
     if len(order) == 0:
-        return order
-    iou = box_iou(boxes, boxes)
-    suppressed = torch.zeros(len(boxes), dtype=torch.bool)
+        return order.to(boxes.device)
+    overlaps = (box_iou(boxes, boxes) > iou_threshold).cpu().numpy()
+    suppressed = np.zeros(len(boxes), dtype=bool)
     keep = []
     for i in order.tolist():
         if suppressed[i]:
             continue
         keep.append(i)
-        suppressed |= iou[i] > iou_threshold
-    return torch.tensor(keep, dtype=torch.long)
+        suppressed |= overlaps[i]
+    return torch.tensor(keep, dtype=torch.long, device=boxes.device)
 
 
 def batched_nms(
@@ -159,6 +168,6 @@ def batched_nms(
     """NMS within each class separately (boxes of different classes never suppress
     each other); kept indices, best score first."""
     if len(boxes) == 0:
-        return torch.zeros(0, dtype=torch.long)
+        return torch.zeros(0, dtype=torch.long, device=boxes.device)
     shift = labels.to(boxes.dtype)[:, None] * (boxes.max() + 1.0)
     return nms(boxes + shift, scores, iou_threshold)

@@ -70,7 +70,9 @@ def anchor_targets(
     batch at once (boxes padded to M per scene).
     """
     n, a, m = len(boxes), len(anchors), boxes.shape[1]
-    valid = torch.arange(m)[None, :] < counts[:, None]  # (N, M)
+    device = anchors.device
+    boxes, labels, counts = boxes.to(device), labels.to(device), counts.to(device)
+    valid = torch.arange(m, device=device)[None, :] < counts[:, None]  # (N, M)
     iou = box_iou(anchors, boxes.reshape(-1, 4)).reshape(a, n, m).permute(1, 0, 2)
     iou = iou.masked_fill(~valid[:, None, :], -1.0)
     best_iou, assigned = iou.max(2)  # (N, A)
@@ -79,7 +81,7 @@ def anchor_targets(
     scene, column = torch.nonzero(valid, as_tuple=True)
     assigned[scene, claimed[scene, column]] = column
     positive = assigned >= 0
-    target = torch.zeros(n, a, 5)
+    target = torch.zeros(n, a, 5, device=device)
     index = assigned.clamp_min(0)
     matched_labels = torch.gather(labels, 1, index)
     matched_boxes = torch.gather(boxes, 1, index[..., None].expand(n, a, 4))
@@ -182,7 +184,10 @@ def evaluate_detections(
     ``predictions[i]`` is (boxes, scores, labels) of image i after NMS; ``truths[i]``
     (boxes, labels). A prediction is a true positive when it overlaps a not yet
     matched box of its class by at least the threshold (best scores match first).
+    Tensors may lie on any device; the counting runs on the CPU.
     """
+    predictions = [tuple(t.detach().cpu() for t in p) for p in predictions]
+    truths = [tuple(t.detach().cpu() for t in p) for p in truths]
     aps, tp_total, n_pred, n_true = [], 0, 0, 0
     for cls in range(n_classes):
         records: list[tuple[float, bool]] = []
@@ -193,7 +198,7 @@ def evaluate_detections(
             mine = labels == cls
             p_boxes, p_scores = boxes[mine], scores[mine]
             order = torch.argsort(p_scores, descending=True)
-            used = torch.zeros(len(gt), dtype=torch.bool)
+            used = torch.zeros(len(gt), dtype=torch.bool, device=gt.device)
             iou = box_iou(p_boxes, gt) if len(gt) and len(p_boxes) else None
             for j in order.tolist():
                 hit = False

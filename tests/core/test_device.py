@@ -1,0 +1,71 @@
+"""Per-lab device choice, and evaluation / snapshots that follow the task's device."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import torch
+
+from dlviz.core.device import MEASURED_SPEEDUP, preferred_device
+from dlviz.core.labs import all_labs, get_lab
+
+HEAVY = {"lenet5", "resnet", "mobilenet", "detection", "segmentation", "transformer",
+         "dcgan", "cgan"}
+LIGHT = {"mlp2d", "mlp_digits", "rnn", "lstm", "gru", "gan2d", "autoencoder", "vae",
+         "siamese"}
+
+
+@pytest.mark.parametrize("available", [True, {"cpu", "cuda"}, ["cpu", "cuda:0"]])
+def test_heavy_labs_take_cuda_and_light_ones_stay_on_the_cpu(available):
+    for key in HEAVY:
+        device, reason = preferred_device(key, available)
+        assert device.type == "cuda" and reason.startswith("GPU"), key
+    for key in LIGHT:
+        device, reason = preferred_device(get_lab(key), available)
+        assert device.type == "cpu" and "small" in reason, key
+    assert "0.34" in preferred_device("lstm", available)[1]
+    assert "13×" in preferred_device("detection", available)[1]
+
+
+@pytest.mark.parametrize("available", [False, {"cpu"}, ["cpu", "mps"]])
+def test_without_cuda_every_lab_stays_on_the_cpu(available):
+    for spec in all_labs():
+        device, reason = preferred_device(spec, available)
+        assert device.type == "cpu" and "no CUDA" in reason
+
+
+def test_no_argument_asks_torch(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert preferred_device("resnet")[0].type == "cuda"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert preferred_device("resnet")[0].type == "cpu"
+
+
+def test_measurements_agree_with_the_heavy_flag():
+    keys = {spec.key for spec in all_labs()}
+    for key, text in MEASURED_SPEEDUP.items():
+        assert key in keys
+        lowest = float(re.match(r"[\d.]+", text).group())
+        assert get_lab(key).heavy == (lowest > 1.0), key
+
+
+def test_unknown_lab_is_refused():
+    with pytest.raises(KeyError):
+        preferred_device("no-such-lab", True)
+
+
+# With ``meta`` as torch's default device, a tensor created without an explicit
+# device lands on ``meta`` (no data): mixing it with the task's CPU tensors fails, and
+# a snapshot made from it cannot become numpy. On a GPU the same slip mixes CUDA and
+# CPU tensors, so this catches on a CPU what would break evaluation on CUDA.
+@pytest.mark.parametrize("key", [s.key for s in all_labs() if s.trainable])
+def test_evaluate_and_snapshot_create_tensors_on_the_task_device(key):
+    task = get_lab(key).create({}, torch.device("cpu"))
+    task.train_step()
+    with torch.device("meta"):
+        metrics = task.evaluate()
+        snapshot = task.snapshot()
+    assert all(np.isfinite(v) for v in metrics.values())
+    assert isinstance(snapshot, dict)
