@@ -210,8 +210,25 @@ class LabSession:
                 self.trace = event.trace
                 self.trace_ready.emit(event.trace)
             elif isinstance(event, Result):
+                data = event.data
+                if isinstance(data, dict) and data.get("hparams"):
+                    self._task_restarted(data)
                 self.result_ready.emit(event.kind, event.data)
         return changed
+
+    def _task_restarted(self, data: dict) -> None:
+        """The task rebuilt itself with new settings (a preset) and starts again at
+        step 0: the old run's history and counters go, as after a reset."""
+        self.hparams.update(data["hparams"])
+        self.history = History()
+        self.step, self.epoch, self.samples_per_s = 0, 0.0, 0.0
+        self.metrics, self.validation, self.trace = {}, {}, None
+        self.run_reset.emit()
+        self.hparams_changed.emit(dict(self.hparams))
+        snapshot = data.get("snapshot")
+        if snapshot is not None:
+            self.snapshot, self.snapshot_step = snapshot, 0
+            self.snapshot_changed.emit(snapshot)
 
     def _apply_progress(self, p: Progress) -> None:
         for step, metrics in p.points:

@@ -508,11 +508,8 @@ class MainWindow(QMainWindow):
         self.step_through.set_trace(trace)
 
     def _on_result(self, kind: str, data: dict) -> None:
-        changed = data.get("hparams") if isinstance(data, dict) else None
-        if changed and self.session is not None:
-            # the task changed its own settings (a preset): show them, no restart
-            self.session.hparams.update(changed)
-            self.hyperparams.set_values(changed)
+        # a preset's new settings reach the panel through hparams_changed, and the
+        # restart through run_reset (the session handles both)
         if self.stage is not None:
             self.stage.show_result(kind, data)
 
@@ -546,9 +543,8 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         had_snapshot = session.snapshot_step
-        if not session.poll():
-            return
-        if not self.draw_enabled:
+        changed = session.poll()
+        if not (changed or self._stage_stale) or not self.draw_enabled:
             return
         self.transport.show_counters(
             session.epoch,

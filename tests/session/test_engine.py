@@ -135,23 +135,57 @@ def test_an_exception_in_the_loop_reaches_the_user_and_the_engine_survives():
     assert s.step == 4  # still alive
 
 
-def test_stale_runs_are_dropped():
-    s = make()
-    old_engine = s.engine
-    s.reset()
-    old_engine.mailbox.put(Status(old_engine.run_id, "running"))
-    s.engine.mailbox.put(
-        Progress(
-            run_id=s.run_id - 1,
-            step=99,
-            epoch=1.0,
-            samples_per_s=0,
-            metrics={"loss": 1.0},
-            points=[(99, {"loss": 1.0})],
-        )
+def _stale_progress(run_id):
+    return Progress(
+        run_id=run_id,
+        step=99,
+        epoch=1.0,
+        samples_per_s=0,
+        metrics={"loss": 1.0},
+        points=[(99, {"loss": 1.0})],
+        snapshot={"stale": True},
+        snapshot_step=99,
     )
+
+
+def test_stale_runs_are_dropped_and_the_build_snapshot_survives():
+    s = make()
+    old_run = s.run_id
+    s.reset()  # builds the new run: its first snapshot and "ready" are now pending
+    assert s.run_id > old_run
+    # the old run's late messages land in the mailbox the session polls
+    s.engine.mailbox.put(_stale_progress(old_run))
+    s.engine.mailbox.put(Status(old_run, "running", "stale"))
+    changes = []
+    s.snapshot_changed.connect(changes.append)
     s.poll()
-    assert s.step == 0 and s.state != "running"
+    assert s.step == 0 and s.state == "ready" and s.message == ""
+    assert not s.history.get("loss") or 99 not in s.history.get("loss").x
+    # the build snapshot of the new run arrived, not lost under the stale progress
+    assert s.snapshot is not None and "stale" not in s.snapshot
+    assert s.snapshot_step == 0 and changes == [s.snapshot]
+    assert "val_loss" in s.validation
+
+
+def test_mailbox_drops_older_runs_and_lets_a_newer_run_replace():
+    box = Mailbox()
+    box.put(Progress(2, 0, 0.0, 0.0, {}, snapshot={"build": 2}, snapshot_step=0))
+    box.put(Status(2, "ready"))
+    box.put(_stale_progress(1))  # a stale run after the current one: dropped
+    box.put(Status(1, "running"))
+    progress, events = box.take()
+    assert progress.run_id == 2 and progress.snapshot == {"build": 2}
+    assert progress.points == [] and [(e.run_id, e.state) for e in events] == [
+        (2, "ready")
+    ]
+    box.put(_stale_progress(1))  # still stale with nothing pending
+    assert box.take() == (None, [])
+    box.put(Progress(2, 5, 0.1, 1.0, {"loss": 1.0}, points=[(5, {"loss": 1.0})]))
+    box.put(Status(2, "running"))
+    box.put(Progress(3, 0, 0.0, 0.0, {}, snapshot={"build": 3}, snapshot_step=0))
+    progress, events = box.take()  # the newer run's progress whole, nothing of run 2
+    assert progress.run_id == 3 and progress.points == []
+    assert progress.snapshot == {"build": 3} and events == []
 
 
 def test_mailbox_merges_progress_latest_wins():
@@ -208,3 +242,78 @@ def test_throttled_speed_limits_steps():
     clock[0] += 0.1
     assert s.runner.pump(5) == 1
     assert math.isclose(s.engine.steps_per_second, 10.0)
+
+
+class _Clocked(LabTask):
+    """Each step takes ``dt`` seconds of a fake clock and trains 32 samples.
+
+    Step times are binary fractions, so the clock adds up exactly.
+    """
+
+    def __init__(self, hp, device):
+        super().__init__(hp, device)
+        self.net = torch.nn.Linear(1, 1)
+        self.opt = torch.optim.SGD(self.net.parameters(), lr=0.1)
+        self.samples_per_step = 32
+        self.clock = [0.0]
+        self.dt = 1 / 128
+
+    def modules(self):
+        return {"model": self.net}
+
+    def optimizers(self):
+        return {"model": self.opt}
+
+    def train_step(self):
+        self.clock[0] += self.dt
+        self.step += 1
+        return {"loss": 1.0}
+
+
+def test_samples_per_second_over_a_bounded_two_second_window():
+    spec = LabSpec("clocked", "Clocked", "tools", 0, "", "none", _Clocked)
+    s = LabSession(spec, SyncRunner, CPU, {"batch_size": 32})
+    s.start()
+    s.poll()
+    task = s.engine.task
+    s.engine.clock = lambda: task.clock[0]
+    s.play()
+    for _ in range(10):  # 10 s at 128 steps/s
+        s.runner.pump(128)
+        s.poll()
+    assert s.step == 1280
+    # only the steps of the last 2 s are kept: 2 · 128 intervals, 257 ends
+    assert len(s.engine._rate_window) == 257
+    assert s.samples_per_s == pytest.approx(32 * 128)
+    task.dt = 1 / 16  # slower: expired fast steps must leave the running sum
+    s.runner.pump(24)  # 1.5 s; the window keeps the fast steps of 9.5 s .. 10 s
+    s.poll()
+    assert len(s.engine._rate_window) == 65 + 24
+    assert s.samples_per_s == pytest.approx(32 * (64 + 24) / 2.0)
+    s.runner.pump(100)
+    s.poll()
+    assert len(s.engine._rate_window) == 33
+    assert s.samples_per_s == pytest.approx(32 * 16)
+
+
+def test_a_preset_restarts_the_run_history_counters_and_settings():
+    s = make("gan2d")
+    s.step_once(6)
+    s.runner.pump(20)
+    s.poll()
+    assert s.step == 6 and len(s.history.get("d_loss")) == 6
+    resets, settings = [], []
+    s.run_reset.connect(lambda: resets.append(1))
+    s.hparams_changed.connect(settings.append)
+    s.request("preset", {"name": "collapse"})
+    s.runner.pump()
+    s.poll()
+    assert resets == [1]
+    assert s.step == 0 and s.history.get("d_loss") is None and not s.metrics
+    assert settings and all(s.hparams[k] == v for k, v in settings[-1].items())
+    assert s.snapshot_step == 0 and s.snapshot is not None
+    s.step_once(2)
+    s.runner.pump(20)
+    s.poll()
+    series = s.history.get("d_loss")
+    assert s.step == 2 and list(series.x) == [1, 2]  # no line back to the old run
