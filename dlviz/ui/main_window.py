@@ -31,6 +31,7 @@ from dlviz.core.metric_names import metric_label
 from dlviz.core.params import ParamError
 from dlviz.session.lab_session import LabSession
 from dlviz.session.messages import Failure
+from dlviz.session.shown import ShownSnapshot
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.base import Stage
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.stage: Stage | None = None
         self.spec: LabSpec | None = None
         self._last_curves = 0.0
+        #: what the stage shows (live or a rewound step); the only source of the
+        #: snapshots the stage draws
+        self.shown = ShownSnapshot()
         self._build()
         self.retranslate_ui()
         self.redraw_timer = QTimer(self)
@@ -354,6 +358,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _connect_session(self, session: LabSession) -> None:
+        session.snapshot_changed.connect(self._on_snapshot)
         session.status_changed.connect(self._on_status)
         session.failed.connect(self._on_failure)
         session.trace_ready.connect(self._on_trace)
@@ -366,6 +371,7 @@ class MainWindow(QMainWindow):
             session = self.session
             self.session = None
             for signal, slot in (
+                (session.snapshot_changed, self._on_snapshot),
                 (session.status_changed, self._on_status),
                 (session.failed, self._on_failure),
                 (session.trace_ready, self._on_trace),
@@ -386,6 +392,7 @@ class MainWindow(QMainWindow):
             self.stage = None
         self.loss_curves.clear_curves()
         self.metric_curves.clear_curves()
+        self.shown.clear()
         self.spec = None
 
     def _show_card(self) -> None:
@@ -513,7 +520,12 @@ class MainWindow(QMainWindow):
         if self.stage is not None:
             self.stage.show_result(kind, data)
 
+    def _on_snapshot(self, snapshot: dict) -> None:
+        if self.session is not None:
+            self.shown.live(snapshot, self.session.snapshot_step)
+
     def _on_run_reset(self) -> None:
+        self.shown.release()
         self.loss_curves.clear_curves()
         self.metric_curves.clear_curves()
         if self.stage is not None:
@@ -542,33 +554,37 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        had_snapshot = session.snapshot_step
         changed = session.poll()
-        if not (changed or self._stage_stale) or not self.draw_enabled:
+        if not self.draw_enabled:
             return
-        self.transport.show_counters(
-            session.epoch,
-            session.step,
-            session.samples_per_s,
-            session.metrics,
-            session.validation,
-        )
-        if (
-            self.stage is not None
-            and self.live_stage
-            and session.snapshot is not None
-            and (session.snapshot_step != had_snapshot or self._stage_stale)
-        ):
-            self._stage_stale = False
-            self.stage.show_snapshot(session.snapshot)
+        if changed:
+            self.transport.show_counters(
+                session.epoch,
+                session.step,
+                session.samples_per_s,
+                session.metrics,
+                session.validation,
+            )
+        self.draw_stage()
         now = time.perf_counter()
-        if now - self._last_curves >= CURVES_EVERY_S or session.state != "running":
+        if changed and (now - self._last_curves >= CURVES_EVERY_S
+                        or session.state != "running"):
             self._last_curves = now
             self.update_curves()
 
-    _stage_stale = True
-    #: False while the rewind timeline shows an older snapshot on the stage.
-    live_stage = True
+    def draw_stage(self) -> bool:
+        """Draw what :attr:`shown` says the stage should show, if it changed
+        (the timer calls this; an export calls it to draw a frame at once)."""
+        snapshot = self.shown.take()
+        if snapshot is None or self.stage is None:
+            return False
+        self.stage.show_snapshot(snapshot)
+        return True
+
+    @property
+    def live_stage(self) -> bool:
+        """False while the rewind timeline holds an older step on the stage."""
+        return self.shown.is_live
 
     def update_curves(self) -> None:
         if self.session is None:

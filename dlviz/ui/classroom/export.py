@@ -422,16 +422,16 @@ class Exporter(QObject):
         size = stage.size()
         height = max(1, round(choice.width * size.height() / max(1, size.width())))
         images: list[QImage] = []
-        was_live = self.window.live_stage
-        self.window.live_stage = False
+        shown = self.window.shown
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             for frame in frames:
-                stage.show_snapshot(frame.snapshot)
+                shown.hold(frame.snapshot, frame.step)
+                self.window.draw_stage()  # every panel, slow ones included
                 images.append(render_image(stage, choice.width, height))
         finally:
             QApplication.restoreOverrideCursor()
-            self.window.live_stage = was_live
+            shown.release()
             timeline.redisplay()
         return export_gif(images, choice.path, choice.fps)
 

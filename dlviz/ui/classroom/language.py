@@ -194,8 +194,9 @@ class LanguageController(QObject):
             notes.set_language(lang)
         _retranslate_quiet_widgets(w)
         _relabel_curves(w)
-        if hasattr(w, "_stage_stale"):
-            w._stage_stale = True  # texts drawn from the snapshot follow at once
+        shown = getattr(w, "shown", None)
+        if shown is not None:
+            shown.invalidate()  # texts drawn from the snapshot follow at once
         self.retranslate_ui()
 
 

@@ -42,8 +42,9 @@ def restyle_views(root: QWidget) -> None:
     """Call ``apply_style()`` on every plot view under ``root``."""
     for view in root.findChildren(PlotView):
         view.apply_style()
-    if hasattr(root, "_stage_stale"):
-        root._stage_stale = True  # redraw the snapshot with the new colours
+    shown = getattr(root, "shown", None)
+    if shown is not None:
+        shown.invalidate()  # redraw the snapshot with the new colours
 
 
 def restyle_all_windows() -> None:

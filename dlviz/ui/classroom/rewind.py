@@ -120,7 +120,6 @@ class RewindTimeline(QObject):
         self._disconnect()
         self.buffer.clear()
         self.rewound_step = None
-        self.window.live_stage = True
         session = self.window.session
         if session is not None:
             session.snapshot_changed.connect(self._on_snapshot)
@@ -180,8 +179,8 @@ class RewindTimeline(QObject):
         index = max(0, min(index, len(self.buffer) - 1))
         frame = self.buffer.frame(index)
         self.rewound_step = frame.step
-        self.window.live_stage = False
-        self.window.stage.show_snapshot(frame.snapshot)
+        self.window.shown.hold(frame.snapshot, frame.step)
+        self.window.draw_stage()
         self.live_button.setChecked(False)
         for line in self.markers:
             line.setPos(frame.step)
@@ -196,13 +195,11 @@ class RewindTimeline(QObject):
     def go_live(self) -> None:
         """Return to the live run: the newest snapshot, and drawing resumes."""
         self.rewound_step = None
-        self.window.live_stage = True
+        self.window.shown.release()
+        self.window.draw_stage()
         self.live_button.setChecked(True)
         for line in self.markers:
             line.hide()
-        session = self.window.session
-        if self.window.stage is not None and session is not None and session.snapshot:
-            self.window.stage.show_snapshot(session.snapshot)
         self._sync_slider()
         self._update_label()
 
