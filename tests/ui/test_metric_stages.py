@@ -29,17 +29,25 @@ def test_siamese_stage_shows_embeddings_histograms_and_pairs(qtbot):
     assert counts.sum() == len(snap["pos_dist"])
     assert stage.hist.lines["margin"].value() == pytest.approx(snap["margin"])
     assert stage.hist.lines["threshold"].value() == pytest.approx(snap["threshold"])
-    assert f"{snap['pair_distance']:.3f}" in stage.pair_label.text()
-    assert "Verification accuracy" in stage.accuracy_label.text()
+    # the margin and the threshold are labelled on their lines
+    assert stage.hist.lines["margin"].label.toPlainText() == (
+        f"margin {snap['margin']:.2f}")
+    assert stage.hist.lines["threshold"].label.toPlainText().startswith("threshold")
+    assert f"{snap['pair_distance']:.3f}" in stage.caption.text()
+    assert "Verification accuracy" in stage.caption.text()
     tag = stage.class_tags[int(snap["labels"][0])]
     assert tag.isVisible()
+    # a legend of the class colours, beside the data
+    names = [label.text for _sample, label in stage.scatter.class_legend.items]
+    assert names == [str(c) for c in range(10)]
+    assert set(stage.panels()) == {"embedding", "distances", "pair"}
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.next_button.click()
     assert blocker.args == ["pair", {"offset": 1}]
     answer = task.handle(*blocker.args)
     stage.show_result("pair", answer)
     assert answer["snapshot"]["pair_index"] == 1
-    assert f"{answer['snapshot']['pair_distance']:.3f}" in stage.pair_label.text()
+    assert f"{answer['snapshot']['pair_distance']:.3f}" in stage.caption.text()
     for _ in range(3):  # updates in place
         stage.show_snapshot(task.snapshot())
     assert len(stage.hist.plot_item.legend.items) == 2
@@ -59,18 +67,25 @@ def test_distillation_stage_bars_slider_and_curves(qtbot):
     with qtbot.waitSignal(stage.requested) as first:
         stage.show_snapshot(snap)
     assert first.args[0] == "temperature"
-    np.testing.assert_allclose(
-        stage.teacher_bars.bars.opts["height"], snap["teacher_soft"]
-    )
-    np.testing.assert_allclose(
-        stage.hard_bars.bars.opts["height"], snap["hard_label"]
-    )
-    np.testing.assert_allclose(
-        stage.student_bars.bars.opts["height"], snap["student_soft"]
-    )
+    # the soft targets: hard label, teacher and student side by side per class
+    np.testing.assert_allclose(stage.targets.heights("teacher"), snap["teacher_soft"])
+    np.testing.assert_allclose(stage.targets.heights("hard"), snap["hard_label"])
+    np.testing.assert_allclose(stage.targets.heights("student"), snap["student_soft"])
+    legend = [label.text for _sample, label in stage.targets.legend.items]
+    assert legend == ["hard label", "teacher", "student"]
     _, ys = stage.curves.curves["distilled"].getData()
     np.testing.assert_allclose(ys, snap["history_acc"])
-    assert "71,754" in stage.params_label.text()
+    # the teacher's accuracy is a labelled line, not a legend entry
+    assert stage.curves.teacher.value() == pytest.approx(snap["teacher_acc"])
+    assert stage.curves.teacher.label.toPlainText().startswith("teacher ")
+    assert "71,754" in stage.caption.text()
+    # the accuracy race stands in for the window's metric curves
+    from dlviz.ui.views.curves import CurvesView
+
+    metrics = CurvesView()
+    stage.curves_deck().add(metrics, "curves", "metric curves", "Metrics")
+    assert not stage.deck.owns(metrics)
+    assert set(stage.panels()) == {"soft targets", "temperature", "accuracy"}
     # moving the slider asks the task for the teacher's softmax at that T
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.slider.setValue(stage.slider.maximum())

@@ -59,6 +59,20 @@ def test_paths_markers_bars_and_rule(qtbot):
     assert "Rosenbrock" in stage.surface.plot_item.titleLabel.text
     legend = [label.text for _sample, label in stage.legend.items]
     assert legend == snap["names"]
+    # the formula and the marks are explained in the caption; the title is short
+    assert snap["formula"] in stage.caption.text()
+    assert "stopped" in stage.caption.text()
+    # every step of a short path is a dot on its polyline
+    assert stage.paths["Adam"].opts["symbol"] == "o"
+    # the task has no metric but losses: the deck declines the metric curves
+    from dlviz.ui.views.curves import CurvesView
+
+    loss, metrics = CurvesView(), CurvesView()
+    stage.curves_deck().add(loss, "curves", "loss curves", "Loss")
+    stage.curves_deck().add(metrics, "curves", "metric curves", "Metrics")
+    assert stage.deck.owns(loss) and not stage.deck.owns(metrics)
+    assert set(stage.panels()) == {"loss surface", "update rule", "losses",
+                                   "loss curves"}
 
 
 def test_choosing_another_rule_in_the_combo(qtbot):
@@ -108,7 +122,7 @@ def test_stopped_racer_and_saddle(qtbot):
     name = snap["names"][snap["status"].index("left the map")]
     stage.rule_combo.setCurrentIndex(stage.rule_combo.findData(name))
     assert stage.status_label.text() == "Stopped: it left the map."
-    assert "saddle point" in stage.hint.text()
+    assert "saddle point" in stage.caption.text()
     assert list(stage.markers.data["symbol"]).count("x") == snap["status"].count(
         "left the map"
     )

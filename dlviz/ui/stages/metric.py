@@ -1,5 +1,18 @@
 """Stages of the metric chapter: the Siamese network and knowledge distillation.
 
+* **siamese** — the main view is the 2-D embedding of the validation digits, one
+  colour per class (legend beside the plot, the class number at the middle of each
+  cluster); beside it the histograms of the pair distances (same class vs different
+  class) with the margin and the decision threshold labelled on their lines, and a
+  validation pair; the verdict on the pair and the verification accuracy are in the
+  caption.
+* **distillation** — the main view is the soft targets of one validation digit: the
+  hard label, the teacher's and the student's softmax at the training temperature T,
+  side by side per class (legend below), with the digit beside them; beside it the
+  temperature explorer (the teacher's softmax at the slider's T) and the accuracy race
+  of the distilled and the hard-label student, which replaces the window's metric
+  curves (they would show the same accuracies again, less clearly labelled).
+
 Requests to the task: ``pair`` (``{"offset": ±1}`` or ``{"index": i}``) for the pair
 viewer of the Siamese stage; ``sample`` (``{"offset": ±1}``) and ``temperature``
 (``{"T": t}``) for the distillation stage.
@@ -7,6 +20,7 @@ viewer of the Siamese stage; ``sample`` (``{"offset": ±1}``) and ``temperature`
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
@@ -17,49 +31,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSlider,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from dlviz.ui import theme
+from dlviz.ui.kit import PanelDeck, Role
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
+from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.histogram import HistogramView
 from dlviz.ui.views.image_grid import ImageGridView
 from dlviz.ui.views.scatter import ScatterView
 
-POS_COLOR = "#009E73"
-NEG_COLOR = "#D55E00"
-MARGIN_COLOR = "#0072B2"
-THRESHOLD_COLOR = "#CC79A7"
-HARD_COLOR = "#E69F00"
-TEACHER_COLOR = "#666666"
+#: Colour roles (all from the theme's colour-blind-safe palette).
+POS_COLOR = theme.PALETTE[2]  # same class; a right verdict
+NEG_COLOR = theme.PALETTE[3]  # different class; a wrong verdict
+MARGIN_COLOR = theme.PALETTE[0]
+THRESHOLD_COLOR = theme.PALETTE[4]
+# distillation: grey for hard labels, blue for the teacher, orange for the student,
+# in the soft targets and in the accuracy race alike
+HARD_COLOR = theme.PALETTE[8]
+TEACHER_COLOR = theme.PALETTE[0]
+STUDENT_COLOR = theme.PALETTE[1]
+#: Captions under digit images sit on the images' black margin in either theme.
+CAPTION_ON_IMAGE = theme.BASE_STYLE.background
 #: Range of the temperature slider (log scale).
 T_MIN, T_MAX, T_STEPS = 0.25, 50.0, 200
-
-
-def _splitter(orientation, *widgets: QWidget, stretches=()) -> QSplitter:
-    splitter = QSplitter(orientation)
-    splitter.setChildrenCollapsible(False)
-    for i, widget in enumerate(widgets):
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(i, stretches[i] if i < len(stretches) else 1)
-    return splitter
-
-
-def _big_label(scale: float = 1.3, bold: bool = True) -> QLabel:
-    label = QLabel()
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
+#: The window's metric-curve panel (see :class:`DeckWithoutMetricCurves`).
+METRIC_CURVES = "metric curves"
 
 
 def slider_temperature(value: int) -> float:
@@ -72,6 +73,263 @@ def temperature_position(t: float) -> int:
     lo, hi = math.log10(T_MIN), math.log10(T_MAX)
     t = min(max(t, T_MIN), T_MAX)
     return int(round((math.log10(t) - lo) / (hi - lo) * T_STEPS))
+
+
+class DeckWithoutMetricCurves(PanelDeck):
+    """A deck that declines the window's metric-curve panel: for a stage that shows
+    its metrics itself, or whose task reports none (the panel would stay empty).
+    The window's loss curves join as usual."""
+
+    def add(self, widget: QWidget, role: Role | str, name: str,
+            title: str = "") -> QWidget:
+        if name == METRIC_CURVES and Role(role) is Role.CURVES:
+            return widget
+        return super().add(widget, role, name, title)
+
+
+def legend_below(view: PlotView) -> pg.LegendItem:
+    """A legend under ``view``'s plot (outside the data) across the whole width of
+    the view, styled by the view's ``style_legend``; :func:`fit_legend` sets how
+    many entries share a row."""
+    legend = pg.LegendItem(colCount=1)
+    view.plot_item.legend = legend
+    view.plot_item.layout.addItem(legend, 5, 0, 1, 6)
+    view.style_legend()
+    return legend
+
+
+def fit_legend(view: PlotView) -> None:
+    """As many legend entries a row as fit the view's width (rows balanced), so the
+    legend never widens the plot beyond its panel."""
+    plot_item = vars(view).get("plot_item")  # None while the view is being built
+    legend = plot_item.legend if plot_item is not None else None
+    if legend is None or not legend.items or view.width() < 10:
+        return
+    space = legend.layout.horizontalSpacing() + 2
+    widths = [sample.boundingRect().width() + label.minimumWidth() + 2 * space
+              for sample, label in legend.items]
+    room = view.width() - view.plot_item.getAxis("left").width() - 24
+    n = len(widths)
+    best = 1
+    for columns in range(n, 0, -1):
+        need = sum(max(widths[c::columns]) for c in range(columns))
+        if need <= room:
+            best = columns
+            break
+    rows = math.ceil(n / best)
+    best = math.ceil(n / rows)
+    if best != legend.columnCount:
+        legend.setColumnCount(best)
+
+
+class FitsLegend:
+    """Mixin of a :class:`PlotView` with a :func:`legend_below`: the entries a row
+    follow the view's width and the text size."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        fit_legend(self)
+
+    def style_legend(self) -> None:
+        super().style_legend()
+        fit_legend(self)
+
+
+def swatch(color: str) -> pg.ScatterPlotItem:
+    """A square legend sample of ``color`` (for bars and filled areas)."""
+    return pg.ScatterPlotItem(
+        symbol="s", size=12, brush=pg.mkBrush(color), pen=pg.mkPen(None)
+    )
+
+
+class EmbeddingView(ScatterView):
+    """The embedding scatter with a class legend beside it and the class number at
+    the middle of each cluster (on a backdrop, readable over the points)."""
+
+    def __init__(self, classes: int = 10, parent=None):
+        super().__init__(parent=parent)
+        self.tags: list[pg.TextItem] = []
+        for c in range(classes):
+            tag = pg.TextItem(str(c), anchor=(0.5, 0.5))
+            tag.textItem.document().setDocumentMargin(1)
+            tag.setZValue(20)
+            tag.setVisible(False)
+            self.plot_item.addItem(tag)
+            self.tags.append(tag)
+        self.set_class_legend([str(c) for c in range(classes)])
+        self._style_marks()
+
+    def outline(self) -> str | None:
+        """The points' outline: the text colour on a dark background, where a black
+        class would vanish otherwise."""
+        return theme.STYLE.foreground if theme.STYLE.dark else None
+
+    def _style_marks(self) -> None:
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt)
+        font.setBold(True)
+        backdrop = pg.mkColor(theme.STYLE.background)
+        backdrop.setAlpha(190)
+        for tag in getattr(self, "tags", []):
+            tag.setFont(font)
+            tag.setColor(theme.STYLE.foreground)
+            tag.fill = pg.mkBrush(backdrop)
+            tag.border = pg.mkPen(theme.STYLE.foreground, width=1)
+            tag.update()
+        for sample in getattr(self, "_class_samples", []):
+            sample.setPen(pg.mkPen(theme.STYLE.foreground, width=1))
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        self._style_marks()
+
+
+class DistanceView(FitsLegend, HistogramView):
+    """The pair-distance histograms with their legend under the plot."""
+
+
+class SiameseStage(Stage):
+    """Embedding scatter, distance histograms with margin and threshold, pair viewer."""
+
+    def __init__(self, spec, parent: QWidget | None = None):
+        super().__init__(spec, parent)
+        self.scatter = EmbeddingView()
+        self.class_tags = self.scatter.tags
+        self.hist = DistanceView()
+        legend_below(self.hist)
+        self.pair_view = ImageGridView(normalize_each=False, gray=True)
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.previous_button.clicked.connect(self.previous_pair)
+        self.next_button.clicked.connect(self.next_pair)
+        deck = self.use_frame()
+        deck.add(self.scatter, Role.MAIN, "embedding")
+        deck.add(self.hist, Role.SECONDARY, "distances")
+        deck.add(self.pair_view, Role.SECONDARY, "pair")
+        self.controls.group(self.previous_button, self.next_button)
+        self._ranges = _RangeKeeper()
+        self._snapshot: dict[str, Any] | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.scatter.set_title(self.tr("Embeddings by class"))
+        self.hist.set_title(self.tr("Pair distances"))
+        self.pair_view.set_title(self.tr("A validation pair"))
+        self.deck.set_title(self.scatter, self.tr("Embeddings"))
+        self.deck.set_title(self.hist, self.tr("Distances"))
+        self.deck.set_title(self.pair_view, self.tr("Pair"))
+        self.previous_button.setText(self.tr("◀ Previous pair"))
+        self.next_button.setText(self.tr("Next pair ▶"))
+        self._legend_names()
+        if self._snapshot is not None:
+            self._show_lines(self._snapshot)
+        self._show_texts(self._snapshot)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        self._snapshot = snapshot
+        emb, labels = snapshot["embedding"], snapshot["labels"]
+        self.scatter.set_points("val", emb, labels, outline=self.scatter.outline())
+        for c, tag in enumerate(self.class_tags):
+            members = emb[labels == c]
+            tag.setVisible(len(members) > 0)
+            if len(members):
+                x, y = np.median(members, 0)
+                tag.setPos(float(x), float(y))
+        new = self._ranges.update(emb)
+        if new is not None:
+            self.scatter.set_range(*new)
+        pos, neg = snapshot["pos_dist"], snapshot["neg_dist"]
+        top = max(float(np.max(pos, initial=0)), float(np.max(neg, initial=0)))
+        top = max(top, snapshot["margin"] * 1.1, 1e-3)
+        self.hist.set_samples("pos", pos, 30, POS_COLOR, value_range=(0, top))
+        self.hist.set_samples("neg", neg, 30, NEG_COLOR, value_range=(0, top))
+        self._show_lines(snapshot)
+        images = snapshot["pair_images"]
+        a, b = snapshot["pair_labels"]
+        self.pair_view.set_maps(images, [str(a), str(b)], columns=2, levels=(0, 1),
+                                caption_colors=[CAPTION_ON_IMAGE] * 2)
+        self._legend_names()
+        self._show_texts(snapshot)
+
+    def _show_lines(self, snapshot: dict[str, Any]) -> None:
+        self.hist.set_line(
+            "margin", snapshot["margin"], MARGIN_COLOR,
+            label=self.tr("margin {value:.2f}"), label_position=0.9,
+        )
+        self.hist.set_line(
+            "threshold", snapshot["threshold"], THRESHOLD_COLOR,
+            label=self.tr("threshold {value:.2f}"), label_position=0.65,
+        )
+
+    def _show_texts(self, snapshot: dict[str, Any] | None) -> None:
+        if snapshot is None:
+            self.set_caption(self.tr(
+                "Each dot is a validation digit, placed by the network in 2-D."
+            ))
+            return
+        d, thr = snapshot["pair_distance"], snapshot["threshold"]
+        called_same = d < thr
+        verdict = self.tr("same") if called_same else self.tr("different")
+        right = called_same == snapshot["pair_same"]
+        mark = "✓" if right else "✗"
+        color = POS_COLOR if right else NEG_COLOR
+        pair = self.tr("{0} vs {1}: distance {2:.3f} {3} {4:.3f} → {5} {6}").format(
+            *snapshot["pair_labels"],
+            d,
+            "<" if called_same else "≥",
+            thr,
+            verdict,
+            mark,
+        )
+        accuracy = self.tr(
+            "Verification accuracy {0:.1f}% at the best threshold ({1}, {2})."
+        ).format(
+            100 * snapshot["verification_acc"],
+            self.tr("cosine") if snapshot["metric"] == "cosine"
+            else self.tr("Euclidean"),
+            self.tr("shared weights") if snapshot["shared"]
+            else self.tr("two towers, unshared"),
+        )
+        self.set_caption(
+            f"<span style='color:{color}'><b>{html.escape(pair)}</b></span><br>"
+            f"{html.escape(accuracy)}"
+        )
+
+    def _legend_names(self) -> None:
+        legend = self.hist.plot_item.legend
+        names = {
+            "pos": self.tr("same class"),
+            "neg": self.tr("different class"),
+        }
+        if not all(key in self.hist.items for key in names):
+            return
+        if [label.text for _sample, label in legend.items] == list(names.values()):
+            return
+        legend.clear()
+        for key in ("pos", "neg"):
+            legend.addItem(self.hist.items[key], names[key])
+        self.hist.style_legend()
+
+    def previous_pair(self) -> None:
+        self.deck.reveal(self.pair_view)
+        self.requested.emit("pair", {"offset": -1})
+
+    def next_pair(self) -> None:
+        self.deck.reveal(self.pair_view)
+        self.requested.emit("pair", {"offset": 1})
+
+    def show_result(self, kind: str, data: dict[str, Any]) -> None:
+        if "snapshot" in data:
+            self.show_snapshot(data["snapshot"])
+
+    def reset(self) -> None:
+        self._ranges = _RangeKeeper()
+        self._snapshot = None
 
 
 class _RangeKeeper:
@@ -97,160 +355,109 @@ class _RangeKeeper:
         return self.range
 
 
-class SiameseStage(Stage):
-    """Embedding scatter, distance histograms with margin and threshold, pair viewer."""
+class SoftTargetsView(FitsLegend, PlotView):
+    """Grouped bars: per class, one bar of each series (hard label, teacher,
+    student) side by side; the legend under the plot."""
 
-    def __init__(self, spec, parent: QWidget | None = None):
-        super().__init__(spec, parent)
-        self.scatter = ScatterView()
-        self.class_tags: list[pg.TextItem] = []
-        for c in range(10):
-            tag = pg.TextItem(str(c), anchor=(0.5, 0.5), color=theme.STYLE.foreground)
-            tag.setZValue(20)
-            tag.setVisible(False)
-            self.scatter.plot_item.addItem(tag)
-            self.class_tags.append(tag)
-        self.hist = HistogramView()
-        self.hist.plot_item.addLegend(offset=(-10, 10))
-        self.pair_view = ImageGridView(normalize_each=False, gray=True)
-        self.pair_label = _big_label()
-        self.accuracy_label = _big_label(1.1, bold=False)
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
-        self.previous_button.clicked.connect(self.previous_pair)
-        self.next_button.clicked.connect(self.next_pair)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        pair_box = QWidget()
-        box = QVBoxLayout(pair_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.pair_view, 1)
-        box.addWidget(self.pair_label)
-        box.addLayout(buttons)
-        box.addWidget(self.accuracy_label)
-        right = _splitter(
-            Qt.Orientation.Vertical, self.hist, pair_box, stretches=(3, 2)
-        )
-        main = _splitter(
-            Qt.Orientation.Horizontal, self.scatter, right, stretches=(3, 2)
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(main)
-        self._ranges = _RangeKeeper()
-        self._snapshot: dict[str, Any] | None = None
-        self.retranslate_ui()
+    SERIES = ("hard", "teacher", "student")
+    COLORS = {"hard": HARD_COLOR, "teacher": TEACHER_COLOR, "student": STUDENT_COLOR}
 
-    def retranslate_ui(self) -> None:
-        self.scatter.set_title(self.tr("Embeddings of validation digits (by class)"))
-        self.hist.set_title(self.tr("Pair distances: same class vs different class"))
-        self.pair_view.set_title(self.tr("A validation pair"))
-        self.previous_button.setText(self.tr("◀ Previous pair"))
-        self.next_button.setText(self.tr("Next pair ▶"))
-        if self._snapshot is not None:
-            self._show_texts(self._snapshot)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def show_snapshot(self, snapshot: dict[str, Any]) -> None:
-        self._snapshot = snapshot
-        emb, labels = snapshot["embedding"], snapshot["labels"]
-        self.scatter.set_points("val", emb, labels)
-        for c, tag in enumerate(self.class_tags):
-            members = emb[labels == c]
-            tag.setVisible(len(members) > 0)
-            if len(members):
-                x, y = np.median(members, 0)
-                tag.setPos(float(x), float(y))
-        new = self._ranges.update(emb)
-        if new is not None:
-            self.scatter.set_range(*new)
-        pos, neg = snapshot["pos_dist"], snapshot["neg_dist"]
-        top = max(float(np.max(pos, initial=0)), float(np.max(neg, initial=0)))
-        top = max(top, snapshot["margin"] * 1.1, 1e-3)
-        self.hist.set_samples(
-            "pos", pos, 30, POS_COLOR, value_range=(0, top)
-        )
-        self.hist.set_samples(
-            "neg", neg, 30, NEG_COLOR, value_range=(0, top)
-        )
-        self.hist.set_line("margin", snapshot["margin"], MARGIN_COLOR)
-        self.hist.set_line("threshold", snapshot["threshold"], THRESHOLD_COLOR)
-        images = snapshot["pair_images"]
-        a, b = snapshot["pair_labels"]
-        self.pair_view.set_maps(images, [str(a), str(b)], columns=2, levels=(0, 1))
-        self._show_texts(snapshot)
-
-    def _show_texts(self, snapshot: dict[str, Any]) -> None:
-        self._legend_names()
-        d, thr = snapshot["pair_distance"], snapshot["threshold"]
-        called_same = d < thr
-        verdict = self.tr("same") if called_same else self.tr("different")
-        right = called_same == snapshot["pair_same"]
-        mark = "✓" if right else "✗"
-        color = POS_COLOR if right else NEG_COLOR
-        self.pair_label.setText(
-            self.tr("{0} vs {1}: distance {2:.3f} {3} {4:.3f} → {5} {6}").format(
-                *snapshot["pair_labels"],
-                d,
-                "<" if called_same else "≥",
-                thr,
-                verdict,
-                mark,
+    def __init__(self, classes: int = 10, parent=None):
+        super().__init__(parent=parent)
+        self.plot_item.setMouseEnabled(x=False, y=False)
+        width = 0.8 / len(self.SERIES)
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        self.samples: dict[str, pg.ScatterPlotItem] = {}
+        for i, key in enumerate(self.SERIES):
+            bars = pg.BarGraphItem(
+                x=[], height=[], width=width * 0.92,
+                brush=pg.mkBrush(self.COLORS[key]), pen=None,
             )
-        )
-        self.pair_label.setStyleSheet(f"color: {color}")
-        self.accuracy_label.setText(
-            self.tr(
-                "Verification accuracy {0:.1f}% at the best threshold; "
-                "margin m = {1:g} ({2}, {3})"
-            ).format(
-                100 * snapshot["verification_acc"],
-                snapshot["margin"],
-                self.tr("cosine") if snapshot["metric"] == "cosine"
-                else self.tr("Euclidean"),
-                self.tr("shared weights") if snapshot["shared"]
-                else self.tr("two towers, unshared"),
-            )
-        )
+            bars.setProperty("offset", (i - (len(self.SERIES) - 1) / 2) * width)
+            self.plot_item.addItem(bars)
+            self.bars[key] = bars
+            self.samples[key] = swatch(self.COLORS[key])
+        self.legend = legend_below(self)
+        self._names: tuple[str, ...] = ()
+        ticks = [(c, str(c)) for c in range(classes)]
+        self.plot_item.getAxis("bottom").setTicks([ticks, []])
+        self.plot_item.setXRange(-0.6, classes - 0.4, padding=0)
+        self.plot_item.setYRange(0.0, 1.0, padding=0.02)
 
-    def _legend_names(self) -> None:
-        legend = self.hist.plot_item.legend
-        names = {
-            "pos": self.tr("same class"),
-            "neg": self.tr("different class"),
-        }
-        if [label.text for _sample, label in legend.items] == list(names.values()):
+    def set_names(self, names: dict[str, str]) -> None:
+        """The legend's text for each series (call again to translate)."""
+        shown = tuple(names[key] for key in self.SERIES)
+        if shown == self._names:
             return
-        legend.clear()
-        for key in ("pos", "neg"):
-            legend.addItem(self.hist.items[key], names[key])
-        self.hist.style_legend()
+        self._names = shown
+        self.legend.clear()
+        for key, name in zip(self.SERIES, shown):
+            self.legend.addItem(self.samples[key], name)
+        self.style_legend()
 
-    def previous_pair(self) -> None:
-        self.requested.emit("pair", {"offset": -1})
+    def set_values(self, key: str, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=np.float64)
+        bars = self.bars[key]
+        bars.setOpts(x=np.arange(len(values)) + bars.property("offset"), height=values)
 
-    def next_pair(self) -> None:
-        self.requested.emit("pair", {"offset": 1})
+    def heights(self, key: str) -> np.ndarray:
+        return np.asarray(self.bars[key].opts["height"])
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
 
-    def reset(self) -> None:
-        self._ranges = _RangeKeeper()
-        self._snapshot = None
+class RaceCurves(FitsLegend, CurvesView):
+    """The students' accuracy race (legend entries a row fit the width) under the
+    teacher's accuracy, a dashed line labelled with its value."""
 
-    def panels(self) -> dict[str, QWidget]:
-        return {
-            "embedding": self.scatter,
-            "distances": self.hist,
-            "pair": self.pair_view,
-        }
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.plot_item.setYRange(0, 1.05, padding=0)
+        self.teacher = pg.InfiniteLine(
+            angle=0, pen=theme.pen(TEACHER_COLOR, style=Qt.PenStyle.DashLine)
+        )
+        self.teacher.label = pg.InfLineLabel(self.teacher, text="", position=0.12,
+                                             anchors=[(0, 0), (0, 0)])
+        self.teacher.setVisible(False)
+        self.plot_item.addItem(self.teacher)
+        self._style_teacher()
+
+    def set_teacher(self, accuracy: float, label: str) -> None:
+        """The teacher's accuracy; ``label`` may hold ``{value}``."""
+        changed = self.teacher.label.format != label or not self.teacher.isVisible()
+        self.teacher.label.format = label
+        self.teacher.setVisible(True)  # a hidden label ignores new values
+        if changed or self.teacher.value() != accuracy:
+            self.teacher.setValue(float(accuracy))
+            self.teacher.label.valueChanged()
+
+    def _style_teacher(self) -> None:
+        label = self.teacher.label
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt * 0.9)
+        label.setFont(font)
+        label.setColor(theme.STYLE.foreground)
+        backdrop = pg.mkColor(theme.STYLE.background)
+        backdrop.setAlpha(200)
+        label.fill = pg.mkBrush(backdrop)
+        self.teacher.setPen(
+            theme.pen(TEACHER_COLOR, style=Qt.PenStyle.DashLine)
+        )
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        if hasattr(self, "teacher"):
+            self._style_teacher()
+
+    def clear_curves(self) -> None:
+        super().clear_curves()
+        self.plot_item.setYRange(0, 1.05, padding=0)
+        self.teacher.setVisible(False)
+
+
+class DigitThumb(ImageGridView):
+    """The digit whose soft targets the main view shows: a small picture beside the
+    bars (a decoration of that view, not a panel of its own)."""
+
+    decorative = True
 
 
 class DistillationStage(Stage):
@@ -259,76 +466,64 @@ class DistillationStage(Stage):
 
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        digits = [str(i) for i in range(10)]
-        self._digits = digits
-        self.sample_view = ImageGridView(normalize_each=False, gray=True)
+        self._digits = [str(i) for i in range(10)]
+        self.sample_view = DigitThumb(normalize_each=False, gray=True)
+        self.targets = SoftTargetsView()
+        soft = QWidget()
+        row = QHBoxLayout(soft)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.sample_view, 1)
+        row.addWidget(self.targets, 4)
+        self.soft_targets = soft
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.previous_button.clicked.connect(self.previous_sample)
         self.next_button.clicked.connect(self.next_sample)
-        self.hard_bars = BarsView(y_range=(0.0, 1.0))
-        self.teacher_bars = BarsView(y_range=(0.0, 1.0))
-        self.student_bars = BarsView(y_range=(0.0, 1.0))
+        self.sample_label = QLabel()
         self.explorer = BarsView(y_range=(0.0, 1.0))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, T_STEPS)
+        self.slider.setMinimumWidth(140)
         self.slider.setValue(temperature_position(4.0))
         self.slider.valueChanged.connect(self.on_slider)
-        self.slider_label = _big_label(1.1, bold=False)
-        self.curves = CurvesView(x_label="step")
-        self.curves.plot_item.setYRange(0, 1, padding=0)
-        self.params_label = _big_label(1.0, bold=False)
-        sample_box = QWidget()
-        box = QVBoxLayout(sample_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.sample_view, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        box.addLayout(buttons)
-        top = _splitter(
-            Qt.Orientation.Horizontal,
-            self.hard_bars,
-            self.teacher_bars,
-            self.student_bars,
-        )
-        explorer_box = QWidget()
-        box = QVBoxLayout(explorer_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.explorer, 1)
-        box.addWidget(self.slider_label)
-        box.addWidget(self.slider)
-        curves_box = QWidget()
-        box = QVBoxLayout(curves_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.curves, 1)
-        box.addWidget(self.params_label)
-        bottom = _splitter(
-            Qt.Orientation.Horizontal,
-            sample_box,
-            explorer_box,
-            curves_box,
-            stretches=(1, 2, 3),
-        )
-        main = _splitter(Qt.Orientation.Vertical, top, bottom, stretches=(1, 1))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(main)
+        self.slider_title = QLabel()
+        self.slider_label = QLabel()
+        self.curves = RaceCurves()
+        # the accuracy race replaces the window's metric curves (same numbers)
+        self.deck = DeckWithoutMetricCurves()
+        deck = self.use_frame()
+        deck.add(soft, Role.MAIN, "soft targets")
+        deck.add(self.explorer, Role.SECONDARY, "temperature")
+        deck.add(self.curves, Role.CURVES, "accuracy")
+        self.controls.group(self.sample_label, self.previous_button, self.next_button)
+        self.controls.group(self.slider_title, self.slider, self.slider_label)
         self._snapshot: dict[str, Any] | None = None
         self._explored: dict[str, Any] | None = None
+        self._legend_shown: tuple[str, ...] = ()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.sample_view.set_title(self.tr("Digit"))
+        self.sample_label.setText(self.tr("Digit:"))
         self.previous_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
-        self.curves.plot_item.setLabel("bottom", self.tr("step"))
-        self.hard_bars.set_title(self.tr("Hard label"))
-        self.curves.set_title(self.tr("Students: validation accuracy"))
+        self.slider_title.setText(self.tr("Explore T:"))
+        self.curves.set_title(self.tr("Validation accuracy"))
+        self.deck.set_title(self.soft_targets, self.tr("Soft targets"))
+        self.deck.set_title(self.explorer, self.tr("Temperature"))
+        self.deck.set_title(self.curves, self.tr("Accuracy"))
+        self.targets.set_names({
+            "hard": self.tr("hard label"),
+            "teacher": self.tr("teacher"),
+            "student": self.tr("student"),
+        })
         self._set_temperature_titles()
         self._show_explorer_text()
+        self._legend_shown = ()
         if self._snapshot is not None:
             self._show_curves(self._snapshot)
+        self._show_caption()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -337,22 +532,25 @@ class DistillationStage(Stage):
 
     def _set_temperature_titles(self) -> None:
         t = self._snapshot["temperature"] if self._snapshot else None
-        suffix = f", T = {t:g}" if t is not None else ""
-        self.teacher_bars.set_title(self.tr("Teacher") + suffix)
-        self.student_bars.set_title(self.tr("Student") + suffix)
+        if t is None:
+            self.targets.set_title(self.tr("Soft targets"))
+        else:
+            self.targets.set_title(self.tr("Soft targets, T = {0:g}").format(t))
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         first = self._snapshot is None
         self._snapshot = snapshot
         label = int(snapshot["sample_label"])
         self.sample_view.set_maps(
-            snapshot["sample_image"][None], [str(label)], levels=(0.0, 1.0)
+            snapshot["sample_image"][None], [str(label)], levels=(0.0, 1.0),
+            caption_colors=[CAPTION_ON_IMAGE],
         )
-        self.hard_bars.set_values(snapshot["hard_label"], self._digits, label)
-        self.teacher_bars.set_values(snapshot["teacher_soft"], self._digits, label)
-        self.student_bars.set_values(snapshot["student_soft"], self._digits, label)
+        self.targets.set_values("hard", snapshot["hard_label"])
+        self.targets.set_values("teacher", snapshot["teacher_soft"])
+        self.targets.set_values("student", snapshot["student_soft"])
         self._set_temperature_titles()
         self._show_curves(snapshot)
+        self._show_caption()
         if first or self._explored is None:
             self._request_temperature()
 
@@ -362,7 +560,7 @@ class DistillationStage(Stage):
             "distilled",
             steps,
             snapshot["history_acc"],
-            theme.PALETTE[0],
+            STUDENT_COLOR,
             label=self.tr("distilled student"),
         )
         self.curves.set_curve(
@@ -372,16 +570,32 @@ class DistillationStage(Stage):
             HARD_COLOR,
             label=self.tr("hard labels only"),
         )
-        if len(steps):
-            xs = np.array([steps[0], max(steps[-1], 1)])
-            self.curves.set_curve(
-                "teacher",
-                xs,
-                np.full(2, snapshot["teacher_acc"]),
-                TEACHER_COLOR,
-                dashed=True,
-                label=self.tr("teacher"),
-            )
+        self.curves.set_teacher(snapshot["teacher_acc"], self.tr("teacher {value:.1%}"))
+        self._curve_names()
+
+    def _curve_names(self) -> None:
+        """Legend entries follow the language (the curves keep their first label)."""
+        names = {
+            "distilled": self.tr("distilled student"),
+            "hard": self.tr("hard labels only"),
+        }
+        shown = tuple(label.text for _sample, label in self.curves.legend.items)
+        if shown == self._legend_shown:
+            return
+        for sample, label in self.curves.legend.items:
+            key = next((k for k, c in self.curves.curves.items() if c is sample.item),
+                       None)
+            if key in names and label.text != names[key]:
+                label.setText(names[key])
+        self.curves.style_legend()
+        self._legend_shown = tuple(
+            label.text for _sample, label in self.curves.legend.items
+        )
+
+    def caption_text(self) -> str:
+        snapshot = self._snapshot
+        if snapshot is None:
+            return ""
         acc, acc_hard = snapshot["history_acc"], snapshot["history_acc_hard"]
         n_t, n_s = snapshot["params_teacher"], snapshot["params_student"]
         text = self.tr(
@@ -391,7 +605,10 @@ class DistillationStage(Stage):
         if len(acc):
             now = self.tr("Now: distilled {0:.1f}%, hard labels {1:.1f}%.")
             text += " " + now.format(100 * float(acc[-1]), 100 * float(acc_hard[-1]))
-        self.params_label.setText(text)
+        return text
+
+    def _show_caption(self) -> None:
+        self.set_caption(html.escape(self.caption_text()))
 
     # -- temperature explorer ----------------------------------------------------------
     def slider_value(self) -> float:
@@ -439,17 +656,9 @@ class DistillationStage(Stage):
 
     def reset(self) -> None:
         self.curves.clear_curves()
+        self._legend_shown = ()
         self._snapshot = None
         self._explored = None
-
-    def panels(self) -> dict[str, QWidget]:
-        return {
-            "hard label": self.hard_bars,
-            "teacher": self.teacher_bars,
-            "student": self.student_bars,
-            "temperature": self.explorer,
-            "accuracy": self.curves,
-        }
 
 
 STAGES = {"siamese": SiameseStage, "distillation": DistillationStage}

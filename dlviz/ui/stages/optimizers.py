@@ -1,6 +1,14 @@
 """The optimizer race: paths of every optimizer on a loss surface, their losses and the
 update rule of one of them with the numbers of its last step.
 
+The main view is the loss surface (its colour bar gives log₁₀ of the loss above the
+lowest value) with every optimizer's whole path as a polyline (a dot per step while
+the path is short), its position now (● running, ✕ stopped), the start (□) and the
+minimum or saddle point (★); the legend of the optimizers sits under the map. Beside
+it: the loss gap of each optimizer now (bars, log scale) and the chosen optimizer's
+update rule with numbers; the window's loss curves join them. The task reports no
+metric besides losses, so the window's metric-curve panel is left out.
+
 The surface, the paths and the rule texts all come from
 :class:`dlviz.core.labs.optimization.OptimizerRaceTask`; a click on the map asks the
 task (``restart``) to start every optimizer again from the clicked point.
@@ -8,37 +16,33 @@ task (``restart``) to start every optimizer again from the clicked point.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
+from dlviz.ui.kit import Role
 from dlviz.ui.stages.base import Stage
+from dlviz.ui.stages.metric import DeckWithoutMetricCurves, FitsLegend, legend_below
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
 
-#: One colour per optimizer, readable on the colour map (lines get a dark outline).
+#: One colour per optimizer (the theme's palette), readable on the colour map
+#: (lines and markers get a dark outline).
 OPTIMIZER_COLORS = {
-    "SGD": "#B0B0B0",
-    "SGD+momentum": "#E69F00",
-    "Nesterov": "#F0E442",
-    "Adagrad": "#56B4E9",
-    "RMSprop": "#CC79A7",
-    "Adadelta": "#009E73",
-    "Adam": "#D55E00",
+    "SGD": theme.PALETTE[8],
+    "SGD+momentum": theme.PALETTE[1],
+    "Nesterov": theme.PALETTE[6],
+    "Adagrad": theme.PALETTE[5],
+    "RMSprop": theme.PALETTE[4],
+    "Adadelta": theme.PALETTE[2],
+    "Adam": theme.PALETTE[3],
 }
 #: Short names under the loss bars.
 SHORT_NAMES = {
@@ -48,7 +52,13 @@ SHORT_NAMES = {
     "RMSprop": "RMS",
     "Adadelta": "AdaD",
 }
-OUTLINE = "#000000"
+#: Outline of lines and markers drawn on the colour map, and the fill of the start
+#: and critical-point markers: dark and light whatever the theme (the map is the
+#: same in both).
+OUTLINE = theme.BASE_STYLE.foreground
+MARK_FILL = theme.BASE_STYLE.background
+#: A path shows a dot at each step while it has at most this many points.
+STEP_DOTS_UP_TO = 150
 RULE_FONT_PT = 13.0
 
 
@@ -56,16 +66,15 @@ def optimizer_color(name: str) -> str:
     return OPTIMIZER_COLORS.get(name, theme.PALETTE[sum(map(ord, name)) % 7])
 
 
-class SurfaceView(HeatmapView):
-    """The heatmap with y up and a legend on a backdrop in the theme's colour."""
+class SurfaceView(FitsLegend, HeatmapView):
+    """The loss surface, y up, with its colour bar and the optimizers' legend under
+    the map (outside the data)."""
 
-    def apply_style(self) -> None:
-        super().apply_style()
-        legend = self.plot_item.legend
-        if legend is not None:
-            color = pg.mkColor(theme.STYLE.background)
-            color.setAlpha(215)
-            legend.setBrush(pg.mkBrush(color))
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.plot_item.invertY(False)  # row 0 of the surface is the lowest y
+        self.plot_item.setMouseEnabled(x=False, y=False)
+        self.legend = legend_below(self)
 
 
 class OptimizersStage(Stage):
@@ -75,18 +84,18 @@ class OptimizersStage(Stage):
         super().__init__(spec, parent)
         self.surface = SurfaceView(x_label="x", y_label="y")
         item = self.surface.plot_item
-        item.invertY(False)  # row 0 of the surface is the lowest y
-        item.setMouseEnabled(x=False, y=False)
-        self.legend = item.addLegend(offset=(-8, 8))
-        self.surface.apply_style()
+        self.legend = self.surface.legend
+        size = theme.STYLE.marker_size
         self.critical = pg.ScatterPlotItem(
-            symbol="star", size=18, brush=pg.mkBrush("#FFFFFF"), pen=pg.mkPen(OUTLINE)
+            symbol="star", size=size + 11, brush=pg.mkBrush(MARK_FILL),
+            pen=pg.mkPen(OUTLINE, width=1.5),
         )
-        self.critical.setZValue(5)
+        self.critical.setZValue(16)
         self.start_marker = pg.ScatterPlotItem(
-            symbol="s", size=11, brush=pg.mkBrush("#FFFFFF"), pen=pg.mkPen(OUTLINE)
+            symbol="s", size=size + 5, brush=pg.mkBrush(MARK_FILL),
+            pen=pg.mkPen(OUTLINE, width=1.5),
         )
-        self.start_marker.setZValue(6)
+        self.start_marker.setZValue(15)  # above the paths, under the markers
         self.markers = pg.ScatterPlotItem(pen=pg.mkPen(OUTLINE, width=1.5))
         self.markers.setZValue(20)
         for extra in (self.critical, self.start_marker, self.markers):
@@ -102,7 +111,6 @@ class OptimizersStage(Stage):
         self.rule_text = QPlainTextEdit()
         self.rule_text.setReadOnly(True)
         self.rule_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.rule_text.setMinimumWidth(160)
         self.rule_text.setFont(
             QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         )
@@ -110,38 +118,15 @@ class OptimizersStage(Stage):
         self._fitted_for = 0
         self._start: tuple[float, ...] = ()
         self._path_keys: dict[str, tuple] = {}
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
 
-        rule_row = QHBoxLayout()
-        rule_row.addWidget(self.rule_label)
-        rule_row.addWidget(self.rule_combo, 1)
-        rule_box = QWidget()
-        rule_layout = QVBoxLayout(rule_box)
-        rule_layout.setContentsMargins(0, 0, 0, 0)
-        rule_layout.addLayout(rule_row)
-        rule_layout.addWidget(self.status_label)
-        rule_layout.addWidget(self.rule_text, 1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.surface, 1)
-        left_layout.addWidget(self.hint)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setChildrenCollapsible(False)
-        right.addWidget(self.bars)
-        right.addWidget(rule_box)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        # the task reports losses only: no (always empty) metric-curve panel
+        self.deck = DeckWithoutMetricCurves()
+        deck = self.use_frame()
+        deck.add(self.surface, Role.MAIN, "loss surface")
+        deck.add(self.rule_text, Role.SECONDARY, "update rule")
+        deck.add(self.bars, Role.SECONDARY, "losses")
+        self.controls.group(self.rule_label, self.rule_combo)
+        self.controls.add(self.status_label)
 
         self.snapshot: dict[str, Any] | None = None
         self._surface_key: int | None = None
@@ -152,40 +137,63 @@ class OptimizersStage(Stage):
     # -- text ----------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.rule_label.setText(self.tr("Update rule of"))
-        self.hint.setText(
-            self.tr("Colour: log₁₀(loss − lowest). Square: start. Star: ")
-            + self._critical_text()
-            + " "
-            + self.tr("Click on the map to start every optimizer there.")
-        )
-        self.bars.set_title(self.tr("Loss above the lowest value"))
-        self.bars.plot_item.getAxis("left").setLabel(self.tr("log₁₀ of the gap"))
+        self.bars.set_title(self.tr("Gap to the lowest loss"))
+        self.deck.set_title(self.surface, self.tr("Loss surface"))
+        self.deck.set_title(self.rule_text, self.tr("Update rule"))
+        self.deck.set_title(self.bars, self.tr("Loss gaps"))
+        for name, path in self.paths.items():
+            self._legend_label(path, tr_core(name))
+        for i in range(self.rule_combo.count()):
+            self.rule_combo.setItemText(i, tr_core(self.rule_combo.itemData(i)))
         self._show_titles()
         self._show_status()
+
+    def _legend_label(self, path: pg.PlotDataItem, text: str) -> None:
+        for sample, label in self.legend.items:
+            if sample.item is path and label.text != text:
+                label.setText(text)
+        self.surface.style_legend()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def _critical_text(self) -> str:
-        kind = (self.snapshot or {}).get("critical_kind", "minimum")
-        if kind == "saddle":
-            return self.tr("the saddle point.")
-        return self.tr("the minimum.")
+    def caption_text(self) -> str:
+        """The surface's formula and what the colours and marks mean (rich text)."""
+        snap = self.snapshot or {}
+        parts = []
+        if snap:
+            text = self.tr("{surface}: f(x, y) = {formula}").format(
+                surface=tr_core(snap["surface_name"]), formula=snap["formula"]
+            )
+            if snap.get("noise", 0.0) > 0:
+                text += self.tr(", gradient noise σ = {0:g}").format(snap["noise"])
+            # the sentence's full stop follows the language ("." or "。")
+            parts.append(self.tr("{0}.").format(f"<b>{html.escape(text)}</b>"))
+        critical = (
+            self.tr("the saddle point") if snap.get("critical_kind") == "saddle"
+            else self.tr("the minimum")
+        )
+        parts.append(html.escape(self.tr("Colour: log₁₀(loss − lowest).")))
+        parts.append(html.escape(self.tr(
+            "□ start, ★ {0}, ● each optimizer now, ✕ stopped "
+            "(it left the map or diverged)."
+        ).format(critical)))
+        parts.append(html.escape(
+            self.tr("Click on the map to start every optimizer there.")
+        ))
+        return " ".join(parts)
 
     def _show_titles(self) -> None:
         snap = self.snapshot
         if snap is None:
             self.surface.set_title(self.tr("Loss surface"))
-            return
-        title = self.tr("{surface}: {formula}")
-        text = title.format(
-            surface=tr_core(snap["surface_name"]), formula=snap["formula"]
-        )
-        if snap.get("noise", 0.0) > 0:
-            text += self.tr(", gradient noise σ = {0:g}").format(snap["noise"])
-        self.surface.set_title(text)
+        else:
+            self.surface.set_title(
+                self.tr("Surface: {0}").format(tr_core(snap["surface_name"]))
+            )
+        self.set_caption(self.caption_text())
 
     def _show_status(self) -> None:
         snap, name = self.snapshot, self.rule_combo.currentData()
@@ -196,8 +204,18 @@ class OptimizersStage(Stage):
             "diverged": self.tr("Stopped: the steps grew without bound."),
             "left the map": self.tr("Stopped: it left the map."),
         }.get(status, "")
-        self.status_label.setText(text)
+        if text != self.status_label.text():
+            self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
+
+    def curve_style(self, name: str) -> tuple[str, str] | None:
+        """Colour and label for the window's curve ``name``: the loss of each
+        optimizer (``loss_<optimizer>``) in that optimizer's colour (as its path and
+        bar), named by it; None for the window's own style."""
+        optimizer = name.removeprefix("loss_")
+        if name.startswith("loss_") and optimizer in OPTIMIZER_COLORS:
+            return optimizer_color(optimizer), tr_core(optimizer)
+        return None
 
     # -- snapshots -----------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
@@ -219,9 +237,17 @@ class OptimizersStage(Stage):
             key = (len(path), status, tuple(path[-1].tolist()))
             if key != self._path_keys.get(name):  # stopped paths stay as they are
                 self._path_keys[name] = key
-                self.paths[name].setData(path[:, 0], path[:, 1])
-        points = snapshot["points"]
+                self._set_path(self.paths[name], path)
+        # a racer that left the map stopped just outside it: its mark sits on the
+        # edge where its path leaves, not out of sight
+        x0, x1, y0, y1 = snapshot["extent"]
+        dx, dy = 0.025 * (x1 - x0), 0.025 * (y1 - y0)  # the whole mark in view
+        points = np.asarray(snapshot["points"], dtype=np.float64).reshape(-1, 2)
         stopped = [bool(s) for s in snapshot["status"]]
+        if any(stopped):
+            inside = np.c_[np.clip(points[:, 0], x0 + dx, x1 - dx),
+                           np.clip(points[:, 1], y0 + dy, y1 - dy)]
+            points = np.where(np.array(stopped)[:, None], inside, points)
         self.markers.setData(
             pos=points,
             brush=[pg.mkBrush(optimizer_color(n)) for n in names],
@@ -240,6 +266,15 @@ class OptimizersStage(Stage):
         )
         self._show_rule()
 
+    def _set_path(self, item: pg.PlotDataItem, path: np.ndarray) -> None:
+        """The whole path as a polyline; a dot at every step while it is short (the
+        straight pieces between them are the steps)."""
+        dots = len(path) <= STEP_DOTS_UP_TO
+        if dots != (item.opts.get("symbol") is not None):
+            item.setSymbol("o" if dots else None)
+            item.setSymbolSize(max(4.0, theme.STYLE.marker_size * 0.6))
+        item.setData(path[:, 0], path[:, 1])
+
     def _set_names(self, names: tuple[str, ...], selected: str) -> None:
         self._names = names
         for name in list(self.paths):
@@ -250,13 +285,18 @@ class OptimizersStage(Stage):
         width = theme.STYLE.line_width + 0.5
         for name in names:
             if name not in self.paths:
+                color = optimizer_color(name)
                 path = pg.PlotDataItem(
-                    pen=pg.mkPen(optimizer_color(name), width=width),
+                    pen=pg.mkPen(color, width=width),
                     shadowPen=pg.mkPen(OUTLINE, width=width + 2),
-                    name=tr_core(name),
+                    symbol="o",
+                    symbolSize=max(4.0, theme.STYLE.marker_size * 0.6),
+                    symbolBrush=pg.mkBrush(color),
+                    symbolPen=pg.mkPen(OUTLINE, width=1),
                 )
                 path.setZValue(10)
                 self.surface.plot_item.addItem(path)
+                self.legend.addItem(path, tr_core(name))
                 self.paths[name] = path
         self.surface.style_legend()
         current = self.rule_combo.currentData()
@@ -328,13 +368,6 @@ class OptimizersStage(Stage):
     def reset(self) -> None:
         self._rule_shown = ""
         self._path_keys.clear()
-
-    def panels(self) -> dict[str, QWidget]:
-        return {
-            "loss surface": self.surface,
-            "losses": self.bars,
-            "update rule": self.rule_text,
-        }
 
 
 STAGES = {"optimizers": OptimizersStage}

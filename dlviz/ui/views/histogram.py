@@ -44,10 +44,47 @@ class HistogramView(PlotView):
             self.items[name] = item
         item.setData(edges, counts)
 
-    def set_line(self, name: str, x: float, color: str = "#D55E00") -> None:
+    def set_line(
+        self,
+        name: str,
+        x: float,
+        color: str = "#D55E00",
+        label: str | None = None,
+        label_position: float = 0.9,
+    ) -> None:
+        """A vertical line at ``x``; ``label`` (optional) is written beside it, at
+        ``label_position`` (0 bottom … 1 top) of the view's height, and may hold
+        ``{value}`` (e.g. ``"margin {value:.2f}"``). Call again with a new label to
+        translate it."""
         line = self.lines.get(name)
         if line is None:
             line = pg.InfiniteLine(angle=90, pen=theme.pen(color))
             self.plot_item.addItem(line)
             self.lines[name] = line
+        if label is not None:
+            if getattr(line, "label", None) is None:
+                line.label = pg.InfLineLabel(line, text=label, position=label_position)
+                line.label.setZValue(30)
+                self._style_line_label(line.label)
+            elif line.label.format != label:
+                line.label.format = label
+                line.label.valueChanged()
         line.setValue(float(x))
+
+    def _style_line_label(self, label: pg.InfLineLabel) -> None:
+        """Line labels in the theme's text colour and size, on a backdrop that keeps
+        them readable over the bars."""
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt * 0.9)
+        label.setFont(font)
+        label.setColor(theme.STYLE.foreground)
+        backdrop = pg.mkColor(theme.STYLE.background)
+        backdrop.setAlpha(200)
+        label.fill = pg.mkBrush(backdrop)
+        label.update()
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        for line in getattr(self, "lines", {}).values():
+            if getattr(line, "label", None) is not None:
+                self._style_line_label(line.label)
