@@ -53,36 +53,39 @@ def test_registered_for_every_cnn_lab():
 def test_snapshot_fills_views_and_layer_picker_tiles_each_channel(stage, task):
     snap = task.snapshot()
     stage.show_snapshot(snap)
-    panel = stage.feature_panel
-    assert [panel.combo.itemData(i) for i in range(panel.combo.count())] == (
-        snap["layers"]
-    )
-    assert panel.combo.count() == 4  # conv, pool, conv, pool
+    panel, combo = stage.feature_panel, stage.layer_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == snap["layers"]
+    assert combo.count() == 4  # conv, pool, conv, pool
     for i, path in enumerate(snap["layers"]):
-        panel.combo.setCurrentIndex(i)
+        combo.setCurrentIndex(i)
         maps = snap["feature_maps"][path]
         channels = snap["feature_channels"][path]
         assert stage.layer == path == panel.shown_layer
         assert panel.grid._layout[1] == maps.shape[0] == channels  # 6, 6, 16, 16
         gap = max(1, maps.shape[-1] // 8)
         assert panel.grid.image.image.shape == tile(maps, gap=gap)[0].shape
-        assert f"{channels} channels" in panel.grid._title
+        assert f"{channels} channels" in panel.grid._title_options[0]
+        assert f"{channels} maps" in stage.caption.text()
     assert stage.filters._layout[1] == 6  # LeNet-5's first layer: six 5×5 kernels
     assert stage.filters.image.image.shape == (11, 17)  # 2 rows × 3 columns, gap 1
     assert np.array_equal(stage.confusion.counts(), snap["confusion"])
     assert stage.confusion.counts().sum() == len(task.x_val)
     np.testing.assert_allclose(_bar_heights(stage.bars), snap["probs"], rtol=1e-6)
     np.testing.assert_array_equal(stage.sample_view.base.image, snap["image"])
-    assert f"true {snap['label']}" in stage.sample_caption.text()
+    assert f"true {snap['label']}" in stage.caption.text()
 
 
 def test_layer_choice_survives_new_snapshots_and_is_shared(stage, task):
     stage.show_snapshot(task.snapshot())
-    stage.feature_panel.combo.setCurrentIndex(2)
+    stage.layer_combo.setCurrentIndex(2)
     stage.show_snapshot(task.snapshot())
-    assert stage.feature_panel.current_layer() == "features.3"
-    assert stage.draw_features.current_layer() in (None, "features.3")
+    assert stage.current_layer() == stage.layer == "features.3"
     assert stage.feature_panel.grid._layout[1] == 16
+    stage.tabs.setCurrentIndex(1)  # the drawing page shows the same layer
+    drawing = task.x_val[3, 0, 2:30, 2:30].numpy()
+    stage.drawing = drawing
+    stage.show_result("predict_image", task.handle("predict_image", {"image": drawing}))
+    assert stage.draw_features.shown_layer == "features.3"
 
 
 def test_slow_views_are_throttled_but_the_last_snapshot_is_drawn(stage, task, qtbot):
@@ -109,8 +112,7 @@ def test_next_sample_requests_it_and_the_answer_is_shown(stage, task, qtbot):
     stage.show_result(kind, answer)
     assert answer["sample_index"] == 1
     np.testing.assert_array_equal(stage.sample_view.base.image, answer["image"])
-    assert stage.attr_chooser.spin.value() == 1
-    assert f"true {answer['label']}" in stage.sample_caption.text()
+    assert f"true {answer['label']}" in stage.caption.text()
     task.handle("select_sample", {"index": 0})
 
 
@@ -137,7 +139,7 @@ def test_drawing_a_stroke_requests_a_prediction_and_the_bars_follow(
     heights = _bar_heights(stage.draw_bars)
     np.testing.assert_allclose(heights, answer["probs"], rtol=1e-6)
     assert _bar_heights(stage.draw_bars).sum() == pytest.approx(1.0, abs=1e-5)
-    assert str(answer["prediction"]) in stage.draw_caption.text()
+    assert f"It is a {answer['prediction']}" in stage.caption.text()
     np.testing.assert_array_equal(stage.draw_input.base.image, answer["image"])
     first = answer["layers"][0]
     assert stage.draw_features.shown_layer == first
@@ -155,12 +157,15 @@ def test_attributions_are_requested_and_shown_with_their_times(stage, task, qtbo
         stage.tabs.setCurrentIndex(2)
     kind, data = blocker.args
     assert kind == "attribute" and data["index"] == 0 and data["target"] is None
+    assert "computing" in stage.caption.text()
     answer = task.handle(kind, data)
     stage.show_result(kind, answer)
     for method, view in stage.attr_views.items():
         np.testing.assert_array_equal(view.heat_values(), answer["maps"][method])
         assert view.heat_values().shape == (32, 32)
-        assert "ms" in view._title
+        assert "ms" in view._title_options[0]
+        signed = answer["signed"][method]
+        assert view.colorbar.levels() == ((-1.0, 1.0) if signed else (0.0, 1.0))
     assert answer["signed"]["integrated_gradients"]
     assert stage.attr_views["integrated_gradients"]._signed is True
 
@@ -170,7 +175,7 @@ def test_attributions_are_requested_and_shown_with_their_times(stage, task, qtbo
     assert kind == "attribute" and data["target"] == 3
     answer = task.handle(kind, data)
     stage.show_result(kind, answer)
-    assert answer["target"] == 3 and "class 3" in stage.attr_status.text()
+    assert answer["target"] == 3 and "class 3" in stage.caption.text()
 
 
 def test_reset_clears_attributions(stage, task):
@@ -182,8 +187,9 @@ def test_reset_clears_attributions(stage, task):
 
 def test_augmentation_switch_appears_when_the_task_reports_it(stage, task, qtbot):
     snap = task.snapshot()
-    stage.show_snapshot(snap)
-    assert "augment" in snap or stage.augment_box.isHidden()
+    stage.show()
+    stage.show_snapshot({k: v for k, v in snap.items() if k != "augment"})
+    assert stage.augment_box.isHidden()
     stage.show_snapshot({**snap, "augment": False})
     assert not stage.augment_box.isHidden() and not stage.augment_box.isChecked()
     with qtbot.waitSignal(stage.requested, timeout=1000) as blocker:
@@ -195,9 +201,118 @@ def test_augmentation_switch_appears_when_the_task_reports_it(stage, task, qtbot
 
 def test_panels_name_the_views(stage):
     panels = stage.panels()
-    for name in ("feature maps", "filters", "predictions", "confusion matrix", "draw",
-                 "attributions"):
+    for name in ("feature maps", "sample", "predictions", "filters",
+                 "filter gradients", "confusion matrix", "draw", "drawing predictions",
+                 "drawing feature maps", "attributions"):
         assert panels[name] is not None
+    assert stage.deck.main_view() in (None, panels["feature maps"])
+    # lesson scenes zoom and hide the training page's panels through its deck
+    for name in ("feature maps", "sample", "predictions", "filters",
+                 "filter gradients", "confusion matrix"):
+        assert stage.deck.owns(panels[name])
+
+
+def test_the_digit_and_its_feature_maps_are_the_main_view(stage, task, qtbot):
+    stage.show()
+    stage.show_snapshot(task.snapshot())
+    qtbot.waitUntil(lambda: stage.deck.main_view() is stage.feature_panel)
+    assert stage.sample_view.parentWidget() is stage.feature_panel
+    assert stage.feature_panel.isVisible() and stage.sample_view.isVisible()
+    main, rest = stage.feature_panel, (stage.bars, stage.confusion, stage.filters)
+    assert all(main.width() * main.height() > v.width() * v.height() for v in rest)
+    assert stage.tabs.currentWidget() is stage.deck
+    assert stage.curves_deck() is stage.deck  # the window's curves join this page
+
+
+def test_each_control_shows_on_the_pages_it_acts_on(stage, task, qtbot):
+    stage.show()
+    stage.show_snapshot({**task.snapshot(), "augment": False})
+    shown = {
+        "sample": stage.sample_chooser, "layer": stage.layer_group,
+        "augment": stage.augment_box, "class": stage.class_group,
+        "compute": stage.compute_button,
+    }
+    expected = {0: {"sample", "layer", "augment"}, 1: {"layer"},
+                2: {"sample", "class", "compute"}}
+    for page, names in expected.items():
+        stage.tabs.setCurrentIndex(page)
+        assert {n for n, w in shown.items() if w.isVisible()} == names
+    # one sample chooser for both pages that use it (no second control row)
+    assert len(stage.findChildren(type(stage.sample_chooser))) == 1
+
+
+def test_values_shown_in_colour_have_colour_bars(stage, task, qtbot):
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    qtbot.waitUntil(lambda: not stage._slow_timer.isActive(), timeout=2000)
+    m = float(np.abs(snap["filters"]).max())
+    np.testing.assert_allclose(stage.filters.colorbar.levels(), (-m, m), rtol=1e-6)
+    assert stage.filter_grads.colorbar is not None
+    assert stage.feature_panel.grid.colorbar.levels() == (0.0, 1.0)
+    assert stage.confusion.colorbar.levels() == (0.0, 1.0)
+    for view in stage.attr_views.values():
+        assert view.colorbar is not None
+
+
+def test_confusion_and_feature_maps_are_not_black_on_black_in_the_dark_theme(
+        stage, task):
+    from dlviz.ui import theme
+
+    old = theme.STYLE.sequential
+    try:
+        theme.set_dark(True)
+        for name in ("magma", "inferno"):
+            theme.set_colormaps(sequential=name)
+            stage.confusion.apply_style()
+            stage.confusion.set_counts(task.snapshot()["confusion"])
+            stage.feature_panel.grid.apply_style()
+            for cmap in (stage.confusion.colorbar.colorMap(),
+                         stage.confusion.image.getColorMap(),
+                         stage.feature_panel.grid.colorbar.colorMap()):
+                r, g, b = cmap.map(0.0, mode="float")[:3]  # an empty cell
+                assert 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.1
+    finally:
+        theme.set_dark(False)
+        theme.set_colormaps(sequential=old)
+        stage.confusion.apply_style()
+        stage.feature_panel.grid.apply_style()
+
+
+def test_titles_fit_narrow_panels_and_the_detail_is_in_the_caption(stage, task,
+                                                                   qtbot):
+    stage.show()
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    grid = stage.feature_panel.grid
+    for width in (260, 600):
+        grid.resize(width, 300)
+        qtbot.wait(10)
+        assert grid.plot_item.titleLabel.item.boundingRect().width() <= width
+    assert grid._title_options[0].startswith("features.0: 6 channels")
+    assert "28×28" in stage.caption.text()
+
+
+def test_a_language_change_retitles_and_recaptions_at_once(stage, task, qtbot):
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    class Loud(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return "zz " + source if context == "ImageClassifierStage" else None
+
+        def isEmpty(self):  # noqa: N802 - Qt override (empty ones are not installed)
+            return False
+
+    stage.show_snapshot(task.snapshot())
+    loud = Loud()
+    QApplication.instance().installTranslator(loud)
+    try:
+        qtbot.waitUntil(lambda: "zz true" in stage.caption.text(), timeout=2000)
+        assert stage.tabs.tabText(0) == "zz Inside the network"
+        assert stage.compute_button.text() == "zz Compute"
+    finally:
+        QApplication.instance().removeTranslator(loud)
+    qtbot.waitUntil(lambda: "zz" not in stage.caption.text(), timeout=2000)
 
 
 @pytest.mark.slow

@@ -1,14 +1,18 @@
 """The stage of every CNN lab: what a convolutional network sees while it learns.
 
-Three tabs, sized for a projector:
+Three pages, each a panel deck (:mod:`dlviz.ui.kit`), with one row of controls above
+them (the sample, the layer, augmentation, the class to explain: each shown on the
+pages it acts on) and a caption below that says what the page shows:
 
-* **Training** — the chosen validation digit, its class probabilities, the feature
-  maps of any conv/pool layer (tiled per channel), the first layer's filters and
-  their gradients, and the validation confusion matrix; all update live.
-* **Draw a digit** — a canvas; the drawing is sent to the network while drawing and
-  its probabilities and feature maps follow the stroke (and the training).
-* **Attributions** — saliency, integrated gradients and Grad-CAM over the digit for
-  a chosen class, each with the time it took.
+* **Inside the network** — the main view is the chosen validation digit beside the
+  feature maps of the chosen conv/pool layer (tiled per channel); beside it the
+  class probabilities, the validation confusion matrix, the first layer's filters
+  and their gradients, and the window's loss and metric curves; all update live.
+* **Draw a digit** — a canvas (main view); the drawing is sent to the network while
+  drawing and its probabilities and feature maps follow the stroke (and the
+  training).
+* **Attributions** — Grad-CAM (main view), saliency and integrated gradients over
+  the digit for a chosen class, each with its colour bar and the time it took.
 
 The stage never runs torch: it emits ``requested(kind, data)`` with the kinds that
 :class:`dlviz.core.labs.cnn.CnnTask` answers (``select_sample``, ``predict_image``,
@@ -17,29 +21,30 @@ The stage never runs torch: it emits ``requested(kind, data)`` with the kinds th
 
 from __future__ import annotations
 
+import html
 import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
-    QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from dlviz.core.labs.base import LabSpec
 from dlviz.ui import theme
+from dlviz.ui.kit import PanelDeck, Role
+from dlviz.ui.kit.deck import SPACING
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
@@ -47,9 +52,10 @@ from dlviz.ui.views.image_grid import ImageGridView
 from dlviz.ui.views.overlay import OverlayView
 from dlviz.ui.widgets.draw_canvas import DrawCanvas
 
-STAGE_FONT_PT = 12.0
 CLASSES = [str(i) for i in range(10)]
 ATTRIBUTION_METHODS = ("saliency", "integrated_gradients", "gradcam")
+#: The attribution shown as the main view of its page.
+MAIN_ATTRIBUTION = "gradcam"
 #: While training, the drawing is predicted again at most this often (seconds).
 DRAWING_REFRESH_S = 0.4
 #: Most redraws per second of the filters, their gradients and the confusion matrix.
@@ -58,114 +64,132 @@ SLOW_VIEWS_HZ = 8.0
 REQUEST_TIMEOUT_S = 3.0
 #: Upper level of the gray image under a heat map (>1 dims it so the heat shows).
 DIM_BASE = 1.8
-RIGHT, WRONG = "#009E73", "#D55E00"
+#: The pages of the stage.
+TRAINING, DRAWING, ATTRIBUTIONS = range(3)
+#: Colours of a right and a wrong prediction.
+RIGHT, WRONG = theme.PALETTE[2], theme.PALETTE[3]
+#: Numbers on dark and on light cells of the confusion matrix.
+INK_ON_DARK, INK_ON_LIGHT = theme.BASE_STYLE.background, theme.BASE_STYLE.foreground
+#: Cells brighter than this (luminance 0…1) get dark numbers.
+LIGHT_CELL = 0.5
+#: The main view's share of the training page (the digit and its feature maps).
+TRAINING_MAIN_SHARE = 0.66
+#: The input's share of the main view, and the least it gets (pixels) while that
+#: leaves the feature maps at least as much.
+INPUT_SHARE, INPUT_MIN = 0.36, 205
 
 
-def _vbox(*widgets: QWidget, stretches: tuple[int, ...] = ()) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for i, widget in enumerate(widgets):
-        layout.addWidget(widget, stretches[i] if i < len(stretches) else 0)
-    return box
+class FittedTitle:
+    """Mixin for a plot view: shows the longest of several titles that fits the
+    view's width (again when it is resized or restyled), so a title is never cut;
+    the detail the short forms leave out belongs in the stage's caption."""
+
+    _title_options: tuple[str, ...] = ()
+
+    def set_titles(self, *options: str) -> None:
+        options = tuple(o for o in options if o)
+        if options != self._title_options:
+            self._title_options = options
+            self._fit_title()
+
+    def _fit_title(self) -> None:
+        if not self._title_options:
+            return
+        room = self.width() - 4
+        for text in self._title_options:
+            self.set_title(text)
+            if self.plot_item.titleLabel.item.boundingRect().width() <= room:
+                return
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        self._fit_title()
 
 
-def _splitter(orientation: Qt.Orientation, *widgets: QWidget,
-              stretches: tuple[int, ...] = ()) -> QSplitter:
-    splitter = QSplitter(orientation)
-    splitter.setChildrenCollapsible(False)
-    for i, widget in enumerate(widgets):
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(i, stretches[i] if i < len(stretches) else 1)
-    return splitter
+class TitledGrid(FittedTitle, ImageGridView):
+    """Tiled maps whose title fits the width."""
+
+
+class TitledOverlay(FittedTitle, OverlayView):
+    """An image (with a heat map) whose title fits the width."""
+
+
+class TitledBars(FittedTitle, BarsView):
+    """Bars whose title fits the width."""
 
 
 class FeatureMapPanel(QWidget):
-    """A layer picker over the tiled feature maps of that layer."""
+    """The feature maps of the chosen layer, tiled per channel, each map scaled to
+    its own range (colour bar 0…1); with ``with_input`` the input image beside
+    them (above them when the panel is taller than wide)."""
 
-    #: The user picked another layer (its path).
-    layer_chosen = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, with_input: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.label = QLabel()
-        self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.combo.setMinimumContentsLength(8)
-        self.combo.currentIndexChanged.connect(self._on_index)
-        self.grid = ImageGridView(normalize_each=True)
-        row = QHBoxLayout()
-        row.addWidget(self.label)
-        row.addWidget(self.combo, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.grid, 1)
-        self._layers: tuple[str, ...] = ()
+        self.input = TitledOverlay() if with_input else None
+        self.grid = TitledGrid(normalize_each=True, colorbar=True,
+                               colorbar_below=True, lift_dark=True)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(SPACING)
+        if self.input is not None:
+            self._box.addWidget(self.input, 2)
+        self._box.addWidget(self.grid, 3)
         self.shown_layer: str | None = None
+        self.shown: tuple[int, int, int, int] | None = None  # shown, total, h, w
 
-    def set_layers(
-        self, layers: list[str], kinds: list[str], current: str | None
-    ) -> None:
-        """Fill the picker when the network's layer list changes."""
-        if tuple(layers) == self._layers:
-            if current is not None and current != self.current_layer():
-                self.select(current)
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.input is None:
             return
-        self._layers = tuple(layers)
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for i, (path, kind) in enumerate(zip(layers, kinds)):
-            self.combo.addItem(f"{i + 1}. {path}  ({kind})", path)
-        index = self.combo.findData(current) if current is not None else -1
-        self.combo.setCurrentIndex(max(index, 0))
-        self.combo.blockSignals(False)
+        wide = self.width() >= self.height()
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+        length = max(self.width() if wide else self.height(), 1)
+        first = int(max(INPUT_SHARE * length, min(INPUT_MIN, length / 2)))
+        if (self._box.stretch(0), self._box.stretch(1)) != (first, length - first):
+            self._box.setStretch(0, first)
+            self._box.setStretch(1, length - first)
 
-    def select(self, path: str) -> None:
-        index = self.combo.findData(path)
-        if index >= 0 and index != self.combo.currentIndex():
-            self.combo.blockSignals(True)
-            self.combo.setCurrentIndex(index)
-            self.combo.blockSignals(False)
-
-    def current_layer(self) -> str | None:
-        return self.combo.currentData()
-
-    def show_maps(self, data: dict[str, Any], title: Callable[..., str]) -> None:
-        """Tile the maps of the chosen layer from a snapshot or a prediction;
-        ``title(layer, shown, total, h, w)`` names them."""
-        path = self.current_layer()
+    def show_maps(self, data: dict[str, Any], path: str | None) -> bool:
+        """Tile the maps of layer ``path`` from a snapshot or a prediction; False
+        when the data has no such layer."""
         maps = data.get("feature_maps", {})
         if path not in maps:
-            return
+            return False
         self.shown_layer = path
         self.grid.set_maps(maps[path])
         shown, (h, w) = len(maps[path]), maps[path].shape[-2:]
         total = int(data.get("feature_channels", {}).get(path, shown))
-        self.grid.set_title(title(path, shown, total, h, w))
-
-    def _on_index(self, index: int) -> None:
-        path = self.combo.itemData(index)
-        if path is not None:
-            self.layer_chosen.emit(path)
+        self.shown = (shown, total, int(h), int(w))
+        return True
 
     def clear(self) -> None:
         self.grid.set_maps(np.zeros((1, 2, 2), np.float32))
         self.shown_layer = None
+        self.shown = None
 
 
-class ConfusionView(HeatmapView):
-    """A 10 × 10 confusion matrix: colour by row share, the count in each cell."""
+class ConfusionView(FittedTitle, HeatmapView):
+    """A 10 × 10 confusion matrix: colour by the share of the true class (colour
+    bar 0…1), the count in each cell while the cells are big enough to read it.
+    On the dark theme the map starts above its black end, so empty cells stay
+    visible on the black background."""
 
     def __init__(self, title: str = "", parent=None):
-        super().__init__(title, colorbar=False, parent=parent)
-        self.set_ticks(CLASSES, CLASSES)
+        super().__init__(title, colorbar=True, lift_dark=True, parent=parent)
+        self.set_ticks(CLASSES, CLASSES, fit=True)
         self.plot_item.setMouseEnabled(x=False, y=False)
         self.plot_item.setAspectLocked(True)
+        self.style_colorbar(self.colorbar)
         self._texts: list[pg.TextItem] = []
         self._counts: np.ndarray | None = None
+        self.plot_item.getViewBox().sigResized.connect(self._show_counts)
 
     def set_axis_labels(self, predicted: str, true: str) -> None:
         self.plot_item.setLabel("bottom", predicted)
@@ -176,26 +200,59 @@ class ConfusionView(HeatmapView):
         if self._counts is not None and np.array_equal(counts, self._counts):
             return
         self._counts = counts.copy()
-        rows = counts.sum(1, keepdims=True)
-        share = counts / np.where(rows > 0, rows, 1)
-        self.set_data(share, levels=(0.0, 1.0))
-        n_rows, n_cols = counts.shape
+        self.set_data(self._shares(), levels=(0.0, 1.0))
+        self._show_counts()
+
+    def _shares(self) -> np.ndarray:
+        rows = self._counts.sum(1, keepdims=True)
+        return self._counts / np.where(rows > 0, rows, 1)
+
+    def _font(self):
         font = self.font()
         font.setPointSizeF(max(theme.STYLE.font_pt - 1, 9.0))
+        return font
+
+    def numbers_fit(self) -> bool:
+        """Whether the counts fit in the cells at the theme's text size."""
+        if self._counts is None:
+            return False
+        rows, cols = self._counts.shape
+        box = self.plot_item.getViewBox().size()
+        cell = min(box.width() / max(cols, 1), box.height() / max(rows, 1))
+        metrics = QFontMetricsF(self._font())
+        widest = str(int(self._counts.max())) if self._counts.size else "0"
+        return cell >= max(metrics.horizontalAdvance(widest) + 4, metrics.height())
+
+    def _show_counts(self, *_args) -> None:
+        if self._counts is None:
+            return
+        counts, shares = self._counts, self._shares()
+        n_rows, n_cols = counts.shape
+        fits = self.numbers_fit()
+        font = self._font()
+        cmap = self._colormap()
         while len(self._texts) < counts.size:
             item = pg.TextItem(anchor=(0.5, 0.5))
-            item.setFont(font)
             self.plot_item.addItem(item)
             self._texts.append(item)
         for i, item in enumerate(self._texts):
             r, c = divmod(i, n_cols)
-            if r >= n_rows or counts[r, c] == 0:
+            if not fits or r >= n_rows or counts[r, c] == 0:
                 item.setVisible(False)
                 continue
-            color = "#000000" if share[r, c] > 0.6 else "#ffffff"
-            item.setText(str(int(counts[r, c])), color=color)
+            red, green, blue = cmap.map(float(shares[r, c]), mode="float")[:3]
+            light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > LIGHT_CELL
+            item.setFont(font)
+            item.setText(str(int(counts[r, c])),
+                         color=INK_ON_LIGHT if light else INK_ON_DARK)
             item.setPos(c + 0.5, r + 0.5)
             item.setVisible(True)
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        self.style_colorbar(getattr(self, "colorbar", None))
+        if getattr(self, "_counts", None) is not None:
+            self._show_counts()  # the map and the text size follow the theme
 
     def counts(self) -> np.ndarray | None:
         return self._counts
@@ -212,7 +269,6 @@ class SampleChooser(QWidget):
         self.spin = QSpinBox()
         self.spin.setRange(0, maximum)
         self.spin.setWrapping(True)
-        self.spin.setMinimumWidth(56)
         self.next_button = QPushButton()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -220,7 +276,6 @@ class SampleChooser(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.spin)
         layout.addWidget(self.next_button)
-        layout.addStretch(1)
         self.spin.valueChanged.connect(self.chosen)
         self.next_button.clicked.connect(self.next_sample)
 
@@ -240,15 +295,15 @@ class ImageClassifierStage(Stage):
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        font = self.font()
-        font.setPointSizeF(max(STAGE_FONT_PT, theme.STYLE.font_pt))
-        self.setFont(font)
         self.layer: str | None = None
         self.sample_index = 0
         self.snapshot: dict[str, Any] | None = None
         self.drawing: np.ndarray | None = None
         self.drawing_result: dict[str, Any] | None = None
         self.attribution: dict[str, Any] | None = None
+        self._computing = False
+        self._augment_known = False
+        self._layer_kinds: dict[str, str] = {}
         self._pending: dict[str, float] = {}
         self._drawing_sent_at = 0.0
         self._slow_views_at = -np.inf
@@ -261,69 +316,35 @@ class ImageClassifierStage(Stage):
              if p.key == "sample_index" and p.maximum is not None),
             359,
         )
+        # the training page (the window's curves join it)
+        self.deck = PanelDeck(main_share=TRAINING_MAIN_SHARE)
+        self.draw_deck = PanelDeck()
+        self.attr_deck = PanelDeck()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_training(maximum), "")
-        self.tabs.addTab(self._build_drawing(), "")
-        self.tabs.addTab(self._build_attributions(maximum), "")
+        self.tabs.setDocumentMode(True)
+        for page in (self.deck, self.draw_deck, self.attr_deck):
+            self.tabs.addTab(page, "")
+        self.use_frame(deck=self.tabs)
+        self._build_controls(maximum)
+        self._build_training()
+        self._build_drawing()
+        self._build_attributions()
         self.tabs.currentChanged.connect(self._on_tab)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
         self.retranslate_ui()
+        self._show_controls()
 
     # -- construction ----------------------------------------------------------------
-    def _build_training(self, maximum: int) -> QWidget:
+    def _build_controls(self, maximum: int) -> None:
         self.sample_chooser = SampleChooser(maximum)
         self.sample_chooser.chosen.connect(self.choose_sample)
-        self.sample_view = OverlayView()
-        self.sample_caption = QLabel()
-        self.sample_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.bars = BarsView(y_range=(0.0, 1.0))
-        self.feature_panel = FeatureMapPanel()
-        self.feature_panel.layer_chosen.connect(self.choose_layer)
-        self.filters = ImageGridView(diverging=True, normalize_each=False)
-        self.filter_grads = ImageGridView(diverging=True, normalize_each=False)
-        self.confusion = ConfusionView()
-        self.augment_box = QCheckBox()
-        self.augment_box.setVisible(False)  # until the task reports "augment"
-        self.augment_box.toggled.connect(self.set_augmentation)
-        sample_box = _vbox(self.sample_chooser, self.sample_view, self.sample_caption,
-                           self.augment_box, stretches=(0, 1, 0, 0))
-        left = _splitter(Qt.Orientation.Vertical, sample_box, self.bars)
-        filters = _splitter(Qt.Orientation.Horizontal, self.filters, self.filter_grads)
-        right = _splitter(Qt.Orientation.Vertical, filters, self.confusion,
-                          stretches=(2, 3))
-        return _splitter(Qt.Orientation.Horizontal, left, self.feature_panel, right,
-                         stretches=(2, 4, 3))
-
-    def _build_drawing(self) -> QWidget:
-        self.canvas = DrawCanvas(output_size=28, brush_fraction=0.1)
-        self.canvas.drawing_changed.connect(self.on_drawing)
-        self.draw_hint = QLabel()
-        self.draw_hint.setWordWrap(True)
-        self.draw_input = OverlayView()
-        self.draw_bars = BarsView(y_range=(0.0, 1.0))
-        self.draw_caption = QLabel()
-        self.draw_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        caption_font = self.draw_caption.font()
-        caption_font.setPointSizeF(caption_font.pointSizeF() * 1.6)
-        caption_font.setBold(True)
-        self.draw_caption.setFont(caption_font)
-        self.draw_caption.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        self.layer_label = QLabel()
+        self.layer_combo = QComboBox()
+        self.layer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents
         )
-        self.draw_features = FeatureMapPanel()
-        self.draw_features.layer_chosen.connect(self.choose_layer)
-        left = _vbox(self.draw_hint, self.canvas, stretches=(0, 1))
-        middle = _splitter(Qt.Orientation.Vertical, self.draw_input,
-                           _vbox(self.draw_caption, self.draw_bars, stretches=(0, 1)),
-                           stretches=(2, 3))
-        return _splitter(Qt.Orientation.Horizontal, left, middle, self.draw_features,
-                         stretches=(3, 2, 3))
-
-    def _build_attributions(self, maximum: int) -> QWidget:
-        self.attr_chooser = SampleChooser(maximum)
-        self.attr_chooser.chosen.connect(self.choose_sample)
+        self.layer_combo.currentIndexChanged.connect(self._on_layer_index)
+        self.augment_box = QCheckBox()
+        self.augment_box.toggled.connect(self.set_augmentation)
         self.class_label = QLabel()
         self.class_combo = QComboBox()
         self.class_combo.addItem("", None)
@@ -331,64 +352,103 @@ class ImageClassifierStage(Stage):
             self.class_combo.addItem(name, int(name))
         self.class_combo.currentIndexChanged.connect(self._on_class)
         self.compute_button = QPushButton()
-        self.compute_button.setMinimumHeight(36)
         self.compute_button.clicked.connect(self.request_attributions)
-        self.attr_status = QLabel()
-        self.attr_status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.attr_chooser)
-        row.addWidget(self.compute_button)
-        row.addStretch(1)
-        class_row = QHBoxLayout()
-        class_row.addWidget(self.class_label)
-        class_row.addWidget(self.class_combo)
-        class_row.addWidget(self.attr_status, 1)
-        self.attr_input = OverlayView()
-        self.attr_views = {method: OverlayView() for method in ATTRIBUTION_METHODS}
-        grid = QHBoxLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.attr_input)
-        for view in self.attr_views.values():
-            grid.addWidget(view)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(row)
-        layout.addLayout(class_row)
-        layout.addLayout(grid, 1)
-        return box
+        self.controls.add(self.sample_chooser)
+        self.layer_group = self.controls.group(self.layer_label, self.layer_combo)
+        self.controls.add(self.augment_box)
+        self.class_group = self.controls.group(self.class_label, self.class_combo)
+        self.controls.add(self.compute_button)
+
+    def _build_training(self) -> None:
+        self.feature_panel = FeatureMapPanel(with_input=True)
+        self.sample_view = self.feature_panel.input
+        self.bars = TitledBars(y_range=(0.0, 1.0))
+        self.confusion = ConfusionView()
+        self.filters = TitledGrid(diverging=True, normalize_each=False, colorbar=True)
+        self.filter_grads = TitledGrid(diverging=True, normalize_each=False,
+                                       colorbar=True)
+        deck = self.deck
+        deck.add(self.feature_panel, Role.MAIN, "feature maps")
+        deck.add(self.bars, Role.SECONDARY, "predictions")
+        deck.add(self.confusion, Role.SECONDARY, "confusion matrix")
+        deck.add(self.filters, Role.SECONDARY, "filters")
+        deck.add(self.filter_grads, Role.SECONDARY, "filter gradients")
+
+    def _build_drawing(self) -> None:
+        self.canvas = DrawCanvas(output_size=28, brush_fraction=0.1)
+        self.canvas.drawing_changed.connect(self.on_drawing)
+        self.draw_features = FeatureMapPanel()
+        self.draw_bars = TitledBars(y_range=(0.0, 1.0))
+        self.draw_input = TitledOverlay()
+        deck = self.draw_deck
+        deck.add(self.canvas, Role.MAIN, "draw")
+        deck.add(self.draw_features, Role.SECONDARY, "drawing feature maps")
+        deck.add(self.draw_bars, Role.SECONDARY, "drawing predictions")
+        deck.add(self.draw_input, Role.SECONDARY, "drawing input")
+
+    def _build_attributions(self) -> None:
+        self.attr_views = {
+            method: TitledOverlay(colorbar=True) for method in ATTRIBUTION_METHODS
+        }
+        self.attr_input = TitledOverlay()
+        names = {"saliency": "saliency", "integrated_gradients": "integrated gradients",
+                 "gradcam": "grad-cam"}
+        deck = self.attr_deck
+        deck.add(self.attr_views[MAIN_ATTRIBUTION], Role.MAIN, names[MAIN_ATTRIBUTION])
+        for method in ATTRIBUTION_METHODS:
+            if method != MAIN_ATTRIBUTION:
+                deck.add(self.attr_views[method], Role.SECONDARY, names[method])
+        deck.add(self.attr_input, Role.SECONDARY, "attribution input")
 
     # -- text --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.tabs.setTabText(0, self.tr("Inside the network"))
-        self.tabs.setTabText(1, self.tr("Draw a digit"))
-        self.tabs.setTabText(2, self.tr("Attributions"))
-        for chooser in (self.sample_chooser, self.attr_chooser):
-            chooser.label.setText(self.tr("Sample"))
-            chooser.next_button.setText(self.tr("Next"))
-        self.sample_view.set_title(self.tr("Validation digit"))
+        self.tabs.setTabText(TRAINING, self.tr("Inside the network"))
+        self.tabs.setTabText(DRAWING, self.tr("Draw a digit"))
+        self.tabs.setTabText(ATTRIBUTIONS, self.tr("Attributions"))
+        self.sample_chooser.label.setText(self.tr("Sample"))
+        self.sample_chooser.next_button.setText(self.tr("Next"))
+        self.layer_label.setText(self.tr("Layer"))
         self.augment_box.setText(self.tr("Augment training images"))
-        self.bars.set_title(self.tr("Probabilities"))
-        self.filters.set_title(self.tr("First-layer filters"))
-        self.filter_grads.set_title(self.tr("Their gradients"))
-        self.confusion.set_title(self.tr("Confusion (validation)"))
-        self.confusion.set_axis_labels(self.tr("predicted"), self.tr("true"))
-        for panel in (self.feature_panel, self.draw_features):
-            panel.label.setText(self.tr("Layer"))
-            panel.grid.set_title(self.tr("Feature maps"))
-        self.canvas.clear_button.setText(self.tr("Clear"))
-        self.draw_hint.setText(
-            self.tr("Draw one digit, large, with the mouse or a pen.")
-        )
-        self.draw_input.set_title(self.tr("What the network sees"))
-        self.draw_bars.set_title(self.tr("Probabilities"))
         self.class_label.setText(self.tr("Explain class"))
         self.class_combo.setItemText(0, self.tr("predicted"))
         self.compute_button.setText(self.tr("Compute"))
-        self.attr_input.set_title(self.tr("Input"))
-        self._show_caption()
-        self._show_drawing_caption()
+        # training page
+        self.sample_view.set_titles(self.tr("Validation digit"), self.tr("Input"))
+        self.bars.set_titles(self.tr("Probabilities"))
+        self.filters.set_titles(self.tr("First-layer filters"), self.tr("Filters"))
+        self.filter_grads.set_titles(self.tr("First-layer gradients"),
+                                     self.tr("Gradients"))
+        self.confusion.set_titles(self.tr("Confusion (validation)"),
+                                  self.tr("Confusion"))
+        self.confusion.set_axis_labels(self.tr("predicted"), self.tr("true"))
+        for widget, title in (
+            (self.feature_panel, self.tr("Feature maps")),
+            (self.bars, self.tr("Probabilities")),
+            (self.confusion, self.tr("Confusion")),
+            (self.filters, self.tr("Filters")),
+            (self.filter_grads, self.tr("Gradients")),
+        ):
+            self.deck.set_title(widget, title)
+        # drawing page
+        self.canvas.clear_button.setText(self.tr("Clear"))
+        self.draw_input.set_titles(self.tr("What the network sees"), self.tr("Input"))
+        self.draw_bars.set_titles(self.tr("Probabilities"))
+        for widget, title in (
+            (self.canvas, self.tr("Draw a digit")),
+            (self.draw_features, self.tr("Feature maps")),
+            (self.draw_bars, self.tr("Probabilities")),
+            (self.draw_input, self.tr("Input")),
+        ):
+            self.draw_deck.set_title(widget, title)
+        # attributions page
+        self.attr_input.set_titles(self.tr("Input"))
+        for method, view in self.attr_views.items():
+            self.attr_deck.set_title(view, self._method_name(method))
+        self.attr_deck.set_title(self.attr_input, self.tr("Input"))
+        self._fill_layer_names()
+        self._show_feature_titles()
         self._show_attribution_titles()
+        self._show_caption()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -403,12 +463,144 @@ class ImageClassifierStage(Stage):
         }.get(method, method)
 
     def feature_title(self, layer: str, shown: int, total: int, h: int, w: int) -> str:
-        """Title of a feature-map view: the layer, its channels and map size."""
+        """The full title of a feature-map view: the layer, its channels and size."""
         if shown < total:
             text = self.tr("{layer}: first {shown} of {total} channels, {h}×{w}")
         else:
             text = self.tr("{layer}: {total} channels, {h}×{w}")
         return text.format(layer=layer, shown=shown, total=total, h=h, w=w)
+
+    def _feature_titles(self, panel: FeatureMapPanel) -> tuple[str, ...]:
+        """The titles of ``panel``, longest first (the view shows one that fits)."""
+        if panel.shown_layer is None or panel.shown is None:
+            return (self.tr("Feature maps"),)
+        layer, (shown, total, h, w) = panel.shown_layer, panel.shown
+        return (
+            self.feature_title(layer, shown, total, h, w),
+            f"{layer} · {h}×{w}",
+            layer,
+            self.tr("Feature maps"),
+        )
+
+    def _show_feature_titles(self) -> None:
+        for panel in (self.feature_panel, self.draw_features):
+            panel.grid.set_titles(*self._feature_titles(panel))
+
+    def _layer_text(self, panel: FeatureMapPanel) -> str:
+        """One sentence on the feature maps of ``panel`` for the caption."""
+        if panel.shown_layer is None or panel.shown is None:
+            return ""
+        layer, (shown, total, h, w) = panel.shown_layer, panel.shown
+        kind = self._layer_kinds.get(layer, "")
+        if shown < total:
+            text = self.tr("{layer} ({kind}): the first {shown} of {total} maps, "
+                           "{h}×{w}, each scaled to its own range 0…1.")
+        else:
+            text = self.tr("{layer} ({kind}): {total} maps, {h}×{w}, each scaled to "
+                           "its own range 0…1.")
+        return text.format(layer=layer, kind=kind, shown=shown, total=total, h=h, w=w)
+
+    def _show_caption(self) -> None:
+        """The caption of the page on show (updated with the page and language)."""
+        page = self.tabs.currentIndex()
+        if page == TRAINING:
+            self.set_caption(self._training_caption())
+        elif page == DRAWING:
+            self.set_caption(self._drawing_caption())
+        else:
+            self.set_caption(self._attribution_caption())
+
+    def _training_caption(self) -> str:
+        snap = self.snapshot
+        parts = []
+        if snap is not None:
+            label = int(snap.get("label", -1))
+            predicted = int(np.argmax(snap["probs"]))
+            color = RIGHT if label == predicted else WRONG
+            verdict = self.tr("true {0} · predicted {1} ({2:.0%})").format(
+                label, predicted, float(snap["probs"][predicted])
+            )
+            parts.append(f"<b><span style='color:{color}'>{verdict}</span></b>")
+        parts.append(html.escape(self._layer_text(self.feature_panel)))
+        return " ".join(p for p in parts if p)
+
+    def _drawing_caption(self) -> str:
+        data = self.drawing_result
+        hint = html.escape(
+            self.tr("Draw one digit, large, with the mouse or a pen.")
+        )
+        if data is None:
+            return hint
+        probs = data["probs"]
+        best = int(np.argmax(probs))
+        verdict = html.escape(
+            self.tr("It is a {0} ({1:.0%})").format(best, float(probs[best]))
+        )
+        layer = html.escape(self._layer_text(self.draw_features))
+        return f"<b><big>{verdict}</big></b> {hint} {layer}"
+
+    def _attribution_caption(self) -> str:
+        data = self.attribution
+        if self._computing:
+            status = self.tr("computing…")
+        elif data is None:
+            status = self.tr("Press Compute.")
+        else:
+            target, probs = int(data["target"]), data["probs"]
+            status = self.tr(
+                "sample {0}, true {1}: class {2} explained (p = {3:.2f})"
+            ).format(data["index"], data["label"], target, float(probs[target]))
+        explain = self.tr(
+            "Which pixels raise the class's score: 0 none, 1 most; integrated "
+            "gradients also show the pixels against it (below 0)."
+        )
+        return f"<b>{html.escape(status)}</b> {html.escape(explain)}"
+
+    # -- controls ----------------------------------------------------------------------
+    def _show_controls(self) -> None:
+        """Each control on the pages it acts on."""
+        page = self.tabs.currentIndex()
+        self.sample_chooser.setVisible(page in (TRAINING, ATTRIBUTIONS))
+        self.layer_group.setVisible(page in (TRAINING, DRAWING))
+        self.augment_box.setVisible(page == TRAINING and self._augment_known)
+        self.class_group.setVisible(page == ATTRIBUTIONS)
+        self.compute_button.setVisible(page == ATTRIBUTIONS)
+
+    def current_layer(self) -> str | None:
+        return self.layer_combo.currentData()
+
+    def _set_layers(self, layers: list[str], kinds: list[str]) -> None:
+        """Fill the layer picker when the network's layer list changes."""
+        if layers and self.layer not in layers:
+            self.layer = layers[0]
+        self._layer_kinds = dict(zip(layers, kinds))
+        known = [self.layer_combo.itemData(i) for i in range(self.layer_combo.count())]
+        if known != list(layers):
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.clear()
+            for path in layers:
+                self.layer_combo.addItem("", path)
+            self.layer_combo.blockSignals(False)
+            self._fill_layer_names()
+        self._select_layer(self.layer)
+
+    def _fill_layer_names(self) -> None:
+        for i in range(self.layer_combo.count()):
+            path = self.layer_combo.itemData(i)
+            kind = self._layer_kinds.get(path, "")
+            self.layer_combo.setItemText(i, f"{i + 1}. {path}  ({kind})")
+
+    def _select_layer(self, path: str | None) -> None:
+        index = self.layer_combo.findData(path)
+        if index >= 0 and index != self.layer_combo.currentIndex():
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.setCurrentIndex(index)
+            self.layer_combo.blockSignals(False)
+
+    def _on_layer_index(self, index: int) -> None:
+        path = self.layer_combo.itemData(index)
+        if path is not None:
+            self.choose_layer(path)
 
     # -- snapshots ---------------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
@@ -418,27 +610,24 @@ class ImageClassifierStage(Stage):
         self.snapshot = snapshot
         self.sample_index = int(snapshot.get("sample_index", self.sample_index))
         self.sample_chooser.set_value(self.sample_index)
-        self.attr_chooser.set_value(self.sample_index)
         if "augment" in snapshot:
             self._show_augmentation(bool(snapshot["augment"]))
         current = self.tabs.currentIndex()
-        self._stale_tabs = {0, 1, 2} - {current}
-        if current == 0:
+        self._stale_tabs = {TRAINING, DRAWING, ATTRIBUTIONS} - {current}
+        if current == TRAINING:
             self._draw_training(snapshot, force)
-        elif current == 1:
+            self._show_caption()
+        elif current == DRAWING:
             self._refresh_drawing()
-        self._show_caption()
 
     def _draw_training(self, snapshot: dict[str, Any], force: bool = False) -> None:
         """Feature maps and probabilities every time; the sample only when it
         changes; filters, gradients and confusion at most SLOW_VIEWS_HZ times a
         second (each repaint costs a few ms on a CPU-only machine)."""
-        layers = list(snapshot.get("layers", []))
-        if layers and self.layer not in layers:
-            self.layer = layers[0]
-        self.feature_panel.set_layers(layers, snapshot.get("layer_kinds", []),
-                                      self.layer)
-        self.feature_panel.show_maps(snapshot, self.feature_title)
+        self._set_layers(list(snapshot.get("layers", [])),
+                         list(snapshot.get("layer_kinds", [])))
+        if self.feature_panel.show_maps(snapshot, self.layer):
+            self.feature_panel.grid.set_titles(*self._feature_titles(self.feature_panel))
         image = snapshot["image"]
         shown = self.sample_view.base.image
         if force or shown is None or not np.array_equal(shown, image):
@@ -454,24 +643,12 @@ class ImageClassifierStage(Stage):
     def _draw_slow_views(self) -> None:
         self._slow_timer.stop()
         snapshot = self.snapshot
-        if snapshot is None or self.tabs.currentIndex() != 0:
+        if snapshot is None or self.tabs.currentIndex() != TRAINING:
             return
         self._slow_views_at = time.perf_counter()
         self.filters.set_maps(snapshot["filters"])
         self.filter_grads.set_maps(snapshot["filter_grads"])
         self.confusion.set_counts(snapshot["confusion"])
-
-    def _show_caption(self) -> None:
-        snap = self.snapshot
-        if snap is None:
-            self.sample_caption.setText("")
-            return
-        label, predicted = int(snap.get("label", -1)), int(np.argmax(snap["probs"]))
-        color = RIGHT if label == predicted else WRONG
-        text = self.tr("true {0} · predicted {1} ({2:.0%})").format(
-            label, predicted, float(snap["probs"][predicted])
-        )
-        self.sample_caption.setText(f"<span style='color:{color}'>{text}</span>")
 
     # -- requests and answers ---------------------------------------------------------
     def _request(self, kind: str, data: dict) -> None:
@@ -487,19 +664,19 @@ class ImageClassifierStage(Stage):
         snapshot."""
         self.sample_index = int(index)
         self.sample_chooser.set_value(self.sample_index)
-        self.attr_chooser.set_value(self.sample_index)
         self._request("select_sample", {"index": self.sample_index})
-        if self.tabs.currentIndex() == 2:
+        if self.tabs.currentIndex() == ATTRIBUTIONS:
             self.request_attributions()
 
     def choose_layer(self, path: str) -> None:
         self.layer = path
-        for panel in (self.feature_panel, self.draw_features):
-            panel.select(path)
+        self._select_layer(path)
         if self.snapshot is not None:
-            self.feature_panel.show_maps(self.snapshot, self.feature_title)
+            self.feature_panel.show_maps(self.snapshot, path)
         if self.drawing_result is not None:
-            self.draw_features.show_maps(self.drawing_result, self.feature_title)
+            self.draw_features.show_maps(self.drawing_result, path)
+        self._show_feature_titles()
+        self._show_caption()
 
     def on_drawing(self, image: np.ndarray) -> None:
         """The canvas changed: ask for a prediction (an empty canvas clears)."""
@@ -510,7 +687,8 @@ class ImageClassifierStage(Stage):
             self.draw_bars.set_values(np.zeros(10), CLASSES)
             self.draw_input.set_image(np.zeros((32, 32), np.float32))
             self.draw_features.clear()
-            self._show_drawing_caption()
+            self._show_feature_titles()
+            self._show_caption()
             return
         self.drawing = image
         self._send_drawing()
@@ -531,7 +709,9 @@ class ImageClassifierStage(Stage):
         self._request("set_augmentation", {"enabled": bool(enabled)})
 
     def _show_augmentation(self, enabled: bool) -> None:
-        self.augment_box.setVisible(True)
+        if not self._augment_known:
+            self._augment_known = True
+            self._show_controls()
         if self.augment_box.isChecked() != enabled:
             self.augment_box.blockSignals(True)
             self.augment_box.setChecked(enabled)
@@ -540,7 +720,8 @@ class ImageClassifierStage(Stage):
     def request_attributions(self) -> None:
         data = {"index": self.sample_index, "methods": list(ATTRIBUTION_METHODS),
                 "target": self.class_combo.currentData()}
-        self.attr_status.setText(self.tr("computing…"))
+        self._computing = True
+        self._show_caption()
         self._request("attribute", data)
 
     def _on_class(self, index: int) -> None:
@@ -564,67 +745,55 @@ class ImageClassifierStage(Stage):
         probs = data["probs"]
         self.draw_bars.set_values(probs, CLASSES, highlight=int(np.argmax(probs)))
         self.draw_input.set_image(data["image"])
-        layers = list(data.get("layers", []))
-        if layers and self.layer not in layers:
-            self.layer = layers[0]
-        self.draw_features.set_layers(layers, data.get("layer_kinds", []), self.layer)
-        self.draw_features.show_maps(data, self.feature_title)
-        self._show_drawing_caption()
-
-    def _show_drawing_caption(self) -> None:
-        data = self.drawing_result
-        if data is None:
-            self.draw_caption.setText(self.tr("Draw a digit"))
-            return
-        probs = data["probs"]
-        best = int(np.argmax(probs))
-        self.draw_caption.setText(
-            self.tr("It is a {0} ({1:.0%})").format(best, float(probs[best]))
-        )
+        self._set_layers(list(data.get("layers", [])),
+                         list(data.get("layer_kinds", [])))
+        self.draw_features.show_maps(data, self.layer)
+        self._show_feature_titles()
+        self._show_caption()
 
     def _show_attributions(self, data: dict[str, Any]) -> None:
         self.attribution = data
+        self._computing = False
         self.attr_input.set_image(data["image"])
         for method, view in self.attr_views.items():
             heat = data["maps"].get(method)
             view.set_image(data["image"], levels=(0.0, DIM_BASE))
             view.set_heat(heat, bool(data.get("signed", {}).get(method, False)))
         self._show_attribution_titles()
+        self._show_caption()
 
     def _show_attribution_titles(self) -> None:
         data = self.attribution
         for method, view in self.attr_views.items():
-            title = self._method_name(method)
+            name = self._method_name(method)
             if data is not None and method in data.get("seconds", {}):
-                title += f" · {data['seconds'][method] * 1000:.0f} ms"
-            view.set_title(title)
-        if data is None:
-            self.attr_status.setText(self.tr("Press Compute."))
-            return
-        target, probs = int(data["target"]), data["probs"]
-        self.attr_status.setText(
-            self.tr("sample {0}, true {1}: class {2} explained (p = {3:.2f})").format(
-                data["index"], data["label"], target, float(probs[target])
-            )
-        )
+                timed = f"{name} · {data['seconds'][method] * 1000:.0f} ms"
+                view.set_titles(timed, name)
+            else:
+                view.set_titles(name)
 
-    # -- tabs, reset, panels -----------------------------------------------------------
+    # -- pages, reset, panels ----------------------------------------------------------
     def _on_tab(self, index: int) -> None:
+        self._show_controls()
         if index in self._stale_tabs and self.snapshot is not None:
             self._stale_tabs.discard(index)
-            if index == 0:
+            if index == TRAINING:
                 self._draw_training(self.snapshot, force=True)
-        if index == 1:
+        if index == DRAWING:
             self._refresh_drawing()
-        if index == 2 and self.attribution is None and self.snapshot is not None:
+        if index == ATTRIBUTIONS and self.attribution is None \
+                and self.snapshot is not None:
             self.request_attributions()
+        self._show_caption()
 
     def reset(self) -> None:
         self._pending.clear()
         self.attribution = None
+        self._computing = False
         for view in self.attr_views.values():
             view.set_heat(None)
         self._show_attribution_titles()
+        self._show_caption()
         if self.drawing is not None:
             self._send_drawing()
 
@@ -633,17 +802,14 @@ class ImageClassifierStage(Stage):
         self.canvas.shutdown()
 
     def panels(self) -> dict[str, QWidget]:
+        """The panels of the three pages by name; ``sample`` (the digit) is shown
+        with its feature maps, ``attributions`` is the whole attributions page."""
         return {
-            "feature maps": self.feature_panel,
-            "sample": self.sample_view,
-            "predictions": self.bars,
-            "filters": self.filters,
-            "filter gradients": self.filter_grads,
-            "confusion matrix": self.confusion,
-            "draw": self.canvas,
-            "drawing predictions": self.draw_bars,
-            "drawing feature maps": self.draw_features,
-            "attributions": self.attr_views["gradcam"].parentWidget(),
+            **self.deck.panels(),
+            **self.draw_deck.panels(),
+            **self.attr_deck.panels(),
+            "sample": self.feature_panel,
+            "attributions": self.attr_deck,
         }
 
 

@@ -107,7 +107,10 @@ class BarsView(PlotView):
                 [[(i, labels[i]) for i in range(n)], []])
             self.plot_item.setYRange(-0.6, n - 0.4, padding=0)
         if self.y_range is not None:
-            self.plot_item.setXRange(*self.y_range, padding=0)
+            lo, hi = self.y_range
         elif n:
             lo, hi = float(min(0.0, values.min())), float(max(0.0, values.max()))
-            self.plot_item.setXRange(lo, hi + 0.05 * (abs(hi - lo) or 1.0), padding=0)
+        else:
+            return
+        room = abs(hi - lo) or 1.0  # the end ticks' labels stay inside the view
+        self.plot_item.setXRange(lo - 0.03 * room, hi + 0.1 * room, padding=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlviz.ui import theme
@@ -107,3 +108,59 @@ class PlotView(pg.PlotWidget):
                 item.setPen(pen)
                 if isinstance(item, pg.PlotDataItem) and item.opts.get("symbol"):
                     item.setSymbolSize(item.opts["symbolSize"] * marker)
+
+    def add_colorbar(
+        self,
+        colormap: pg.ColorMap,
+        levels: tuple[float, float] = (0.0, 1.0),
+        below: bool = False,
+    ) -> pg.ColorBarItem:
+        """A colour bar showing ``colormap`` over ``levels``, right of the plot (or
+        ``below`` it: for wide content that is short of width, not of height).
+
+        It is not linked to an image item, so it never changes the lookup tables
+        this view sets itself (gray, translucent heat); update it with
+        ``bar.setLevels`` / ``bar.setColorMap``. Call :meth:`style_colorbar` from
+        ``apply_style`` to keep its labels in the theme's size and colour.
+        """
+        bar = pg.ColorBarItem(values=levels, colorMap=colormap, interactive=False,
+                              width=14,
+                              orientation="horizontal" if below else "vertical")
+        layout = self.plot_item.layout
+        if below:
+            layout.addItem(bar, 5, 1)
+            layout.setRowFixedHeight(4, 6)
+        else:
+            layout.addItem(bar, 2, 5)
+            layout.setColumnFixedWidth(4, 5)
+        self.style_colorbar(bar)
+        return bar
+
+    def style_colorbar(self, bar: pg.ColorBarItem | None) -> None:
+        """Tick labels of a colour bar in the theme's text size and colour, with
+        room for the end labels (they stand out half beyond the bar)."""
+        if bar is None:
+            return
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt * 0.9)
+        bar.axis.setTickFont(font)
+        bar.axis.setPen(theme.STYLE.foreground)
+        bar.axis.setTextPen(theme.STYLE.foreground)
+        metrics = QFontMetricsF(font)
+        layout = self.plot_item.layout
+        if bar.horizontal:
+            half = metrics.horizontalAdvance("−0.00") / 2 + 2
+            layout.setColumnMinimumWidth(0, half)
+            layout.setColumnMinimumWidth(2, half)
+        else:
+            half = metrics.height() / 2 + 2
+            layout.setRowMinimumHeight(4, half)
+            # room for labels like "−0.5" from the start (pyqtgraph widens the
+            # axis only after drawing them, and clips them until then)
+            axis = bar.axis
+            axis.textWidth = max(axis.textWidth, metrics.horizontalAdvance("-0.00"))
+            axis._updateWidth()
+            left, top, right, bottom = layout.getContentsMargins()
+            layout.setContentsMargins(left, top, max(right, 8), bottom)
+        # the labels at both ends may stand out this far (default: dropped)
+        bar.axis.setStyle(hideOverlappingLabels=int(half) + 2)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
@@ -17,6 +19,9 @@ class HeatmapView(PlotView):
 
     ``diverging`` picks a zero-centred map for signed data (gradients, weights).
     ``extent`` (x0, x1, y0, y1) places the image in data coordinates instead of cells.
+    ``lift_dark`` starts the sequential map above its near-black end in the dark
+    theme, so that low values (most of an attention matrix) stay visible on the
+    black background.
     """
 
     def __init__(
@@ -27,27 +32,36 @@ class HeatmapView(PlotView):
         diverging: bool = False,
         colorbar: bool = True,
         parent=None,
+        lift_dark: bool = False,
     ):
         super().__init__(title, x_label, y_label, parent)
+        self.lift_dark = lift_dark
         self.diverging = diverging
         self.image = pg.ImageItem()
-        self.image.setLookupTable(theme.lookup_table(diverging=diverging))
+        self.image.setLookupTable(self._lookup_table())
         self.plot_item.addItem(self.image)
         self.plot_item.invertY(True)
         self.plot_item.setAspectLocked(False)
         self.colorbar = None
         if colorbar:
             self.colorbar = pg.ColorBarItem(
-                colorMap=pg.colormap.get(
-                    theme.STYLE.diverging if diverging else theme.STYLE.sequential
-                ),
+                colorMap=self._colormap(),
                 interactive=False,
                 width=14,
             )
             self.colorbar.setImageItem(self.image, insert_in=self.plot_item)
+        # the title spans the axes and the colour bar: a title wider than the
+        # image column would otherwise push the colour bar out of the widget
+        layout = self.plot_item.layout
+        layout.removeItem(self.plot_item.titleLabel)
+        layout.addItem(self.plot_item.titleLabel, 0, 0, 1, layout.columnCount())
         self._shape: tuple[int, int] | None = None
         self._extent = None
         self._ticks: tuple | None = None
+        self._fit_steps: tuple | None = None  # the tick indices shown
+        self.plot_item.getViewBox().sigResized.connect(self._refit_ticks)
+        if hasattr(self, "style_colorbar"):
+            self.style_colorbar(self.colorbar)
 
     def set_data(
         self,
@@ -83,31 +97,138 @@ class HeatmapView(PlotView):
         x: Sequence[str] | None = None,
         y: Sequence[str] | None = None,
         max_ticks: int = 40,
+        fit: bool = False,
     ) -> None:
-        """Label the columns (bottom axis) and rows (left axis) at cell centres."""
-        if (x, y) == self._ticks:
+        """Label the columns (bottom axis) and rows (left axis) at cell centres.
+
+        ``fit`` thins the labels to what the plot's size has room for (again when
+        it is resized), so they never run together; integer labels are then shown
+        at round multiples (0, 5, 10 …).
+        """
+        key = (x, y, max_ticks, fit)
+        if key == self._ticks:
             return
-        self._ticks = (x, y)
-        for axis_name, labels in (("bottom", x), ("left", y)):
+        self._ticks = key
+        self._fit_steps = None
+        self._apply_ticks()
+
+    def _apply_ticks(self) -> None:
+        x, y, max_ticks, fit = self._ticks
+        shown = (self._shown_ticks(x, True), self._shown_ticks(y, False))
+        if fit and shown == self._fit_steps:
+            return
+        self._fit_steps = shown
+        for axis_name, labels, indices in (("bottom", x, shown[0]),
+                                           ("left", y, shown[1])):
             axis = self.plot_item.getAxis(axis_name)
             if labels is None:
                 axis.setTicks(None)
                 continue
-            step = max(1, int(np.ceil(len(labels) / max_ticks)))
-            ticks = [(i + 0.5, str(labels[i])) for i in range(0, len(labels), step)]
-            axis.setTicks([ticks, []])
+            axis.setTicks([[(i + 0.5, str(labels[i])) for i in indices], []])
+
+    def _shown_ticks(self, labels: Sequence[str] | None,
+                     horizontal: bool) -> tuple[int, ...]:
+        """The indices of the labels shown along one axis."""
+        if labels is None:
+            return ()
+        n = len(labels)
+        _x, _y, max_ticks, fit = self._ticks
+        step = max(1, int(np.ceil(n / max_ticks)))
+        if not fit or not n:
+            return tuple(range(0, n, step))
+        font = QFont(self.font())
+        font.setPointSizeF(theme.STYLE.font_pt)
+        metrics = QFontMetricsF(font)
+        size = self.plot_item.getViewBox().size()
+        room = (size.width() if horizontal else size.height()) / n
+        if room <= 1:
+            return ()
+        if horizontal:
+            gap = 0.4 * metrics.height()
+            widths = [metrics.horizontalAdvance(str(s)) for s in labels]
+        else:
+            gap = 0.05 * metrics.height()
+            widths = [metrics.height()] * n
+        # the smallest step at which neighbouring labels of ordinary width are
+        # apart (a few long ones, like ‹bos›, are checked one by one below)
+        typical = sorted(widths)[n // 2] * 1.5
+        for fitted in range(step, n + 1):
+            if all(fitted * room >= (widths[i] + widths[i + fitted]) / 2 + gap
+                   for i in range(0, n - fitted, fitted)
+                   if widths[i] <= typical and widths[i + fitted] <= typical):
+                break
+        if fitted > 1 and all(str(s).lstrip("-").isdigit() for s in labels):
+            fitted = _round_step(fitted)
+            indices = [i for i, s in enumerate(labels) if int(s) % fitted == 0]
+        else:
+            indices = list(range(0, n, fitted))
+        kept: list[int] = []
+        for i in indices:  # drop a label that would overlap the one before it
+            if kept:
+                j = kept[-1]
+                if (i - j) * room < (widths[i] + widths[j]) / 2 + gap:
+                    continue
+            kept.append(i)
+        return tuple(kept)
+
+    def _refit_ticks(self, *_args) -> None:
+        if self._ticks is not None and self._ticks[3]:
+            self._apply_ticks()
 
     def set_diverging(self, diverging: bool) -> None:
         self.diverging = diverging
-        self.image.setLookupTable(theme.lookup_table(diverging=diverging))
+        self.image.setLookupTable(self._lookup_table())
         if self.colorbar is not None:
-            self.colorbar.setColorMap(
-                pg.colormap.get(
-                    theme.STYLE.diverging if diverging else theme.STYLE.sequential
-                )
-            )
+            self.colorbar.setColorMap(self._colormap())
+
+    def _lifted(self) -> bool:
+        return self.lift_dark and theme.STYLE.dark and not self.diverging
+
+    def _colormap(self) -> pg.ColorMap:
+        name = theme.STYLE.diverging if self.diverging else theme.STYLE.sequential
+        return lifted_colormap(name) if self._lifted() else pg.colormap.get(name)
+
+    def _lookup_table(self) -> np.ndarray:
+        if self._lifted():
+            return lifted_colormap(theme.STYLE.sequential).getLookupTable(
+                nPts=256, alpha=True)
+        return theme.lookup_table(diverging=self.diverging)
 
     def apply_style(self) -> None:
         super().apply_style()
         if hasattr(self, "image"):
             self.set_diverging(self.diverging)
+            if hasattr(self, "style_colorbar"):
+                self.style_colorbar(self.colorbar)
+            if getattr(self, "_ticks", None) is not None and self._ticks[3]:
+                self._fit_steps = None
+                self._apply_ticks()
+
+
+#: The darkest colour (luminance, 0…1) that a lifted map starts with.
+LIFTED_LUMINANCE = 0.16
+_LIFTED: dict[str, pg.ColorMap] = {}
+
+
+def lifted_colormap(name: str) -> pg.ColorMap:
+    """``name`` without its near-black low end (for heatmaps on a black background):
+    the map starts where its luminance reaches :data:`LIFTED_LUMINANCE`."""
+    if name not in _LIFTED:
+        colors = pg.colormap.get(name).getLookupTable(nPts=256, alpha=True)
+        rgb = colors[:, :3].astype(np.float64) / 255.0
+        luminance = rgb @ np.array([0.2126, 0.7152, 0.0722])
+        bright = np.nonzero(luminance >= LIFTED_LUMINANCE)[0]
+        start = int(bright[0]) if bright.size else 0
+        kept = colors[start:]
+        _LIFTED[name] = pg.ColorMap(np.linspace(0.0, 1.0, len(kept)), kept)
+    return _LIFTED[name]
+
+
+def _round_step(step: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 25, 50, 100 … that is at least ``step``."""
+    base = 1
+    while True:
+        for m in (1, 2, 2.5, 5) if base >= 10 else (1, 2, 5):
+            if base * m >= step:
+                return int(base * m)
+        base *= 10

@@ -62,7 +62,16 @@ class ImageGridView(PlotView):
         normalize_each: bool = True,
         gray: bool = False,
         parent=None,
+        colorbar: bool = False,
+        colorbar_below: bool = False,
+        lift_dark: bool = False,
     ):
+        """``colorbar`` adds a colour bar with the range of the shown values (for
+        signed filters, gradients, or maps each scaled to 0…1), right of the tiles
+        or, with ``colorbar_below``, below them. ``lift_dark`` starts a sequential
+        map above its near-black end in the dark theme (low values stay visible
+        on the black background)."""
+        self.lift_dark = lift_dark
         super().__init__(title, parent=parent)
         self.diverging = diverging
         self.normalize_each = normalize_each
@@ -76,6 +85,10 @@ class ImageGridView(PlotView):
         self.plot_item.hideAxis("bottom")
         self._captions: list[pg.TextItem] = []
         self._layout: tuple | None = None
+        self.colorbar = (
+            self.add_colorbar(self._colormap(), below=colorbar_below)
+            if colorbar else None
+        )
 
     def _apply_lut(self) -> None:
         if self.gray:
@@ -83,8 +96,28 @@ class ImageGridView(PlotView):
                 np.uint8
             )
             self.image.setLookupTable(lut)
+        elif self._lifted():
+            self.image.setLookupTable(
+                self._colormap().getLookupTable(nPts=256, alpha=True))
         else:
             self.image.setLookupTable(theme.lookup_table(diverging=self.diverging))
+        if getattr(self, "colorbar", None) is not None:
+            self.colorbar.setColorMap(self._colormap())
+
+    def _lifted(self) -> bool:
+        return (self.lift_dark and theme.STYLE.dark and not self.diverging
+                and not self.gray)
+
+    def _colormap(self) -> pg.ColorMap:
+        if self.gray:
+            return pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
+        if self._lifted():
+            from dlviz.ui.views.heatmap import lifted_colormap
+
+            return lifted_colormap(theme.STYLE.sequential)
+        return pg.colormap.get(
+            theme.STYLE.diverging if self.diverging else theme.STYLE.sequential
+        )
 
     def set_maps(
         self,
@@ -93,7 +126,10 @@ class ImageGridView(PlotView):
         columns: int | None = None,
         caption_colors: Sequence[str] | None = None,
         levels: tuple[float, float] | None = None,
+        row_labels: Sequence[str] | None = None,
     ) -> None:
+        """``row_labels`` (optional) name the rows of tiles on a left axis (e.g. the
+        digit each row of a conditional GAN's grid was asked for)."""
         maps = np.asarray(maps, dtype=np.float32)
         if maps.ndim == 2:
             maps = maps[None]
@@ -111,6 +147,8 @@ class ImageGridView(PlotView):
                 levels = theme.range_levels(tiled)
         shown = np.nan_to_num(tiled, nan=levels[0] if not self.diverging else 0.0)
         self.image.setImage(shown, autoLevels=False, levels=levels)
+        if self.colorbar is not None:
+            self.colorbar.setLevels(levels)
         layout = (tiled.shape, len(maps), columns)
         if layout != self._layout:
             self._layout = layout
@@ -118,6 +156,21 @@ class ImageGridView(PlotView):
                 rect=QRectF(0, 0, tiled.shape[1], tiled.shape[0]), padding=0.02
             )
         self._set_captions(maps.shape, columns, gap, row_gap, captions, caption_colors)
+        self._set_row_labels(maps.shape[-2], row_gap, row_labels)
+
+    def _set_row_labels(self, h: int, row_gap: int, labels) -> None:
+        key = (h, row_gap, tuple(labels) if labels is not None else None)
+        if key == getattr(self, "_row_key", None):
+            return
+        self._row_key = key
+        axis = self.plot_item.getAxis("left")
+        if not labels:
+            axis.setTicks(None)
+            self.plot_item.hideAxis("left")
+            return
+        ticks = [(r * (h + row_gap) + h / 2, str(t)) for r, t in enumerate(labels)]
+        axis.setTicks([ticks, []])
+        self.plot_item.showAxis("left")
 
     def _set_captions(self, shape, columns, gap, row_gap, captions, colors) -> None:
         captions = list(captions or [])
@@ -143,3 +196,4 @@ class ImageGridView(PlotView):
         super().apply_style()
         if hasattr(self, "image"):
             self._apply_lut()
+            self.style_colorbar(getattr(self, "colorbar", None))

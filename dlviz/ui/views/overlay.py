@@ -29,6 +29,11 @@ def heat_lookup_table(signed: bool) -> np.ndarray:
     return lut
 
 
+def heat_colormap(signed: bool) -> pg.ColorMap:
+    """The colours of the heat layer (opaque, for its colour bar)."""
+    return pg.colormap.get(theme.STYLE.diverging if signed else HEAT_MAP)
+
+
 def _gray_lookup_table() -> np.ndarray:
     ramp = np.arange(256)
     return np.stack([ramp, ramp, ramp, np.full(256, 255)], 1).astype(np.uint8)
@@ -37,7 +42,9 @@ def _gray_lookup_table() -> np.ndarray:
 class OverlayView(PlotView):
     """A gray image with an optional heat map drawn over it."""
 
-    def __init__(self, title: str = "", parent=None):
+    def __init__(self, title: str = "", parent=None, colorbar: bool = False):
+        """``colorbar`` adds a colour bar of the heat map's colours and range
+        (0…1, or −1…1 for signed maps)."""
         super().__init__(title, parent=parent)
         self.base = pg.ImageItem()
         self.base.setLookupTable(_gray_lookup_table())
@@ -53,6 +60,9 @@ class OverlayView(PlotView):
         self.plot_item.setMouseEnabled(x=False, y=False)
         self._shape: tuple[int, int] | None = None
         self._signed: bool | None = None
+        self.colorbar = (
+            self.add_colorbar(heat_colormap(False), (0.0, 1.0)) if colorbar else None
+        )
 
     def set_image(
         self, image: np.ndarray, levels: tuple[float, float] = (0.0, 1.0)
@@ -79,7 +89,11 @@ class OverlayView(PlotView):
         if signed != self._signed:
             self._signed = signed
             self.heat.setLookupTable(heat_lookup_table(signed))
+            if self.colorbar is not None:
+                self.colorbar.setColorMap(heat_colormap(signed))
         levels = (-1.0, 1.0) if signed else (0.0, 1.0)
+        if self.colorbar is not None:
+            self.colorbar.setLevels(levels)
         self.heat.setImage(np.nan_to_num(values), autoLevels=False, levels=levels)
         h, w = self._shape or values.shape
         self.heat.setRect(QRectF(0, 0, w, h))
@@ -93,3 +107,6 @@ class OverlayView(PlotView):
         super().apply_style()
         if hasattr(self, "heat") and self._signed is not None:
             self.heat.setLookupTable(heat_lookup_table(self._signed))
+            if self.colorbar is not None:
+                self.colorbar.setColorMap(heat_colormap(self._signed))
+        self.style_colorbar(getattr(self, "colorbar", None))

@@ -47,3 +47,33 @@ class ScatterView(PlotView):
 
     def set_range(self, x0: float, x1: float, y0: float, y1: float) -> None:
         self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def set_class_legend(self, names: list[str] | None, columns: int = 1) -> None:
+        """A legend of the class colours (``names[i]`` for label ``i``) to the
+        right of the plot, outside the data; ``None`` removes it. Call it again
+        with new names to translate it."""
+        legend = getattr(self, "class_legend", None)
+        if legend is None and names:
+            legend = pg.LegendItem(colCount=columns, verSpacing=-4)
+            self.plot_item.layout.addItem(legend, 2, 3)
+            # as tall as its entries, at the top (not spread over the plot's height)
+            legend.setSizePolicy(pg.QtWidgets.QSizePolicy.Policy.Preferred,
+                                 pg.QtWidgets.QSizePolicy.Policy.Fixed)
+            self.plot_item.layout.setAlignment(legend,
+                                               pg.QtCore.Qt.AlignmentFlag.AlignTop)
+            self.plot_item.legend = legend
+            self.class_legend = legend
+            self._class_samples: list[pg.ScatterPlotItem] = []
+        if legend is None:
+            return
+        legend.clear()
+        legend.setVisible(bool(names))
+        for i, name in enumerate(names or []):
+            if i >= len(self._class_samples):
+                self._class_samples.append(pg.ScatterPlotItem(
+                    symbol="o", size=theme.STYLE.marker_size,
+                    brush=pg.mkBrush(theme.class_color(i)),
+                    # grey rim: a black class stays visible on the dark theme
+                    pen=pg.mkPen(theme.PALETTE[8], width=1)))
+            legend.addItem(self._class_samples[i], name)
+        self.style_legend()
