@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Training"))
         self.tabs.setTabText(1, self.tr("Step through"))
         self.loss_curves.set_title(self.tr("Loss"))
-        self.metric_curves.set_title(self.tr("Accuracy and other metrics"))
+        self.metric_curves.set_title(self.tr("Metrics"))
         self.loss_curves.plot_item.setLabel("bottom", self.tr("step"))
         self.metric_curves.plot_item.setLabel("bottom", self.tr("step"))
         texts = {
@@ -328,10 +328,10 @@ class MainWindow(QMainWindow):
         box below a stage without a deck)."""
         deck = self.stage.curves_deck() if self.stage is not None else None
         if trainable and deck is not None:
+            # the metric panel joins once the lab reports a metric (an optimizer
+            # race reports losses only: no panel that stays empty)
             self.curves_box.hide()
             deck.add(self.loss_curves, "curves", "loss curves", self.tr("Loss"))
-            deck.add(self.metric_curves, "curves", "metric curves",
-                     self.tr("Metrics"))
         else:
             self._take_curves_back()
             self.curves_box.setVisible(trainable)
@@ -589,19 +589,31 @@ class MainWindow(QMainWindow):
     def update_curves(self) -> None:
         if self.session is None:
             return
+        style = getattr(self.stage, "curve_style", None)
         for name, series in self.session.history.series.items():
             if not len(series):
                 continue
             view = self.loss_curves if "loss" in name else self.metric_curves
-            dashed = name.startswith("val_")
+            if view is self.metric_curves:
+                self._show_metric_curves()
+            color, label = _curve_color(name), tr_core(_curve_label(name))
+            if style is not None:
+                # a stage that colours its runs (one optimizer, one colour)
+                color, label = style(name) or (color, label)
             view.set_curve(
                 name,
                 series.x,
                 series.y,
-                color=_curve_color(name),
-                dashed=dashed,
-                label=tr_core(_curve_label(name)),
+                color=color,
+                dashed=name.startswith("val_"),
+                label=label,
             )
+
+    def _show_metric_curves(self) -> None:
+        deck = self.stage.curves_deck() if self.stage is not None else None
+        if deck is not None and self.metric_curves.parentWidget() is self.curves_box:
+            deck.add(self.metric_curves, "curves", "metric curves",
+                     self.tr("Metrics"))
 
     # -- shutdown --------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

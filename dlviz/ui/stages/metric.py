@@ -43,6 +43,7 @@ from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.histogram import HistogramView
 from dlviz.ui.views.image_grid import ImageGridView
+from dlviz.ui.views.legend import FitsLegend, legend_below, swatch
 from dlviz.ui.views.scatter import ScatterView
 
 #: Colour roles (all from the theme's colour-blind-safe palette).
@@ -85,61 +86,6 @@ class DeckWithoutMetricCurves(PanelDeck):
         if name == METRIC_CURVES and Role(role) is Role.CURVES:
             return widget
         return super().add(widget, role, name, title)
-
-
-def legend_below(view: PlotView) -> pg.LegendItem:
-    """A legend under ``view``'s plot (outside the data) across the whole width of
-    the view, styled by the view's ``style_legend``; :func:`fit_legend` sets how
-    many entries share a row."""
-    legend = pg.LegendItem(colCount=1)
-    view.plot_item.legend = legend
-    view.plot_item.layout.addItem(legend, 5, 0, 1, 6)
-    view.style_legend()
-    return legend
-
-
-def fit_legend(view: PlotView) -> None:
-    """As many legend entries a row as fit the view's width (rows balanced), so the
-    legend never widens the plot beyond its panel."""
-    plot_item = vars(view).get("plot_item")  # None while the view is being built
-    legend = plot_item.legend if plot_item is not None else None
-    if legend is None or not legend.items or view.width() < 10:
-        return
-    space = legend.layout.horizontalSpacing() + 2
-    widths = [sample.boundingRect().width() + label.minimumWidth() + 2 * space
-              for sample, label in legend.items]
-    room = view.width() - view.plot_item.getAxis("left").width() - 24
-    n = len(widths)
-    best = 1
-    for columns in range(n, 0, -1):
-        need = sum(max(widths[c::columns]) for c in range(columns))
-        if need <= room:
-            best = columns
-            break
-    rows = math.ceil(n / best)
-    best = math.ceil(n / rows)
-    if best != legend.columnCount:
-        legend.setColumnCount(best)
-
-
-class FitsLegend:
-    """Mixin of a :class:`PlotView` with a :func:`legend_below`: the entries a row
-    follow the view's width and the text size."""
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        fit_legend(self)
-
-    def style_legend(self) -> None:
-        super().style_legend()
-        fit_legend(self)
-
-
-def swatch(color: str) -> pg.ScatterPlotItem:
-    """A square legend sample of ``color`` (for bars and filled areas)."""
-    return pg.ScatterPlotItem(
-        symbol="s", size=12, brush=pg.mkBrush(color), pen=pg.mkPen(None)
-    )
 
 
 class EmbeddingView(ScatterView):
@@ -404,7 +350,7 @@ class SoftTargetsView(FitsLegend, PlotView):
         return np.asarray(self.bars[key].opts["height"])
 
 
-class RaceCurves(FitsLegend, CurvesView):
+class RaceCurves(CurvesView):
     """The students' accuracy race (legend entries a row fit the width) under the
     teacher's accuracy, a dashed line labelled with its value."""
 

@@ -29,9 +29,10 @@ from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import Role
 from dlviz.ui.stages.base import Stage
-from dlviz.ui.stages.metric import DeckWithoutMetricCurves, FitsLegend, legend_below
+from dlviz.ui.stages.metric import DeckWithoutMetricCurves
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
+from dlviz.ui.views.legend import FitsLegend, legend_below
 
 #: One colour per optimizer (the theme's palette), readable on the colour map
 #: (lines and markers get a dark outline).

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from dlviz.ui import theme
 from dlviz.ui.kit.axes import readable_range
 from dlviz.ui.views.base import PlotView
+from dlviz.ui.views.legend import FitsLegend, fit_legend, legend_below
 
 
-class CurvesView(PlotView):
+class CurvesView(FitsLegend, PlotView):
     """Curves created on first use and updated in place with ``setData``."""
 
     def __init__(
@@ -23,10 +24,9 @@ class CurvesView(PlotView):
         parent=None,
     ):
         super().__init__(title, x_label, y_label, parent)
-        # the legend sits below the plot, outside the data, entries in a row
-        self.legend = pg.LegendItem(colCount=3)
-        self.plot_item.legend = self.legend
-        self.plot_item.layout.addItem(self.legend, 5, 1)
+        # the legend sits below the plot, outside the data, as many entries a row
+        # as fit the plot's width
+        self.legend = legend_below(self)
         self._style_legend()
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._labels: dict[str, str] = {}
@@ -63,6 +63,7 @@ class CurvesView(PlotView):
             curve.setProperty("dlviz_color", color)
             curve.setProperty("dlviz_dashed", dashed)
             self.curves[name] = curve
+            fit_legend(self)
         x, y = np.asarray(x), np.asarray(y)
         if len(x) > 2000 and curve.opts["pen"].widthF() > 1:
             curve.setPen(theme.pen(curve.property("dlviz_color"), width=1))

@@ -56,6 +56,7 @@ class HyperparamPanel(QWidget):
         """Rebuild the inputs for ``spec`` showing ``values``."""
         if self._container is not None:
             self._layout.removeWidget(self._container)
+            self._container.hide()  # never drawn over the new inputs
             self._container.deleteLater()
         self._layout.removeWidget(self.error_label)
         self.editors.clear()

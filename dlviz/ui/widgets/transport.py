@@ -28,6 +28,22 @@ def format_number(value: float | None, digits: int = 4) -> str:
     return f"{value:.{digits}f}"
 
 
+class CounterLabel(QLabel):
+    """A bold number that never gets less room than its text (or a typical
+    number), whatever the font scale, so counters neither jitter nor get cut."""
+
+    TEMPLATE = "00.0000"
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        typical = self.fontMetrics().horizontalAdvance(self.TEMPLATE)
+        hint.setWidth(max(hint.width(), typical))
+        return hint
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        return self.minimumSizeHint()
+
+
 class TransportBar(QWidget):
     """Buttons emit signals; the window connects them to the session."""
 
@@ -71,9 +87,8 @@ class TransportBar(QWidget):
         counters = QHBoxLayout(self.counter_box)
         counters.setContentsMargins(0, 0, 0, 0)
         for key in ("epoch", "step", "rate", "loss", "acc", "val_acc"):
-            name, value = QLabel(), QLabel("–")
+            name, value = QLabel(), CounterLabel("–")
             value.setObjectName(f"counter_{key}")
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0.0000"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             font = value.font()
             font.setBold(True)
