@@ -1,4 +1,5 @@
 # dlviz — two commands: `make run` and `make test`. Both create .venv when missing.
+# `make gpu-check` trains every lab on CUDA through the engine (exits 0 without a GPU).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -8,7 +9,7 @@ PIP    := $(PY) -m pip
 TORCH_PIN ?= torch==2.13.0
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint translations clean
+.PHONY: run test bench gpu-check lint translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +35,12 @@ test: $(STAMP) translations
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m dlviz.bench $(BENCH_ARGS)
 
+gpu-check: $(STAMP)
+	$(PY) -m dlviz.bench.gpu_check $(GPU_CHECK_ARGS)
+
 lint: $(STAMP)
 	$(PY) -m ruff check dlviz tests
-	$(PY) -m importlinter.cli lint-imports || $(VENV)/bin/lint-imports
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

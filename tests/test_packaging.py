@@ -54,7 +54,6 @@ def test_cli_refuses_an_unknown_lab():
 
 def test_pyproject_lists_every_package():
     import tomllib
-
     from setuptools import find_packages
 
     listed = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][

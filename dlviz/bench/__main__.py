@@ -36,7 +36,8 @@ def markdown(rows: list[Row], meta: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m dlviz.bench")
-    parser.add_argument("--quick", action="store_true", help="short blocks (a smoke run)")
+    parser.add_argument("--quick", action="store_true",
+                        help="short blocks (a smoke run)")
     parser.add_argument("--long", action="store_true",
                         help="memory at minute 2 vs 10 (adds ~10 minutes)")
     parser.add_argument("--out", default="build/bench")

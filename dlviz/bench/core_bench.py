@@ -30,8 +30,8 @@ def instrumentation_overhead(block_s: float, blocks: int) -> list[Row]:
         bare = training_loop(bare_task, capture=False)
         live = training_loop(live_task, capture=True)
         a, b, ratio = alternate(
-            per_step(lambda: next(bare), block_s),
-            per_step(lambda: next(live), block_s),
+            per_step(lambda bare=bare: next(bare), block_s),
+            per_step(lambda live=live: next(live), block_s),
             blocks,
         )
         rows.append(Row("1. instrumentation", f"{key}: live snapshots / bare", ratio,
@@ -84,7 +84,8 @@ def attributions(repeats: int) -> list[Row]:
         base, times = [], []
         for _ in range(repeats):
             base.append(forward_backward())
-            times.append(attribute(model, image[0], methods=(method,))["seconds"][method])
+            seconds = attribute(model, image[0], methods=(method,))["seconds"]
+            times.append(seconds[method])
         base.sort()
         times.sort()
         ratio = times[len(times) // 2] / base[len(base) // 2]

@@ -60,7 +60,8 @@ def throughput_while_drawing(lab: str, block_s: float, blocks: int) -> Row:
         win.draw_enabled = draw
         start_step, start = win.session.engine.task.step, time.perf_counter()
         spin(block_s)
-        return (win.session.engine.task.step - start_step) / (time.perf_counter() - start)
+        steps = win.session.engine.task.step - start_step
+        return steps / (time.perf_counter() - start)
 
     for i in range(blocks):
         order = (True, False) if i % 2 == 0 else (False, True)

@@ -4,7 +4,10 @@ mailbox.
 Progress is delivered latest-wins: a newer progress message merges into a pending one
 (metric points are kept, the snapshot is replaced), so a slow interface never makes the
 worker queue up work. Every other event (status, errors, traces, results) is kept in
-order. Everything here is plain Python and numpy.
+order. Run ids only grow: once a run's message has arrived, messages of older runs are
+dropped, and a newer run's progress replaces an older run's pending one whole (their
+points and snapshots belong to different weights). Everything here is plain Python and
+numpy.
 """
 
 from __future__ import annotations
@@ -88,15 +91,20 @@ class Mailbox:
         self._lock = threading.Lock()
         self._progress: Progress | None = None
         self._events: list[Event] = []
+        #: The newest run heard from; anything older is stale.
+        self._run_id: int | None = None
 
     def put(self, message: Progress | Event) -> None:
         with self._lock:
+            if self._run_id is not None and message.run_id < self._run_id:
+                return  # a stale run: never let it replace or follow the current one
+            if self._run_id is not None and message.run_id > self._run_id:
+                self._events = [e for e in self._events if e.run_id >= message.run_id]
+            self._run_id = message.run_id
             if isinstance(message, Progress):
-                if (
-                    self._progress is not None
-                    and self._progress.run_id == message.run_id
-                ):
-                    message = self._progress.merge(message)
+                pending = self._progress
+                if pending is not None and pending.run_id == message.run_id:
+                    message = pending.merge(message)
                 self._progress = message
             else:
                 self._events.append(message)

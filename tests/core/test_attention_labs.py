@@ -119,11 +119,13 @@ def test_sentiment_task_snapshot_and_steps():
 
 @pytest.mark.slow
 def test_seq2seq_learns_dates():
-    t = _task("seq2seq", samples=3000, seed=1, hidden=48)
-    for _ in range(100):
+    # README: 100 % validation sequences, BLEU 1.000 after 200 steps (defaults).
+    # Measured (seed 0): 84 % / 0.960 at 100 steps, 100 % / 1.000 from 200 on.
+    t = get_lab("seq2seq").create({}, CPU)
+    for _ in range(200):
         t.train_step()
     val = t.evaluate()
-    assert val["val_seq_acc"] > 0.5 and val["val_bleu"] > 0.8
+    assert val["val_seq_acc"] >= 0.99 and val["val_bleu"] >= 0.995
     snap = t.snapshot()
     # The year digits are copied: each attends most to its own source digit.
     att, align = snap["attention"], snap["alignment"]
@@ -132,8 +134,22 @@ def test_seq2seq_learns_dates():
 
 
 @pytest.mark.slow
+def test_transformer_learns_dates():
+    # README: 53 % validation sequences, BLEU 0.845 after 600 steps (defaults).
+    # Measured (seed 0): 41 % / 0.768 at 300 steps, 53 % / 0.845 at 600, 78 % /
+    # 0.922 at 1,000, 86 % / 0.955 at 1,500 (100 s: too long for the suite).
+    t = get_lab("transformer").create({}, CPU)
+    assert t.hparams["task"] == "dates"
+    for _ in range(600):
+        t.train_step()
+    val = t.evaluate()
+    assert val["val_seq_acc"] >= 0.48 and val["val_bleu"] >= 0.82
+
+
+@pytest.mark.slow
 def test_transformer_learns_sentiment():
-    t = _task("transformer", task="sentiment", samples=3000, seed=1)
+    # README: 99 % validation accuracy after 100 steps (defaults; measured 0.997)
+    t = get_lab("transformer").create({"task": "sentiment"}, CPU)
     for _ in range(100):
         t.train_step()
-    assert t.evaluate()["val_acc"] > 0.9
+    assert t.evaluate()["val_acc"] >= 0.98

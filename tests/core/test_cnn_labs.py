@@ -233,11 +233,12 @@ def test_predict_image_request():
 
 @pytest.fixture(scope="module")
 def trained_lenet5() -> tuple[CnnTask, float]:
-    """LeNet-5 with its defaults, trained until 97 % (about 25 epochs)."""
+    """LeNet-5 with its defaults, trained until 97 % (measured: epoch 23, 0.978,
+    8 s of training; the README says within 23 epochs)."""
     torch.set_num_threads(1)
     task = get_lab("lenet5").create({}, CPU)
     best = 0.0
-    for _ in range(40):  # epochs
+    for _ in range(28):  # epochs
         for _ in range(task.steps_per_epoch):
             task.train_step()
         best = max(best, task.evaluate()["val_acc"])
@@ -251,6 +252,37 @@ def test_lenet5_defaults_reach_97_percent(trained_lenet5):
     hp = get_lab("lenet5").resolve({})
     assert (hp["activation"], hp["pooling"]) == ("sigmoid", "avg")
     assert trained_lenet5[1] >= 0.97
+
+
+#: The README's accuracy for each of the other networks and the epochs allowed to
+#: reach it (defaults, seed 0, one thread). Measured (epoch reached, validation
+#: accuracy, training seconds on a loaded 2-core machine): AlexNet 18, 0.958, 14 s;
+#: VGG 14, 0.958, 18 s; NiN 26, 0.953, 28 s; GoogLeNet 3, 0.981, 6 s; ResNet 5,
+#: 0.981, 7 s; MobileNet 4, 0.975, 3 s.
+README_ACCURACY = {
+    "alexnet": (0.95, 22),
+    "vgg": (0.95, 18),
+    "nin": (0.95, 32),
+    "googlenet": (0.97, 5),
+    "resnet": (0.97, 7),
+    "mobilenet": (0.97, 6),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", list(README_ACCURACY))
+def test_cnn_defaults_reach_the_readme_accuracy(key):
+    torch.set_num_threads(1)
+    target, max_epochs = README_ACCURACY[key]
+    task = get_lab(key).create({}, CPU)
+    history = []
+    for _ in range(max_epochs):
+        for _ in range(task.steps_per_epoch):
+            task.train_step()
+        history.append(round(task.evaluate()["val_acc"], 3))
+        if history[-1] >= target:
+            break
+    assert max(history) >= target, f"{key}: validation accuracy by epoch {history}"
 
 
 def _line(canvas: np.ndarray, start: tuple, end: tuple, width: float) -> None:

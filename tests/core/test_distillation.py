@@ -141,13 +141,50 @@ def test_trace_step_records_the_student() -> None:
     assert any(changed)
 
 
+def test_without_the_soft_term_the_two_students_stay_identical() -> None:
+    # α = 0 leaves only the cross-entropy: the "distilled" student is then the
+    # hard-label student, step for step (same start, same batches). So whatever
+    # separates them at α > 0 is the teacher's soft labels, nothing else.
+    same = get_lab("distillation").create({"alpha": 0.0}, CPU)
+    soft = get_lab("distillation").create({"alpha": 0.9}, CPU)
+    for _ in range(30):
+        same.train_step()
+        soft.train_step()
+    for a, b in zip(same.student.parameters(), same.hard_student.parameters()):
+        assert torch.equal(a, b)
+    for a, b in zip(same.hard_student.parameters(), soft.hard_student.parameters()):
+        assert torch.equal(a, b)  # the hard-label student does not depend on α
+    assert any(
+        not torch.allclose(a, b, atol=1e-3)
+        for a, b in zip(soft.student.parameters(), soft.hard_student.parameters())
+    )
+
+
+@torch.no_grad()
+def _teacher_agreement(task, net) -> float:
+    teacher = task.teacher_val_logits.argmax(1)
+    return float((net(task.x_val).argmax(1) == teacher).float().mean())
+
+
 @pytest.mark.slow
-def test_distilled_student_is_at_least_as_good_as_hard_label_student() -> None:
-    # 150 labelled digits, student 64→16→10, T = 4, α = 0.9, 600 steps of 32.
-    # Measured (seed 0): distilled 0.944, hard labels only 0.905; seed 1: 0.939/0.919.
-    task = get_lab("distillation").create({"seed": 0}, CPU)
-    for _ in range(600):
-        task.train_step()
-    acc, acc_hard = task.val_accuracies()
-    assert acc >= acc_hard - 0.01
-    assert acc >= 0.90
+def test_distilled_student_beats_the_hard_label_student() -> None:
+    # 150 labelled digits, student 64→16→10, T = 4, α = 0.9, 600 steps of 32;
+    # 359 validation digits. Measured (distilled / hard labels, accuracy):
+    # seed 0 0.944 / 0.905, seed 1 0.939 / 0.919, seed 2 0.942 / 0.903; agreement
+    # with the teacher 0.97 / 0.90; validation loss 0.20–0.22 / 0.25–0.51.
+    gaps = []
+    for seed in (0, 1, 2):
+        task = get_lab("distillation").create({"seed": seed}, CPU)
+        for _ in range(600):
+            task.train_step()
+        acc, acc_hard = task.val_accuracies()
+        metrics = task.evaluate()
+        assert acc > acc_hard, seed
+        assert metrics["val_loss"] < metrics["val_loss_hard"] - 0.03, seed
+        assert _teacher_agreement(task, task.student) >= (
+            _teacher_agreement(task, task.hard_student) + 0.03
+        ), seed
+        if seed == 0:  # the README's figures: 94 % vs 91 %
+            assert acc >= 0.935 and acc_hard <= 0.915
+        gaps.append(acc - acc_hard)
+    assert sum(gaps) / len(gaps) >= 0.02  # measured 0.033

@@ -289,24 +289,29 @@ def test_gan1d_snapshot_contract():
 
 @pytest.mark.slow
 def test_gan1d_discriminator_approaches_one_half():
+    # README: max |D(x) − ½| over the data = 0.015 after 3,000 steps.
+    # Measured (defaults, seed 0): 0.030 at 600 steps, 0.017 at 2,000, 0.0147 at 3,000.
     task = get_lab("gan1d").create({}, CPU)
     start = task.evaluate()["d_gap"]
-    for _ in range(600):
+    for _ in range(3000):
         task.train_step()
     gap = task.evaluate()["d_gap"]
-    assert gap < 0.1 and gap < start
+    assert gap < 0.02 and gap < start / 5
 
 
 @pytest.mark.slow
 def test_ring_default_covers_modes_and_collapse_preset_does_not():
+    # README: 8 / 8 modes by step 1,000; the mode-collapse preset stays at 0–1.
+    # Measured (defaults, seed 0): 8 modes at 600, 900, 1,000 and 1,200 steps; the
+    # collapse preset 0 modes at 900 steps, 1 at 1,000.
     task = get_lab("gan2d").create({}, CPU)
-    for _ in range(900):
+    for _ in range(1000):
         task.train_step()
-    assert task.evaluate()["modes"] >= 6
+    assert task.evaluate()["modes"] == 8
     task.handle("preset", {"name": "collapse"})
-    for _ in range(900):
+    for _ in range(1000):
         task.train_step()
-    assert task.evaluate()["modes"] <= 2
+    assert task.evaluate()["modes"] <= 1
 
 
 def test_generator_density_estimate_matches_a_known_density():

@@ -141,12 +141,13 @@ def test_lab_snapshot_contract() -> None:
 
 @pytest.mark.slow
 def test_training_reaches_miou() -> None:
-    task = get_lab("segmentation").create({"scenes": 600, "seed": 0},
-                                          torch.device("cpu"))
+    # README: mean IoU 0.87 after 580 steps (defaults). Measured (seed 0): 0.77 at
+    # 350 steps, 0.866 (pixel accuracy 0.976) at 580.
+    task = get_lab("segmentation").create({}, torch.device("cpu"))
     before = task.evaluate()
-    for _ in range(350):
+    for _ in range(580):
         task.train_step()
     after = task.evaluate()
     assert before["val_miou"] < 0.3
-    assert after["val_miou"] >= 0.55
-    assert after["val_acc"] >= 0.9
+    assert after["val_miou"] >= 0.85
+    assert after["val_acc"] >= 0.97

@@ -163,6 +163,7 @@ def test_training_separates_positive_and_negative_pairs() -> None:
         task.train_step()
     metrics = task.evaluate()
     snap = task.snapshot()
-    # measured: 0.73 before, 0.94-0.95 after 400 steps
-    assert metrics["val_acc"] >= 0.90 > before
+    # README: 94 % pair verification after 400 steps. Measured (seed 0): 0.73
+    # before, 0.943 after 400 steps
+    assert metrics["val_acc"] >= 0.93 > before
     assert np.median(snap["neg_dist"]) > 2 * np.median(snap["pos_dist"])

@@ -130,17 +130,85 @@ def _assert_same(a, b):
     torch.testing.assert_close(a, b, rtol=1e-6, atol=1e-7)
 
 
+def _output_gradients(model, x, y, loss_fn):
+    """∂L/∂(every leaf module output), by torch.autograd.grad on a copy of ``model``.
+
+    Forward hooks keep each output and hand a clone on, so an in-place module after
+    it (``ReLU(inplace=True)``) cannot overwrite the kept tensor. Keys are
+    ``(path, call, index)``; an output the loss does not depend on maps to None.
+    """
+    model = copy.deepcopy(model)
+    kept, calls = [], {}
+
+    def keep(path):
+        def hook(module, args, output):
+            call = calls[path] = calls.get(path, -1) + 1
+            outs = list(output) if isinstance(output, tuple) else [output]
+            kept.extend(((path, call, i), t) for i, t in enumerate(outs))
+            clones = [t.clone() for t in outs]
+            return tuple(clones) if isinstance(output, tuple) else clones[0]
+
+        return hook
+
+    for path, module in model.named_modules():
+        if not any(module.children()):
+            module.register_forward_hook(keep(path))
+    loss = loss_fn(model(x), y)
+    grads = torch.autograd.grad(loss, [t for _, t in kept], allow_unused=True)
+    return {key: g for (key, _), g in zip(kept, grads)}
+
+
+def _assert_record_is(rec, g, what):
+    """A TensorRecord holds ``g``: its numbers (when the sample is all of it), its
+    norm and statistics over the whole tensor."""
+    assert rec.shape == tuple(g.shape), what
+    item = g[0] if rec.batched else g
+    if rec.sample.shape == tuple(item.shape):
+        torch.testing.assert_close(
+            torch.from_numpy(rec.sample), item, rtol=1e-5, atol=1e-8, msg=what
+        )
+    assert rec.norm == pytest.approx(float(g.norm()), rel=1e-5, abs=1e-9), what
+    for stat, value in (("mean", g.mean()), ("min", g.min()), ("max", g.max())):
+        assert rec.stats[stat] == pytest.approx(float(value), rel=1e-5, abs=1e-8), (
+            what, stat)
+
+
+def _assert_recorded_gradients(trace, expected, param_grads):
+    """Every backward event's ∂L/∂output and parameter gradients equal ``expected``."""
+    recorded, params = {}, set()
+    for event in trace.phase_events("backward"):
+        if event.path == "input":
+            continue
+        for key, rec in event.tensors.items():
+            if key.startswith("grad_output"):
+                index = 0 if key == "grad_output" else int(key.split(".")[1])
+                recorded[(event.path, event.call, index)] = rec
+            elif key.startswith("grad."):
+                name = f"{event.path}.{key[len('grad.'):]}"
+                params.add(name)
+                _assert_record_is(rec, param_grads[name], name)
+    assert params == set(param_grads)
+    assert set(recorded) == {k for k, g in expected.items() if g is not None}
+    for key, rec in recorded.items():
+        _assert_record_is(rec, expected[key], str(key))
+
+
 @pytest.mark.parametrize("name", list(CASES))
 @pytest.mark.parametrize("optimizer", ["Adam", "SGD"])
 def test_recording_changes_nothing(name, optimizer):
     model, twin, x, y, opt, opt_twin = _pair(name, optimizer)
     loss_fn = nn.CrossEntropyLoss()
     for _ in range(2):  # the second step sees optimizer state and BN running stats
+        expected = _output_gradients(twin, x, y, loss_fn)
         out, loss, grads = _plain_step(model, x, y, opt, loss_fn)
         trace = record_supervised_step(twin, x, y, loss_fn, opt_twin)
         assert trace.metrics["loss"] == pytest.approx(loss, rel=1e-6)
+        # traced gradients equal autograd's: ∂L/∂(each module output) and the
+        # parameter gradients the backward events show, against an untraced model
+        plain_grads = {n: g for (n, _), g in zip(model.named_parameters(), grads)}
+        _assert_recorded_gradients(trace, expected, plain_grads)
         for g, p in zip(grads, twin.parameters()):
-            _assert_same(p.grad, g)  # traced gradients equal autograd's
+            _assert_same(p.grad, g)  # and recording left the gradients alone
         for p, q in zip(model.parameters(), twin.parameters()):
             _assert_same(q, p)
         for a, b in zip(model.buffers(), twin.buffers()):
@@ -182,6 +250,7 @@ def test_hooks_are_removed(name):
 
 def test_event_order_and_contents():
     model, _, x, y, opt, _ = _pair("cnn_bn", "SGD")
+    ref = model[0](x).detach()  # the first conv before the update changes its weights
     trace = record_supervised_step(model, x, y, nn.CrossEntropyLoss(), opt)
     phases = [e.phase for e in trace.events]
     assert phases[0] == "input"
@@ -201,8 +270,12 @@ def test_event_order_and_contents():
     assert conv.params == 4 * 9 + 4 and conv.params_no_bias == 36
     out = conv.tensors["output"]
     assert out.sample.shape == (4, 8, 8)
-    ref = model[0](x).detach()  # weights changed by the update: compare stats loosely
     assert out.shape == tuple(ref.shape)
+    torch.testing.assert_close(torch.from_numpy(out.sample), ref[0])
+    for stat, value in (("mean", ref.mean()), ("std", ref.std(correction=0)),
+                        ("min", ref.min()), ("max", ref.max())):
+        assert out.stats[stat] == pytest.approx(float(value), rel=1e-5, abs=1e-6)
+    assert out.norm == pytest.approx(float(ref.norm()), rel=1e-5)
     relu = trace.find("forward", "2")
     assert relu.tensors["output"].stats["min"] == 0.0
     assert 0.0 < relu.tensors["output"].stats["zero_fraction"] < 1.0
@@ -489,10 +562,7 @@ def test_lab_trace_step_equals_train_step(spec):
     plain = spec.create(values, device)
     metrics = plain.train_step()
     traced = spec.create(values, device)
-    try:
-        trace = traced.trace_step()
-    except NotImplementedError as exc:
-        pytest.skip(f"{spec.key}: no trace yet ({exc})")
+    trace = traced.trace_step()  # every trainable lab can be stepped through
     assert trace.metrics["loss"] == pytest.approx(metrics["loss"], rel=1e-5, abs=1e-7)
     assert traced.step == plain.step == 1
     for role, module in plain.modules().items():

@@ -6,12 +6,15 @@ from __future__ import annotations
 import gzip
 import os
 import pickle
+import threading
 
 import numpy as np
 import pytest
 import torch
 
 from dlviz.core.data.idx import IdxError, load_mnist_folder, write_idx
+from dlviz.core.labs import get_lab
+from dlviz.session import lesson, persist
 
 NAMES = (
     "train-images-idx3-ubyte",
@@ -127,10 +130,11 @@ def _bad_files(tmp_path, good: bytes, version_bumped: bytes) -> dict:
     }, marker
 
 
-def test_damaged_session_files_are_refused_and_run_nothing(tmp_path):
-    persist = pytest.importorskip("dlviz.session.persist")
-    from dlviz.core.labs import get_lab
+def _folder_state(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
+
+def test_damaged_session_files_are_refused_and_run_nothing(tmp_path):
     spec = get_lab("mlp2d")
     task = spec.create({}, torch.device("cpu"))
     good_path = tmp_path / "good.dlviz"
@@ -138,23 +142,39 @@ def test_damaged_session_files_are_refused_and_run_nothing(tmp_path):
         **_payload_args(persist, spec, task),
     )
     persist.save_session(good_path, payload)
-    assert persist.read_session(good_path)  # the good file reads
+    assert persist.open_session(good_path).lab == "mlp2d"  # the good file opens
     newer = dict(payload, version=payload["version"] + 1)
     newer_path = tmp_path / "newer.dlviz"
     persist.save_session(newer_path, newer)
     files, marker = _bad_files(
         tmp_path, good_path.read_bytes(), newer_path.read_bytes()
     )
-    target = tmp_path / "existing.dlviz"
     for name, data in files.items():
         path = tmp_path / f"{name.replace(' ', '_')}.dlviz"
         path.write_bytes(data)
-        target.write_bytes(b"keep me")
+        before = _folder_state(tmp_path)
         with pytest.raises(persist.SessionFileError) as info:
             persist.open_session(path)
         assert str(info.value), name
         assert not marker.exists(), f"{name}: unpickling ran code"
-        assert target.read_bytes() == b"keep me"
+        # refusing changes nothing: the file itself and everything beside it
+        assert _folder_state(tmp_path) == before, name
+
+
+def test_a_failed_save_keeps_the_existing_file(tmp_path):
+    spec = get_lab("mlp2d")
+    task = spec.create({}, torch.device("cpu"))
+    target = tmp_path / "existing.dlviz"
+    target.write_bytes(b"keep me")
+    payload = persist.make_payload(**_payload_args(persist, spec, task))
+    payload["history"] = [{"loss": threading.Lock()}]  # torch.save cannot pickle it
+    with pytest.raises(TypeError, match="pickle"):
+        persist.save_session(target, payload)
+    assert target.read_bytes() == b"keep me"
+    assert [p.name for p in tmp_path.iterdir()] == ["existing.dlviz"]  # no temp file
+    del payload["history"]
+    persist.save_session(target, payload)  # a good save replaces it
+    assert persist.open_session(target).lab == "mlp2d"
 
 
 def _payload_args(persist, spec, task) -> dict:
@@ -174,7 +194,6 @@ def _payload_args(persist, spec, task) -> dict:
 
 
 def test_damaged_lesson_files_are_refused_and_run_nothing(tmp_path):
-    lesson = pytest.importorskip("dlviz.session.lesson")
     good = lesson.shipped_lessons()[0]
     data = good.read_bytes()
     newer = data.replace(b'"version": 1', b'"version": 99')

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from dlviz.ui.qm import ensure_qm
 from dlviz.ui.classroom import language
+from dlviz.ui.qm import ensure_qm
 from dlviz.ui.settings import Settings
 
 

@@ -111,8 +111,17 @@ def test_divergence_pauses_with_a_message(window, qtbot):
     assert window.message_bar.isVisible()
     assert "diverged" in window.message_bar.text()
     assert window.session.engine.task.weights_finite()
-    click(qtbot, window.transport.step_button)  # still usable
+    # still usable: the Step button trains exactly one more batch and reports it
+    step = window.session.step
+    click(qtbot, window.transport.step_button)
+    wait_steps(qtbot, window, step + 1)
+    qtbot.waitUntil(lambda: window.session.state in ("paused", "diverged"),
+                    timeout=10000)
     qtbot.wait(200)
+    window.redraw()
+    assert window.session.step == step + 1
+    assert window.transport.counters["step"].text() == str(step + 1)
+    assert window.session.engine.task.weights_finite()
 
 
 def test_closing_during_training_joins_the_thread(qtbot):

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from dlviz.ui import theme
 from dlviz.ui.classroom import rewind as rewind_module
+from dlviz.ui.views.decision import blend_classes
 from tests.ui.conftest import wait_steps
 
 
@@ -46,9 +48,11 @@ def test_scrubbing_shows_an_older_snapshot_and_live_resumes(qtbot, window):
     qtbot.mouseClick(timeline.live_button, Qt.MouseButton.LeftButton)
     assert timeline.is_live and window.live_stage
     assert timeline.slider.value() == timeline.slider.maximum()
-    final = window.session.snapshot["probs"]
+    # live again: the stage shows the newest snapshot, the one recorded while rewound
+    assert window.session.snapshot_step == buffer.steps[-1]
+    final = blend_classes(window.session.snapshot["probs"], theme.STYLE.background)
+    assert np.array_equal(probs_shown(window), final)
     assert not np.allclose(probs_shown(window), old_image)
-    assert final is not None
 
 
 @pytest.mark.slow

@@ -24,8 +24,8 @@ from dlviz.core.gan.models import (
     kl_to_standard_normal,
     reconstruction_error,
 )
-from dlviz.core.labs.base import LabTask
 from dlviz.core.train.optim import build_optimizer
+from dlviz.core.train.task import LabTask
 
 HELD_OUT_CHOICES: tuple[str, ...] = ("none",) + tuple(str(d) for d in range(10))
 
@@ -241,12 +241,12 @@ class AutoencoderTask(LabTask):
         codes_np = codes.cpu().numpy().astype(np.float32)
         box = self.latent_box(codes_np)
         t = self.manifold_tiles
-        gx = torch.linspace(box[0], box[1], t)
-        gy = torch.linspace(box[3], box[2], t)  # top row = largest z₂
+        gx = torch.linspace(box[0], box[1], t, device=self.device)
+        gy = torch.linspace(box[3], box[2], t, device=self.device)  # top row: max z₂
         grid = torch.stack(torch.meshgrid(gy, gx, indexing="ij")[::-1], -1).reshape(
             -1, 2
         )
-        tiles = self.model.decode(grid.to(self.device)).view(-1, 8, 8).cpu().numpy()
+        tiles = self.model.decode(grid).view(-1, 8, 8).cpu().numpy()
         recons = self.model.decode(self.model.encode(self.shown)[0]).view(-1, 8, 8)
         if self.variational:
             prior_z = self.prior_noise

@@ -23,7 +23,7 @@ from dlviz.core.gan.losses import (
 )
 from dlviz.core.gan.models import DCDiscriminator, DCGenerator, sample_noise
 from dlviz.core.gan.toy import _gan_optimizer
-from dlviz.core.labs.base import LabTask
+from dlviz.core.train.task import LabTask
 
 IMAGE_SIZE = 16
 IMAGE_LOSSES: tuple[str, ...] = ("minimax", "nonsaturating", "lsgan", "wgan-gp")

@@ -22,7 +22,7 @@ from dlviz.core.gan.targets import (
     make_target_1d,
 )
 from dlviz.core.gan.toy import ToyGan, gaussian_kde, noise_grid_lines
-from dlviz.core.labs.base import LabTask
+from dlviz.core.train.task import LabTask
 
 #: Settings applied by the preset buttons of the 2-D GAN (merged into the hparams).
 PRESETS_2D: dict[str, dict[str, Any]] = {

@@ -375,7 +375,7 @@ class TransformerTask(_SequenceTask):
                 "encoder_attention": stack("encoder"),
                 "decoder_attention": stack("decoder"),
                 "cross_attention": stack("cross"),
-                "causal_mask": causal_mask(run["tgt_in"].shape[1]).numpy(),
+                "causal_mask": causal_mask(run["tgt_in"].shape[1], "cpu").numpy(),
                 "positional_encoding": self.pe,
             },
         )
@@ -683,6 +683,7 @@ LABS = [
         teaches="Self-attention, many heads, positions and the causal mask.",
         stage="transformer",
         factory=_make_transformer,
+        heavy=True,
         authors="Vaswani et al.",
         idea="Attention only: no recurrence, every position sees every other.",
         paper="Attention Is All You Need (2017)",

@@ -22,8 +22,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from dlviz.core.data.digits import load_digits_images
-from dlviz.core.labs.base import LabTask
 from dlviz.core.train.optim import build_optimizer
+from dlviz.core.train.task import LabTask
 
 #: Temperatures shown side by side in the "how T flattens" view.
 TEMPERATURES: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)

@@ -19,8 +19,8 @@ import torch
 from torch import nn
 
 from dlviz.core.data.digits import load_digits_images
-from dlviz.core.labs.base import LabTask
 from dlviz.core.train.optim import build_optimizer
+from dlviz.core.train.task import LabTask
 
 METRICS: tuple[str, ...] = ("euclidean", "cosine")
 TOWERS: tuple[str, ...] = ("CNN", "MLP")

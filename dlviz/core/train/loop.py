@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dlviz.core.labs.base import LabTask
+from dlviz.core.train.task import LabTask
 
 #: Share of the training time that view snapshots and validation may take: the
 #: capture rate drops below ``task.snapshot_hz`` when a snapshot is expensive.
