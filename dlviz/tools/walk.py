@@ -74,12 +74,22 @@ def _name(widget) -> str:
 
 
 def cut_texts(root) -> list[str]:
-    """Visible text widgets under ``root`` whose text does not fit them."""
+    """Visible text widgets under ``root`` whose text does not fit them, or that
+    stick out of the window."""
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
     from dlviz.ui.views.base import PlotView
 
     found: list[str] = []
+    window = root.window()
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if not widget.isVisible() or not widget.text() or widget.width() < 2:
+            continue
+        right = widget.mapTo(window, QPoint(widget.width() - 1, 0)).x()
+        if right >= window.width() + 1:
+            found.append(f"'{_plain(widget.text())[:40]}' sticks out of the window "
+                         f"({right} > {window.width()})")
     for label in root.findChildren(QLabel):
         if not label.isVisible() or label.wordWrap() or not label.text():
             continue

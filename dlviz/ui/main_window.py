@@ -82,9 +82,20 @@ class MainWindow(QMainWindow):
     #: A lab was opened (its key); classroom features listen to it.
     lab_opened = Signal(str)
 
-    def __init__(self, device: torch.device, threads: int, lab: str | None = None):
+    def __init__(
+        self,
+        device: torch.device,
+        threads: int,
+        lab: str | None = None,
+        *,
+        loading: bool = False,
+    ):
         super().__init__()
         self.setObjectName("dlviz_main")
+        #: run_app shows the window with ``loading`` true, loads the rest behind it
+        #: and then calls :meth:`finish_loading` (see dlviz/ui/app.py)
+        self.loading = loading
+        self._lab_after_loading: tuple[str, dict | None] | None = None
         self.device = device
         self.threads = threads
         self.session: LabSession | None = None
@@ -104,7 +115,8 @@ class MainWindow(QMainWindow):
         from dlviz.ui.classroom import install_all
 
         install_all(self)
-        self.open_lab(lab or "mlp2d")
+        if not loading:
+            self.open_lab(lab or "mlp2d")
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
@@ -113,7 +125,7 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
         )
-        self.picker = LabPicker()
+        self.picker = LabPicker(fill=not self.loading)
         self.picker.lab_chosen.connect(self.open_lab)
         self.picker_dock = QDockWidget()
         self.picker_dock.setObjectName("picker_dock")
@@ -281,7 +293,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._docks_sized:
             self._docks_sized = True
-            side = max(230, min(300, self.width() // 5))
+            # narrow docks on laptop screens leave the stage the room it needs
+            side = max(210, min(300, self.width() // 6))
             self.resizeDocks(
                 [self.picker_dock, self.inspector_dock],
                 [side, side],
@@ -295,6 +308,9 @@ class MainWindow(QMainWindow):
         ``hparams`` (validated by the caller; lesson scenes, saved sessions) are used
         for the first build instead of the defaults.
         """
+        if self.loading:  # opened by finish_loading, once the imports are done
+            self._lab_after_loading = (key, hparams)
+            return
         spec = get_lab(key)
         if self.spec is not None and self.spec.key == key:
             return
@@ -322,6 +338,15 @@ class MainWindow(QMainWindow):
         self.stage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stage.setFocus()  # keys go to the transport, not the lab filter
         self.lab_opened.emit(spec.key)
+
+    def finish_loading(self, key: str) -> None:
+        """End of start-up (run_app): open ``key``, or the lab asked for while the
+        modules were loading (a menu, a scene). Until now no lab was opened, so no
+        worker thread could import a module for the first time."""
+        self.loading = False
+        key, hparams = self._lab_after_loading or (key, None)
+        self._lab_after_loading = None
+        self.open_lab(key, hparams)
 
     def _place_curves(self, trainable: bool) -> None:
         """The loss and metric curves join the stage's deck as curve panels (or the

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 
+from dlviz.ui.views.image_grid import ImageGridView
 from tests.ui.stage_helpers import make_stage as _stage
 from tests.ui.stage_helpers import save_shots as _shots
 from tests.ui.stage_helpers import trained_task
@@ -13,7 +14,27 @@ from tests.ui.stage_helpers import trained_task
 torch.set_num_threads(1)
 
 
+def _grid_as_shown(qtbot, images, columns):
+    """What an image grid of the stages shows for ``images`` (the same view, alone)."""
+    view = ImageGridView(normalize_each=False, gray=True)
+    qtbot.addWidget(view)
+    view.set_maps(images, columns=columns, levels=(0.0, 1.0))
+    return view.image.image
 
+
+def _points_shown(scatter, layer):
+    x, y = scatter.layers[layer].getData()
+    return np.stack([x, y], 1)
+
+
+def _assert_gan1d_shows(stage, snap):
+    _, d = stage.plot.curves["d"].getData()
+    np.testing.assert_allclose(d, snap["d"], rtol=1e-6)
+    _, d_opt = stage.plot.curves["d_opt"].getData()
+    np.testing.assert_allclose(d_opt, snap["d_optimal"], rtol=1e-6)
+    mx, _ = stage.mapping.getData()
+    np.testing.assert_allclose(mx[1::2], snap["z_lines_x"], rtol=1e-6)
+    assert f"{snap['d_gap']:.3f}" in stage.gap_label.text()
 
 
 def test_gan1d_stage_draws_curves_and_mapping(qtbot):
@@ -27,10 +48,15 @@ def test_gan1d_stage_draws_curves_and_mapping(qtbot):
     assert len(mx) == 2 * len(snap["z_lines_x"])
     np.testing.assert_allclose(mx[1::2], snap["z_lines_x"])
     assert "max |D(x)" in stage.gap_label.text()
+    _assert_gan1d_shows(stage, snap)
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.buttons.buttons["G"].click()
     assert blocker.args == ["step", {"which": "G"}]
-    stage.show_result("step", task.handle("step", {"which": "D"}))
+    result = task.handle("step", {"which": "D"})
+    after = result["snapshot"]
+    assert not np.allclose(after["d"], snap["d"])  # the D step moved D(x)
+    stage.show_result("step", result)
+    _assert_gan1d_shows(stage, after)  # the stage now shows the stepped D
     _shots(qtbot, stage, "gan1d")
 
 
@@ -56,10 +82,25 @@ def test_gan2d_stage_layers_presets_and_drawing(qtbot):
         stage.use_drawing.click()
     kind, data = blocker.args
     assert kind == "set_target_points" and data["points"].shape[1] == 2
+    np.testing.assert_allclose(data["points"], np.asarray(stage.view.drawn))
     result = task.handle(kind, data)
+    drawn = result["snapshot"]
+    assert drawn["target"] == "drawn"
+    assert drawn["real"].shape != snap["real"].shape or not np.allclose(
+        drawn["real"], snap["real"]
+    )
     stage.show_result(kind, result)
-    assert result["snapshot"]["target"] == "drawn"
+    # the stage shows the new target: its data points, D's map, the modes count
+    np.testing.assert_allclose(_points_shown(stage.view, "real"), drawn["real"],
+                               rtol=1e-6)
+    np.testing.assert_allclose(_points_shown(stage.view, "fake"), drawn["fake"],
+                               rtol=1e-6)
+    np.testing.assert_allclose(stage.heat.image, drawn["d_grid"], rtol=1e-6)
+    count = stage.count.toPlainText()
+    assert f"{drawn['n_modes_covered']} / {drawn['n_modes']}" in count
     stage.show_snapshot(snap)
+    np.testing.assert_allclose(_points_shown(stage.view, "real"), snap["real"],
+                               rtol=1e-6)
     _shots(qtbot, stage, "gan2d")
 
 
@@ -67,13 +108,41 @@ def test_gan2d_stage_layers_presets_and_drawing(qtbot):
 def test_image_gan_stage(qtbot, key):
     task = _task(key, steps=2, batch_size=16)
     stage = _stage(qtbot, key)
-    stage.show_snapshot(task.snapshot())
-    assert stage.samples.image.image is not None
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    np.testing.assert_array_equal(
+        stage.samples.image.image,
+        _grid_as_shown(qtbot, snap["samples"], snap["cols"]),
+    )
+    assert f"{snap['d_real']:.2f}" in stage.status.text()
+    assert f"{snap['d_fake']:.2f}" in stage.status.text()
     if key == "cgan":
         with qtbot.waitSignal(stage.requested) as blocker:
             stage.digit.setValue(4)
         assert blocker.args == ["generate", {"digit": 4, "count": 8}]
-        stage.show_result("generate", task.handle(*blocker.args))
+        result = task.handle(*blocker.args)
+        assert result["digit"] == 4 and result["images"].shape[0] == 8
+        stage.show_result("generate", result)
+        # the eight new images of a 4, in the panel for them (in as many columns
+        # as fill that panel)
+        np.testing.assert_array_equal(
+            stage.asked.image.image,
+            _grid_as_shown(qtbot, result["images"], stage.asked.columns),
+        )
+        assert stage.asked._title == "Chosen digit: 4"
+        # the rows of the sample grid are labelled with their digit
+        ticks = stage.samples.plot_item.getAxis("left")._tickLevels[0]
+        assert [t for _, t in ticks] == [str(d) for d in range(10)]
+        assert stage.samples.plot_item.getAxis("left").isVisible()
+    else:
+        assert not stage.samples.plot_item.getAxis("left").isVisible()
+        assert "chosen digit" not in stage.panels()
+    result = task.handle("step", {"which": "both"})
+    stage.show_result("step", result)
+    np.testing.assert_array_equal(
+        stage.samples.image.image,
+        _grid_as_shown(qtbot, result["snapshot"]["samples"], snap["cols"]),
+    )
     _shots(qtbot, stage, key)
 
 
@@ -86,11 +155,102 @@ def test_autoencoder_stage(qtbot, key):
     if key == "autoencoder":
         assert stage.anomaly.isEnabled()
         assert stage.anomaly.threshold.value() == pytest.approx(snap["err_threshold"])
-        assert "Digit 0" in stage.anomaly_label.text()
+        assert "Digit 0" in stage.caption.text()
+        assert "anomaly" in stage.panels()
+        assert stage.anomaly.threshold.label.format == "threshold"
     else:
         assert not stage.anomaly.isEnabled()
+        assert "anomaly" not in stage.panels()  # no held-out digit, no panel
+        assert "held-out digit" in stage.caption.text()
+    # a legend names the colour of every digit, the held-out one marked
+    legend = stage.latent.class_legend
+    names = [label.text for _sample, label in legend.items]
+    assert names[:3] == (["0 (never seen)", "1", "2"] if key == "autoencoder"
+                         else ["0", "1", "2"])
+    assert len(names) == 10
+    # the two rows of the reconstructions are named
+    ticks = stage.recons.plot_item.getAxis("left")._tickLevels[0]
+    assert [t for _, t in ticks] == ["input", "output"]
+    assert set(stage.panels()) >= {"latent", "manifold", "reconstructions",
+                                   "prior samples"}
     _shots(qtbot, stage, key)
 
 
 def _task(key: str, steps: int = 3, **hp):
     return trained_task(key, steps, **hp)
+
+
+# -- legibility (issue 12): colour bars, legends, labelled lines, no import cycle -----
+def test_gan1d_spike_stays_in_the_plot_and_mapping_is_labelled(qtbot):
+    task = _task("gan1d")
+    stage = _stage(qtbot, "gan1d")
+    snap = dict(task.snapshot())
+    spike = np.zeros_like(snap["p_g"])
+    spike[len(spike) // 2] = 50 * float(snap["p_data"].max())  # mode collapse
+    snap["p_g"] = spike
+    stage.show_snapshot(snap)
+    top = stage.plot.plot_item.vb.viewRange()[1][1]
+    for key in ("p_data", "p_g"):
+        _, y = stage.plot.curves[key].getData()
+        assert y.max() <= 1.0 + 1e-6 < top
+    names = [label.text for _sample, label in stage.plot.legend.items]
+    assert "z → G(z)" in names and "data density" in names
+    left = dict((t, v) for v, t in stage.plot.plot_item.getAxis("left")._tickLevels[0])
+    assert left["z"] < left["G(z)"] < 0  # the two rows of the mapping are named
+    assert stage.half.label.format == "D = ½"
+    stage.deck.relayout()
+    assert stage.deck.main_view() is stage.plot
+
+
+def test_gan2d_d_map_has_a_colour_bar_and_a_legend(qtbot):
+    task = _task("gan2d")
+    stage = _stage(qtbot, "gan2d")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert stage.view.colorbar.levels() == pytest.approx(tuple(snap["d_levels"]))
+    label = stage.view.colorbar.axis.labelText
+    assert label == ("D(x)" if snap["d_is_probability"] else "critic score")
+    names = [label.text for _sample, label in stage.view.legend.items]
+    assert {"data", "generated", "mode covered", "mode missed"} <= set(names)
+    stage.show_heat.setChecked(False)
+    assert not stage.view.colorbar.isVisible()
+    stage.deck.relayout()
+    assert stage.deck.main_view() is stage.view
+
+
+def test_real_digits_fill_their_panel(qtbot):
+    from dlviz.ui.stages._gen_common import FittedGridView, best_columns
+
+    assert best_columns(8, 16, 16, 800, 100) == 8  # wide: one row
+    assert best_columns(8, 16, 16, 100, 800) == 1  # tall: one column
+    assert best_columns(8, 16, 16, 400, 200) == 4
+    view = FittedGridView()
+    qtbot.addWidget(view)
+    view.resize(900, 200)
+    view.show()
+    view.show_maps(np.zeros((8, 16, 16), np.float32))
+    qtbot.waitUntil(lambda: view.columns == 8)
+    view.resize(200, 900)
+    qtbot.waitUntil(lambda: view.columns <= 2)
+
+
+def test_stage_modules_do_not_import_each_other():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dlviz.ui.stages.gen_images as g, dlviz.ui.stages.generative as h;"
+        "print(sorted(g.STAGES), sorted(h.STAGES))"
+    )
+    src = {}
+    from pathlib import Path
+
+    import dlviz.ui.stages as stages
+
+    for name in ("generative", "gen_images"):
+        src[name] = (Path(stages.__file__).parent / f"{name}.py").read_text()
+    assert "stages.gen_images" not in src["generative"]
+    assert "stages.generative" not in src["gen_images"]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert "['autoencoder', 'image_gan'] ['gan1d', 'gan2d']" in out

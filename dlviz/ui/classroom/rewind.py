@@ -91,6 +91,8 @@ class RewindTimeline(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
+        # one slim row: no title bar (View → Rewind timeline shows and hides it)
+        self.dock.setTitleBarWidget(QWidget())
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setObjectName("view_rewind")

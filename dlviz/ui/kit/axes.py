@@ -75,6 +75,10 @@ class ReadableAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         # the "(x0.001)" SI prefix of pyqtgraph's axis label is never wanted
         self.enableAutoSIPrefix(False)
+        # fewer labels than pyqtgraph's default on short axes, so large (presentation)
+        # text never piles up: a level of labels is shown only while it fills at
+        # most this share of the axis
+        self.setStyle(textFillLimits=[(0, 0.6), (2, 0.4), (4, 0.2)])
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
         """Only the major levels on a log axis: pyqtgraph adds 2…9 × 10ⁿ minor

@@ -2,6 +2,9 @@
 
 Buttons emit requests that the task answers in the worker thread: ``step``
 (D / G / both), ``preset`` (collapse / fix) and ``set_target_points`` (a drawing).
+The image GANs and the autoencoders have their stages (and register them) in
+:mod:`gen_images`; the pieces both modules use live in :mod:`_gen_common`, so
+neither imports the other.
 """
 
 from __future__ import annotations
@@ -11,27 +14,28 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
 from dlviz.ui import theme
+from dlviz.ui.kit import Role
+from dlviz.ui.stages._gen_common import (
+    COVERED_COLOR,
+    D_COLOR,
+    DATA_COLOR,
+    FAKE_COLOR,
+    GRID_COLOR,
+    MISSED_COLOR,
+    OPTIMAL_COLOR,
+    PULL_COLOR,
+    StepButtons,
+    style_colorbar,
+)
 from dlviz.ui.stages.base import Stage
-from dlviz.ui.stages.gen_images import AutoencoderStage, ImageGanStage
 from dlviz.ui.views.curves import CurvesView
+from dlviz.ui.views.legend import FitsLegend, fit_legend, legend_below
 from dlviz.ui.views.scatter import ScatterView
 
-REAL_COLOR = "#444444"
-FAKE_COLOR = "#009E73"
-D_COLOR = "#0072B2"
-OPTIMAL_COLOR = "#CC79A7"
-ARROW_COLOR = "#D55E00"
+__all__ = ["Gan1dStage", "Gan2dStage", "StepButtons", "STAGES"]
 
 
 def segments(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -50,115 +54,161 @@ def polylines(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return flat[:, 0], flat[:, 1], connect.ravel()
 
 
-class StepButtons(QWidget):
-    """Step D / Step G / Step both, emitting ``requested("step", {"which": ...})``."""
+def _relabel(legend: pg.LegendItem | None, item, text: str) -> None:
+    """Translate a legend entry (legend labels are set once, when added)."""
+    label = legend.getLabel(item) if legend is not None else None
+    if label is not None and label.text != text:
+        label.setText(text)
 
-    def __init__(self, stage: Stage, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.stage = stage
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[str, QPushButton] = {}
-        for which in ("D", "G", "both"):
-            button = QPushButton()
-            button.clicked.connect(getattr(self, f"_step_{which.lower()}"))
-            layout.addWidget(button)
-            self.buttons[which] = button
-        layout.addStretch(1)
-        self.retranslate_ui()
 
-    def retranslate_ui(self) -> None:
-        self.buttons["D"].setText(self.tr("Step D"))
-        self.buttons["G"].setText(self.tr("Step G"))
-        self.buttons["both"].setText(self.tr("Step D + G"))
+def _losses_view() -> CurvesView:
+    """D's and G's losses, manual steps included (the window's loss curves show
+    only the steps of training)."""
+    return CurvesView(x_label="step")
 
-    def add_widget(self, widget: QWidget) -> None:
-        self.layout().insertWidget(self.layout().count() - 1, widget)
 
-    def _step_d(self) -> None:
-        self.stage.requested.emit("step", {"which": "D"})
+def _show_losses(view: CurvesView, snapshot: dict[str, Any]) -> None:
+    steps = snapshot.get("history_steps")
+    if steps is None or len(steps) == 0:
+        return
+    view.set_curve("d", steps, snapshot["history_d"], D_COLOR, label="D")
+    view.set_curve("g", steps, snapshot["history_g"], FAKE_COLOR, label="G")
 
-    def _step_g(self) -> None:
-        self.stage.requested.emit("step", {"which": "G"})
 
-    def _step_both(self) -> None:
-        self.stage.requested.emit("step", {"which": "both"})
+class DensityView(CurvesView):
+    """Densities and D(x) over x, with the z → x = G(z) lines underneath.
+
+    The left axis names the two rows of the mapping (``z`` and ``G(z)``) besides
+    the values 0, ½ and 1 of D; the ½ line is labelled.
+    """
+
+    z_level, x_level = -0.5, -0.16
+    y_range = (-0.62, 1.22)
+
+    def __init__(self, parent=None):
+        super().__init__(x_label="x", parent=parent)
+        item = self.plot_item
+        item.setYRange(*self.y_range, padding=0)
+        item.setXRange(-4, 4, padding=0)
+        item.getAxis("left").setTicks([[
+            (self.z_level, "z"), (self.x_level, "G(z)"),
+            (0.0, "0"), (0.5, "½"), (1.0, "1"),
+        ], []])
+        self.half = pg.InfiniteLine(
+            pos=0.5, angle=0, pen=theme.pen(DATA_COLOR, width=1,
+                                            style=Qt.PenStyle.DotLine),
+            label="D = ½",
+            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]},
+        )
+        item.addItem(self.half)
+        self.mapping = pg.PlotDataItem(pen=pg.mkPen(FAKE_COLOR, width=1),
+                                       connect="pairs")
+        item.addItem(self.mapping)
+        self._style_labels()
+
+    def set_mapping(self, x: np.ndarray, y: np.ndarray) -> None:
+        """The z → G(z) segments (``connect="pairs"``); their legend entry joins
+        with the first data, as the curves' entries do."""
+        if self.legend.getLabel(self.mapping) is None:
+            self.legend.addItem(self.mapping, "z → G(z)")
+            fit_legend(self)
+        self.mapping.setData(x, y)
+
+    def _style_labels(self) -> None:
+        font = self.font()
+        font.setPointSizeF(theme.STYLE.font_pt * 0.9)
+        self.half.label.setColor(theme.STYLE.foreground)
+        self.half.label.setFont(font)
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        if hasattr(self, "half"):
+            self._style_labels()
 
 
 class Gan1dStage(Stage):
     """Densities, D(x), the optimal D, the ½ line and the z → x mapping."""
 
-    z_level, x_level = -0.45, -0.08
-
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        self.plot = CurvesView(x_label="x")
-        item = self.plot.plot_item
-        item.setYRange(-0.55, 1.25, padding=0)
-        item.setXRange(-4, 4, padding=0)
-        self.half = pg.InfiniteLine(
-            pos=0.5, angle=0, pen=theme.pen("#999999", style=Qt.PenStyle.DotLine)
-        )
-        item.addItem(self.half)
-        self.mapping = pg.PlotDataItem(
-            pen=pg.mkPen(FAKE_COLOR, width=1), connect="pairs"
-        )
-        item.addItem(self.mapping)
-        self.losses = CurvesView(x_label="step")
+        self.plot = DensityView()
+        self.mapping = self.plot.mapping
+        self.half = self.plot.half
+        self.losses = _losses_view()
         self.buttons = StepButtons(self)
         self.gap_label = QLabel()
-        self.buttons.add_widget(self.gap_label)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plot)
-        splitter.addWidget(self.losses)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        deck = self.use_frame()
+        deck.add(self.plot, Role.MAIN, "densities")
+        deck.add(self.losses, Role.CURVES, "losses")
+        self.controls.add(self.buttons, self.gap_label)
+        self._d_is_probability = True
+        self._gap: float | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.plot.set_title(
-            self.tr("Data (black), generator (green), D(x) (blue), optimal D (pink)")
-        )
+        self.plot.set_title(self.tr("Densities and D(x)"))
         self.losses.set_title(self.tr("Losses of D and G"))
         self.losses.plot_item.setLabel("bottom", self.tr("step"))
+        self.deck.set_title(self.plot, self.tr("Densities"))
+        self.deck.set_title(self.losses, self.tr("D and G"))
         self.buttons.retranslate_ui()
+        self._relabel()
+        self._show_gap()
+        self.set_caption(self.tr(
+            "Both densities are scaled so that the taller one peaks at 1. "
+            "Below them, each line takes a noise value z to the point G(z) it "
+            "generates. When G matches the data, D(x) = ½ everywhere: D can no "
+            "longer tell data from generated points."
+        ))
+
+    def _relabel(self) -> None:
+        legend = self.plot.legend
+        names = {
+            "p_data": self.tr("data density"),
+            "p_g": self.tr("generator density"),
+            "d": "D(x)" if self._d_is_probability
+            else self.tr("critic (scaled to 0–1)"),
+            "d_opt": self.tr("optimal D*(x)"),
+        }
+        for key, text in names.items():
+            if key in self.plot.curves:
+                _relabel(legend, self.plot.curves[key], text)
+        self._names = names
+        self.plot.style_legend()
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        if bool(snapshot["d_is_probability"]) != self._d_is_probability:
+            self._d_is_probability = bool(snapshot["d_is_probability"])
+            self._relabel()
+        names = self._names
         x = snapshot["x"]
-        peak = max(float(snapshot["p_data"].max()), 1e-6)
-        scale = 1.0 / peak  # densities scaled so the data's peak is at 1
-        self.plot.set_curve(
-            "p_data",
-            x,
-            snapshot["p_data"] * scale,
-            REAL_COLOR,
-            label=self.tr("data density"),
-        )
-        self.plot.set_curve(
-            "p_g",
-            x,
-            snapshot["p_g"] * scale,
-            FAKE_COLOR,
-            label=self.tr("generator density"),
-        )
-        self.plot.set_curve("d", x, self._d_shown(snapshot), D_COLOR, label="D(x)")
-        self.plot.set_curve(
-            "d_opt", x, snapshot["d_optimal"], OPTIMAL_COLOR, dashed=True, label="D*(x)"
-        )
+        # the taller density peaks at 1, so a collapsed generator's spike stays
+        # inside the plot (and the data's bump shrinks beside it, as it should)
+        peak = max(float(snapshot["p_data"].max()), float(snapshot["p_g"].max()),
+                   1e-6)
+        self.plot.set_curve("p_data", x, snapshot["p_data"] / peak, DATA_COLOR,
+                            label=names["p_data"])
+        self.plot.set_curve("p_g", x, snapshot["p_g"] / peak, FAKE_COLOR,
+                            label=names["p_g"])
+        self.plot.set_curve("d", x, self._d_shown(snapshot), D_COLOR,
+                            label=names["d"])
+        self.plot.set_curve("d_opt", x, snapshot["d_optimal"], OPTIMAL_COLOR,
+                            dashed=True, label=names["d_opt"])
         z, gz = snapshot["z_lines_z"], snapshot["z_lines_x"]
         spread = max(float(np.abs(z).max()), 1e-6)
         z_shown = z / spread * 3.5
-        starts = np.stack([z_shown, np.full_like(z, self.z_level)], 1)
-        ends = np.stack([gz, np.full_like(gz, self.x_level)], 1)
-        self.mapping.setData(*segments(starts, ends))
-        self.gap_label.setText(
-            self.tr("max |D(x) − ½| on the data: {0:.3f}").format(snapshot["d_gap"])
-        )
-        self._show_losses(snapshot)
+        starts = np.stack([z_shown, np.full_like(z, DensityView.z_level)], 1)
+        ends = np.stack([gz, np.full_like(gz, DensityView.x_level)], 1)
+        self.plot.set_mapping(*segments(starts, ends))
+        self._gap = float(snapshot["d_gap"])
+        self._show_gap()
+        _show_losses(self.losses, snapshot)
+
+    def _show_gap(self) -> None:
+        if self._gap is not None:
+            self.gap_label.setText(
+                self.tr("max |D(x) − ½| on the data: {0:.3f}").format(self._gap)
+            )
 
     def _d_shown(self, snapshot: dict[str, Any]) -> np.ndarray:
         d = snapshot["d"]
@@ -167,23 +217,12 @@ class Gan1dStage(Stage):
         lo, hi = float(d.min()), float(d.max())
         return (d - lo) / max(hi - lo, 1e-6)  # critic scores squeezed into [0, 1]
 
-    def _show_losses(self, snapshot: dict[str, Any]) -> None:
-        steps = snapshot.get("history_steps")
-        if steps is None or len(steps) == 0:
-            self.losses.clear_curves()
-            return
-        self.losses.set_curve("d", steps, snapshot["history_d"], D_COLOR, label="D")
-        self.losses.set_curve("g", steps, snapshot["history_g"], FAKE_COLOR, label="G")
-
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if "snapshot" in data:
             self.show_snapshot(data["snapshot"])
 
     def reset(self) -> None:
         self.losses.clear_curves()
-
-    def panels(self) -> dict[str, QWidget]:
-        return {"densities": self.plot, "losses": self.losses}
 
 
 class DrawingScatter(ScatterView):
@@ -228,30 +267,89 @@ class DrawingScatter(ScatterView):
             self.add_point(p.x(), p.y())
 
 
-class Gan2dStage(Stage):
-    """Samples, D's heatmap, the pull on generated points, the warped noise grid."""
+class GanMapView(FitsLegend, DrawingScatter):
+    """The 2-D GAN's plane: D's verdict as a translucent map with a colour bar,
+    data and generated points, the pull on G's points, the warped noise grid, the
+    target's modes; a legend below the plot, the modes count in the corner."""
 
-    def __init__(self, spec, parent: QWidget | None = None):
-        super().__init__(spec, parent)
-        self.view = DrawingScatter()
-        item = self.view.plot_item
+    heat_opacity = 0.55
+
+    def __init__(self, parent=None):
+        super().__init__(parent=parent)
+        item = self.plot_item
         self.heat = pg.ImageItem()
-        self.heat.setLookupTable(theme.lookup_table("CET-D1", diverging=True))
-        self.heat.setOpacity(0.55)
+        self.heat.setOpacity(self.heat_opacity)
         self.heat.setZValue(-10)
         item.addItem(self.heat)
-        self.grid = pg.PlotDataItem(pen=pg.mkPen("#E69F00", width=1))
+        self.colorbar = pg.ColorBarItem(
+            colorMap=pg.colormap.get(theme.STYLE.diverging), interactive=False,
+            width=14,
+        )
+        self.colorbar.setImageItem(self.heat, insert_in=item)
+        self.colorbar.bar.setOpacity(self.heat_opacity)  # as the map looks
+        self.grid = pg.PlotDataItem(pen=pg.mkPen(GRID_COLOR, width=1))
         self.grid.setZValue(5)
         item.addItem(self.grid)
-        self.arrows = pg.PlotDataItem(
-            pen=pg.mkPen(ARROW_COLOR, width=2), connect="pairs"
-        )
+        self.arrows = pg.PlotDataItem(pen=pg.mkPen(PULL_COLOR, width=2),
+                                      connect="pairs")
         self.arrows.setZValue(20)
         item.addItem(self.arrows)
         self.count = pg.TextItem(anchor=(0, 0), color=theme.STYLE.foreground)
         self.count.setZValue(40)
         item.addItem(self.count)
-        self.losses = CurvesView(x_label="step")
+        # the legend sits below the plot, outside the data, across the whole
+        # width (in the plot's column alone it would push the colour bar out)
+        self.legend = legend_below(self)
+        size = theme.STYLE.marker_size
+        self.samples = {
+            "real": pg.ScatterPlotItem(symbol="o", size=size,
+                                       brush=pg.mkBrush(DATA_COLOR), pen=None),
+            "fake": pg.ScatterPlotItem(symbol="o", size=size,
+                                       brush=pg.mkBrush(FAKE_COLOR), pen=None),
+            # stand-ins: a click on a legend sample hides its item, and the
+            # checkboxes own the visibility of the arrows and the grid
+            "pull": pg.PlotDataItem(pen=pg.mkPen(PULL_COLOR, width=2)),
+            "grid": pg.PlotDataItem(pen=pg.mkPen(GRID_COLOR, width=2)),
+            "covered": pg.ScatterPlotItem(symbol="o", size=size * 1.6, brush=None,
+                                          pen=pg.mkPen(COVERED_COLOR, width=2)),
+            "missed": pg.ScatterPlotItem(symbol="o", size=size * 1.6, brush=None,
+                                         pen=pg.mkPen(MISSED_COLOR, width=2)),
+        }
+        for key, sample in self.samples.items():
+            self.legend.addItem(sample, key)
+        self.apply_style()
+        fit_legend(self)
+
+    def set_legend_names(self, names: dict[str, str]) -> None:
+        for key, text in names.items():
+            _relabel(self.legend, self.samples[key], text)
+        self.style_legend()
+
+    def set_map(self, grid: np.ndarray, levels) -> None:
+        levels = (float(levels[0]), float(levels[1]))
+        self.heat.setImage(grid, autoLevels=False, levels=levels)
+        self.colorbar.setLevels(levels)
+
+    def apply_style(self) -> None:
+        super().apply_style()
+        if hasattr(self, "colorbar"):
+            self.colorbar.setColorMap(pg.colormap.get(theme.STYLE.diverging))
+            style_colorbar(self.colorbar)
+            self.count.setColor(theme.STYLE.foreground)
+            font = self.font()
+            font.setPointSizeF(theme.STYLE.font_pt + 2)
+            self.count.setFont(font)
+
+
+class Gan2dStage(Stage):
+    """Samples, D's heatmap, the pull on generated points, the warped noise grid."""
+
+    def __init__(self, spec, parent: QWidget | None = None):
+        super().__init__(spec, parent)
+        self.view = GanMapView()
+        self.heat, self.grid = self.view.heat, self.view.grid
+        self.arrows, self.count = self.view.arrows, self.view.count
+        self.losses = _losses_view()
         self.show_heat = QCheckBox()
         self.show_arrows = QCheckBox()
         self.show_grid = QCheckBox()
@@ -269,38 +367,25 @@ class Gan2dStage(Stage):
         self.use_drawing = QPushButton()
         self.use_drawing.clicked.connect(self.send_drawing)
         self.buttons = StepButtons(self)
-        for w in (
-            self.collapse,
-            self.fix,
-            self.draw,
-            self.use_drawing,
-            self.show_heat,
-            self.show_arrows,
-            self.show_grid,
-        ):
-            self.buttons.add_widget(w)
-        splitter = QSplitter()
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.losses)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        deck = self.use_frame()
+        deck.add(self.view, Role.MAIN, "samples")
+        deck.add(self.losses, Role.CURVES, "losses")
+        self.controls.add(self.buttons)
+        self.controls.group(self.collapse, self.fix)
+        self.controls.group(self.draw, self.use_drawing)
+        self.controls.group(self.show_heat, self.show_arrows, self.show_grid)
         self._extent = None
+        self._d_is_probability = True
+        self._modes = (0, 0)
         self._apply_visibility()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.view.set_title(
-            self.tr(
-                "Data (grey), generated (green), D (colour), "
-                "pull on G's points (arrows)"
-            )
-        )
+        self.view.set_title(self.tr("Data, generated points and D"))
         self.losses.set_title(self.tr("Losses of D and G"))
         self.losses.plot_item.setLabel("bottom", self.tr("step"))
+        self.deck.set_title(self.view, self.tr("Samples"))
+        self.deck.set_title(self.losses, self.tr("D and G"))
         self.show_heat.setText(self.tr("D map"))
         self.show_arrows.setText(self.tr("Arrows"))
         self.show_grid.setText(self.tr("Noise grid"))
@@ -309,9 +394,30 @@ class Gan2dStage(Stage):
         self.draw.setText(self.tr("Draw target"))
         self.use_drawing.setText(self.tr("Use drawing"))
         self.buttons.retranslate_ui()
+        self.view.set_legend_names({
+            "real": self.tr("data"),
+            "fake": self.tr("generated"),
+            "pull": self.tr("pull on G's points"),
+            "grid": self.tr("noise grid"),
+            "covered": self.tr("mode covered"),
+            "missed": self.tr("mode missed"),
+        })
+        self._label_colorbar()
+        self._show_count()
+        self.set_caption(self.tr(
+            "The background is D's verdict on each point of the plane (colour "
+            "bar); the arrows show where D's gradient pushes G's points. Circles "
+            "mark the modes of the target: green when G covers them."
+        ))
+
+    def _label_colorbar(self) -> None:
+        self.view.colorbar.axis.setLabel(
+            "D(x)" if self._d_is_probability else self.tr("critic score")
+        )
 
     def _apply_visibility(self) -> None:
         self.heat.setVisible(self.show_heat.isChecked())
+        self.view.colorbar.setVisible(self.show_heat.isChecked())
         self.arrows.setVisible(self.show_arrows.isChecked())
         self.grid.setVisible(self.show_grid.isChecked())
 
@@ -335,37 +441,32 @@ class Gan2dStage(Stage):
         self.requested.emit("set_target_points", {"points": points})
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
+        # rows of d_grid run along y upwards (images are row-major in dlviz)
+        self.view.set_map(snapshot["d_grid"], snapshot["d_levels"])
         extent = tuple(snapshot["d_extent"])
-        if extent != self._extent:
+        if extent != self._extent:  # after setImage: setRect scales the image
             self._extent = extent
             x0, x1, y0, y1 = extent
             self.heat.setRect(x0, y0, x1 - x0, y1 - y0)
             self.view.set_range(x0, x1, y0, y1)
             self.count.setPos(x0 + 0.1, y1 - 0.1)
-        # rows of d_grid run along y upwards (images are row-major in dlviz)
-        self.heat.setImage(
-            snapshot["d_grid"], autoLevels=False, levels=snapshot["d_levels"]
-        )
-        size = theme.STYLE.marker_size
-        self.view.set_points(
-            "real", snapshot["real"], size=size * 0.6, outline=REAL_COLOR, z=8
-        )
-        self.view.layers["real"].setBrush(pg.mkBrush(REAL_COLOR))
-        self.view.set_points(
-            "fake", snapshot["fake"], size=size * 0.6, outline=FAKE_COLOR, z=12
-        )
+        if bool(snapshot["d_is_probability"]) != self._d_is_probability:
+            self._d_is_probability = bool(snapshot["d_is_probability"])
+            self._label_colorbar()
+        size = theme.STYLE.marker_size * 0.6
+        outline = theme.STYLE.foreground
+        self.view.set_points("real", snapshot["real"], size=size, outline=outline,
+                             z=8)
+        self.view.layers["real"].setBrush(pg.mkBrush(DATA_COLOR))
+        self.view.set_points("fake", snapshot["fake"], size=size,
+                             outline=FAKE_COLOR, z=12)
         self.view.layers["fake"].setBrush(pg.mkBrush(FAKE_COLOR))
         starts = snapshot["arrow_origins"]
         self.arrows.setData(*segments(starts, starts + snapshot["arrow_vectors"]))
         gx, gy, connect = polylines(snapshot["warped_grid"])
         self.grid.setData(gx, gy, connect=connect)
         self._show_modes(snapshot)
-        steps = snapshot.get("history_steps")
-        if steps is not None and len(steps):
-            self.losses.set_curve("d", steps, snapshot["history_d"], D_COLOR, label="D")
-            self.losses.set_curve(
-                "g", steps, snapshot["history_g"], FAKE_COLOR, label="G"
-            )
+        _show_losses(self.losses, snapshot)
 
     def _show_modes(self, snapshot: dict[str, Any]) -> None:
         centres, covered = snapshot["mode_centres"], snapshot["modes_covered"]
@@ -376,16 +477,18 @@ class Gan2dStage(Stage):
             self.view.plot_item.addItem(item)
             self.view.layers["modes"] = item
         diameter = 2 * snapshot["mode_radius"]
-        pens = [pg.mkPen("#009E73" if c else "#D55E00", width=2) for c in covered]
+        width = max(2.0, theme.STYLE.line_width)
+        pens = [pg.mkPen(COVERED_COLOR if c else MISSED_COLOR, width=width)
+                for c in covered]
         item.setData(pos=centres, size=diameter, pen=pens, brush=None, symbol="o")
-        self.count.setText(
-            self.tr("modes covered: {0} / {1}").format(
-                snapshot["n_modes_covered"], snapshot["n_modes"]
+        self._modes = (snapshot["n_modes_covered"], snapshot["n_modes"])
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self._modes[1]:
+            self.count.setText(
+                self.tr("modes covered: {0} / {1}").format(*self._modes)
             )
-        )
-        font = self.font()
-        font.setPointSizeF(theme.STYLE.font_pt + 2)
-        self.count.setFont(font)
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if "snapshot" in data:
@@ -395,13 +498,5 @@ class Gan2dStage(Stage):
         self.losses.clear_curves()
         self._extent = None
 
-    def panels(self) -> dict[str, QWidget]:
-        return {"samples": self.view, "losses": self.losses}
 
-
-STAGES = {
-    "gan1d": Gan1dStage,
-    "gan2d": Gan2dStage,
-    "image_gan": ImageGanStage,
-    "autoencoder": AutoencoderStage,
-}
+STAGES = {"gan1d": Gan1dStage, "gan2d": Gan2dStage}

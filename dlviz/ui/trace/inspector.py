@@ -71,9 +71,9 @@ def _tr(text: str) -> str:
 
 
 def format_short_stats(record: TensorRecord) -> str:
-    """The statistics that fit under a small pane: mean, spread and norm."""
-    s = record.stats
-    return f"μ {s['mean']:.2g}   σ {s['std']:.2g}   ‖·‖ {record.norm:.3g}"
+    """The statistics that fit under a small pane: norm and spread (the rest is in
+    the pane's tooltip)."""
+    return f"‖·‖ {record.norm:.3g}   σ {record.stats['std']:.2g}"
 
 
 def format_stats(record: TensorRecord) -> str:
@@ -91,7 +91,8 @@ class TensorPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -109,9 +110,9 @@ class TensorPane(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.caption.setSizePolicy(policy)
-        self.stats = QLabel()
-        self.stats.setWordWrap(True)
-        self.stats.setSizePolicy(policy)
+        self.stats = QLabel()  # one line; the full statistics in its tooltip
+        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                 QSizePolicy.Policy.Preferred)
         self.apply_fonts()
         layout.addWidget(self.caption)
         layout.addWidget(self.stack, 1)
@@ -222,11 +223,14 @@ class EventInspector(QWidget):
         )
         self.extra = Caption()
         self.extra.setTextFormat(Qt.TextFormat.PlainText)
-        self.deck = PanelDeck(side="below", main_share=0.64)
+        self.deck = PanelDeck(side="below")
         self.deck.add(self.tensors, Role.MAIN, "tensors")
         self.deck.add(self.histogram, Role.SECONDARY, "histogram")
         for widget, name in extra_panels or []:
             self.deck.add(widget, Role.SECONDARY, name)
+        # the step-through's own header names the event; the title is kept for
+        # an inspector shown on its own
+        self.title.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.deck, 1)
         layout.addWidget(self.formula)
@@ -237,7 +241,7 @@ class EventInspector(QWidget):
         self.retranslate_ui()
 
     def apply_fonts(self) -> None:
-        self.title.setFont(_font(3, bold=True))
+        self.title.setFont(_font(2, bold=True))
         self.formula.setFont(_font(1, mono=True))
         self.extra.setFont(_font(0))
 

@@ -93,9 +93,10 @@ class StepThroughPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(self.diagram)
         split.addWidget(self.inspector)
-        split.setStretchFactor(0, 26)
-        split.setStretchFactor(1, 74)
         self.splitter = split
+        #: the user dragged the handle: keep their split from then on
+        self._user_split = False
+        split.splitterMoved.connect(self._on_split_moved)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -104,6 +105,19 @@ class StepThroughPanel(QWidget):
         self._update_buttons()
         self.apply_fonts()
         self.retranslate_ui()
+
+    #: The diagram's share of the width (the inspector gets the rest).
+    DIAGRAM_SHARE = 0.26
+
+    def _on_split_moved(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._user_split:
+            width = self.splitter.width()
+            diagram = int(width * self.DIAGRAM_SHARE)
+            self.splitter.setSizes([diagram, width - diagram])
 
     def apply_fonts(self) -> None:
         """Text sizes relative to the application font (presentation mode)."""
@@ -147,7 +161,7 @@ class StepThroughPanel(QWidget):
 
     def _empty_text(self) -> str:
         if self._cleared:
-            return self.tr("No step recorded yet — press “Record a new step” (T).")
+            return self.tr("No step yet — press T")
         return self.tr("No step recorded yet")
 
     # -- data -----------------------------------------------------------------------
@@ -205,9 +219,12 @@ class StepThroughPanel(QWidget):
 
     def _show_labels(self, event) -> None:
         self.phase_label.setText(phase_name(event.phase))
+        details = "".join(f" · {x}" for x in (
+            event.role if event.role != "model" else "", event.part) if x)
         self.position_label.setText(
-            f"  {self.index + 1} / {len(self.trace.events)}   {event.title}"
+            f"  {self.index + 1} / {len(self.trace.events)}   {event.title}{details}"
         )
+        self.position_label.setToolTip(event.path)
 
     def step_forward(self) -> None:
         self.jump_to(self.index + 1)

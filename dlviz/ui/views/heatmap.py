@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -125,6 +124,10 @@ class HeatmapView(PlotView):
                 axis.setTicks(None)
                 continue
             axis.setTicks([[(i + 0.5, str(labels[i])) for i in indices], []])
+            if fit and axis_name == "bottom":
+                # the first and last cells' labels may stand out half a label
+                # beyond the image (pyqtgraph hides them otherwise)
+                axis.setStyle(hideOverlappingLabels=40)
 
     def _shown_ticks(self, labels: Sequence[str] | None,
                      horizontal: bool) -> tuple[int, ...]:
@@ -144,7 +147,7 @@ class HeatmapView(PlotView):
         if room <= 1:
             return ()
         if horizontal:
-            gap = 0.4 * metrics.height()
+            gap = 0.3 * metrics.height()
             widths = [metrics.horizontalAdvance(str(s)) for s in labels]
         else:
             gap = 0.05 * metrics.height()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.session.engine import SPEEDS
+from dlviz.ui.kit import ControlRow
 
 
 def format_number(value: float | None, digits: int = 4) -> str:
@@ -83,9 +84,7 @@ class TransportBar(QWidget):
             row.addWidget(button)
         row.addWidget(self.speed_label)
         row.addWidget(self.speed)
-        self.counter_box = QWidget()
-        counters = QHBoxLayout(self.counter_box)
-        counters.setContentsMargins(0, 0, 0, 0)
+        self.counter_box = ControlRow()  # wraps onto another line when narrow
         for key in ("epoch", "step", "rate", "loss", "acc", "val_acc"):
             name, value = QLabel(), CounterLabel("–")
             value.setObjectName(f"counter_{key}")
@@ -94,9 +93,7 @@ class TransportBar(QWidget):
             font.setBold(True)
             value.setFont(font)
             self._names[key], self.counters[key] = name, value
-            counters.addWidget(name)
-            counters.addWidget(value)
-            counters.addSpacing(6)
+            self.counter_box.group(name, value)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 2, 6, 2)
         self._grid.addWidget(controls, 0, 0)
