@@ -2,37 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>source: {0}   target: {1}   k = {2}</source>
-        <translation>输入：{0}   目标：{1}   k = {2}</translation>
-    </message>
-    <message>
-        <source>step {0}</source>
-        <translation>第 {0} 步</translation>
-    </message>
-    <message>
-        <source>best: {0}</source>
-        <translation>最佳：{0}</translation>
-    </message>
-    <message>
-        <source>query “{0}” (position {1}), layer {2}, head {3}</source>
-        <translation>查询“{0}”（位置 {1}），第 {2} 层，第 {3} 个头</translation>
-    </message>
-    <message>
-        <source>√d = {0:.2f}</source>
-        <translation>√d = {0:.2f}</translation>
-    </message>
-    <message>
-        <source>output = Σ softmax · v =</source>
-        <translation>输出 = Σ softmax · v =</translation>
-    </message>
-</context>
-<context>
     <name>AugmentStage</name>
     <message>
         <source>Digit number</source>
-        <extracomment>Side of the preview images (as the CNN labs upsample the 8×8 digits). Preview settings shown first, so the grid already varies when the tool opens.</extracomment>
+        <extracomment>Side of the preview images (as the CNN labs upsample the 8×8 digits). Gray between the tiles, so the (black) borders of the digits stay apart. Room after each group of controls (pixels). The original is shown at 1 / this of its panel (a reference beside the grid). Preview settings shown first, so the grid already varies when the tool opens. the labels of the digit and of the four numeric options</extracomment>
         <translation>数字编号</translation>
     </message>
     <message>
@@ -64,43 +37,79 @@
         <translation>重新随机抽取</translation>
     </message>
     <message>
-        <source>Augmentation</source>
-        <translation>数据增强</translation>
+        <source>{n} random versions</source>
+        <translation>{n} 个随机版本</translation>
+    </message>
+    <message>
+        <source>Augmented</source>
+        <translation>增强结果</translation>
+    </message>
+    <message>
+        <source>Original (class {c})</source>
+        <translation>原图（类别 {c}）</translation>
+    </message>
+    <message>
+        <source>Each of the {n} tiles is a new random draw, as training makes one at every step: the network learns the digit, not its exact pixels.</source>
+        <translation>这 {n} 个小图每个都是一次新的随机抽取，训练时每一步都会重新抽取：网络学到的是这个数字，而不是它的具体像素。</translation>
     </message>
     <message>
         <source>Original</source>
         <translation>原图</translation>
     </message>
-    <message>
-        <source>{n} random training versions of the same digit</source>
-        <translation>同一个数字的 {n} 个随机训练版本</translation>
-    </message>
-    <message>
-        <source>class {c}</source>
-        <translation>类别 {c}</translation>
-    </message>
 </context>
 <context>
     <name>AutoencoderStage</name>
     <message>
-        <source>Latent codes (colour = digit)</source>
-        <translation>隐空间编码（颜色表示数字）</translation>
-    </message>
-    <message>
         <source>Decoded latent grid</source>
         <translation>隐空间网格的解码结果</translation>
-    </message>
-    <message>
-        <source>Inputs (top) and reconstructions (bottom)</source>
-        <translation>输入（上）与重建（下）</translation>
     </message>
     <message>
         <source>Decoded random codes</source>
         <translation>随机编码的解码结果</translation>
     </message>
     <message>
-        <source>Error: seen vs held-out digit</source>
-        <translation>误差：见过的数字对比留出的数字</translation>
+        <source>Anomaly</source>
+        <translation>异常检测</translation>
+    </message>
+    <message>
+        <source>Reconstructions</source>
+        <translation>重建结果</translation>
+    </message>
+    <message>
+        <source>Error: seen vs held-out</source>
+        <translation>误差：见过的与留出的</translation>
+    </message>
+    <message>
+        <source>Latent codes</source>
+        <translation>隐空间编码</translation>
+    </message>
+    <message>
+        <source>Decoded grid</source>
+        <translation>解码网格</translation>
+    </message>
+    <message>
+        <source>Random codes</source>
+        <translation>随机编码</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>{0} (never seen)</source>
+        <translation>{0}（从未见过）</translation>
+    </message>
+    <message>
+        <source>Each dot is the code of a validation digit, coloured by digit. The KL term pulls the codes towards a standard normal, so the decoded grid (codes −2…2) and random codes decode to digits.</source>
+        <translation>每个点是一个验证集数字的编码，颜色表示数字。KL 项把编码拉向标准正态分布，因此解码网格（编码 −2…2）和随机编码都能解码成数字。</translation>
+    </message>
+    <message>
+        <source>Each dot is the 2-D code of a validation digit, coloured by digit. The decoded grid is the box of the latent plot, decoded point by point.</source>
+        <translation>每个点是一个验证集数字的二维编码，颜色表示数字。解码网格就是隐空间图中的方框，逐点解码得到。</translation>
     </message>
     <message>
         <source>Digit {0} never seen in training. Above the threshold: {1:.0%} of it, {2:.0%} of the seen digits.</source>
@@ -189,8 +198,16 @@
         <translation>再做 2×2 最大池化</translation>
     </message>
     <message>
-        <source>One convolution layer</source>
-        <translation>单个卷积层</translation>
+        <source>Comparisons</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Sliding kernel</source>
+        <translation>滑动卷积核</translation>
+    </message>
+    <message>
+        <source>The animation slides a {k}×{k} kernel over a 7×7 input with the stride, padding and dilation above.</source>
+        <translation>动画按上面的步幅、填充和空洞，让一个 {k}×{k} 卷积核在 7×7 输入上滑动。</translation>
     </message>
     <message>
         <source>Results</source>
@@ -199,10 +216,6 @@
     <message>
         <source>The kernel slides over a 7×7 input</source>
         <translation>卷积核在 7×7 输入上滑动</translation>
-    </message>
-    <message>
-        <source>Comparisons for the current channels</source>
-        <translation>按当前通道数的对比</translation>
     </message>
     <message>
         <source>◀ Step</source>
@@ -265,7 +278,7 @@
     <name>DetectionStage</name>
     <message>
         <source>Scene</source>
-        <extracomment>Bright class colours that read on a dark scene (Okabe-Ito without black). Mask colours: background dark gray, then one colour per class. At most this many detections are captioned with class and score (the best ones).</extracomment>
+        <extracomment>Class colours of boxes: the theme&apos;s palette, bright colours first, without black (it would vanish on the black scene). The true boxes: thin and white on the (black) scene, whatever the theme. Mask colours: background gray, then one palette colour per class. Opacity of the class colours drawn over the input in the main view. Room after each group of controls (pixels), so a value never reads as the next control&apos;s label. At most this many detections are captioned with class and score (the best ones).</extracomment>
         <translation>场景</translation>
     </message>
     <message>
@@ -273,28 +286,68 @@
         <translation>下一个</translation>
     </message>
     <message>
+        <source>Score ≥</source>
+        <translation>得分 ≥</translation>
+    </message>
+    <message>
+        <source>NMS: drop if IoU &gt;</source>
+        <translation>NMS：删除 IoU &gt;</translation>
+    </message>
+    <message>
+        <source>Keep only boxes whose class score is at least this value.</source>
+        <translation>只保留类别得分不低于此值的框。</translation>
+    </message>
+    <message>
+        <source>Non-maximum suppression drops a box that overlaps a better box of its class by more than this IoU.</source>
+        <translation>非极大值抑制：一个框与同类别中得分更高的框的 IoU 大于此值时，删除这个框。</translation>
+    </message>
+    <message>
         <source>Scene and true boxes</source>
         <translation>场景与真实框</translation>
     </message>
     <message>
-        <source>Object probability per cell</source>
-        <translation>每个格子的目标概率</translation>
+        <source>Object probability</source>
+        <translation>目标概率</translation>
+    </message>
+    <message>
+        <source>After NMS</source>
+        <translation>NMS 之后</translation>
+    </message>
+    <message>
+        <source>Truth</source>
+        <translation>真实框</translation>
+    </message>
+    <message>
+        <source>Anchors</source>
+        <translation>锚框</translation>
+    </message>
+    <message>
+        <source>Before NMS</source>
+        <translation>NMS 之前</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>{0} anchors matched</source>
+        <translation>{0} 个锚框匹配</translation>
+    </message>
+    <message>
+        <source>Colour = class: {0}; thin white: true boxes.</source>
+        <translation>颜色 = 类别：{0}；白色细框：真实框。</translation>
+    </message>
+    <message>
+        <source>Dashed: the {0} of {1} anchors ({2} × {2} cells × {3}) that overlap a true box with IoU ≥ {4:.2f}.</source>
+        <translation>虚线：{1} 个锚框（{2} × {2} 个格子 × {3}）中与真实框 IoU ≥ {4:.2f} 的 {0} 个。</translation>
     </message>
     <message>
         <source>Validation (IoU ≥ 0.5)</source>
         <translation>验证集（IoU ≥ 0.5）</translation>
-    </message>
-    <message>
-        <source>Score ≥ {0:.2f}</source>
-        <translation>得分 ≥ {0:.2f}</translation>
-    </message>
-    <message>
-        <source>NMS IoU &gt; {0:.2f}</source>
-        <translation>NMS IoU &gt; {0:.2f}</translation>
-    </message>
-    <message>
-        <source>{0} of {1} anchors matched (IoU ≥ {2:.2f})</source>
-        <translation>{1} 个锚框中有 {0} 个匹配（IoU ≥ {2:.2f}）</translation>
     </message>
     <message>
         <source>Before NMS: {0} boxes</source>
@@ -303,10 +356,6 @@
     <message>
         <source>After NMS: {0} boxes</source>
         <translation>NMS 之后：{0} 个框</translation>
-    </message>
-    <message>
-        <source>{0} × {0} cells × {1} anchors per cell = {2} anchors; each predicts a class and 4 offsets.</source>
-        <translation>{0} × {0} 个格子 × 每格 {1} 个锚框 = {2} 个锚框；每个锚框预测一个类别和 4 个偏移量。</translation>
     </message>
     <message>
         <source>mAP</source>
@@ -331,6 +380,10 @@
         <source>First digit: probabilities</source>
         <translation>第一个数字：各类概率</translation>
     </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
 </context>
 <context>
     <name>DistillationStage</name>
@@ -343,28 +396,8 @@
         <translation>下一个 ▶</translation>
     </message>
     <message>
-        <source>step</source>
-        <translation>步数</translation>
-    </message>
-    <message>
         <source>Digit</source>
         <translation>数字</translation>
-    </message>
-    <message>
-        <source>Hard label</source>
-        <translation>硬标签</translation>
-    </message>
-    <message>
-        <source>Students: validation accuracy</source>
-        <translation>学生网络：验证准确率</translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation>教师</translation>
-    </message>
-    <message>
-        <source>Student</source>
-        <translation>学生</translation>
     </message>
     <message>
         <source>distilled student</source>
@@ -377,6 +410,46 @@
     <message>
         <source>teacher</source>
         <translation>教师</translation>
+    </message>
+    <message>
+        <source>Digit:</source>
+        <translation>数字：</translation>
+    </message>
+    <message>
+        <source>Explore T:</source>
+        <translation>探索 T：</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Soft targets</source>
+        <translation>软目标</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>hard label</source>
+        <translation>硬标签</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Soft targets, T = {0:g}</source>
+        <translation>软目标，T = {0:g}</translation>
+    </message>
+    <message>
+        <source>teacher {value:.1%}</source>
+        <translation>教师 {value:.1%}</translation>
     </message>
     <message>
         <source>Teacher: {0:,} parameters, {1:.1f}%. Student: {2:,} parameters ({3:.0f}× fewer).</source>
@@ -410,6 +483,14 @@
         <translation>重建误差</translation>
     </message>
     <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
         <source>seen digits</source>
         <translation>见过的数字</translation>
     </message>
@@ -422,11 +503,16 @@
     <name>EventInspector</name>
     <message>
         <source>Values</source>
+        <extracomment>The step-through&apos;s text is this much larger than the application font (which presentation mode scales), so it grows with Ctrl+= like the rest.</extracomment>
         <translation>数值分布</translation>
     </message>
     <message>
         <source>value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>张量</translation>
     </message>
     <message>
         <source>shapes: {0} → {1}</source>
@@ -448,8 +534,8 @@
 <context>
     <name>Gan1dStage</name>
     <message>
-        <source>Data (black), generator (green), D(x) (blue), optimal D (pink)</source>
-        <translation>数据（黑）、生成器（绿）、D(x)（蓝）、最优 D（粉）</translation>
+        <source>Densities and D(x)</source>
+        <translation>密度与 D(x)</translation>
     </message>
     <message>
         <source>Losses of D and G</source>
@@ -458,6 +544,18 @@
     <message>
         <source>step</source>
         <translation>步数</translation>
+    </message>
+    <message>
+        <source>Densities</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>D and G</source>
+        <translation>D 与 G</translation>
+    </message>
+    <message>
+        <source>Both densities are scaled so that the taller one peaks at 1. Below them, each line takes a noise value z to the point G(z) it generates. When G matches the data, D(x) = ½ everywhere: D can no longer tell data from generated points.</source>
+        <translation>两条密度曲线按同一比例缩放，较高者的峰值为 1。下方每条线把一个噪声值 z 连到它生成的点 G(z)。当 G 与数据一致时，处处 D(x) = ½：D 再也分不清数据和生成的点。</translation>
     </message>
     <message>
         <source>data density</source>
@@ -468,6 +566,14 @@
         <translation>生成器密度</translation>
     </message>
     <message>
+        <source>critic (scaled to 0–1)</source>
+        <translation>评论器（缩放到 0–1）</translation>
+    </message>
+    <message>
+        <source>optimal D*(x)</source>
+        <translation>最优 D*(x)</translation>
+    </message>
+    <message>
         <source>max |D(x) − ½| on the data: {0:.3f}</source>
         <translation>数据上的 max |D(x) − ½|：{0:.3f}</translation>
     </message>
@@ -475,8 +581,8 @@
 <context>
     <name>Gan2dStage</name>
     <message>
-        <source>Data (grey), generated (green), D (colour), pull on G&apos;s points (arrows)</source>
-        <translation>数据（灰）、生成（绿）、D（颜色）、G 的点受到的拉力（箭头）</translation>
+        <source>Data, generated points and D</source>
+        <translation>数据、生成的点与 D</translation>
     </message>
     <message>
         <source>Losses of D and G</source>
@@ -485,6 +591,14 @@
     <message>
         <source>step</source>
         <translation>步数</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>D and G</source>
+        <translation>D 与 G</translation>
     </message>
     <message>
         <source>D map</source>
@@ -513,6 +627,38 @@
     <message>
         <source>Use drawing</source>
         <translation>使用手绘</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>pull on G&apos;s points</source>
+        <translation>G 的点受到的拉力</translation>
+    </message>
+    <message>
+        <source>noise grid</source>
+        <translation>噪声网格</translation>
+    </message>
+    <message>
+        <source>mode covered</source>
+        <translation>已覆盖的模式</translation>
+    </message>
+    <message>
+        <source>mode missed</source>
+        <translation>未覆盖的模式</translation>
+    </message>
+    <message>
+        <source>The background is D&apos;s verdict on each point of the plane (colour bar); the arrows show where D&apos;s gradient pushes G&apos;s points. Circles mark the modes of the target: green when G covers them.</source>
+        <translation>背景是 D 对平面上每个点的判断（见色条）；箭头表示 D 的梯度把 G 的点推向哪里。圆圈标出目标的各个模式：被 G 覆盖时为绿色。</translation>
+    </message>
+    <message>
+        <source>critic score</source>
+        <translation>评论器分数</translation>
     </message>
     <message>
         <source>modes covered: {0} / {1}</source>
@@ -550,7 +696,7 @@
     <name>ImageClassifierStage</name>
     <message>
         <source>Inside the network</source>
-        <extracomment>While training, the drawing is predicted again at most this often (seconds). Most redraws per second of the filters, their gradients and the confusion matrix. A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The user picked another layer (its path).</extracomment>
+        <extracomment>The attribution shown as the main view of its page. While training, the drawing is predicted again at most this often (seconds). Most redraws per second of the filters, their gradients and the confusion matrix. A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The pages of the stage. Colours of a right and a wrong prediction. Numbers on dark and on light cells of the confusion matrix. Cells brighter than this (luminance 0…1) get dark numbers. The main view&apos;s share of the training page (the digit and its feature maps). The input&apos;s share of the main view, and the least it gets (pixels) while that leaves the feature maps at least as much.</extracomment>
         <translation>网络内部</translation>
     </message>
     <message>
@@ -586,10 +732,6 @@
         <translation>第一层卷积核</translation>
     </message>
     <message>
-        <source>Their gradients</source>
-        <translation>它们的梯度</translation>
-    </message>
-    <message>
         <source>Confusion (validation)</source>
         <translation>混淆矩阵（验证集）</translation>
     </message>
@@ -614,6 +756,14 @@
         <translation>清除</translation>
     </message>
     <message>
+        <source>{layer} ({kind}): the first {shown} of {total} maps, {h}×{w}, each scaled to its own range 0…1.</source>
+        <translation>{layer}（{kind}）：{total} 个特征图中的前 {shown} 个，{h}×{w}，每个按自身范围缩放到 0…1。</translation>
+    </message>
+    <message>
+        <source>{layer} ({kind}): {total} maps, {h}×{w}, each scaled to its own range 0…1.</source>
+        <translation>{layer}（{kind}）：{total} 个特征图，{h}×{w}，每个按自身范围缩放到 0…1。</translation>
+    </message>
+    <message>
         <source>Draw one digit, large, with the mouse or a pen.</source>
         <translation>用鼠标或手写笔写一个大大的数字。</translation>
     </message>
@@ -634,6 +784,22 @@
         <translation>输入</translation>
     </message>
     <message>
+        <source>Filters</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>First-layer gradients</source>
+        <translation>第一层梯度</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
         <source>Saliency</source>
         <translation>显著图（Saliency）</translation>
     </message>
@@ -652,6 +818,10 @@
     <message>
         <source>{layer}: {total} channels, {h}×{w}</source>
         <translation>{layer}：{total} 个通道，{h}×{w}</translation>
+    </message>
+    <message>
+        <source>Which pixels raise the class&apos;s score: 0 none, 1 most; integrated gradients also show the pixels against it (below 0).</source>
+        <translation>哪些像素提高了该类别的得分：0 表示没有，1 表示最多；积分梯度还显示不利于该类别的像素（小于 0）。</translation>
     </message>
     <message>
         <source>true {0} · predicted {1} ({2:.0%})</source>
@@ -677,24 +847,48 @@
 <context>
     <name>ImageGanStage</name>
     <message>
-        <source>Generated: row = digit asked for (0–9)</source>
-        <translation>生成结果：每行是指定的数字（0–9）</translation>
+        <source>Generated: row = digit asked for</source>
+        <translation>生成结果：每行是指定的数字</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Both networks are told the digit: row r of the grid is generated for digit r, with the same noise z in every row. Choose a digit to draw new samples of it.</source>
+        <translation>两个网络都知道要哪个数字：网格的第 r 行是为数字 r 生成的，每行使用相同的噪声 z。选择一个数字即可生成它的新样本。</translation>
     </message>
     <message>
         <source>Generated from fixed noise</source>
         <translation>由固定噪声生成</translation>
     </message>
     <message>
+        <source>Every cell keeps the same noise z during training: watch each cell turn into a digit. Beside it: real digits, for comparison.</source>
+        <translation>训练期间每个格子都保持同一个噪声 z：看每个格子如何变成一个数字。旁边是真实数字，供对比。</translation>
+    </message>
+    <message>
         <source>Real digits</source>
         <translation>真实数字</translation>
     </message>
     <message>
-        <source>New samples of the chosen digit</source>
-        <translation>所选数字的新样本</translation>
+        <source>Chosen digit</source>
+        <translation>所选数字</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成结果</translation>
     </message>
     <message>
         <source>Digit:</source>
         <translation>数字：</translation>
+    </message>
+    <message>
+        <source>Chosen digit: none yet</source>
+        <translation>所选数字：尚未选择</translation>
+    </message>
+    <message>
+        <source>Chosen digit: {0}</source>
+        <translation>所选数字：{0}</translation>
     </message>
     <message>
         <source>mean D(real) = {0:.2f}   mean D(fake) = {1:.2f}</source>
@@ -705,7 +899,7 @@
     <name>KernelAnimationView</name>
     <message>
         <source>input (padded)</source>
-        <extracomment>Side of the small input the kernel slides over. Largest kernel the animation shows (bigger ones make the dot product unreadable).</extracomment>
+        <extracomment>Side of the small input the kernel slides over. Largest kernel the animation shows (bigger ones make the dot product unreadable). Colour of the &quot;no output&quot; message.</extracomment>
         <translation>输入（含填充）</translation>
     </message>
     <message>
@@ -736,7 +930,7 @@
     <name>MainWindow</name>
     <message>
         <source>dlviz — deep learning lab bench</source>
-        <extracomment>False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it.</extracomment>
+        <extracomment>False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws</extracomment>
         <translation>dlviz —— 深度学习实验台</translation>
     </message>
     <message>
@@ -772,10 +966,6 @@
         <translation>损失</translation>
     </message>
     <message>
-        <source>Accuracy and other metrics</source>
-        <translation>准确率及其他指标</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>训练步</translation>
     </message>
@@ -800,8 +990,32 @@
         <translation>筛选实验</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Step through: first event</source>
+        <translation>单步解析：第一个事件</translation>
+    </message>
+    <message>
+        <source>Step through: previous event</source>
+        <translation>单步解析：上一个事件</translation>
+    </message>
+    <message>
+        <source>Step through: next event</source>
+        <translation>单步解析：下一个事件</translation>
+    </message>
+    <message>
+        <source>Step through: last event</source>
+        <translation>单步解析：最后一个事件</translation>
+    </message>
+    <message>
         <source>Device: {0} · torch threads: {1}</source>
         <translation>设备：{0} · torch 线程数：{1}</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Year</source>
@@ -942,44 +1156,60 @@
     <name>OptimizersStage</name>
     <message>
         <source>Update rule of</source>
-        <extracomment>One colour per optimizer, readable on the colour map (lines get a dark outline). Short names under the loss bars.</extracomment>
+        <extracomment>One colour per optimizer (the theme&apos;s palette), readable on the colour map (lines and markers get a dark outline). Short names under the loss bars. Outline of lines and markers drawn on the colour map, and the fill of the start and critical-point markers: dark and light whatever the theme (the map is the same in both). A path shows a dot at each step while it has at most this many points.</extracomment>
         <translation>更新规则：</translation>
-    </message>
-    <message>
-        <source>Colour: log₁₀(loss − lowest). Square: start. Star: </source>
-        <translation>颜色：log₁₀(损失 − 最低值)。方块：起点。星号：</translation>
     </message>
     <message>
         <source>Click on the map to start every optimizer there.</source>
         <translation>在图上点击，让所有优化器从那里出发。</translation>
     </message>
     <message>
-        <source>Loss above the lowest value</source>
-        <translation>损失与最低值之差</translation>
-    </message>
-    <message>
-        <source>log₁₀ of the gap</source>
-        <translation>差值的 log₁₀</translation>
-    </message>
-    <message>
-        <source>the saddle point.</source>
-        <translation>鞍点。</translation>
-    </message>
-    <message>
-        <source>the minimum.</source>
-        <translation>最小值。</translation>
-    </message>
-    <message>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <source>{surface}: {formula}</source>
-        <translation>{surface}：{formula}</translation>
+        <source>Gap to the lowest loss</source>
+        <translation>与最低损失之差</translation>
+    </message>
+    <message>
+        <source>Update rule</source>
+        <translation>更新规则</translation>
+    </message>
+    <message>
+        <source>Loss gaps</source>
+        <translation>损失差</translation>
+    </message>
+    <message>
+        <source>{surface}: f(x, y) = {formula}</source>
+        <translation>{surface}：f(x, y) = {formula}</translation>
     </message>
     <message>
         <source>, gradient noise σ = {0:g}</source>
         <translation>，梯度噪声 σ = {0:g}</translation>
+    </message>
+    <message>
+        <source>{0}.</source>
+        <translation>{0}。</translation>
+    </message>
+    <message>
+        <source>the saddle point</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>the minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Colour: log₁₀(loss − lowest).</source>
+        <translation>颜色：log₁₀(损失 − 最低值)。</translation>
+    </message>
+    <message>
+        <source>□ start, ★ {0}, ● each optimizer now, ✕ stopped (it left the map or diverged).</source>
+        <translation>□ 起点，★ {0}，● 各优化器当前位置，✕ 已停止（离开了地图或发散）。</translation>
+    </message>
+    <message>
+        <source>Surface: {0}</source>
+        <translation>曲面：{0}</translation>
     </message>
     <message>
         <source>Stopped: the steps grew without bound.</source>
@@ -1049,6 +1279,18 @@
         <translation>概率：</translation>
     </message>
     <message>
+        <source>Masks</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Transposed convolution</source>
+        <translation>转置卷积</translation>
+    </message>
+    <message>
+        <source>Predicted mask over the input</source>
+        <translation>叠加在输入上的预测掩码</translation>
+    </message>
+    <message>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -1057,16 +1299,32 @@
         <translation>真实掩码</translation>
     </message>
     <message>
-        <source>Predicted mask</source>
-        <translation>预测掩码</translation>
+        <source>Validation IoU</source>
+        <translation>验证集 IoU</translation>
     </message>
     <message>
-        <source>IoU per class (validation)</source>
-        <translation>各类别的 IoU（验证集）</translation>
+        <source>Prediction</source>
+        <translation>预测</translation>
     </message>
     <message>
-        <source>Inputs writing into each output cell</source>
-        <translation>写入每个输出格的输入数</translation>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Inputs per output cell</source>
+        <translation>每个输出格的输入数</translation>
+    </message>
+    <message>
+        <source>{name}: {n} → {out} (k = {kernel}, s = {stride}, p = {padding})</source>
+        <translation>{name}：{n} → {out}（k = {kernel}，s = {stride}，p = {padding}）</translation>
+    </message>
+    <message>
+        <source>Probability per pixel</source>
+        <translation>每个像素的概率</translation>
     </message>
     <message>
         <source>input n</source>
@@ -1101,8 +1359,8 @@
         <translation>三角形</translation>
     </message>
     <message>
-        <source>{name}: {n} → {out}   (k = {kernel}, s = {stride}, p = {padding})</source>
-        <translation>{name}：{n} → {out}   （k = {kernel}，s = {stride}，p = {padding}）</translation>
+        <source>(n − 1)·s − 2p + k: the output size of a transposed convolution; the map counts the inputs that write into each output cell.</source>
+        <translation>(n − 1)·s − 2p + k：转置卷积的输出尺寸；图中数出了写入每个输出格的输入个数。</translation>
     </message>
     <message>
         <source>This network (skip connection on):</source>
@@ -1110,7 +1368,11 @@
     </message>
     <message>
         <source>This network (no skip connection):</source>
-        <translation>本网络（没有跳跃连接）：</translation>
+        <translation>本网络（无跳跃连接）：</translation>
+    </message>
+    <message>
+        <source>Mask colours: {0}. The network gives every pixel a class.</source>
+        <translation>掩码颜色：{0}。网络为每个像素给出一个类别。</translation>
     </message>
     <message>
         <source>P({0}) per pixel</source>
@@ -1120,8 +1382,29 @@
 <context>
     <name>Seq2SeqStage</name>
     <message>
-        <source>Attention weights (rows: output, columns: input); □ true alignment</source>
-        <translation>注意力权重（行：输出，列：输入）；□ 为真实对齐</translation>
+        <source>{0}  →  {1}   (target {2})</source>
+        <extracomment>Marks drawn over the heatmaps: the true alignment, the query token&apos;s row. The causal mask: positions a query may attend to, and hidden ones. Colours of the sample&apos;s result in the caption. English templates of :func:`format_beam` and :func:`format_steps`; the stages pass their translations. the sample and its result, the validation metrics (shown in the caption)</extracomment>
+        <translation>{0}  →  {1}   （目标 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
+        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
+    </message>
+    <message>
+        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
+        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
+    </message>
+    <message>
+        <source>val accuracy {0:.0%}</source>
+        <translation>验证准确率 {0:.0%}</translation>
+    </message>
+    <message>
+        <source>{0} true alignment</source>
+        <translation>{0} 真实对齐</translation>
+    </message>
+    <message>
+        <source>Attention weights {0} alignment</source>
+        <translation>注意力权重 {0} 对齐</translation>
     </message>
     <message>
         <source>input</source>
@@ -1132,12 +1415,32 @@
         <translation>输出</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
         <source>sample</source>
         <translation>样本</translation>
     </message>
     <message>
         <source>beam width k</source>
         <translation>束宽 k</translation>
+    </message>
+    <message>
+        <source>Beam search keeps the k best partial outputs at every step. Press “Beam search” to decode this sample.</source>
+        <translation>束搜索在每一步保留 k 个最好的部分输出。按“束搜索”解码这个样本。</translation>
+    </message>
+    <message>
+        <source>source: {0}   target: {1}   k = {2}</source>
+        <translation>输入：{0}   目标：{1}   k = {2}</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>best: {0}</source>
+        <translation>最佳：{0}</translation>
     </message>
     <message>
         <source>Beam search</source>
@@ -1147,49 +1450,8 @@
 <context>
     <name>SequenceStage</name>
     <message>
-        <source>f — forget gate (0…1)</source>
-        <extracomment>Gates squashed by σ into (0, 1); the others are signed and use a diverging map. Smallest value drawn on the log-scaled gradient plot.</extracomment>
-        <translation>f —— 遗忘门（0…1）</translation>
-    </message>
-    <message>
-        <source>i — input gate (0…1)</source>
-        <translation>i —— 输入门（0…1）</translation>
-    </message>
-    <message>
-        <source>g = C̃ — candidate (−1…1)</source>
-        <translation>g = C̃ —— 候选值（−1…1）</translation>
-    </message>
-    <message>
-        <source>o — output gate (0…1)</source>
-        <translation>o —— 输出门（0…1）</translation>
-    </message>
-    <message>
         <source>c — cell state</source>
         <translation>c —— 细胞状态</translation>
-    </message>
-    <message>
-        <source>h — hidden state (−1…1)</source>
-        <translation>h —— 隐藏状态（−1…1）</translation>
-    </message>
-    <message>
-        <source>z — update gate (0…1)</source>
-        <translation>z —— 更新门（0…1）</translation>
-    </message>
-    <message>
-        <source>r — reset gate (0…1)</source>
-        <translation>r —— 重置门（0…1）</translation>
-    </message>
-    <message>
-        <source>h̃ — candidate (−1…1)</source>
-        <translation>h̃ —— 候选值（−1…1）</translation>
-    </message>
-    <message>
-        <source>Input, target and prediction</source>
-        <translation>输入、目标与预测</translation>
-    </message>
-    <message>
-        <source>Gradient through time ‖∂L/∂h_t‖</source>
-        <translation>随时间回传的梯度 ‖∂L/∂h_t‖</translation>
     </message>
     <message>
         <source>Compare RNN / LSTM / GRU</source>
@@ -1224,6 +1486,63 @@
         <translation>目标</translation>
     </message>
     <message>
+        <source>f — forget gate</source>
+        <extracomment>Gates squashed by σ into (0, 1); the others are signed and use a diverging map. Gates squashed by tanh into (−1, 1). The time cursor (dashed) and the chosen unit (dotted). Smallest value drawn on the log-scaled gradient plot.</extracomment>
+        <translation>f —— 遗忘门</translation>
+    </message>
+    <message>
+        <source>i — input gate</source>
+        <translation>i —— 输入门</translation>
+    </message>
+    <message>
+        <source>g = C̃ — candidate</source>
+        <translation>g = C̃ —— 候选值</translation>
+    </message>
+    <message>
+        <source>o — output gate</source>
+        <translation>o —— 输出门</translation>
+    </message>
+    <message>
+        <source>h — hidden state</source>
+        <translation>h —— 隐藏状态</translation>
+    </message>
+    <message>
+        <source>z — update gate</source>
+        <translation>z —— 更新门</translation>
+    </message>
+    <message>
+        <source>r — reset gate</source>
+        <translation>r —— 重置门</translation>
+    </message>
+    <message>
+        <source>h̃ — candidate</source>
+        <translation>h̃ —— 候选值</translation>
+    </message>
+    <message>
+        <source>Input and prediction</source>
+        <translation>输入与预测</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>随时间回传的梯度</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Equations</source>
+        <translation>公式</translation>
+    </message>
+    <message>
         <source>prediction</source>
         <translation>预测</translation>
     </message>
@@ -1256,6 +1575,10 @@
         <translation>‖g‖ = {0:.3g}（不裁剪）</translation>
     </message>
     <message>
+        <source>{0} time step t   {1} unit (their numbers: Equations)</source>
+        <translation>{0} 时间步 t   {1} 单元（数值见“公式”）</translation>
+    </message>
+    <message>
         <source>time step t = {0}</source>
         <translation>时间步 t = {0}</translation>
     </message>
@@ -1286,17 +1609,29 @@
 <context>
     <name>SiameseStage</name>
     <message>
-        <source>Embeddings of validation digits (by class)</source>
-        <extracomment>Range of the temperature slider (log scale).</extracomment>
-        <translation>验证集数字的嵌入（按类别着色）</translation>
+        <source>Embeddings by class</source>
+        <extracomment>Colour roles (all from the theme&apos;s colour-blind-safe palette). Captions under digit images sit on the images&apos; black margin in either theme. Range of the temperature slider (log scale). The window&apos;s metric-curve panel (see :class:`DeckWithoutMetricCurves`).</extracomment>
+        <translation>按类别的嵌入</translation>
     </message>
     <message>
-        <source>Pair distances: same class vs different class</source>
-        <translation>样本对距离：同类对比不同类</translation>
+        <source>Pair distances</source>
+        <translation>样本对距离</translation>
     </message>
     <message>
         <source>A validation pair</source>
         <translation>一对验证样本</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Distances</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>样本对</translation>
     </message>
     <message>
         <source>◀ Previous pair</source>
@@ -1305,6 +1640,18 @@
     <message>
         <source>Next pair ▶</source>
         <translation>下一对 ▶</translation>
+    </message>
+    <message>
+        <source>margin {value:.2f}</source>
+        <translation>间隔 {value:.2f}</translation>
+    </message>
+    <message>
+        <source>threshold {value:.2f}</source>
+        <translation>阈值 {value:.2f}</translation>
+    </message>
+    <message>
+        <source>Each dot is a validation digit, placed by the network in 2-D.</source>
+        <translation>每个点是一个验证集数字，由网络放置在二维平面上。</translation>
     </message>
     <message>
         <source>same</source>
@@ -1319,8 +1666,8 @@
         <translation>{0} 对 {1}：距离 {2:.3f} {3} {4:.3f} → {5} {6}</translation>
     </message>
     <message>
-        <source>Verification accuracy {0:.1f}% at the best threshold; margin m = {1:g} ({2}, {3})</source>
-        <translation>最佳阈值下的验证准确率 {0:.1f}%；间隔 m = {1:g}（{2}，{3}）</translation>
+        <source>Verification accuracy {0:.1f}% at the best threshold ({1}, {2}).</source>
+        <translation>最佳阈值下的验证准确率 {0:.1f}%（{1}，{2}）。</translation>
     </message>
     <message>
         <source>cosine</source>
@@ -1348,9 +1695,38 @@
     </message>
 </context>
 <context>
+    <name>StartupLoader</name>
+    <message>
+        <source>Loading labs…</source>
+        <extracomment>Modules a lab&apos;s task may import lazily on its worker thread; imported here first. Longest wait for the first paint (a window that is never exposed).</extracomment>
+        <translation>正在加载实验…</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch optimizers…</source>
+        <translation>正在加载 PyTorch 优化器…</translation>
+    </message>
+    <message>
+        <source>Loading scikit-learn…</source>
+        <translation>正在加载 scikit-learn…</translation>
+    </message>
+    <message>
+        <source>Loading captum (attributions)…</source>
+        <translation>正在加载 captum（归因）…</translation>
+    </message>
+    <message>
+        <source>Loading the step recorder…</source>
+        <translation>正在加载单步记录器…</translation>
+    </message>
+    <message>
+        <source>Opening the lab…</source>
+        <translation>正在打开实验…</translation>
+    </message>
+</context>
+<context>
     <name>StepButtons</name>
     <message>
         <source>Step D</source>
+        <extracomment>The data (real samples, the data density). The generator (generated samples, its density, z → G(z)). The discriminator D(x). The optimal discriminator D*(x). The pull of D&apos;s gradient on generated points. The noise grid warped by G. A mode of the target that G covers / misses. Digits seen in training / the held-out digit (autoencoder anomaly histogram).</extracomment>
         <translation>训练 D 一步</translation>
     </message>
     <message>
@@ -1366,7 +1742,7 @@
     <name>StepThroughPanel</name>
     <message>
         <source>|◀</source>
-        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index).</extracomment>
+        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index). the user dragged the handle: keep their split from then on The diagram&apos;s share of the width (the inspector gets the rest).</extracomment>
         <translation>|◀</translation>
     </message>
     <message>
@@ -1414,20 +1790,64 @@
         <translation>每层梯度范数</translation>
     </message>
     <message>
-        <source>No step recorded yet — press “Record a new step” (T).</source>
-        <translation>还没有记录任何一步 —— 请按“记录新的一步”（T）。</translation>
+        <source>Gradient norms</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>No step yet — press T</source>
+        <translation>尚未录制 — 按 T</translation>
     </message>
     <message>
         <source>No step recorded yet</source>
         <translation>尚未录制任何一步</translation>
     </message>
     <message>
-        <source>Gradient norm per layer — {0}: {1} = {2}</source>
-        <translation>每层梯度范数 — {0}：{1} = {2}</translation>
+        <source>Layer {0}: ‖∂L/∂W‖ = {1}</source>
+        <translation>第 {0} 层：‖∂L/∂W‖ = {1}</translation>
     </message>
 </context>
 <context>
     <name>TransformerStage</name>
+    <message>
+        <source>{0}  →  {1}   (target {2})</source>
+        <translation>{0}  →  {1}   （目标 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
+        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
+    </message>
+    <message>
+        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
+        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
+    </message>
+    <message>
+        <source>val accuracy {0:.0%}</source>
+        <translation>验证准确率 {0:.0%}</translation>
+    </message>
+    <message>
+        <source>{0} query token (its row: what it attends to)</source>
+        <translation>{0} 查询词元（它那一行：它关注哪里）</translation>
+    </message>
+    <message>
+        <source>query “{0}” (position {1}), layer {2}, head {3}</source>
+        <translation>查询“{0}”（位置 {1}），第 {2} 层，第 {3} 个头</translation>
+    </message>
+    <message>
+        <source>√d = {0:.2f}</source>
+        <translation>√d = {0:.2f}</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>遮住后</translation>
+    </message>
+    <message>
+        <source>output = Σ softmax · v =</source>
+        <translation>输出 = Σ softmax · v =</translation>
+    </message>
     <message>
         <source>encoder self-attention</source>
         <translation>编码器自注意力</translation>
@@ -1469,8 +1889,28 @@
         <translation>逐步查看 QKᵀ/√d → softmax → ×V</translation>
     </message>
     <message>
-        <source>Causal mask (dark: hidden)</source>
-        <translation>因果掩码（深色：被遮住）</translation>
+        <source>Mask {0} seen {1} hidden</source>
+        <translation>掩码 {0} 可见 {1} 遮住</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>Causal mask</source>
+        <translation>因果掩码</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Step-through</source>
+        <translation>逐步计算</translation>
+    </message>
+    <message>
+        <source>Choose the attention, layer, query token and head, then press “Step through” to see the numbers.</source>
+        <translation>选择注意力类型、层、查询词元和头，然后按“逐步查看”看具体数值。</translation>
     </message>
     <message>
         <source>Positional encoding</source>
@@ -1554,25 +1994,6 @@
     <message>
         <source>Train continuously (Space)</source>
         <translation>持续训练（空格）</translation>
-    </message>
-</context>
-<context>
-    <name>_AttentionStage</name>
-    <message>
-        <source>{0}  →  {1}   (target {2})</source>
-        <translation>{0}  →  {1}   （目标 {2}）</translation>
-    </message>
-    <message>
-        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
-        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
-    </message>
-    <message>
-        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
-        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
-    </message>
-    <message>
-        <source>val accuracy {0:.0%}</source>
-        <translation>验证准确率 {0:.0%}</translation>
     </message>
 </context>
 </TS>
