@@ -210,13 +210,26 @@ class LabSession:
                 self.trace = event.trace
                 self.trace_ready.emit(event.trace)
             elif isinstance(event, Result):
-                data = event.data
-                if isinstance(data, dict) and data.get("hparams"):
-                    self._task_restarted(data)
-                self.result_ready.emit(event.kind, event.data)
+                self._apply_result(event)
         return changed
 
-    def _task_restarted(self, data: dict) -> None:
+    def _apply_result(self, event: Result) -> None:
+        """A result carries only its own answer: a snapshot that came with it (the
+        task changed: a manual step, a new target) becomes the live snapshot — shown
+        through the one path to the stage, never drawn over a rewound step."""
+        data = event.data
+        snapshot = None
+        if isinstance(data, dict) and "snapshot" in data:
+            data = dict(data)
+            snapshot = data.pop("snapshot")
+        if isinstance(data, dict) and data.get("hparams"):
+            self._task_restarted(data, snapshot)
+        elif snapshot is not None:
+            self.snapshot, self.snapshot_step = snapshot, self.step
+            self.snapshot_changed.emit(snapshot)
+        self.result_ready.emit(event.kind, data)
+
+    def _task_restarted(self, data: dict, snapshot: dict | None = None) -> None:
         """The task rebuilt itself with new settings (a preset) and starts again at
         step 0: the old run's history and counters go, as after a reset."""
         self.hparams.update(data["hparams"])
@@ -225,7 +238,6 @@ class LabSession:
         self.metrics, self.validation, self.trace = {}, {}, None
         self.run_reset.emit()
         self.hparams_changed.emit(dict(self.hparams))
-        snapshot = data.get("snapshot")
         if snapshot is not None:
             self.snapshot, self.snapshot_step = snapshot, 0
             self.snapshot_changed.emit(snapshot)
