@@ -33,6 +33,7 @@ from dlviz.session.lab_session import LabSession
 from dlviz.session.messages import Failure
 from dlviz.session.shown import ShownSnapshot
 from dlviz.ui.i18n import tr_core
+from dlviz.ui.jobs import RequestWatcher, join_everything
 from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.trace import StepThroughPanel
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.redraw_timer.setInterval(REDRAW_MS)
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start()
+        #: "working… Cancel" in the message bar while a stage's request takes long
+        self.request_watcher = RequestWatcher(self)
         from dlviz.ui.classroom import install_all
 
         install_all(self)
@@ -321,6 +324,7 @@ class MainWindow(QMainWindow):
         self.stage.requested.connect(self._on_stage_request)
         self.stage_layout.addWidget(self.stage)
         self.message_bar.hide()
+        self.transport.clear_counters()
         self.transport.set_trainable(spec.trainable)
         self.inspector.setTabVisible(0, spec.trainable)
         self._place_curves(spec.trainable)
@@ -405,7 +409,9 @@ class MainWindow(QMainWindow):
                 (session.hparams_changed, self._on_session_hparams),
             ):
                 signal.disconnect(slot)
-            session.shutdown()
+            # never blocks the GUI: a busy run finishes in the background and
+            # join_everything joins it when the window closes
+            session.shutdown(timeout=session.stop_wait_s)
         if self.stage is not None:
             self._take_curves_back()
             self.stage.shutdown()
@@ -644,6 +650,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.redraw_timer.stop()
         self._close_lab()
+        join_everything(self)  # jobs (session files, GIFs) and every engine thread
         super().closeEvent(event)
 
 

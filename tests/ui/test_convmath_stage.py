@@ -93,3 +93,34 @@ def test_play_advances_and_stops_at_the_end(qtbot, stage):
     qtbot.waitUntil(lambda: not stage.play_button.isChecked(), timeout=3000)
     assert stage.index == len(stage.positions) - 1
     assert stage.play_button.text() == "▶ Play"
+
+
+def test_layout_kit(qtbot, stage):
+    stage.deck.relayout()
+    assert stage.deck.main_view() is stage.animation_box
+    assert set(stage.panels()) == {"inputs", "results", "sliding kernel",
+                                   "comparisons"}
+    assert "3×3 kernel" in stage.caption.text()
+    _type(qtbot, stage.inputs["kernel"], "9")
+    assert "5×5 kernel" in stage.caption.text()  # the animation's largest
+
+
+def test_animation_stacks_kernel_over_output_when_tall(qtbot, stage):
+    view = stage.animation
+    view.resize(900, 300)  # wide: input | kernel | output in a row
+    cell, corners = view._layout()
+    assert corners["kernel"][1] == corners["output"][1]
+    view.resize(420, 420)  # squarer: the kernel above the output, larger cells
+    tall_cell, corners = view._layout()
+    assert corners["kernel"][0] == corners["output"][0]
+    assert corners["output"][1] > corners["kernel"][1]
+    assert tall_cell > 420 / 17.6  # larger than side by side would give
+
+
+def test_no_stray_windows(stage):
+    from PySide6.QtWidgets import QApplication
+
+    stray = [w for w in QApplication.topLevelWidgets()
+             if w.isVisible() and w is not stage
+             and type(w).__module__.startswith("dlviz")]
+    assert stray == []

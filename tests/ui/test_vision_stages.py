@@ -8,7 +8,8 @@ import torch
 from PySide6.QtCore import Qt
 
 from dlviz.core.labs import get_lab
-from dlviz.ui.stages.vision import MASK_TABLE, colour_mask
+from dlviz.ui.stages.vision import MASK_TABLE, overlay_mask
+from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.boxes import BoxesView, rectangle_path
 from tests.ui.stage_helpers import make_stage as _stage
 from tests.ui.stage_helpers import save_shots as _shots
@@ -70,8 +71,16 @@ def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> N
     assert stage.before.box_count("boxes") == len(snap["pred_boxes"])
     assert stage.after.box_count("boxes") == len(snap["pred_keep"])
     assert stage.score_slider.value() == 5
+    assert stage.score_value.text() == "0.05" and stage.nms_value.text() == "0.45"
     np.testing.assert_allclose(stage.objectness.image.image, snap["objectness"])
-    assert "256" in stage.info.text()
+    assert stage.objectness.colorbar is not None
+    assert "256" in stage.caption.text()
+    # the boxes after NMS are the main view; the lesson names are kept
+    stage.deck.relayout()
+    assert stage.deck.main_view() is stage.after
+    assert set(stage.panels()) == {"ground truth", "matched anchors", "before NMS",
+                                   "after NMS", "objectness", "metrics"}
+    assert stage.after.box_count("truth") == len(snap["gt_boxes"])
     # a looser NMS keeps more boxes; the stage asks the task and shows its answer
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.nms_slider.setValue(100)
@@ -85,6 +94,8 @@ def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> N
     assert blocker.args == ["select_scene", {"index": 1}]
     stage.show_result("select_scene", detection_task.handle(*blocker.args))
     assert stage.scene.value() == 1
+    stage.score_slider.setValue(30)
+    assert stage.score_value.text() == "0.30"
     _shots(qtbot, stage, "detection")
 
 
@@ -94,11 +105,22 @@ def test_segmentation_stage_shows_masks_and_calculator(qtbot, segmentation_task)
     stage.show_snapshot(snap)
     np.testing.assert_array_equal(stage.truth.image.image, MASK_TABLE[snap["mask"]])
     np.testing.assert_array_equal(stage.predicted.image.image,
-                                  colour_mask(snap["predicted"]))
+                                  overlay_mask(snap["image"], snap["predicted"]))
+    stage.deck.relayout()
+    assert stage.deck.main_view() is stage.predicted
+    assert stage.probability.colorbar is not None
+    # the legend of the class colours, and the network's upsampling, in the caption
+    for name in ("background", "disc", "square", "triangle"):
+        assert name in stage.caption.text()
     assert stage.class_combo.count() == 4
     stage.class_combo.setCurrentIndex(3)
     np.testing.assert_allclose(stage.probability.image.image, snap["probs"][3])
-    assert "up2: 6 → 12" in stage.calculator.network.text()
+    assert "up2" not in stage.caption.text()
+    stage.pages.setCurrentIndex(1)  # the calculator's page explains the network
+    assert "up2: 6 → 12" in stage.caption.text()
+    assert set(stage.panels()) == {"input", "true mask", "predicted mask",
+                                   "probability", "class IoU",
+                                   "transposed convolution"}
     # the calculator: n = 3, k = 4, s = 2, p = 1 → 6, then n = 6 → 12
     calc = stage.calculator
     assert calc.output_size == 6
@@ -111,3 +133,57 @@ def test_segmentation_stage_shows_masks_and_calculator(qtbot, segmentation_task)
     stage.show_result("select_sample", segmentation_task.handle(*blocker.args))
     assert stage.sample.value() == 1
     _shots(qtbot, stage, "segmentation")
+
+
+def test_overlay_mask_paints_classes_over_the_gray_input() -> None:
+    image = np.array([[0.0, 1.0]], np.float32)
+    mask = np.array([[0, 1]])
+    out = overlay_mask(image, mask, alpha=0.5)
+    np.testing.assert_array_equal(out[0, 0], [0, 0, 0])  # background: the input
+    expected = 255 * 0.5 + MASK_TABLE[1] * 0.5
+    np.testing.assert_allclose(out[0, 1], expected, atol=1)
+
+
+def test_horizontal_bars_label_rows(qtbot) -> None:
+    view = BarsView(y_range=(0.0, 1.0), horizontal=True)
+    qtbot.addWidget(view)
+    view.set_values([0.2, 0.5, 0.9], ["mAP", "recall", "precision"])
+    ticks = view.plot_item.getAxis("left")._tickLevels[0]
+    assert [t[1] for t in ticks] == ["mAP", "recall", "precision"]
+    x0, y0, x1, y1 = view.bars._getNormalizedCoords()
+    np.testing.assert_allclose(x1 - x0, [0.2, 0.5, 0.9])
+
+
+def test_best_anchor_of_each_box_comes_first() -> None:
+    from dlviz.ui.stages.vision import best_first
+
+    assert best_first(np.array([0, 0, 1, 1, 0]),
+                      np.array([0.5, 0.7, 0.6, 0.55, 0.6])) == [1, 2, 0, 3, 4]
+
+
+def test_captions_follow_the_language(qtbot, detection_task, tmp_path, monkeypatch):
+    from dlviz.ui.classroom import language
+
+    monkeypatch.setenv("DLVIZ_SETTINGS_FILE", str(tmp_path / "settings.ini"))
+    stage = _stage(qtbot, "detection")
+    stage.show_snapshot(detection_task.snapshot())
+    assert "Colour = class" in stage.caption.text()
+    try:
+        assert language.set_application_language("zh_CN")
+        assert "颜色 = 类别" in stage.caption.text()  # at once, without a redraw
+        assert stage.score_label.text() == "得分 ≥"
+    finally:
+        language.set_application_language("en")
+    assert "Colour = class" in stage.caption.text()
+
+
+def test_no_stray_windows(qtbot) -> None:
+    """A control row shows itself when widgets are added: one made without a
+    parent would pop up as a window of its own and steal the keyboard focus."""
+    from PySide6.QtWidgets import QApplication
+
+    for key in ("detection", "segmentation"):
+        _stage(qtbot, key)
+        stray = [w for w in QApplication.topLevelWidgets()
+                 if w.isVisible() and type(w).__module__.startswith("dlviz")]
+        assert stray == []

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from dlviz.session.shown import ShownSnapshot
 from dlviz.ui.classroom._menus import add_action, menu
 from dlviz.ui.settings import LANGUAGES, Settings
 
@@ -195,7 +196,7 @@ class LanguageController(QObject):
         _retranslate_quiet_widgets(w)
         _relabel_curves(w)
         shown = getattr(w, "shown", None)
-        if shown is not None:
+        if isinstance(shown, ShownSnapshot):
             shown.invalidate()  # texts drawn from the snapshot follow at once
         self.retranslate_ui()
 

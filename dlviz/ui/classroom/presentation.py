@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.session.shown import ShownSnapshot
 from dlviz.ui import theme
 from dlviz.ui.classroom._menus import add_action, menu
 from dlviz.ui.kit import PanelDeck
@@ -43,7 +44,7 @@ def restyle_views(root: QWidget) -> None:
     for view in root.findChildren(PlotView):
         view.apply_style()
     shown = getattr(root, "shown", None)
-    if shown is not None:
+    if isinstance(shown, ShownSnapshot):
         shown.invalidate()  # redraw the snapshot with the new colours
 
 

@@ -95,7 +95,13 @@ class ControlRow(QWidget):
     def add(self, *widgets: QWidget) -> None:
         for widget in widgets:
             self.flow.addWidget(widget)
-        self.show()
+        self._reveal()
+
+    def _reveal(self) -> None:
+        """Show the row once it holds controls — only inside its stage: a row
+        without a parent would pop up as a window of its own."""
+        if self.parentWidget() is not None:
+            self.show()
 
     def group(self, *widgets: QWidget) -> QWidget:
         """Widgets that stay together on one line (a label and its field)."""
@@ -107,7 +113,7 @@ class ControlRow(QWidget):
         for widget in widgets:
             row.addWidget(widget)
         self.flow.addWidget(box)
-        self.show()
+        self._reveal()
         return box
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override

@@ -15,12 +15,11 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
+    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,19 +27,27 @@ from PySide6.QtWidgets import (
 
 from dlviz.core import convmath as cm
 from dlviz.core.labs.base import LabSpec
+from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
+from dlviz.ui.kit import ControlRow, Role
 from dlviz.ui.stages.base import Stage
 
 #: Side of the small input the kernel slides over.
 DEMO_SIZE = 7
 #: Largest kernel the animation shows (bigger ones make the dot product unreadable).
 DEMO_MAX_KERNEL = 5
-STAGE_FONT_PT = 13.0
 
-_WINDOW = QColor("#E69F00")
-_DONE = QColor("#56B4E9")
-_CURRENT = QColor("#D55E00")
-_PAD = QColor(225, 225, 225)
+# The grids are drawn like a page of a textbook (dark numbers on light cells) in
+# either theme; the highlights are palette colours.
+_WINDOW = QColor(theme.PALETTE[1])  # the kernel and the input cells under it
+_DONE = QColor(theme.PALETTE[5])  # outputs computed so far
+_CURRENT = QColor(theme.PALETTE[3])  # the current window and output
+_LINE = QColor(theme.PALETTE[8])  # cell borders
+_PAD = QColor("#E1E1E1")  # padding cells
+_CELL = QColor("#FFFFFF")
+_INK = QColor("#141414")
+#: Colour of the "no output" message.
+ERROR_COLOR = theme.PALETTE[3]
 
 
 def demo_kernel(size: int) -> np.ndarray:
@@ -56,6 +63,20 @@ def _n(value: int) -> str:
     return f"{value:,}"
 
 
+def _scrolling_box(content: QWidget) -> QGroupBox:
+    """A titled panel whose text wraps to its width and scrolls when it is taller
+    than the panel (never squeezed or cut)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    box = QGroupBox()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(scroll)
+    return box
+
+
 class KernelAnimationView(QWidget):
     """Padded input with the current window highlighted, the kernel, and the output
     filled in up to the current position."""
@@ -68,8 +89,6 @@ class KernelAnimationView(QWidget):
         self.positions: list[cm.KernelPosition] = []
         self.out_shape = (0, 0)
         self.index = 0
-        self.setMinimumSize(420, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
         return QSize(720, 340)
@@ -91,49 +110,63 @@ class KernelAnimationView(QWidget):
         self.index = index
         self.update()
 
-    def _layout(self) -> tuple[float, float, float, float]:
-        """Cell size and the x of the input, kernel and output grids."""
-        padded = self.image.shape[1] + 2 * self.padding
-        k = self.kernel.shape[1]
-        out_w = max(self.out_shape[1], 1)
-        rows = max(self.image.shape[0] + 2 * self.padding, k, self.out_shape[0]) + 1
-        cols = padded + k + out_w + 2.6
-        cell = min(self.width() / cols, self.height() / rows, 56.0)
-        x_kernel = (padded + 1.2) * cell
-        x_out = x_kernel + (k + 1.2) * cell
-        return cell, 0.0, x_kernel, x_out
+    def _layout(self) -> tuple[float, dict[str, tuple[float, float]]]:
+        """Cell size and the top-left corners of the input, kernel and output grids
+        (each has its title one cell above it): the three side by side, or the
+        kernel above the output beside the input, whichever gives larger cells."""
+        padded_h = self.image.shape[0] + 2 * self.padding
+        padded_w = self.image.shape[1] + 2 * self.padding
+        k_h, k_w = self.kernel.shape
+        out_h, out_w = max(self.out_shape[0], 1), max(self.out_shape[1], 1)
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        # side by side: input | kernel | output
+        row_cell = min(width / (padded_w + k_w + out_w + 2.6),
+                       height / (max(padded_h, k_h, out_h) + 1.2))
+        # stacked: input | kernel over output
+        stack_cell = min(width / (padded_w + max(k_w, out_w) + 1.4),
+                         height / (max(padded_h, k_h + out_h + 2.4) + 1.2))
+        if row_cell >= stack_cell:
+            cell = min(row_cell, 56.0)
+            x_kernel = (padded_w + 1.2) * cell
+            return cell, {"input": (0.0, cell), "kernel": (x_kernel, cell),
+                          "output": (x_kernel + (k_w + 1.2) * cell, cell)}
+        cell = min(stack_cell, 56.0)
+        x_right = (padded_w + 1.2) * cell
+        return cell, {"input": (0.0, cell), "kernel": (x_right, cell),
+                      "output": (x_right, (k_h + 2.4) * cell)}
 
     def _grid(self, painter: QPainter, x0: float, y0: float, cell: float,
               values: np.ndarray, fills: dict[tuple[int, int], QColor],
               shown: np.ndarray | None = None) -> None:
         font = QFont(self.font())
-        font.setPixelSize(max(9, int(cell * 0.42)))
+        font.setPixelSize(max(9, int(cell * 0.5)))
         painter.setFont(font)
         for (r, c), value in np.ndenumerate(values):
             rect = QRectF(x0 + c * cell, y0 + r * cell, cell, cell)
-            painter.fillRect(rect, fills.get((r, c), QColor("white")))
-            painter.setPen(QPen(QColor(110, 110, 110), 1))
+            painter.fillRect(rect, fills.get((r, c), _CELL))
+            painter.setPen(QPen(_LINE, 1))
             painter.drawRect(rect)
             if shown is None or shown[r, c]:
-                painter.setPen(QColor(20, 20, 20))
+                painter.setPen(_INK)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, cm._fmt(value))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), _CELL)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        cell, x_in, x_kernel, x_out = self._layout()
-        top = cell
+        cell, corners = self._layout()
         title_font = QFont(self.font())
         title_font.setPixelSize(max(11, int(cell * 0.45)))
         painter.setFont(title_font)
-        painter.setPen(QColor(20, 20, 20))
-        titles = ((x_in, self.tr("input (padded)")), (x_kernel, self.tr("kernel")),
-                  (x_out, self.tr("output")))
-        for x, text in titles:
-            painter.drawText(QRectF(x, 0, 8 * cell, cell),
+        painter.setPen(_INK)
+        titles = (("input", self.tr("input (padded)")), ("kernel", self.tr("kernel")),
+                  ("output", self.tr("output")))
+        for key, text in titles:
+            x, y = corners[key]
+            painter.drawText(QRectF(x, y - cell, 8 * cell, cell),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              text)
+        x_in, top = corners["input"]
         p = self.padding
         padded = np.pad(self.image, p)
         h, w = self.image.shape
@@ -156,7 +189,7 @@ class KernelAnimationView(QWidget):
                                     (span_c[1] - span_c[0]) * cell,
                                     (span_r[1] - span_r[0]) * cell))
         kernel_fill = {rc: _WINDOW for rc in np.ndindex(self.kernel.shape)}
-        self._grid(painter, x_kernel, top, cell, self.kernel, kernel_fill)
+        self._grid(painter, *corners["kernel"], cell, self.kernel, kernel_fill)
         if self.out_shape[0] and self.positions:
             out = np.zeros(self.out_shape)
             shown = np.zeros(self.out_shape, dtype=bool)
@@ -166,24 +199,29 @@ class KernelAnimationView(QWidget):
                 shown[pos.out_row, pos.out_col] = True
                 fills[(pos.out_row, pos.out_col)] = _DONE
             fills[(current.out_row, current.out_col)] = _CURRENT.lighter(160)
-            self._grid(painter, x_out, top, cell, out, fills, shown)
+            self._grid(painter, *corners["output"], cell, out, fills, shown)
         painter.end()
 
 
 class ConvMathStage(Stage):
-    """Inputs for one convolution, its numbers, the sliding kernel and comparisons."""
+    """Inputs for one convolution (the control row), the sliding kernel (main view),
+    the layer's numbers and the comparisons."""
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        font = self.font()
-        font.setPointSizeF(STAGE_FONT_PT)
-        self.setFont(font)
         defaults = spec.resolve({}) if spec.params else {}
         ranges = {p.key: (p.minimum, p.maximum) for p in spec.params}
+        deck = self.use_frame()
 
         self.inputs: dict[str, QSpinBox] = {}
-        self.input_form = QFormLayout()
         self.input_labels: dict[str, QLabel] = {}
+        self.mode = QComboBox()
+        for mode in ("custom", "valid", "same"):
+            self.mode.addItem(tr_core(mode), mode)  # shown translated, used as data
+        self.mode.setCurrentIndex(
+            max(0, self.mode.findData(str(defaults.get("padding_mode", "custom"))))
+        )
+        self.mode_label = QLabel()
         for key, default, lo, hi in (
             ("input_size", 28, 1, 1024), ("kernel", 3, 1, 15), ("stride", 1, 1, 8),
             ("padding", 0, 0, 16), ("dilation", 1, 1, 8), ("in_channels", 3, 1, 2048),
@@ -193,26 +231,18 @@ class ConvMathStage(Stage):
             low, high = ranges.get(key, (lo, hi))
             spin.setRange(int(low), int(high))
             spin.setValue(int(defaults.get(key, default)))
-            spin.setMinimumWidth(90)
             spin.valueChanged.connect(self.recompute)
             self.inputs[key] = spin
             self.input_labels[key] = QLabel()
-            self.input_form.addRow(self.input_labels[key], spin)
-        self.mode = QComboBox()
-        for mode in ("custom", "valid", "same"):
-            self.mode.addItem(tr_core(mode), mode)  # shown translated, used as data
-        self.mode.setCurrentIndex(
-            max(0, self.mode.findData(str(defaults.get("padding_mode", "custom"))))
-        )
+            self.controls.group(self.input_labels[key], spin)
+            if key == "padding":
+                self.controls.group(self.mode_label, self.mode)
         self.mode.currentIndexChanged.connect(self.recompute)
-        self.mode_label = QLabel()
-        self.input_form.insertRow(4, self.mode_label, self.mode)
-        self.inputs_box = QGroupBox()
-        self.inputs_box.setLayout(self.input_form)
 
         self.results: dict[str, QLabel] = {}
         self.result_names: dict[str, QLabel] = {}
-        results_form = QFormLayout()
+        results = QWidget()
+        results_form = QFormLayout(results)
         for key in ("out_size", "out_shape", "padding", "params_bias", "params_nobias",
                     "macs", "receptive_field", "pool"):
             label = QLabel()
@@ -223,18 +253,16 @@ class ConvMathStage(Stage):
             results_form.addRow(self.result_names[key], label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #C0392B;")
-        bold = QFont(self.font())
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        bold = QFont(self.error_label.font())
         bold.setBold(True)
         self.error_label.setFont(bold)
         results_form.addRow(self.error_label)
-        self.results_box = QGroupBox()
-        self.results_box.setLayout(results_form)
+        self.results_box = _scrolling_box(results)
 
         self.animation = KernelAnimationView()
         self.dot_label = QLabel()
         self.dot_label.setWordWrap(True)
-        self.dot_label.setMinimumHeight(56)
         self.position_label = QLabel()
         self.prev_button = QPushButton()
         self.next_button = QPushButton()
@@ -246,37 +274,28 @@ class ConvMathStage(Stage):
         self.timer = QTimer(self)
         self.timer.setInterval(900)
         self.timer.timeout.connect(self._tick)
-        controls = QHBoxLayout()
-        for widget in (self.prev_button, self.next_button, self.play_button):
-            controls.addWidget(widget)
-        controls.addWidget(self.position_label, 1)
-        anim_layout = QVBoxLayout()
+        self.animation_box = QGroupBox()
+        steps = ControlRow(self.animation_box)  # a parent first: add() shows it
+        steps.add(self.prev_button, self.next_button, self.play_button,
+                  self.position_label)
+        anim_layout = QVBoxLayout(self.animation_box)
         anim_layout.addWidget(self.animation, 1)
         anim_layout.addWidget(self.dot_label)
-        anim_layout.addLayout(controls)
-        self.animation_box = QGroupBox()
-        self.animation_box.setLayout(anim_layout)
+        anim_layout.addWidget(steps)
 
         self.compare_labels = {key: QLabel() for key in ("stack", "separable", "mixer")}
-        compare_layout = QVBoxLayout()
+        compare = QWidget()
+        compare_layout = QVBoxLayout(compare)
         for label in self.compare_labels.values():
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             compare_layout.addWidget(label)
-        self.compare_box = QGroupBox()
-        self.compare_box.setLayout(compare_layout)
+        compare_layout.addStretch(1)
+        self.compare_box = _scrolling_box(compare)
 
-        left = QVBoxLayout()
-        left.addWidget(self.inputs_box)
-        left.addWidget(self.results_box, 1)
-        layout = QGridLayout(self)
-        layout.addLayout(left, 0, 0, 2, 1)
-        layout.addWidget(self.animation_box, 0, 1)
-        layout.addWidget(self.compare_box, 1, 1)
-        layout.setColumnStretch(0, 2)
-        layout.setColumnStretch(1, 3)
-        layout.setRowStretch(0, 3)
-        layout.setRowStretch(1, 2)
+        deck.add(self.animation_box, Role.MAIN, "sliding kernel")
+        deck.add(self.results_box, Role.SECONDARY, "results")
+        deck.add(self.compare_box, Role.SECONDARY, "comparisons")
 
         self.positions: list[cm.KernelPosition] = []
         self.index = 0
@@ -293,6 +312,8 @@ class ConvMathStage(Stage):
         for key, label in self.input_labels.items():
             label.setText(names[key])
         self.mode_label.setText(self.tr("Padding mode"))
+        for i in range(self.mode.count()):
+            self.mode.setItemText(i, tr_core(self.mode.itemData(i)))
         result_names = {
             "out_size": self.tr("Output size"), "out_shape": self.tr("Output shape"),
             "padding": self.tr("Padding used"),
@@ -304,10 +325,12 @@ class ConvMathStage(Stage):
         }
         for key, label in self.result_names.items():
             label.setText(result_names[key])
-        self.inputs_box.setTitle(self.tr("One convolution layer"))
         self.results_box.setTitle(self.tr("Results"))
         self.animation_box.setTitle(self.tr("The kernel slides over a 7×7 input"))
-        self.compare_box.setTitle(self.tr("Comparisons for the current channels"))
+        self.compare_box.setTitle(self.tr("Comparisons"))
+        self.deck.set_title(self.animation_box, self.tr("Sliding kernel"))
+        self.deck.set_title(self.results_box, self.tr("Results"))
+        self.deck.set_title(self.compare_box, self.tr("Comparisons"))
         self.prev_button.setText(self.tr("◀ Step"))
         self.next_button.setText(self.tr("Step ▶"))
         self._update_play_text()
@@ -365,6 +388,10 @@ class ConvMathStage(Stage):
                 r["pool"].setText(self.tr("too small to pool"))
         self._update_comparisons(k, c_in, c_out, summary.out_size)
         self._update_animation(k, s, d, mode)
+        self.set_caption(self.tr(
+            "The animation slides a {k}×{k} kernel over a 7×7 input with the stride, "
+            "padding and dilation above."
+        ).format(k=min(k, DEMO_MAX_KERNEL)))
 
     def _update_comparisons(
         self, k: int, c_in: int, c_out: int, out: int | None
@@ -468,12 +495,7 @@ class ConvMathStage(Stage):
         """A tool: nothing to draw from snapshots."""
 
     def panels(self) -> dict[str, QWidget]:
-        return {
-            "inputs": self.inputs_box,
-            "results": self.results_box,
-            "sliding kernel": self.animation_box,
-            "comparisons": self.compare_box,
-        }
+        return {**self.deck.panels(), "inputs": self.controls}
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -1,12 +1,16 @@
 """Stages of chapter 7: object detection and semantic segmentation.
 
-* **detection** — the scene with its true boxes, the anchors matched to them, the
-  detector's boxes before and after non-maximum suppression, the object probability
-  of each grid cell and mAP / recall / precision; sliders for the score and NMS
-  thresholds (the task recomputes the boxes and answers with a snapshot).
-* **segmentation** — input, true mask, predicted mask, one class's probability map,
-  IoU per class, and a transposed-convolution calculator: ``(n − 1)·s − 2p + k`` with
-  the numbers and how many inputs write into each output cell.
+* **detection** — the main view is the scene with the detector's boxes after
+  non-maximum suppression (and the true boxes, thin); beside it the true boxes, the
+  anchors matched to them, the boxes before NMS, the object probability of each grid
+  cell (with its colour bar) and mAP / recall / precision; sliders for the score and
+  NMS thresholds, each showing its value (the task recomputes the boxes and answers
+  with a snapshot).
+* **segmentation** — the main view is the predicted mask over the input; beside it
+  the input, the true mask, one class's probability map (with its colour bar) and the
+  IoU per class; the class colours are listed in the caption. A second page holds a
+  transposed-convolution calculator: ``(n − 1)·s − 2p + k`` with the numbers and how
+  many inputs write into each output cell.
 
 The stages never run torch: they emit ``requested(kind, data)`` (``set_thresholds``,
 ``select_scene``, ``select_sample``) and show the answers in :meth:`show_result`.
@@ -14,19 +18,19 @@ The stages never run torch: they emit ``requested(kind, data)`` (``set_threshold
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,25 +41,33 @@ from dlviz.core.vision.fcn import (
     transposed_conv_output_size,
 )
 from dlviz.ui import theme
+from dlviz.ui.kit import ControlRow, PanelDeck, Role
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.boxes import BoxesView
 from dlviz.ui.views.heatmap import HeatmapView
 
-STAGE_FONT_PT = 12.0
-#: Bright class colours that read on a dark scene (Okabe-Ito without black).
-BOX_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00",
-              "#0072B2", "#FFFFFF", "#999999", "#8C564B")
-#: Mask colours: background dark gray, then one colour per class.
-MASK_COLORS = ("#303030", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442")
+#: Class colours of boxes: the theme's palette, bright colours first, without black
+#: (it would vanish on the black scene).
+BOX_COLORS = tuple(theme.PALETTE[i] for i in (1, 5, 2, 6, 4, 3, 8, 9, 0))
+#: The true boxes: thin and white on the (black) scene, whatever the theme.
 GT_COLOR = "#FFFFFF"
+#: Mask colours: background gray, then one palette colour per class.
+MASK_BACKGROUND = "#707070"  # mid gray: reads on white and on black
+MASK_COLORS = (MASK_BACKGROUND, theme.PALETTE[1], theme.PALETTE[5], theme.PALETTE[2],
+               theme.PALETTE[4], theme.PALETTE[6])
+#: Opacity of the class colours drawn over the input in the main view.
+MASK_ALPHA = 0.6
+#: Room after each group of controls (pixels), so a value never reads as the next
+#: control's label.
+GROUP_GAP = 14
 #: At most this many detections are captioned with class and score (the best ones).
-MAX_CAPTIONS = 12
+MAX_CAPTIONS = 8
 
 
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    h = hex_color.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+def _rgb(color: str) -> tuple[int, int, int]:
+    c = QColor(color)
+    return c.red(), c.green(), c.blue()
 
 
 MASK_TABLE = np.array([_rgb(c) for c in MASK_COLORS], dtype=np.uint8)
@@ -66,10 +78,33 @@ def colour_mask(mask: np.ndarray) -> np.ndarray:
     return MASK_TABLE[np.asarray(mask) % len(MASK_TABLE)]
 
 
-def _styled(stage: QWidget) -> None:
-    font = stage.font()
-    font.setPointSizeF(max(STAGE_FONT_PT, theme.STYLE.font_pt))
-    stage.setFont(font)
+def overlay_mask(image: np.ndarray, mask: np.ndarray,
+                 alpha: float = MASK_ALPHA) -> np.ndarray:
+    """The gray ``image`` (H, W) in [0, 1] with the classes of ``mask`` (not the
+    background) painted over it at opacity ``alpha``: (H, W, 3) uint8."""
+    gray = np.clip(np.asarray(image, dtype=np.float32), 0.0, 1.0)[..., None] * 255.0
+    mask = np.asarray(mask)
+    weight = np.where(mask[..., None] > 0, alpha, 0.0).astype(np.float32)
+    colours = colour_mask(mask).astype(np.float32)
+    return np.clip(gray * (1 - weight) + colours * weight + 0.5, 0, 255).astype(
+        np.uint8)
+
+
+def swatches(colours: list[str], names: list[str]) -> str:
+    """Rich text: a coloured square before each name (a legend in a caption)."""
+    return "&nbsp;&nbsp;".join(
+        f"<span style='color:{c}'>■</span>&nbsp;{html.escape(n)}"
+        for c, n in zip(colours, names))
+
+
+def best_first(owner: np.ndarray, iou: np.ndarray) -> list[int]:
+    """Indices of the matched anchors: the best one of each true box first (in the
+    order of the boxes), then the others. Only the first ones get a caption, so the
+    captions of anchors around one box do not cover each other."""
+    owner, iou = np.asarray(owner), np.asarray(iou)
+    best = [int(np.flatnonzero(owner == g)[np.argmax(iou[owner == g])])
+            for g in dict.fromkeys(owner.tolist())]
+    return best + [i for i in range(len(owner)) if i not in best]
 
 
 def _maximum(spec, key: str, default: int = 199) -> int:
@@ -78,31 +113,31 @@ def _maximum(spec, key: str, default: int = 199) -> int:
                  if p.key == key and p.maximum is not None), default)
 
 
-def _even_grid(grid: QGridLayout, rows: int, columns: int) -> None:
-    """Equal rows and columns whatever the panels' size hints."""
-    for i in range(grid.count()):
-        grid.itemAt(i).widget().setSizePolicy(QSizePolicy.Policy.Ignored,
-                                               QSizePolicy.Policy.Ignored)
-    for row in range(rows):
-        grid.setRowStretch(row, 1)
-    for column in range(columns):
-        grid.setColumnStretch(column, 1)
-
-
 def _slider(lo: int, hi: int) -> QSlider:
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setRange(lo, hi)
     slider.setMinimumWidth(120)
+    slider.setPageStep(5)
     return slider
 
 
+def _value_label() -> QLabel:
+    """A slider's value, bold, beside it."""
+    label = QLabel()
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class DetectionStage(Stage):
-    """Ground truth, matched anchors, boxes before and after NMS, and the metrics."""
+    """The boxes after NMS (main); true boxes, matched anchors, boxes before NMS,
+    object probability and the validation metrics beside it."""
 
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        _styled(self)
         self.snapshot: dict[str, Any] | None = None
+        deck = self.use_frame()
         self.scene_label = QLabel()
         self.scene = QSpinBox()
         self.scene.setRange(0, _maximum(spec, "scene_index"))
@@ -112,44 +147,34 @@ class DetectionStage(Stage):
         self.next_button.clicked.connect(self.next_scene)
         self.score_label = QLabel()
         self.score_slider = _slider(1, 99)
+        self.score_value = _value_label()
         self.nms_label = QLabel()
         self.nms_slider = _slider(5, 100)
+        self.nms_value = _value_label()
         for slider in (self.score_slider, self.nms_slider):
             slider.valueChanged.connect(self._on_slider)
-        controls = QHBoxLayout()
-        for widget in (self.scene_label, self.scene, self.next_button):
-            controls.addWidget(widget)
-        controls.addSpacing(16)
-        controls.addWidget(self.score_label)
-        controls.addWidget(self.score_slider, 1)
-        controls.addSpacing(16)
-        controls.addWidget(self.nms_label)
-        controls.addWidget(self.nms_slider, 1)
+        for group in (
+            self.controls.group(self.scene_label, self.scene, self.next_button),
+            self.controls.group(self.score_label, self.score_slider, self.score_value),
+            self.controls.group(self.nms_label, self.nms_slider, self.nms_value),
+        ):
+            group.layout().setContentsMargins(0, 0, GROUP_GAP, 0)
+
+        self.after = BoxesView()
         self.truth = BoxesView()
         self.anchors = BoxesView()
         self.before = BoxesView()
-        self.after = BoxesView()
-        self.objectness = HeatmapView(colorbar=False)
+        self.objectness = HeatmapView(colorbar=True)
         self.objectness.plot_item.setAspectLocked(True)
         self.objectness.plot_item.hideAxis("left")
         self.objectness.plot_item.hideAxis("bottom")
-        self.metrics = BarsView(y_range=(0.0, 1.0))
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.truth, 0, 0)
-        grid.addWidget(self.anchors, 0, 1)
-        grid.addWidget(self.objectness, 0, 2)
-        grid.addWidget(self.before, 1, 0)
-        grid.addWidget(self.after, 1, 1)
-        grid.addWidget(self.metrics, 1, 2)
-        _even_grid(grid, 2, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(controls)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.info)
+        self.metrics = BarsView(y_range=(0.0, 1.0), horizontal=True)
+        deck.add(self.after, Role.MAIN, "after NMS")
+        deck.add(self.truth, Role.SECONDARY, "ground truth")
+        deck.add(self.anchors, Role.SECONDARY, "matched anchors")
+        deck.add(self.before, Role.SECONDARY, "before NMS")
+        deck.add(self.objectness, Role.SECONDARY, "objectness")
+        deck.add(self.metrics, Role.SECONDARY, "metrics")
         self._set_sliders(0.5, 0.45)
         self.retranslate_ui()
 
@@ -157,9 +182,25 @@ class DetectionStage(Stage):
     def retranslate_ui(self) -> None:
         self.scene_label.setText(self.tr("Scene"))
         self.next_button.setText(self.tr("Next"))
+        self.score_label.setText(self.tr("Score ≥"))
+        self.nms_label.setText(self.tr("NMS: drop if IoU >"))
+        tip = self.tr("Keep only boxes whose class score is at least this value.")
+        for widget in (self.score_label, self.score_slider, self.score_value):
+            widget.setToolTip(tip)
+        tip = self.tr("Non-maximum suppression drops a box that overlaps a better "
+                      "box of its class by more than this IoU.")
+        for widget in (self.nms_label, self.nms_slider, self.nms_value):
+            widget.setToolTip(tip)
         self.truth.set_title(self.tr("Scene and true boxes"))
-        self.objectness.set_title(self.tr("Object probability per cell"))
+        self.objectness.set_title(self.tr("Object probability"))
         self.metrics.set_title(self.tr("Validation (IoU ≥ 0.5)"))
+        deck = self.deck
+        deck.set_title(self.after, self.tr("After NMS"))
+        deck.set_title(self.truth, self.tr("Truth"))
+        deck.set_title(self.anchors, self.tr("Anchors"))
+        deck.set_title(self.before, self.tr("Before NMS"))
+        deck.set_title(self.objectness, self.tr("Objects"))
+        deck.set_title(self.metrics, self.tr("Validation"))
         self._update_labels()
         self._show_titles()
 
@@ -169,36 +210,37 @@ class DetectionStage(Stage):
         super().changeEvent(event)
 
     def _update_labels(self) -> None:
-        self.score_label.setText(
-            self.tr("Score ≥ {0:.2f}").format(self.score_slider.value() / 100)
-        )
-        self.nms_label.setText(
-            self.tr("NMS IoU > {0:.2f}").format(self.nms_slider.value() / 100)
-        )
+        self.score_value.setText(f"{self.score_slider.value() / 100:.2f}")
+        self.nms_value.setText(f"{self.nms_slider.value() / 100:.2f}")
 
     def _show_titles(self) -> None:
         snap = self.snapshot or {}
         matched = len(snap.get("matched_anchors", ()))
-        self.anchors.set_title(
-            self.tr("{0} of {1} anchors matched (IoU ≥ {2:.2f})").format(
-                matched, snap.get("n_anchors", 0), snap.get("match_iou", 0.5))
-        )
+        self.anchors.set_title(self.tr("{0} anchors matched").format(matched))
         self.before.set_title(
             self.tr("Before NMS: {0} boxes").format(len(snap.get("pred_boxes", ())))
         )
         self.after.set_title(
             self.tr("After NMS: {0} boxes").format(len(snap.get("pred_keep", ())))
         )
-        if snap:
-            n, a = snap["feature_size"], snap["anchors_per_cell"]
-            self.info.setText(
-                self.tr("{0} × {0} cells × {1} anchors per cell = {2} anchors; each "
-                        "predicts a class and 4 offsets.").format(
-                    n, a, snap["n_anchors"])
-            )
         self.metrics.set_values(self._metric_values(snap),
                                 [self.tr("mAP"), self.tr("recall"),
                                  self.tr("precision")])
+        self.set_caption(self._caption(snap))
+
+    def _caption(self, snap: dict[str, Any]) -> str:
+        names = list(snap.get("class_names", ()))
+        legend = swatches([BOX_COLORS[i % len(BOX_COLORS)] for i in range(len(names))],
+                          names)
+        text = self.tr("Colour = class: {0}; thin white: true boxes.").format(legend)
+        if snap:
+            text += " " + self.tr(
+                "Dashed: the {0} of {1} anchors ({2} × {2} cells × {3}) that overlap "
+                "a true box with IoU ≥ {4:.2f}."
+            ).format(len(snap["matched_anchors"]), snap["n_anchors"],
+                     snap["feature_size"], snap["anchors_per_cell"],
+                     snap["match_iou"])
+        return text
 
     @staticmethod
     def _metric_values(snap: dict[str, Any]) -> list[float]:
@@ -218,14 +260,17 @@ class DetectionStage(Stage):
         self.anchors.set_boxes("truth", gt, GT_COLOR, width=1)
         owner = snapshot["matched_gt"]
         colors = [gt_colors[int(i)] for i in owner]
+        order = best_first(owner, snapshot["matched_iou"])
         self.anchors.set_boxes(
-            "anchors", snapshot["matched_anchors"], colors,
-            [f"{v:.2f}" for v in snapshot["matched_iou"]], dashed=True)
+            "anchors", snapshot["matched_anchors"][order], [colors[i] for i in order],
+            [f"IoU {snapshot['matched_iou'][i]:.2f}" for i in order[:len(gt)]],
+            dashed=True)
         labels, scores = snapshot["pred_labels"], snapshot["pred_scores"]
         colors = [BOX_COLORS[int(c) % len(BOX_COLORS)] for c in labels]
         self.before.set_boxes("boxes", snapshot["pred_boxes"], colors, width=1,
                               opacity=0.8)
         keep = snapshot["pred_keep"]
+        self.after.set_boxes("truth", gt, GT_COLOR, width=1)
         self.after.set_boxes(
             "boxes", snapshot["pred_boxes"][keep], [colors[int(i)] for i in keep],
             [f"{names[int(labels[i])]} {scores[i]:.2f}" for i in keep[:MAX_CAPTIONS]])
@@ -263,16 +308,6 @@ class DetectionStage(Stage):
         if kind in ("set_thresholds", "select_scene") and "image" in data:
             self.show_snapshot(data)
 
-    def panels(self) -> dict[str, QWidget]:
-        return {
-            "ground truth": self.truth,
-            "matched anchors": self.anchors,
-            "before NMS": self.before,
-            "after NMS": self.after,
-            "objectness": self.objectness,
-            "metrics": self.metrics,
-        }
-
 
 class TransposedConvPanel(QWidget):
     """A calculator: input size, kernel, stride, padding → output size, with the
@@ -282,30 +317,28 @@ class TransposedConvPanel(QWidget):
         super().__init__(parent)
         self.spins: dict[str, QSpinBox] = {}
         self.names: dict[str, QLabel] = {}
-        row = QGridLayout()
+        self.row = ControlRow(self)  # a parent first: adding to a row shows it
         settings = (("n", 1, 12, 3), ("k", 1, 8, 4), ("s", 1, 4, 2), ("p", 0, 4, 1))
-        for i, (key, lo, hi, value) in enumerate(settings):
+        for key, lo, hi, value in settings:
             spin = QSpinBox()
             spin.setRange(lo, hi)
             spin.setValue(value)
             spin.valueChanged.connect(self.recompute)
             self.spins[key] = spin
             self.names[key] = QLabel()
-            r, c = divmod(i, 2)
-            row.addWidget(self.names[key], r, 2 * c)
-            row.addWidget(spin, r, 2 * c + 1)
-        row.setColumnStretch(4, 1)
+            self.row.group(self.names[key], spin)
         self.formula = QLabel()
+        self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.coverage = HeatmapView(colorbar=False)
+        self.coverage = HeatmapView(colorbar=True)
         self.coverage.plot_item.setAspectLocked(True)
-        self.network = QLabel()
+        self.coverage.plot_item.hideAxis("left")
+        self.coverage.plot_item.hideAxis("bottom")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.row)
         layout.addWidget(self.formula)
         layout.addWidget(self.coverage, 1)
-        layout.addWidget(self.network)
         self.output_size = 0
 
     def values(self) -> tuple[int, int, int, int]:
@@ -315,7 +348,7 @@ class TransposedConvPanel(QWidget):
         n, k, s, p = self.values()
         self.output_size = transposed_conv_output_size(n, k, s, p)
         general, numbers = transposed_conv_formula(n, k, s, p).split(" = ", 1)
-        self.formula.setText(f"{general}\n= {numbers}")
+        self.formula.setText(f"{general} = {numbers}")
         if self.output_size > 0:
             cover = transposed_conv_coverage(n, k, s, p)
             self.coverage.set_data(cover, levels=(0.0, float(max(cover.max(), 1))))
@@ -325,13 +358,21 @@ class TransposedConvPanel(QWidget):
 
 
 class SegmentationStage(Stage):
-    """Input, true and predicted masks, a class's probability map, IoU per class and
-    the transposed-convolution calculator."""
+    """The predicted mask over the input (main); the input, true mask, a class's
+    probability and the IoU per class beside it; the transposed-convolution
+    calculator on a second page."""
 
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        _styled(self)
         self.snapshot: dict[str, Any] | None = None
+        self.deck = PanelDeck()
+        self.calc_deck = PanelDeck()
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.deck, "")
+        self.pages.addTab(self.calc_deck, "")
+        self.pages.currentChanged.connect(self._show_names)
+        self.use_frame(deck=self.pages)
         self.sample_label = QLabel()
         self.sample = QSpinBox()
         self.sample.setRange(0, _maximum(spec, "sample_index"))
@@ -342,54 +383,56 @@ class SegmentationStage(Stage):
         self.class_label = QLabel()
         self.class_combo = QComboBox()
         self.class_combo.currentIndexChanged.connect(self._show_probability)
-        self.legend = QLabel()
-        controls = QHBoxLayout()
-        for widget in (self.sample_label, self.sample, self.next_button):
-            controls.addWidget(widget)
-        controls.addSpacing(16)
-        controls.addWidget(self.class_label)
-        controls.addWidget(self.class_combo)
-        controls.addSpacing(16)
-        controls.addWidget(self.legend, 1)
+        for group in (
+            self.controls.group(self.sample_label, self.sample, self.next_button),
+            self.controls.group(self.class_label, self.class_combo),
+        ):
+            group.layout().setContentsMargins(0, 0, GROUP_GAP, 0)
+
+        self.predicted = BoxesView()
         self.input = BoxesView()
         self.truth = BoxesView()
-        self.predicted = BoxesView()
-        self.probability = HeatmapView(colorbar=False)
+        self.probability = HeatmapView(colorbar=True)
         self.probability.plot_item.setAspectLocked(True)
         self.probability.plot_item.hideAxis("left")
         self.probability.plot_item.hideAxis("bottom")
-        self.iou = BarsView(y_range=(0.0, 1.0))
+        self.iou = BarsView(y_range=(0.0, 1.0), horizontal=True)
         self.calculator = TransposedConvPanel()
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.input, 0, 0)
-        grid.addWidget(self.truth, 0, 1)
-        grid.addWidget(self.predicted, 0, 2)
-        grid.addWidget(self.probability, 1, 0)
-        grid.addWidget(self.iou, 1, 1)
-        grid.addWidget(self.calculator, 1, 2)
-        _even_grid(grid, 2, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(controls)
-        layout.addLayout(grid, 1)
+        self.deck.add(self.predicted, Role.MAIN, "predicted mask")
+        self.deck.add(self.input, Role.SECONDARY, "input")
+        self.deck.add(self.truth, Role.SECONDARY, "true mask")
+        self.deck.add(self.probability, Role.SECONDARY, "probability")
+        self.deck.add(self.iou, Role.SECONDARY, "class IoU")
+        self.calc_deck.add(self.calculator, Role.MAIN, "transposed convolution")
         self.retranslate_ui()
         self.calculator.recompute()
+
+    def panels(self) -> dict[str, QWidget]:
+        return {**self.deck.panels(), **self.calc_deck.panels()}
 
     def retranslate_ui(self) -> None:
         self.sample_label.setText(self.tr("Image"))
         self.next_button.setText(self.tr("Next"))
         self.class_label.setText(self.tr("Probability of"))
+        self.pages.setTabText(0, self.tr("Masks"))
+        self.pages.setTabText(1, self.tr("Transposed convolution"))
+        self.predicted.set_title(self.tr("Predicted mask over the input"))
         self.input.set_title(self.tr("Input"))
         self.truth.set_title(self.tr("True mask"))
-        self.predicted.set_title(self.tr("Predicted mask"))
-        self.iou.set_title(self.tr("IoU per class (validation)"))
+        self.iou.set_title(self.tr("Validation IoU"))
+        self.deck.set_title(self.predicted, self.tr("Prediction"))
+        self.deck.set_title(self.input, self.tr("Input"))
+        self.deck.set_title(self.truth, self.tr("True mask"))
+        self.deck.set_title(self.probability, self.tr("Probability"))
+        self.deck.set_title(self.iou, self.tr("IoU"))
         calc = self.calculator
-        calc.coverage.set_title(self.tr("Inputs writing into each output cell"))
+        calc.coverage.set_title(self.tr("Inputs per output cell"))
+        self.calc_deck.set_title(calc, self.tr("Transposed convolution"))
         for key, text in (("n", self.tr("input n")), ("k", self.tr("kernel k")),
                           ("s", self.tr("stride s")), ("p", self.tr("padding p"))):
             calc.names[key].setText(text)
         self._show_names()
+        self._show_probability()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -414,46 +457,51 @@ class SegmentationStage(Stage):
         else:
             for i, text in enumerate(shown):
                 self.class_combo.setItemText(i, text)
-        self.legend.setText("  ".join(
-            f"<span style='color:{MASK_COLORS[i % len(MASK_COLORS)]}'>■</span> {t}"
-            for i, t in enumerate(shown)))
-        if snap:
-            lines = [
-                self.tr("{name}: {n} → {out}   (k = {kernel}, s = {stride}, "
-                        "p = {padding})").format(**layer)
-                for layer in snap["upsampling"]
-            ]
-            head = (self.tr("This network (skip connection on):") if snap["skip"]
-                    else self.tr("This network (no skip connection):"))
-            self.calculator.network.setText("\n".join([head, *lines]))
+        if self.pages.currentWidget() is self.calc_deck:
+            # the calculator's page: what this network's upsampling layers do
+            caption = self.tr("(n − 1)·s − 2p + k: the output size of a transposed "
+                              "convolution; the map counts the inputs that write "
+                              "into each output cell.")
+            if snap:
+                lines = [
+                    self.tr("{name}: {n} → {out} (k = {kernel}, s = {stride}, "
+                            "p = {padding})").format(**layer)
+                    for layer in snap["upsampling"]
+                ]
+                head = (self.tr("This network (skip connection on):") if snap["skip"]
+                        else self.tr("This network (no skip connection):"))
+                caption += " " + head + " " + "; ".join(lines) + "."
+        elif shown:
+            legend = swatches(
+                [MASK_COLORS[i % len(MASK_COLORS)] for i in range(len(shown))], shown)
+            caption = self.tr("Mask colours: {0}. The network gives every pixel a "
+                              "class.").format(legend)
+        else:
+            caption = ""
+        self.set_caption(caption)
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         first = self.snapshot is None
         self.snapshot = snapshot
         self.input.set_image(snapshot["image"])
         self.truth.set_image(colour_mask(snapshot["mask"]))
-        self.predicted.set_image(colour_mask(snapshot["predicted"]))
+        self.predicted.set_image(overlay_mask(snapshot["image"], snapshot["predicted"]))
+        names = [self._class_name(n) for n in snapshot["class_names"]]
+        if first or self.class_combo.count() != len(names):
+            self._show_names()
         self._show_probability()
         iou = np.nan_to_num(snapshot["class_iou"], nan=0.0)
-        names = [self._class_name(n) for n in snapshot["class_names"]]
         self.iou.set_values(iou, names,
                             colors=[MASK_COLORS[i % len(MASK_COLORS)]
                                     for i in range(len(iou))])
         self.sample.blockSignals(True)
         self.sample.setValue(int(snapshot["sample_index"]))
         self.sample.blockSignals(False)
-        if first or self.class_combo.count() != len(names):
-            self._show_names()
-        else:
-            self._show_network()
-
-    def _show_network(self) -> None:
-        if not self.calculator.network.text():
-            self._show_names()
 
     def _show_probability(self) -> None:
         snap = self.snapshot
         if snap is None:
+            self.probability.set_title(self.tr("Probability per pixel"))
             return
         index = max(0, min(self.class_combo.currentIndex(), len(snap["probs"]) - 1))
         self.probability.set_data(snap["probs"][index], levels=(0.0, 1.0))
@@ -469,16 +517,6 @@ class SegmentationStage(Stage):
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "select_sample" and "image" in data:
             self.show_snapshot(data)
-
-    def panels(self) -> dict[str, QWidget]:
-        return {
-            "input": self.input,
-            "true mask": self.truth,
-            "predicted mask": self.predicted,
-            "probability": self.probability,
-            "class IoU": self.iou,
-            "transposed convolution": self.calculator,
-        }
 
 
 STAGES = {"detection": DetectionStage, "segmentation": SegmentationStage}

@@ -204,6 +204,12 @@ class TransportBar(QWidget):
     def _on_speed(self, index: int) -> None:
         self.speed_changed.emit(float(self.speed.itemData(index)))
 
+    def clear_counters(self) -> None:
+        """No run (a tool lab, a lab being built): dashes, not the last lab's
+        numbers."""
+        for value in self.counters.values():
+            value.setText("–")
+
     def show_counters(
         self,
         epoch: float,
