@@ -156,11 +156,16 @@ def small_panels(root, minimum: tuple[int, int] = MIN_PANEL) -> list[str]:
 
 
 def fits_screen(window) -> str | None:
+    """The window, and the narrowest it can be, fit the screen it is on."""
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
     if frame.width() > screen.width() or frame.height() > screen.height():
         return (f"window {frame.width()}×{frame.height()} on a "
                 f"{screen.width()}×{screen.height()} screen")
+    least = window.minimumSizeHint()
+    if least.width() > screen.width() or least.height() > screen.height():
+        return (f"window cannot be smaller than {least.width()}×{least.height()} "
+                f"on a {screen.width()}×{screen.height()} screen")
     return None
 
 

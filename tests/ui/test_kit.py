@@ -232,3 +232,19 @@ def test_labels_in_a_caption_wrap(qtbot):
         caption.fontMetrics().height()
     assert isinstance(caption, QLabel)
     assert caption.alignment() is not None and Qt.TextFormat.RichText
+
+
+def test_bar_labels_are_thinned_to_the_width(qtbot):
+    from dlviz.ui.views.bars import BarsView
+
+    view = BarsView("norms")
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    view.set_values(list(range(1, 32)), [str(i) for i in range(1, 32)])
+    qtbot.wait(20)
+    ticks = view.plot_item.getAxis("bottom")._tickLevels[0]
+    assert 2 <= len(ticks) < 31  # thinned, not run together
+    view.resize(2000, 200)
+    qtbot.wait(20)
+    assert len(view.plot_item.getAxis("bottom")._tickLevels[0]) == 31

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 
 from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
@@ -71,9 +72,7 @@ class BarsView(PlotView):
         )
         if labels != self._labels:
             self._labels = labels
-            step = max(1, int(np.ceil(n / 30)))
-            ticks = [(i, labels[i]) for i in range(0, n, step)]
-            self.plot_item.getAxis("bottom").setTicks([ticks, []])
+            self._label_ticks()
             self.plot_item.setXRange(-0.6, n - 0.4, padding=0)
         if self.y_range is not None:
             self.plot_item.setYRange(*self.y_range, padding=0)
@@ -85,6 +84,27 @@ class BarsView(PlotView):
             )
             hi = float(heights.max())
             self.plot_item.setYRange(lo, hi + 0.05 * (abs(hi - lo) or 1.0), padding=0)
+
+    def _label_ticks(self) -> None:
+        """Label every bar whose label has room; thin them (every 2nd, 5th …) so
+        neighbouring labels never run together."""
+        labels = self._labels
+        n = len(labels)
+        if not n or self.horizontal:
+            return
+        axis = self.plot_item.getAxis("bottom")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        widest = max(metrics.horizontalAdvance(str(t)) for t in labels) + 8
+        room = max(1.0, self.plot_item.getViewBox().width() or self.width() * 0.8)
+        need = int(np.ceil(n * widest / room))
+        step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if s >= need), need)
+        ticks = [(i, labels[i]) for i in range(0, n, step)]
+        self.plot_item.getAxis("bottom").setTicks([ticks, []])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if getattr(self, "_labels", None):
+            self._label_ticks()
 
     def _set_rows(self, values, labels, highlight, colors) -> None:
         """Horizontal bars (linear scale): row ``i`` from the top is ``labels[i]``."""
