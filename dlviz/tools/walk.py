@@ -253,7 +253,7 @@ def walk_screen(screen: ScreenSpec, labs: list[str], out_dir: Path | None,
                 focus = QApplication.focusWidget() or window
                 before = window.session.state
                 QTest.keyClick(focus, Qt.Key.Key_Space)
-                _wait(app, lambda b=before: window.session.state != b, 3)
+                _wait(app, lambda b=before: window.session.state != b, 15)
                 if window.session.state == before:
                     note("training", "keyboard",
                          f"Space on {type(focus).__name__} did not start training",

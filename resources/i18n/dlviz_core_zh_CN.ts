@@ -836,8 +836,8 @@
       <translation>深度</translation>
     </message>
     <message>
-      <source>Layers with weights: 1, 2 or 3 blocks per stage.</source>
-      <translation>带权重的层数：每个阶段 1、2 或 3 个块。</translation>
+      <source>Layers with weights, 6n + 2: n blocks in each of the three stages (n = 1 … 9).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>8</source>
@@ -850,6 +850,18 @@
     <message>
       <source>20</source>
       <translation>20</translation>
+    </message>
+    <message>
+      <source>32</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>44</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>56</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Training images</source>
@@ -1320,6 +1332,14 @@
       <translation>手绘</translation>
     </message>
     <message>
+      <source>Drawn points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The drawn target as x,y pairs separated by semicolons; set by Draw target and Use drawing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Shared weights (true Siamese)</source>
       <translation>共享权重（真正的孪生网络）</translation>
     </message>
@@ -1402,6 +1422,14 @@
     <message>
       <source>settings</source>
       <translation>设置</translation>
+    </message>
+    <message>
+      <source>unknown input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>must divide the channels in and out ({channels})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>unknown hyperparameter(s): {names}</source>
@@ -1819,6 +1847,14 @@
       <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
+      <source>Encoding the GIF…</source>
+      <translation>正在编码 GIF…</translation>
+    </message>
+    <message>
+      <source>GIF export cancelled.</source>
+      <translation>已取消导出 GIF。</translation>
+    </message>
+    <message>
       <source>Loss curves</source>
       <translation>损失曲线</translation>
     </message>
@@ -1837,6 +1873,10 @@
     <message>
       <source>Train for a moment first: the GIF is made from the timeline.</source>
       <translation>请先训练一会儿：GIF 由时间轴上的记录生成。</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
       <source>Panel</source>
@@ -2020,6 +2060,21 @@
     </message>
   </context>
   <context>
+    <name>dlviz.jobs</name>
+    <message>
+      <source>Working…</source>
+      <translation>正在处理…</translation>
+    </message>
+    <message>
+      <source>Request cancelled.</source>
+      <translation>已取消请求。</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>dlviz.trace</name>
     <message>
       <source>Input</source>
@@ -2042,12 +2097,92 @@
       <translation>更新</translation>
     </message>
     <message>
+      <source>conv {0} → {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>deconv {0} → {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>depthwise conv {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>linear {0} → {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>batch norm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>layer norm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>max pool {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>avg pool {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>avg pool → {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>max pool → {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>dropout {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>flatten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>embedding {0} → {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>attention, {0} heads</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} cell {1} → {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>scalar</source>
       <translation>标量</translation>
     </message>
     <message>
+      <source>concat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>stack</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{0} params</source>
       <translation>{0} 个参数</translation>
+    </message>
+    <message>
+      <source>outputs added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>outputs concatenated along the channels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optimizer {0}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Network {0}</source>
@@ -2066,14 +2201,6 @@
       <translation>输出</translation>
     </message>
     <message>
-      <source>Network output</source>
-      <translation>网络输出</translation>
-    </message>
-    <message>
-      <source>Target</source>
-      <translation>目标</translation>
-    </message>
-    <message>
       <source>Gradient ∂L/∂output</source>
       <translation>梯度 ∂L/∂output</translation>
     </message>
@@ -2088,6 +2215,22 @@
     <message>
       <source>Δ = after − before</source>
       <translation>Δ = 更新后 − 更新前</translation>
+    </message>
+    <message>
+      <source>Teacher soft targets p_t</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Student p_s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Network output</source>
+      <translation>网络输出</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
     </message>
     <message>
       <source>Activation (forward)</source>

@@ -515,7 +515,20 @@
         <translation>张量</translation>
     </message>
     <message>
+        <source>{0} step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimizer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>shapes: {0} → {1}</source>
+        <extracomment>The formula never takes more than this share of the inspector&apos;s height.</extracomment>
         <translation>形状：{0} → {1}</translation>
     </message>
     <message>
@@ -930,7 +943,7 @@
     <name>MainWindow</name>
     <message>
         <source>dlviz — deep learning lab bench</source>
-        <extracomment>False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws</extracomment>
+        <extracomment>False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
         <translation>dlviz —— 深度学习实验台</translation>
     </message>
     <message>
@@ -1321,6 +1334,14 @@
     <message>
         <source>{name}: {n} → {out} (k = {kernel}, s = {stride}, p = {padding})</source>
         <translation>{name}：{n} → {out}（k = {kernel}，s = {stride}，p = {padding}）</translation>
+    </message>
+    <message>
+        <source>Skip connection on: the 1/4-size features add their scores, for finer edges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No skip connection: the scores come from the 1/8-size features alone.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Probability per pixel</source>
@@ -1994,6 +2015,30 @@
     <message>
         <source>Train continuously (Space)</source>
         <translation>持续训练（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Minimax</source>
+        <extracomment>The names of :data:`dlviz.core.gan.losses.LOSS_NAMES`, marked for the translation tool (context &quot;core&quot;, where :func:`tr_core` looks them up). A test keeps the two lists equal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-saturating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least squares (LSGAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wasserstein (WGAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wasserstein with gradient penalty (WGAN-GP)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -48,8 +48,10 @@ def test_seq2seq_matrix_and_beam(make_stage, qtbot):
     snap = task.snapshot()
     stage.show_snapshot(snap)
     np.testing.assert_array_equal(stage.matrix.image.image, snap["attention"])
-    assert snap["source"] in stage.result_label.text()
-    assert "BLEU" in stage.metrics_label.text()
+    assert snap["source"] in stage.result_text
+    assert "BLEU" in stage.metrics_text
+    # the sample and the metrics are in the (wrapping) caption, not a wide label
+    assert "BLEU" in stage.caption.text() and stage.caption.wordWrap()
     assert len(stage.alignment.data) == int(snap["alignment"].sum())
     stage.beam_spin.setValue(2)
     with qtbot.waitSignal(stage.requested) as blocker:
@@ -79,7 +81,7 @@ def test_transformer_heads_and_steps(make_stage, qtbot):
     stage.layer_spin.setValue(2)
     np.testing.assert_array_equal(stage.heads[1].image.image,
                                   snap["decoder_attention"][1, 1])
-    assert stage.mask_view.isVisible()
+    qtbot.waitUntil(stage.mask_view.isVisible)
     stage.query_spin.setValue(3)
     stage.head_spin.setValue(2)
     with qtbot.waitSignal(stage.requested) as blocker:
@@ -99,4 +101,61 @@ def test_transformer_classification_only_encoder(make_stage):
     stage.show_snapshot(task.snapshot())
     assert stage.kind_combo.count() == 1
     assert not stage.mask_view.isVisible()
-    assert "val accuracy" in stage.metrics_label.text()
+    assert "causal mask" not in stage.panels()
+    assert "val accuracy" in stage.metrics_text
+
+
+def test_laid_out_by_the_deck(make_stage, qtbot):
+    """Main views: the attention matrix, the heads; panel names are kept; every
+    head has a colour bar; the stage never asks for more than a 1024 px window."""
+    task = _task("transformer", d_model=32, heads=4, layers=2, ffn=64)
+    stage = make_stage("transformer")
+    stage.show_snapshot(task.snapshot())
+    qtbot.waitUntil(lambda: stage.deck.main_view() is stage.heads_box)
+    assert set(stage.panels()) == {"heads", "causal mask", "positional encoding",
+                                   "step-through"}
+    assert all(view.colorbar is not None for view in stage.heads)
+    assert stage.minimumSizeHint().width() < 1024
+    s2s = make_stage("seq2seq")
+    s2s.show_snapshot(_task("seq2seq").snapshot())
+    qtbot.waitUntil(lambda: s2s.deck.main_view() is s2s.matrix)
+    assert set(s2s.panels()) == {"attention matrix", "beam search"}
+    assert s2s.matrix.colorbar is not None
+    assert s2s.minimumSizeHint().width() < 1024
+
+
+def test_token_ticks_thin_to_the_room(qtbot):
+    from dlviz.ui.stages.attention import attention_view
+
+    view = attention_view()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    tokens = [f"w{i}" for i in range(40)]
+    view.set_data(np.zeros((5, 40)), levels=(0.0, 1.0))
+    view.set_ticks(x=tokens, y=tokens[:5], fit=True)
+    qtbot.wait(50)
+    wide = len(view.plot_item.getAxis("bottom")._tickLevels[0])
+    view.resize(250, 300)
+    qtbot.waitUntil(lambda: view.plot_item.getAxis("bottom")._tickLevels[0]
+                    and len(view.plot_item.getAxis("bottom")._tickLevels[0]) < wide)
+    assert len(view.plot_item.getAxis("bottom")._tickLevels[0]) < 40
+
+
+def test_dark_theme_lifts_the_low_end(make_stage):
+    from dlviz.ui import theme
+
+    stage = make_stage("seq2seq")
+    saved = theme.STYLE.sequential
+    try:
+        theme.set_colormaps(sequential="magma")
+        theme.set_dark(True)
+        stage.matrix.apply_style()
+        low = stage.matrix.image.lut[0] if not callable(stage.matrix.image.lut) \
+            else stage.matrix._lookup_table()[0]
+        assert sum(int(c) for c in low[:3]) > 3 * 40  # not black on black
+    finally:
+        theme.set_dark(False)
+        theme.set_colormaps(sequential=saved)
+        stage.matrix.apply_style()

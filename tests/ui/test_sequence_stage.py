@@ -65,7 +65,7 @@ def test_time_cursor_changes_the_equations(make_stage, key):
     assert all(line.value() in (30.5, 31.0) for line in stage.cursor_lines)
     stage.unit_spin.setValue(3)
     assert stage.equations.text().startswith("t = 31, unit 3")
-    assert "‖g‖" in stage.clip_label.text()
+    assert "‖g‖" in stage.clip_text and "‖g‖" in stage.caption_text()
 
 
 def test_comparison_and_sample_requests(make_stage, qtbot):
@@ -105,6 +105,51 @@ def test_clipping_label_reports_both_norms(make_stage):
     stage = make_stage("rnn")
     snap = task.snapshot()
     stage.show_snapshot(snap)
-    text = stage.clip_label.text()
+    text = stage.clip_text
     assert "clipped to 0.001" in text
     assert f"{snap['grad_norm']:.3g}" in text
+    assert text in stage.caption_text()
+
+
+def test_laid_out_by_the_deck(make_stage, qtbot):
+    """The gates are the main view; every gate has a colour bar with its range; the
+    heatmap axes are labelled up to the end of the matrix; panel names are kept."""
+    from dlviz.ui.views.heatmap import HeatmapView
+
+    task = _task("lstm")
+    stage = make_stage("lstm")
+    stage.show_snapshot(task.snapshot())
+    qtbot.waitUntil(lambda: stage.deck.main_view() is stage.gate_grid)
+    names = set(stage.panels())
+    assert {"gate f", "gate h", "series", "gradient through time",
+            "equations"} <= names
+    for view in stage.heatmaps.values():
+        assert isinstance(view, HeatmapView) and view.colorbar is not None
+    assert stage.heatmaps["f"].colorbar.levels() == (0.0, 1.0)
+    assert stage.heatmaps["h"].colorbar.levels() == (-1.0, 1.0)
+    qtbot.waitUntil(lambda: stage.heatmaps["f"].width() > 150)
+    ticks = stage.heatmaps["f"].plot_item.getAxis("bottom")._tickLevels[0]
+    assert ticks and ticks[-1][0] > 30  # 40 steps: labels reach the end
+    # labels do not run together: at least one label height apart
+    rows = stage.heatmaps["f"].plot_item.getAxis("left")._tickLevels[0]
+    view_h = stage.heatmaps["f"].plot_item.getViewBox().height()
+    assert len(rows) * 12 <= view_h
+
+
+def test_language_switch_relabels(make_stage):
+    task = _task("gru")
+    stage = make_stage("gru")
+    stage.show_snapshot(task.snapshot())
+    before = stage.caption_text()
+    stage.retranslate_ui()
+    assert stage.caption_text() == before
+    assert stage.heatmaps["z"].plot_item.titleLabel.text.startswith("z")
+
+
+def test_view_grid_picks_columns_and_scrolls_when_too_small():
+    from dlviz.ui.views.grid import best_columns
+
+    assert best_columns(6, 580, 480, (218, 155)) == (2, True)
+    assert best_columns(4, 580, 480, (218, 155)) == (2, True)
+    assert best_columns(1, 580, 480, (218, 155)) == (1, True)
+    assert best_columns(16, 580, 480, (218, 155))[1] is False  # the grid scrolls

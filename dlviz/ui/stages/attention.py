@@ -1,52 +1,61 @@
 """Stages of the attention labs: seq2seq with attention and the Transformer.
 
 Seq2seq: the attention matrix (output step × input step) with the tokens on its axes
-and the known alignment marked, updating live; beam search candidates step by step.
-Transformer: a grid of heads for one layer and one kind of attention (encoder self,
-decoder masked self, cross), the causal mask, the positional encoding, and the
-QKᵀ/√d → softmax → ×V step-through of one query token with its numbers.
+and the known alignment marked, updating live (the main view); beam search
+candidates step by step.
+Transformer: the heads of one layer and one kind of attention (encoder self,
+decoder masked self, cross) as the main view, the causal mask, the positional
+encoding, and the QKᵀ/√d → softmax → ×V step-through of one query token with its
+numbers.
+
+Token rows never widen the window: tick labels are thinned to the room they have,
+long texts (beam search, step-through, the sample in the caption) wrap or scroll
+inside their panels.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from dlviz.core.labs.base import LabSpec
 from dlviz.ui import theme
+from dlviz.ui.kit import Role
 from dlviz.ui.stages.base import Stage
+from dlviz.ui.stages.sequence import colorbar_ticks, monospace_font, scrolled
+from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
 
-STAGE_FONT_PT = 14.0
-MONO_FONT_PT = 12.0
 KINDS = ("encoder", "decoder", "cross")
+#: Marks drawn over the heatmaps: the true alignment, the query token's row.
+MARK_COLOR = theme.PALETTE[3]
+#: The causal mask: positions a query may attend to, and hidden ones.
+SEEN_COLOR = theme.PALETTE[2]
+HIDDEN_COLOR = theme.PALETTE[8]
+#: Colours of the sample's result in the caption.
+RIGHT_COLOR = theme.PALETTE[2]
+WRONG_COLOR = theme.PALETTE[3]
 
 
 def _mono_label() -> QLabel:
     label = QLabel()
-    font = QFont("DejaVu Sans Mono")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setPointSizeF(MONO_FONT_PT)
-    label.setFont(font)
+    label.setFont(monospace_font())
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(False)
+    label.setMargin(4)
     return label
 
 
@@ -63,59 +72,91 @@ def shown_tokens(tokens: list[str]) -> list[str]:
     return out
 
 
-def _scrolled(label: QLabel) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(label)
-    area.setWidgetResizable(True)
-    return area
+def swatch(color: str, glyph: str = "■") -> str:
+    """A coloured glyph for a legend in rich text (titles, captions)."""
+    return f'<span style="color:{color}">{glyph}</span>'
 
 
-def _big(widget: QWidget, size: float = STAGE_FONT_PT) -> None:
-    font = widget.font()
-    font.setPointSizeF(size)
-    widget.setFont(font)
+#: English templates of :func:`format_beam` and :func:`format_steps`; the stages
+#: pass their translations.
+BEAM_TEXTS = {"header": "source: {0}   target: {1}   k = {2}", "step": "step {0}",
+              "best": "best: {0}"}
+STEPS_TEXTS = {"query": "query “{0}” (position {1}), layer {2}, head {3}",
+               "scale": "√d = {0:.2f}", "key": "key", "masked": "masked",
+               "output": "output = Σ softmax · v ="}
 
 
-def format_beam(result: dict[str, Any], tr=str) -> str:
+def format_beam(result: dict[str, Any], texts: dict[str, str] | None = None) -> str:
     """Beam search steps as monospace text: one block per step, best first."""
-    lines = [tr("source: {0}   target: {1}   k = {2}").format(
+    texts = {**BEAM_TEXTS, **(texts or {})}
+    lines = [texts["header"].format(
         result.get("source", ""), result.get("target", ""), result.get("k", ""))]
     for t, step in enumerate(result["steps"], 1):
-        lines.append(tr("step {0}").format(t))
+        lines.append(texts["step"].format(t))
         for rank, cand in enumerate(step["kept"], 1):
             mark = " ✓" if cand["finished"] else ""
             text = "".join(c if len(c) == 1 else f" {c} " for c in cand["text"])
             lines.append(f"  {rank}. {text:<18} {cand['score']:8.3f}{mark}")
     best = "".join(c for c in result["best"] if len(c) == 1)
-    lines.append(tr("best: {0}").format(best))
+    lines.append(texts["best"].format(best))
     return "\n".join(lines)
 
 
-def format_steps(steps: dict[str, Any], tr=str) -> str:
+def format_steps(steps: dict[str, Any], texts: dict[str, str] | None = None) -> str:
     """The numbers of one attention computation (see ``attention_steps``)."""
+    texts = {**STEPS_TEXTS, **(texts or {})}
     q_tok = steps["query_tokens"][steps["query"]]
     lines = [
-        tr("query “{0}” (position {1}), layer {2}, head {3}").format(
+        texts["query"].format(
             q_tok, steps["query"], steps["layer"] + 1, steps["head"] + 1),
         "q = [" + ", ".join(f"{v:+.2f}" for v in steps["q"][:8])
         + (", …]" if len(steps["q"]) > 8 else "]"),
-        tr("√d = {0:.2f}").format(steps["scale"]),
+        texts["scale"].format(steps["scale"]),
         "",
-        f"{tr('key'):<8}{'q·k/√d':>9}{tr('masked'):>9}{'softmax':>9}",
+        f"{texts['key']:<8}{'q·k/√d':>9}{texts['masked']:>9}{'softmax':>9}",
     ]
     for i, tok in enumerate(steps["key_tokens"]):
         masked = steps["masked"][i]
         masked_text = "−∞" if np.isneginf(masked) else f"{masked:+.2f}"
         lines.append(f"{tok:<8}{steps['scores'][i]:+9.2f}{masked_text:>9}"
                      f"{steps['weights'][i]:9.3f}")
-    lines += ["", tr("output = Σ softmax · v =")]
+    lines += ["", texts["output"]]
     lines.append("[" + ", ".join(f"{v:+.2f}" for v in steps["output"][:8])
                  + (", …]" if len(steps["output"]) > 8 else "]"))
     return "\n".join(lines)
 
 
+def attention_view() -> HeatmapView:
+    """Attention weights 0…1: a colour bar, token ticks thinned to fit, and a map
+    whose low end stays visible on the dark theme."""
+    view = HeatmapView(colorbar=True, lift_dark=True)
+    view.plot_item.setMouseEnabled(x=False, y=False)
+    colorbar_ticks(view, (0.0, 0.5, 1.0))
+    return view
+
+
+class MaskView(HeatmapView):
+    """The causal mask in two colours (seen, hidden), named in its title."""
+
+    def __init__(self):
+        super().__init__(colorbar=False)
+        self.plot_item.setMouseEnabled(x=False, y=False)
+        self.set_diverging(False)
+
+    def set_diverging(self, diverging: bool) -> None:
+        self.diverging = diverging
+        table = np.array([pg.mkColor(c).getRgb() for c in (HIDDEN_COLOR, SEEN_COLOR)],
+                         dtype=np.ubyte)
+        self.image.setLookupTable(table)
+
+
 class _AttentionStage(Stage):
-    """Shared top bar: sample choice, source → prediction, validation metrics."""
+    """Shared parts: the sample choice (a control) and the sample's result with the
+    validation metrics (the caption, coloured right / wrong, wrapping).
+
+    Qt looks translations up by the class of ``self``, so every visible string is
+    written in the subclasses (:meth:`texts`), not here.
+    """
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
@@ -125,18 +166,18 @@ class _AttentionStage(Stage):
         self.sample_spin.setRange(0, 299)
         self.sample_spin.setKeyboardTracking(False)
         self.sample_spin.valueChanged.connect(self._ask_sample)
-        self.result_label = QLabel()
-        self.metrics_label = QLabel()
-        for w in (self.sample_label, self.sample_spin, self.result_label,
-                  self.metrics_label):
-            _big(w)
-        _big(self.result_label, STAGE_FONT_PT + 4)
-        self.top = QHBoxLayout()
-        self.top.addWidget(self.sample_label)
-        self.top.addWidget(self.sample_spin)
-        self.top.addSpacing(16)
-        self.top.addWidget(self.result_label, 1)
-        self.top.addWidget(self.metrics_label)
+        #: the sample and its result, the validation metrics (shown in the caption)
+        self.result_text = ""
+        self.metrics_text = ""
+        self._correct = False
+
+    def texts(self) -> dict[str, str]:
+        """The translated templates of the caption (subclasses)."""
+        return {}
+
+    def legend_text(self) -> str:
+        """What the marks on the heatmaps mean (rich text; subclasses)."""
+        return ""
 
     def _ask_sample(self, index: int) -> None:
         self.requested.emit("select", {"index": int(index)})
@@ -146,27 +187,51 @@ class _AttentionStage(Stage):
         n = int(snap.get("n_val", 300))
         if self.sample_spin.maximum() != n - 1:
             self.sample_spin.setMaximum(n - 1)
-        color = theme.PALETTE[2] if snap.get("correct") else theme.PALETTE[3]
-        if "target" in snap:
-            text = self.tr("{0}  →  {1}   (target {2})").format(
-                snap["source"], snap["prediction"], snap["target"])
-        else:
-            probs = snap["probs"]
-            text = self.tr("{0}  →  class {1} ({2:.0%}), label {3}").format(
-                snap["source"], int(np.argmax(probs)), float(np.max(probs)),
-                snap["label"])
-        self.result_label.setText(text)
-        self.result_label.setStyleSheet(f"color: {color};")
-        self.metrics_label.setText(self._metrics_text(snap.get("val_metrics", {})))
+        if self.sample_spin.value() != int(snap.get("index", 0)):
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setValue(int(snap.get("index", 0)))
+            self.sample_spin.blockSignals(False)
+        self._update_caption()
 
-    def _metrics_text(self, metrics: dict[str, float]) -> str:
+    def _update_caption(self) -> None:
+        snap = self.snapshot
+        texts = self.texts()
+        if snap is None:
+            self.result_text = self.metrics_text = ""
+        else:
+            self._correct = bool(snap.get("correct"))
+            if "target" in snap:
+                self.result_text = texts["translation"].format(
+                    snap["source"], snap["prediction"], snap["target"])
+            else:
+                probs = snap["probs"]
+                self.result_text = texts["classification"].format(
+                    snap["source"], int(np.argmax(probs)), float(np.max(probs)),
+                    snap["label"])
+            self.metrics_text = self._metrics_text(snap.get("val_metrics", {}), texts)
+        parts = []
+        if self.result_text:
+            color = RIGHT_COLOR if self._correct else WRONG_COLOR
+            mark = "✓" if self._correct else "✗"
+            parts.append(f'<span style="color:{color}"><b>{mark} '
+                         f"{html.escape(self.result_text)}</b></span>")
+        if self.metrics_text:
+            parts.append(html.escape(self.metrics_text))
+        text = "   ·   ".join(parts)
+        legend = self.legend_text()
+        if legend:
+            text = f"{text}<br>{legend}" if text else legend
+        if text != self.caption.text():
+            self.set_caption(text)
+
+    @staticmethod
+    def _metrics_text(metrics: dict[str, float], texts: dict[str, str]) -> str:
         if not metrics:
             return ""
         if "val_bleu" in metrics:
-            return self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"
-                           ).format(metrics["val_seq_acc"], metrics["val_token_acc"],
-                                    metrics["val_bleu"])
-        return self.tr("val accuracy {0:.0%}").format(metrics.get("val_acc", 0.0))
+            return texts["bleu"].format(metrics["val_seq_acc"],
+                                        metrics["val_token_acc"], metrics["val_bleu"])
+        return texts["accuracy"].format(metrics.get("val_acc", 0.0))
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "select" and "snapshot" in data:
@@ -174,8 +239,7 @@ class _AttentionStage(Stage):
 
     def reset(self) -> None:
         self.snapshot = None
-        self.result_label.setText("")
-        self.metrics_label.setText("")
+        self._update_caption()
 
 
 class Seq2SeqStage(_AttentionStage):
@@ -183,12 +247,11 @@ class Seq2SeqStage(_AttentionStage):
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        self.matrix = HeatmapView(x_label="input", y_label="output")
-        self.matrix.plot_item.setMouseEnabled(x=False, y=False)
+        self.matrix = attention_view()
         self.alignment = pg.ScatterPlotItem(
-            symbol="s", size=10, pen=pg.mkPen(theme.PALETTE[3], width=2), brush=None)
+            symbol="s", size=10, pen=pg.mkPen(MARK_COLOR, width=2), brush=None)
         self.alignment.setZValue(10)
-        self.matrix.plot_item.addItem(self.alignment)
+        self.matrix.plot_item.addItem(self.alignment, ignoreBounds=True)
         self.beam_label = QLabel()
         self.beam_spin = QSpinBox()
         self.beam_spin.setRange(1, 10)
@@ -196,42 +259,57 @@ class Seq2SeqStage(_AttentionStage):
         self.beam_button = QPushButton()
         self.beam_button.clicked.connect(self._ask_beam)
         self.beam_text = _mono_label()
-        for w in (self.beam_label, self.beam_spin, self.beam_button):
-            _big(w)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.beam_label)
-        row.addWidget(self.beam_spin)
-        row.addWidget(self.beam_button, 1)
-        right_layout.addLayout(row)
-        right_layout.addWidget(_scrolled(self.beam_text), 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.matrix)
-        splitter.addWidget(right)
-        splitter.setSizes([1300, 700])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.top)
-        layout.addWidget(splitter, 1)
+        self.beam_panel = scrolled(self.beam_text)
+        deck = self.use_frame()
+        self.controls.group(self.sample_label, self.sample_spin)
+        self.controls.group(self.beam_label, self.beam_spin)
+        self.controls.add(self.beam_button)
+        deck.add(self.matrix, Role.MAIN, "attention matrix")
+        deck.add(self.beam_panel, Role.SECONDARY, "beam search")
         self.retranslate_ui()
 
+    def texts(self) -> dict[str, str]:
+        return {
+            "translation": self.tr("{0}  →  {1}   (target {2})"),
+            "classification": self.tr("{0}  →  class {1} ({2:.0%}), label {3}"),
+            "bleu": self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"),
+            "accuracy": self.tr("val accuracy {0:.0%}"),
+        }
+
+    def legend_text(self) -> str:
+        return self.tr("{0} true alignment").format(swatch(MARK_COLOR, "□"))
+
     def retranslate_ui(self) -> None:
-        self.matrix.set_title(self.tr(
-            "Attention weights (rows: output, columns: input); □ true alignment"))
+        self.matrix.set_title(self.tr("Attention weights {0} alignment").format(
+            swatch(MARK_COLOR, "□")))
         self.matrix.plot_item.setLabel("bottom", self.tr("input"))
         self.matrix.plot_item.setLabel("left", self.tr("output"))
+        self.deck.set_title(self.matrix, self.tr("Attention"))
+        self.deck.set_title(self.beam_panel, self.tr("Beam search"))
         self.sample_label.setText(self.tr("sample"))
         self.beam_label.setText(self.tr("beam width k"))
         self.beam_button.setText(self.tr("Beam search"))
+        self.beam_text.setWordWrap(self._beam is None)  # the hint wraps
+        if self._beam is not None:
+            self.beam_text.setText(format_beam(self._beam, self._beam_texts()))
+        else:
+            self.beam_text.setText(self.tr(
+                "Beam search keeps the k best partial outputs at every step. "
+                "Press “Beam search” to decode this sample."))
+        self._update_caption()
+
+    _beam: dict[str, Any] | None = None
+
+    def _beam_texts(self) -> dict[str, str]:
+        return {"header": self.tr("source: {0}   target: {1}   k = {2}"),
+                "step": self.tr("step {0}"), "best": self.tr("best: {0}")}
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         self._show_header(snapshot)
         att = snapshot["attention"]
         self.matrix.set_data(att, levels=(0.0, 1.0))
         self.matrix.set_ticks(x=shown_tokens(snapshot["src_tokens"]),
-                              y=shown_tokens(snapshot["out_tokens"]))
+                              y=shown_tokens(snapshot["out_tokens"]), fit=True)
         rows, cols = np.nonzero(snapshot["alignment"])
         self.alignment.setData(x=cols + 0.5, y=rows + 0.5)
 
@@ -241,16 +319,17 @@ class Seq2SeqStage(_AttentionStage):
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "beam":
-            self.beam_text.setText(format_beam(data, self.tr))
+            self._beam = data
+            self.beam_text.setWordWrap(False)
+            self.beam_text.setText(format_beam(data, self._beam_texts()))
+            self.deck.reveal(self.beam_panel)
         else:
             super().show_result(kind, data)
 
     def reset(self) -> None:
         super().reset()
-        self.beam_text.setText("")
-
-    def panels(self) -> dict[str, QWidget]:
-        return {"attention matrix": self.matrix, "beam search": self.beam_text}
+        self._beam = None
+        self.retranslate_ui()
 
 
 class TransformerStage(_AttentionStage):
@@ -259,6 +338,8 @@ class TransformerStage(_AttentionStage):
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
         self.kind_combo = QComboBox()
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo.currentIndexChanged.connect(self._redraw)
         self.layer_label = QLabel()
         self.layer_spin = QSpinBox()
@@ -273,59 +354,49 @@ class TransformerStage(_AttentionStage):
         self.head_spin.setRange(1, 1)
         self.steps_button = QPushButton()
         self.steps_button.clicked.connect(self._ask_steps)
-        for w in (self.kind_combo, self.layer_label, self.layer_spin, self.query_label,
-                  self.query_spin, self.head_label, self.head_spin, self.steps_button):
-            _big(w)
-        self.heads_box = QWidget()
-        self.heads_grid = QGridLayout(self.heads_box)
-        self.heads_grid.setContentsMargins(0, 0, 0, 0)
-        self.heads_grid.setSpacing(4)
         self.heads: list[HeatmapView] = []
         self.query_lines: list[pg.InfiniteLine] = []
-        self.mask_view = HeatmapView(colorbar=False)
+        self.heads_box = ViewGrid()
+        self.mask_view = MaskView()
         self.pe_view = HeatmapView(x_label="dimension", y_label="position",
                                    diverging=True)
+        self.pe_view.plot_item.setMouseEnabled(x=False, y=False)
+        colorbar_ticks(self.pe_view, (-1.0, 0.0, 1.0))
         self.steps_text = _mono_label()
-        for view in (self.mask_view, self.pe_view):
-            view.plot_item.setMouseEnabled(x=False, y=False)
+        self.steps_panel = scrolled(self.steps_text)
+        self._steps: dict[str, Any] | None = None
 
-        controls = QHBoxLayout()
-        for w in (self.kind_combo, self.layer_label, self.layer_spin,
-                  self.query_label, self.query_spin):
-            controls.addWidget(w)
-        controls.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(controls)
-        small = QSplitter()
-        small.addWidget(self.mask_view)
-        small.addWidget(self.pe_view)
-        vertical = QSplitter(Qt.Orientation.Vertical)
-        vertical.addWidget(self.heads_box)
-        vertical.addWidget(small)
-        vertical.setStretchFactor(0, 3)
-        vertical.setStretchFactor(1, 1)
-        vertical.setSizes([750, 250])
-        left_layout.addWidget(vertical, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.head_label)
-        row.addWidget(self.head_spin)
-        row.addWidget(self.steps_button, 1)
-        right_layout.addLayout(row)
-        right_layout.addWidget(_scrolled(self.steps_text), 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([1350, 650])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.top)
-        layout.addWidget(splitter, 1)
+        deck = self.use_frame()
+        self.controls.group(self.sample_label, self.sample_spin)
+        self.controls.add(self.kind_combo)
+        self.controls.group(self.layer_label, self.layer_spin)
+        self.controls.group(self.query_label, self.query_spin)
+        self.controls.group(self.head_label, self.head_spin)
+        self.controls.add(self.steps_button)
+        deck.add(self.heads_box, Role.MAIN, "heads")
+        deck.add(self.mask_view, Role.SECONDARY, "causal mask")
+        deck.add(self.pe_view, Role.SECONDARY, "positional encoding")
+        deck.add(self.steps_panel, Role.SECONDARY, "step-through")
+        self._mask_shown = True
         self.retranslate_ui()
+
+    def texts(self) -> dict[str, str]:
+        return {
+            "translation": self.tr("{0}  →  {1}   (target {2})"),
+            "classification": self.tr("{0}  →  class {1} ({2:.0%}), label {3}"),
+            "bleu": self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"),
+            "accuracy": self.tr("val accuracy {0:.0%}"),
+        }
+
+    def legend_text(self) -> str:
+        return self.tr("{0} query token (its row: what it attends to)").format(
+            swatch(MARK_COLOR, "━━"))
+
+    def _steps_texts(self) -> dict[str, str]:
+        return {"query": self.tr("query “{0}” (position {1}), layer {2}, head {3}"),
+                "scale": self.tr("√d = {0:.2f}"), "key": self.tr("key"),
+                "masked": self.tr("masked"),
+                "output": self.tr("output = Σ softmax · v =")}
 
     def retranslate_ui(self) -> None:
         names = {
@@ -348,8 +419,23 @@ class TransformerStage(_AttentionStage):
         self.query_label.setText(self.tr("query token"))
         self.head_label.setText(self.tr("head"))
         self.steps_button.setText(self.tr("Step through QKᵀ/√d → softmax → ×V"))
-        self.mask_view.set_title(self.tr("Causal mask (dark: hidden)"))
+        self.mask_view.set_title(self.tr("Mask {0} seen {1} hidden").format(
+            swatch(SEEN_COLOR), swatch(HIDDEN_COLOR)))
         self.pe_view.set_title(self.tr("Positional encoding"))
+        for h, view in enumerate(self.heads):
+            view.set_title(self.tr("head {0}").format(h + 1))
+        self.deck.set_title(self.heads_box, self.tr("Heads"))
+        self.deck.set_title(self.mask_view, self.tr("Causal mask"))
+        self.deck.set_title(self.pe_view, self.tr("Positions"))
+        self.deck.set_title(self.steps_panel, self.tr("Step-through"))
+        self.steps_text.setWordWrap(self._steps is None)  # the hint wraps
+        if self._steps is not None:
+            self.steps_text.setText(format_steps(self._steps, self._steps_texts()))
+        else:
+            self.steps_text.setText(self.tr(
+                "Choose the attention, layer, query token and head, "
+                "then press “Step through” to see the numbers."))
+        self._update_caption()
 
     @property
     def kind(self) -> str:
@@ -364,22 +450,33 @@ class TransformerStage(_AttentionStage):
     def _ensure_heads(self, n_heads: int) -> None:
         if len(self.heads) == n_heads:
             return
-        for view in self.heads:
-            self.heads_grid.removeWidget(view)
-            view.deleteLater()
+        old = self.heads
         self.heads, self.query_lines = [], []
-        columns = 2 if n_heads <= 4 else 4
         for h in range(n_heads):
-            view = HeatmapView(colorbar=False)
-            view.plot_item.setMouseEnabled(x=False, y=False)
+            view = attention_view()
+            view.set_title(self.tr("head {0}").format(h + 1))
             line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
-                                   pen=pg.mkPen(theme.PALETTE[3], width=2))
+                                   pen=pg.mkPen(MARK_COLOR, width=2))
             line.setZValue(10)
             view.plot_item.addItem(line, ignoreBounds=True)
             self.heads.append(view)
             self.query_lines.append(line)
-            self.heads_grid.addWidget(view, h // columns, h % columns)
+        self.heads_box.set_views(self.heads)
+        for view in old:
+            view.deleteLater()
         self.head_spin.setRange(1, n_heads)
+
+    def _show_mask(self, shown: bool) -> None:
+        """The causal mask is a panel only for an encoder-decoder task."""
+        if shown == self._mask_shown:
+            return
+        self._mask_shown = shown
+        if shown:
+            self.deck.add(self.mask_view, Role.SECONDARY, "causal mask",
+                          title=self.tr("Causal mask"))
+        else:
+            self.deck.remove(self.mask_view)
+            self.mask_view.hide()
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         self._show_header(snapshot)
@@ -394,12 +491,16 @@ class TransformerStage(_AttentionStage):
         shown = self.pe_view.image.image
         if shown is None or shown.shape != pe.shape:
             self.pe_view.set_data(pe, levels=(-1.0, 1.0))
+            rows, cols = pe.shape
+            self.pe_view.set_ticks(x=[str(i) for i in range(cols)],
+                                   y=[str(i) for i in range(rows)],
+                                   max_ticks=rows + cols, fit=True)
+        self._show_mask("causal_mask" in snapshot)
         if "causal_mask" in snapshot:
             mask = snapshot["causal_mask"]
             self.mask_view.set_data(1.0 - mask.astype(np.float32), levels=(0.0, 1.0))
             dec = shown_tokens(snapshot["dec_tokens"])
-            self.mask_view.set_ticks(x=dec, y=dec)
-        self.mask_view.setVisible("causal_mask" in snapshot)
+            self.mask_view.set_ticks(x=dec, y=dec, fit=True)
         self._redraw()
 
     def _axes_tokens(self) -> tuple[list[str], list[str]]:
@@ -420,10 +521,10 @@ class TransformerStage(_AttentionStage):
         rows, cols = self._axes_tokens()
         if self.query_spin.maximum() != len(rows) - 1:
             self.query_spin.setRange(0, len(rows) - 1)
+        x, y = shown_tokens(cols), shown_tokens(rows)
         for h, view in enumerate(self.heads):
             view.set_data(weights[layer, h], levels=(0.0, 1.0))
-            view.set_ticks(x=shown_tokens(cols), y=shown_tokens(rows))
-            view.set_title(self.tr("head {0}").format(h + 1))
+            view.set_ticks(x=x, y=y, fit=True)
         self._on_query(self.query_spin.value())
 
     def _on_query(self, value: int) -> None:
@@ -440,17 +541,17 @@ class TransformerStage(_AttentionStage):
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "attention_steps":
-            self.steps_text.setText(format_steps(data, self.tr))
+            self._steps = data
+            self.steps_text.setWordWrap(False)
+            self.steps_text.setText(format_steps(data, self._steps_texts()))
+            self.deck.reveal(self.steps_panel)
         else:
             super().show_result(kind, data)
 
     def reset(self) -> None:
         super().reset()
-        self.steps_text.setText("")
-
-    def panels(self) -> dict[str, QWidget]:
-        return {"heads": self.heads_box, "causal mask": self.mask_view,
-                "positional encoding": self.pe_view, "step-through": self.steps_text}
+        self._steps = None
+        self.retranslate_ui()
 
 
 STAGES = {"seq2seq": Seq2SeqStage, "transformer": TransformerStage}

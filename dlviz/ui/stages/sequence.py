@@ -1,31 +1,30 @@
 """The sequence stage: RNN / LSTM / GRU gates over time, live.
 
-Left: one heatmap per gate and state (units × time) of the chosen validation sample.
-Right: input, target and prediction; the gradient through time ‖∂L/∂h_t‖ (log scale)
-with the fresh RNN / LSTM / GRU comparison; the gate equations with the numbers at
-the time cursor. The equations are formatted by :mod:`dlviz.core.rnn.equations` from
-the snapshot (numpy only), so moving the cursor needs no round trip to the worker.
+Main view: one heatmap per gate and state (units × time) of the chosen validation
+sample, in a grid with a time cursor. Beside it: input, target and prediction; the
+gradient through time ‖∂L/∂h_t‖ (log scale) with the fresh RNN / LSTM / GRU
+comparison; the gate equations with the numbers at the time cursor. The equations
+are formatted by :mod:`dlviz.core.rnn.equations` from the snapshot (numpy only), so
+moving the cursor needs no round trip to the worker.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QSlider,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,18 +33,71 @@ from dlviz.core.rnn.cells import RECORDED
 from dlviz.core.rnn.equations import gate_equations
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
+from dlviz.ui.kit import Role
+from dlviz.ui.kit.axes import format_tick
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
+from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
 
-STAGE_FONT_PT = 13.0
-EQUATION_FONT_PT = 13.0
 #: Gates squashed by σ into (0, 1); the others are signed and use a diverging map.
 SIGMOID_GATES = ("f", "i", "o", "z", "r")
+#: Gates squashed by tanh into (−1, 1).
+TANH_GATES = ("g", "h", "n")
 COMPARE_COLORS = {"rnn": theme.PALETTE[3], "lstm": theme.PALETTE[2],
                   "gru": theme.PALETTE[4]}
+#: The time cursor (dashed) and the chosen unit (dotted).
+CURSOR_COLOR = theme.PALETTE[3]
 #: Smallest value drawn on the log-scaled gradient plot.
 LOG_FLOOR = 1e-30
+
+
+def monospace_font() -> QFont:
+    """A monospace family only: the size follows the application font
+    (presentation mode)."""
+    font = QFont()
+    font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "Monospace"])
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    return font
+
+
+def colorbar_ticks(view: HeatmapView, values: tuple[float, ...] | None) -> None:
+    """Few colour-bar labels, so that a small heatmap's bar does not pile them up:
+    ``values`` for a fixed range, else fewer automatic ones."""
+    axis = view.colorbar.axis
+    if values is None:
+        axis.setTickDensity(0.5)
+        return
+    axis.setTicks([[(v, f"{v:g}") for v in values], []])
+
+
+def fit_legend(view: CurvesView) -> None:
+    """As many legend columns as the plot's width holds: one row when it fits, so
+    the legend below the plot leaves the data most of the height."""
+    items = view.legend.items
+    if not items:
+        return
+    # symbol (20 px), label, the spacing around them
+    widths = [label.item.boundingRect().width() + 32 for _sample, label in items]
+    room = view.width() - 20
+    columns = len(items)
+    while columns > 1:
+        need = sum(max(widths[i] for i in range(c, len(widths), columns))
+                   for c in range(columns))
+        if need <= room:
+            break
+        columns -= 1
+    view.legend.setColumnCount(columns)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: long text scrolls inside its panel
+    instead of widening the window."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    return area
 
 
 class SequenceStage(Stage):
@@ -57,24 +109,22 @@ class SequenceStage(Stage):
         self.snapshot: dict[str, Any] | None = None
         self._values: dict[str, np.ndarray] = {}
         self._length = 0
+        self._tick_shape: tuple[int, int] | None = None
+        self._cell_ends: tuple[float, ...] | None = None
+        self.loss_text = ""
+        self.clip_text = ""
 
-        # gate heatmaps, two columns
+        # gate heatmaps: the main view, a grid that fits its panel
         self.heatmaps: dict[str, HeatmapView] = {}
         self.cursor_lines: list[pg.InfiniteLine] = []
         self.unit_lines: list[pg.InfiniteLine] = []
-        gate_box = QWidget()
-        grid = QGridLayout(gate_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(4)
-        names = RECORDED[self.kind]
-        columns = 1 if len(names) == 1 else 2
-        for index, name in enumerate(names):
-            # bounded gates have fixed colour ranges (named in the title); only the
-            # unbounded cell state needs a colour bar
-            view = HeatmapView(x_label="t", y_label="unit",
-                               diverging=name not in SIGMOID_GATES,
-                               colorbar=name == "c")
+        for name in RECORDED[self.kind]:
+            # closed gates (0) stay visible on the dark theme's black background
+            view = HeatmapView(diverging=name not in SIGMOID_GATES, colorbar=True,
+                               lift_dark=True)
             view.plot_item.setMouseEnabled(x=False, y=False)
+            colorbar_ticks(view, (0.0, 0.5, 1.0) if name in SIGMOID_GATES
+                           else (-1.0, 0.0, 1.0) if name in TANH_GATES else None)
             self._add_cursor(view.plot_item, offset=0.5)
             unit_line = pg.InfiniteLine(
                 pos=0.5, angle=0, movable=False,
@@ -85,20 +135,17 @@ class SequenceStage(Stage):
             view.plot_item.addItem(unit_line, ignoreBounds=True)
             self.unit_lines.append(unit_line)
             self.heatmaps[name] = view
-            grid.addWidget(view, index // columns, index % columns)
+        self.gate_grid = ViewGrid(arranged=self._label_outer_axes)
+        self.gate_grid.set_views(list(self.heatmaps.values()))
 
         # input / target / prediction
         self.series = CurvesView(x_label="t")
         self.series.plot_item.setMouseEnabled(x=False, y=False)
+        self.series.legend.setColumnCount(2)
         self._add_cursor(self.series.plot_item, offset=1.0)
         # gradient through time
         self.gradients = CurvesView(x_label="t", y_label="‖∂L/∂h_t‖", log_y=True)
         self.gradients.plot_item.setMouseEnabled(x=False, y=False)
-        for view, offset in ((self.series, (-10, 10)), (self.gradients, (-10, -10))):
-            view.legend.setOffset(offset)
-            view.legend.setLabelTextColor(theme.STYLE.foreground)
-            view.legend.setLabelTextSize(f"{STAGE_FONT_PT - 2:.0f}pt")
-        self.series.legend.setColumnCount(5)
         self.gradients.legend.setColumnCount(2)
         self._add_cursor(self.gradients.plot_item, offset=1.0)
         self.compare_button = QPushButton()
@@ -107,6 +154,7 @@ class SequenceStage(Stage):
         # time cursor, unit and sample
         self.time_slider = QSlider(Qt.Orientation.Horizontal)
         self.time_slider.setRange(0, 0)
+        self.time_slider.setMinimumWidth(160)
         self.time_slider.valueChanged.connect(self._on_time)
         self.time_label = QLabel()
         self.unit_spin = QSpinBox()
@@ -118,111 +166,120 @@ class SequenceStage(Stage):
         self.sample_spin.setKeyboardTracking(False)
         self.sample_spin.valueChanged.connect(self._ask_sample)
         self.sample_label = QLabel()
+        # the equations: monospace, wrapping, scrolling inside their panel
         self.equations = QLabel()
         self.equations.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.equations.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.equations.setAlignment(Qt.AlignmentFlag.AlignTop
+                                    | Qt.AlignmentFlag.AlignLeft)
         self.equations.setWordWrap(True)
-        font = QFont("DejaVu Sans Mono")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSizeF(EQUATION_FONT_PT)
-        self.equations.setFont(font)
-        self.clip_label = QLabel()
-        self.loss_label = QLabel()
-        for label in (self.time_label, self.unit_label, self.sample_label,
-                      self.clip_label, self.loss_label):
-            self._big(label)
-        for label in (self.clip_label, self.loss_label, self.equations):
-            # long texts wrap instead of widening the right column
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                QSizePolicy.Policy.Preferred)
-        self._big(self.compare_button)
+        self.equations.setTextFormat(Qt.TextFormat.PlainText)
+        self.equations.setFont(monospace_font())
+        self.equations.setMargin(4)
+        self.equations_panel = scrolled(self.equations)
 
-        controls = QHBoxLayout()
-        controls.addWidget(self.time_label)
-        controls.addWidget(self.time_slider, 1)
-        controls.addWidget(self.unit_label)
-        controls.addWidget(self.unit_spin)
-        controls.addWidget(self.sample_label)
-        controls.addWidget(self.sample_spin)
+        for view in (self.series, self.gradients):
+            view.installEventFilter(self)
+            # a short plot shows fewer y labels rather than piling them up
+            view.plot_item.getAxis("left").setStyle(
+                textFillLimits=[(0, 0.6), (2, 0.4), (4, 0.3), (6, 0.2)])
+        self._legend_sizes = {id(self.series): 0, id(self.gradients): 0}
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.series, 3)
-        right_layout.addWidget(self.gradients, 3)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.compare_button)
-        buttons.addWidget(self.clip_label, 1)
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.loss_label)
-        right_layout.addWidget(self.equations, 3)
-
-        splitter = QSplitter()
-        splitter.addWidget(gate_box)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1100, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(controls)
+        deck = self.use_frame()
+        self.controls.group(self.time_label, self.time_slider)
+        self.controls.group(self.unit_label, self.unit_spin)
+        self.controls.group(self.sample_label, self.sample_spin)
+        self.controls.add(self.compare_button)
+        deck.add(self.gate_grid, Role.MAIN, "gates")
+        deck.add(self.series, Role.SECONDARY, "series")
+        deck.add(self.gradients, Role.SECONDARY, "gradient through time")
+        deck.add(self.equations_panel, Role.SECONDARY, "equations")
         self.retranslate_ui()
 
     # -- set-up helpers ------------------------------------------------------------
     def _add_cursor(self, plot_item: pg.PlotItem, offset: float) -> None:
         line = pg.InfiniteLine(
             pos=offset, angle=90, movable=False,
-            pen=pg.mkPen(theme.PALETTE[3], width=2, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(CURSOR_COLOR, width=2, style=Qt.PenStyle.DashLine),
         )
         line.setProperty("dlviz_offset", offset)
         line.setZValue(10)
         plot_item.addItem(line, ignoreBounds=True)
         self.cursor_lines.append(line)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Scale the equations with the window: larger on a wide projector."""
-        super().resizeEvent(event)
-        size = min(18.0, max(11.0, self.width() / 110.0))
-        font = self.equations.font()
-        if abs(font.pointSizeF() - size) > 0.25:
-            font.setPointSizeF(size)
-            self.equations.setFont(font)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched in (self.series,
+                                                              self.gradients):
+            fit_legend(watched)
+        return super().eventFilter(watched, event)
 
-    @staticmethod
-    def _big(widget: QWidget) -> None:
-        font = widget.font()
-        font.setPointSizeF(STAGE_FONT_PT)
-        widget.setFont(font)
+    def _fit_new_legends(self) -> None:
+        """Fit the legends that gained entries since the last time."""
+        for view in (self.series, self.gradients):
+            if len(view.legend.items) != self._legend_sizes[id(view)]:
+                self._legend_sizes[id(view)] = len(view.legend.items)
+                fit_legend(view)
+
+    def _label_outer_axes(self, view: QWidget, left: bool, bottom: bool) -> None:
+        """Axis titles only on the outer views of the gate grid (they all share
+        them): "unit" in the first column, "t" under the last row."""
+        view.plot_item.showLabel("left", left)
+        view.plot_item.showLabel("bottom", bottom)
 
     def retranslate_ui(self) -> None:
         titles = {
-            "f": self.tr("f — forget gate (0…1)"),
-            "i": self.tr("i — input gate (0…1)"),
-            "g": self.tr("g = C̃ — candidate (−1…1)"),
-            "o": self.tr("o — output gate (0…1)"),
+            "f": self.tr("f — forget gate"),
+            "i": self.tr("i — input gate"),
+            "g": self.tr("g = C̃ — candidate"),
+            "o": self.tr("o — output gate"),
             "c": self.tr("c — cell state"),
-            "h": self.tr("h — hidden state (−1…1)"),
-            "z": self.tr("z — update gate (0…1)"),
-            "r": self.tr("r — reset gate (0…1)"),
-            "n": self.tr("h̃ — candidate (−1…1)"),
+            "h": self.tr("h — hidden state"),
+            "z": self.tr("z — update gate"),
+            "r": self.tr("r — reset gate"),
+            "n": self.tr("h̃ — candidate"),
         }
         for name, view in self.heatmaps.items():
             view.set_title(titles.get(name, name))
             view.plot_item.setLabel("left", self.tr("unit"))
-        self.series.set_title(self.tr("Input, target and prediction"))
-        self.gradients.set_title(self.tr("Gradient through time ‖∂L/∂h_t‖"))
+            view.plot_item.setLabel("bottom", "t")
+        self.gate_grid.refresh()  # axis titles on the outer views only
+        self.series.set_title(self.tr("Input and prediction"))
+        self.gradients.set_title(self.tr("Gradient through time"))
+        self.deck.set_title(self.gate_grid, self.tr("Gates"))
+        self.deck.set_title(self.series, self.tr("Sample"))
+        self.deck.set_title(self.gradients, self.tr("Gradient"))
+        self.deck.set_title(self.equations_panel, self.tr("Equations"))
         self.compare_button.setText(self.tr("Compare RNN / LSTM / GRU"))
         self.compare_button.setToolTip(self.tr(
             "Fresh networks of the same size on the same batch: "
             "how far back does the gradient reach?"))
         self.unit_label.setText(self.tr("unit"))
         self.sample_label.setText(self.tr("sample"))
+        self._relabel_curves()
         self._update_time_label()
+        self._update_equations()
+        if self.snapshot is not None:
+            self.loss_text = self._loss_text(self.snapshot)
         self._update_clip_label()
+
+    def _relabel_curves(self) -> None:
+        """Legend entries in the current language."""
+        labels = {"current": self.tr("this network"), "marked": self.tr("marked"),
+                  "target": self.tr("target"), "prediction": self.tr("prediction")}
+        for cell in ("rnn", "lstm", "gru"):
+            labels[f"fresh_{cell}"] = self.tr("fresh {0}").format(cell.upper())
+        if self.snapshot is not None:
+            labels["input"] = self._input_label(self.snapshot)
+        for view in (self.series, self.gradients):
+            for name, curve in view.curves.items():
+                if name in labels:
+                    curve.opts["name"] = labels[name]
+                    for sample, label in view.legend.items:
+                        if sample.item is curve:
+                            label.setText(labels[name])
+            view.style_legend()
+            fit_legend(view)
 
     # -- snapshots -----------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
@@ -246,41 +303,65 @@ class SequenceStage(Stage):
             self.sample_spin.blockSignals(False)
         if self.unit_spin.maximum() != units - 1:
             self.unit_spin.setRange(0, units - 1)
+        if (steps, units) != self._tick_shape:
+            # time 1…T under the columns, units 0…U−1 beside the rows, as many as
+            # the panel has room for: the axes cover the whole matrix
+            self._tick_shape = (steps, units)
+            times = [str(t) for t in range(1, steps + 1)]
+            unit_names = [str(u) for u in range(units)]
+            for view in self.heatmaps.values():
+                view.set_ticks(x=times, y=unit_names, max_ticks=steps + units,
+                               fit=True)
         for name, view in self.heatmaps.items():
             values = snapshot["gates"].get(name)
             if values is None:
                 continue
-            levels = (0.0, 1.0) if name in SIGMOID_GATES else None
-            if name in ("g", "h", "n"):
+            if name in SIGMOID_GATES:
+                levels = (0.0, 1.0)
+            elif name in TANH_GATES:
                 levels = (-1.0, 1.0)
+            else:  # the cell state is unbounded: its own range, labelled at the ends
+                levels = theme.symmetric_levels(values)
+                ends = (levels[0], 0.0, levels[1])
+                if ends != self._cell_ends:
+                    self._cell_ends = ends
+                    view.colorbar.axis.setTicks(
+                        [[(v, format_tick(v, levels[1])) for v in ends], []])
             view.set_data(values, levels=levels)
         self._show_series(snapshot)
         t = np.arange(1, steps + 1)
         grad = np.clip(snapshot["grad_h"].astype(np.float64), LOG_FLOOR, None)
         self.gradients.set_curve("current", t, grad, color=theme.PALETTE[0],
                                  label=self.tr("this network"))
+        self.loss_text = self._loss_text(snapshot)
         self._update_clip_label()
         self._update_equations()
+        self._fit_new_legends()
+
+    def _input_label(self, snapshot: dict[str, Any]) -> str:
+        if snapshot["input"].shape[1] <= 2:
+            return tr_core(snapshot["input_labels"][0])
+        return self.tr("input symbol")
 
     def _show_series(self, snapshot: dict[str, Any]) -> None:
         x = snapshot["input"]
         steps = len(x)
         t = np.arange(1, steps + 1, dtype=np.float64)
-        labels = snapshot["input_labels"]
+        label = self._input_label(snapshot)
         if x.shape[1] == 2:  # adding problem: values and the two marks
             values = x[:, 0].astype(np.float64)
             marked = np.where(x[:, 1] > 0.5, values, np.nan)
             self.series.set_curve("input", t, values, color=theme.PALETTE[8],
-                                  label=tr_core(labels[0]))
+                                  label=label)
             self._set_points("marked", t, marked, theme.PALETTE[1],
                              self.tr("marked"), symbol="t")
         elif x.shape[1] == 1:
             self.series.set_curve("input", t, x[:, 0].astype(np.float64),
-                                  color=theme.PALETTE[8], label=tr_core(labels[0]))
+                                  color=theme.PALETTE[8], label=label)
         else:  # one-hot symbols: draw the symbol code
             codes = x.argmax(1).astype(np.float64)
             self.series.set_curve("input", t, codes, color=theme.PALETTE[8],
-                                  label=self.tr("input symbol"))
+                                  label=label)
         per_step = np.isfinite(snapshot["target"]).sum() > 1
         target = snapshot["target"].astype(np.float64)
         prediction = snapshot["prediction"].astype(np.float64)
@@ -301,9 +382,9 @@ class SequenceStage(Stage):
         if values.size:
             lo, hi = float(values.min()), float(values.max())
             span = max(hi - lo, 1e-3)
-            self.series.plot_item.setYRange(lo - 0.05 * span, hi + 0.3 * span,
+            # the legend is below the plot: a little room above the markers only
+            self.series.plot_item.setYRange(lo - 0.05 * span, hi + 0.1 * span,
                                             padding=0)
-        self.loss_label.setText(self._loss_text(snapshot))
 
     def _set_points(self, name: str, t: np.ndarray, y: np.ndarray, color: str,
                     label: str, symbol: str) -> None:
@@ -328,23 +409,36 @@ class SequenceStage(Stage):
                     last_t, last_p)
         return text
 
-    def _update_clip_label(self) -> None:
+    def _clip_text(self) -> str:
         snap = self.snapshot
         if snap is None or not math.isfinite(snap.get("grad_norm", math.nan)):
-            self.clip_label.setText(self.tr("gradient norm: no step yet"))
-            return
+            return self.tr("gradient norm: no step yet")
         before, after = snap["grad_norm"], snap["grad_norm_clipped"]
         if snap["clip"] and after >= before * (1 - 1e-6):
-            self.clip_label.setText(
-                self.tr("‖g‖ = {0:.3g} ≤ threshold {1:g}: not clipped").format(
-                    before, snap["clip_threshold"]))
-        elif snap["clip"]:
-            self.clip_label.setText(
-                self.tr("‖g‖ = {0:.3g} → clipped to {1:.3g} (threshold {2:g})").format(
-                    before, after, snap["clip_threshold"]))
-        else:
-            self.clip_label.setText(
-                self.tr("‖g‖ = {0:.3g} (no clipping)").format(before))
+            return self.tr("‖g‖ = {0:.3g} ≤ threshold {1:g}: not clipped").format(
+                before, snap["clip_threshold"])
+        if snap["clip"]:
+            return self.tr("‖g‖ = {0:.3g} → clipped to {1:.3g} (threshold {2:g})"
+                           ).format(before, after, snap["clip_threshold"])
+        return self.tr("‖g‖ = {0:.3g} (no clipping)").format(before)
+
+    def _update_clip_label(self) -> None:
+        """The caption: the sample's loss, the gradient norm and clipping, and what
+        the lines on the plots mark."""
+        self.clip_text = self._clip_text()
+        cursor = f'<span style="color:{CURSOR_COLOR}"><b>╌╌</b></span>'
+        unit = f'<span style="color:{theme.STYLE.foreground}"><b>┈┈</b></span>'
+        lines = self.tr("{0} time step t   {1} unit (their numbers: Equations)"
+                        ).format(cursor, unit)
+        facts = "   ·   ".join(html.escape(t) for t in (self.loss_text, self.clip_text)
+                               if t)
+        text = f"{facts}<br>{lines}"
+        if text != self.caption.text():
+            self.set_caption(text)
+
+    def caption_text(self) -> str:
+        """The caption without its markup (tests, export)."""
+        return self.caption.text().replace("<br>", "\n")
 
     # -- time cursor and equations ---------------------------------------------------
     @property
@@ -391,6 +485,7 @@ class SequenceStage(Stage):
                 self.gradients.set_curve(
                     f"fresh_{cell}", t, grad, color=COMPARE_COLORS[cell], dashed=True,
                     label=self.tr("fresh {0}").format(cell.upper()))
+            self._fit_new_legends()
         elif kind == "choose_sample" and "snapshot" in data:
             self.show_snapshot(data["snapshot"])
         elif kind == "gate_equations":
@@ -399,16 +494,19 @@ class SequenceStage(Stage):
     def reset(self) -> None:
         self.snapshot = None
         self._values = {}
+        self.loss_text = ""
         self.gradients.clear_curves()
         self.series.clear_curves()
         self.equations.setText("")
         self._update_clip_label()
 
     def panels(self) -> dict[str, QWidget]:
+        """Each gate by itself (``gate f`` …; they share the main view, "gates"),
+        the series, the gradient through time and the equations."""
         out: dict[str, QWidget] = {f"gate {k}": v for k, v in self.heatmaps.items()}
         out["series"] = self.series
         out["gradient through time"] = self.gradients
-        out["equations"] = self.equations
+        out["equations"] = self.equations_panel
         return out
 
 

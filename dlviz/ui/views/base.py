@@ -11,6 +11,11 @@ from dlviz.ui import theme
 from dlviz.ui.kit.axes import readable_axes
 
 
+#: pyqtgraph's initial room for tick labels (width of a vertical axis, height of
+#: a horizontal one); the axes grow from it to fit their labels.
+_AXIS_TEXT_SPACE = (30, 18)
+
+
 class PlotView(pg.PlotWidget):
     """A plot widget with a title, optional axis labels and theme colours.
 
@@ -36,9 +41,13 @@ class PlotView(pg.PlotWidget):
         # Axes repaint with every frame of the plot; drawing their text costs far
         # more than the data. Cache them as pixmaps until their ticks change.
         for name in ("left", "bottom", "right", "top"):
-            self.plot_item.getAxis(name).setCacheMode(
-                QGraphicsItem.CacheMode.DeviceCoordinateCache
-            )
+            axis = self.plot_item.getAxis(name)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Axes only grow to fit their labels (apply_style starts them afresh).
+            # Shrinking too made aspect-locked plots oscillate: a narrower left axis
+            # widens the view, the locked aspect changes the y ticks, wider labels
+            # widen the axis again … ~130 relayouts and repaints a second, forever.
+            axis.setStyle(autoReduceTextSpace=False)
         self._title = title
         self._applied_sizes = (theme.STYLE.line_width, theme.STYLE.marker_size)
         self.set_title(title)
@@ -60,6 +69,8 @@ class PlotView(pg.PlotWidget):
         font.setPointSizeF(theme.STYLE.font_pt)
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
+            # a new font size: the label space is measured again from the next paint
+            axis.textWidth, axis.textHeight = _AXIS_TEXT_SPACE
             axis.setTickFont(font)
             axis.setPen(theme.STYLE.foreground)
             axis.setTextPen(theme.STYLE.foreground)

@@ -85,6 +85,7 @@ class TransportBar(QWidget):
         row.addWidget(self.speed_label)
         row.addWidget(self.speed)
         self.counter_box = ControlRow()  # wraps onto another line when narrow
+        self._boxes: dict[str, QWidget] = {}
         for key in ("epoch", "step", "rate", "loss", "acc", "val_acc"):
             name, value = QLabel(), CounterLabel("–")
             value.setObjectName(f"counter_{key}")
@@ -93,7 +94,7 @@ class TransportBar(QWidget):
             font.setBold(True)
             value.setFont(font)
             self._names[key], self.counters[key] = name, value
-            self.counter_box.group(name, value)
+            self._boxes[key] = self.counter_box.group(name, value)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 2, 6, 2)
         self._grid.addWidget(controls, 0, 0)
@@ -207,8 +208,9 @@ class TransportBar(QWidget):
     def clear_counters(self) -> None:
         """No run (a tool lab, a lab being built): dashes, not the last lab's
         numbers."""
-        for value in self.counters.values():
+        for key, value in self.counters.items():
             value.setText("–")
+            self._boxes[key].setVisible(True)
 
     def show_counters(
         self,
@@ -226,3 +228,7 @@ class TransportBar(QWidget):
         self.counters["acc"].setText(f"{acc:.1%}" if acc is not None else "–")
         val = validation.get("val_acc")
         self.counters["val_acc"].setText(f"{val:.1%}" if val is not None else "–")
+        # a lab without accuracy (regression, GANs) shows no empty accuracy counters
+        if metrics:
+            self._boxes["acc"].setVisible(acc is not None)
+            self._boxes["val_acc"].setVisible(acc is not None or val is not None)
