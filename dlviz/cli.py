@@ -17,9 +17,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lab", help="open this lab first (see `dlviz labs`)")
     sub = parser.add_subparsers(dest="command")
     summary = sub.add_parser("summary", help="print a model summary table")
-    summary.add_argument("name", help="a zoo model name, e.g. lenet5, resnet")
     summary.add_argument(
-        "--full", action="store_true", help="the full-size published configuration"
+        "name",
+        help="a zoo model (lenet5, alexnet, vgg, nin, googlenet, resnet, mobilenet) "
+        "or torchvision's name (vgg11 … vgg19, resnet18, resnet34, alexnet, "
+        "googlenet), mobilenet_v1, lenet5",
+    )
+    summary.add_argument(
+        "--full",
+        action="store_true",
+        help="the full-size published configuration (default: the reduced network "
+        "the lab trains on digits)",
     )
     sub.add_parser("labs", help="list the labs")
     return parser
@@ -28,15 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "summary":
-        from dlviz.core.zoo.summary import summary_text, zoo_names
+        from dlviz.core.zoo import resolve_model_name
+        from dlviz.core.zoo.summary import summary_text
 
-        if args.name not in zoo_names():
-            print(
-                f"unknown model {args.name!r}; choose from: {', '.join(zoo_names())}",
-                file=sys.stderr,
-            )
+        try:
+            name = resolve_model_name(args.name).name
+        except KeyError as exc:
+            print(exc.args[0], file=sys.stderr)
             return 2
-        print(summary_text(args.name, full=args.full))
+        print(summary_text(name, full=args.full))
         return 0
     if args.command == "labs":
         from dlviz.core.labs import all_labs

@@ -13,9 +13,13 @@ thread. Every formula follows PyTorch's ``nn.Conv2d`` / ``nn.MaxPool2d`` /
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+from dlviz.core.params import ParamError, ParamSpec
 
 
 class ConvError(ValueError):
@@ -116,22 +120,105 @@ def pool_output_size(
     dilation: int = 1,
     ceil_mode: bool = False,
 ) -> int:
-    """Output length of max or average pooling (PyTorch's rule; stride defaults to
-    the kernel size). With ``ceil_mode`` a last window must start inside the input."""
+    """Output length of max or average pooling, exactly as PyTorch computes it
+    (``pooling_output_shape`` in ATen; stride defaults to the kernel size)::
+
+        out = ⌊(n + 2p − d(k−1) − 1 + (s−1 if ceil_mode else 0)) / s⌋ + 1
+        if ceil_mode and (out − 1)·s ≥ n + p: out −= 1   # last window starts inside
+
+    The division rounds towards −∞. With ``ceil_mode`` a window may hang over the
+    end, so a 2×2 stride-2 pool of a 1×1 map gives 1 (without it: no output).
+
+    Raises
+    ------
+    ConvError
+        When the padding is more than half the kernel, or the output would be empty.
+    """
     stride = kernel if stride is None else stride
     _check_positive(input=n, kernel=kernel, stride=stride, dilation=dilation)
-    if padding < 0 or 2 * padding > kernel:
-        raise ConvError("pooling padding must be between 0 and half the kernel")
+    if padding < 0 or padding > kernel // 2:
+        raise ConvError(
+            f"pooling padding must be between 0 and half the kernel "
+            f"({kernel // 2}), got {padding}"
+        )
     span = effective_kernel(kernel, dilation)
-    top = n + 2 * padding - span
-    if top < 0:
+    top = n + 2 * padding - span + (stride - 1 if ceil_mode else 0)
+    out = top // stride + 1
+    if ceil_mode and (out - 1) * stride >= n + padding:
+        out -= 1
+    if out < 1:
         raise ConvError(
             f"pooling window {span} is larger than the padded input {n + 2 * padding}"
         )
-    out = (top + (stride - 1 if ceil_mode else 0)) // stride + 1
-    if ceil_mode and (out - 1) * stride >= n + padding:
-        out -= 1
     return out
+
+
+# -- the calculator's inputs -------------------------------------------------------
+#: The groups input of the calculator (the lab's parameters have no groups field).
+GROUPS_PARAM = ParamSpec(
+    "groups", "Groups", "int", 1, 1, 2048,
+    help="Channels are split into this many groups (must divide both).",
+)
+
+
+def validate_inputs(
+    values: Mapping[str, Any], specs: Iterable[ParamSpec]
+) -> tuple[dict[str, Any], dict[str, ParamError]]:
+    """Check typed calculator inputs against their specs, as the hyperparameter
+    panel does: nothing is clamped or cut (``300`` for a kernel of at most 15 is
+    refused, not read as ``3``).
+
+    Parameters
+    ----------
+    values
+        ``key -> raw value`` (text as typed, or a number).
+    specs
+        The lab's parameters (``convmath``'s ``params``); :data:`GROUPS_PARAM` is
+        added when missing.
+
+    Returns
+    -------
+    tuple
+        The accepted values (converted) and, for each refused key, the
+        :class:`~dlviz.core.params.ParamError` whose ``reason``/``values`` say why
+        (e.g. ``"must be at most {limit}"``, limit 15). Groups that do not divide
+        both channel counts are refused too.
+    """
+    known = {spec.key: spec for spec in specs}
+    known.setdefault("groups", GROUPS_PARAM)
+    accepted: dict[str, Any] = {}
+    refused: dict[str, ParamError] = {}
+    for key, raw in values.items():
+        spec = known.get(key)
+        if spec is None:
+            refused[key] = ParamError(key, "unknown input")
+            continue
+        try:
+            accepted[key] = spec.validate(raw)
+        except ParamError as err:
+            refused[key] = err
+    groups = accepted.get("groups")
+    if groups is not None:
+        for key in ("in_channels", "out_channels"):
+            channels = accepted.get(key)
+            if channels is not None and channels % groups:
+                refused["groups"] = ParamError(
+                    known["groups"].label,
+                    "must divide the channels in and out ({channels})",
+                    channels=channels,
+                )
+                accepted.pop("groups")
+                break
+    return accepted, refused
+
+
+def input_reason(spec: ParamSpec, raw: Any) -> str:
+    """Why ``raw`` is refused for ``spec`` (English, ``""`` when it is accepted)."""
+    try:
+        spec.validate(raw)
+    except ParamError as err:
+        return str(err)
+    return ""
 
 
 # -- stacks ----------------------------------------------------------------------------

@@ -121,6 +121,13 @@ class MultiHeadAttention(nn.Module):
         return self.out_proj(merged), weights
 
     @torch.no_grad()
+    def scores(self, query: torch.Tensor, key: torch.Tensor) -> torch.Tensor:
+        """The raw scores Q Kᵀ / √d_head (B, heads, Tq, Tk), before mask and softmax."""
+        q = self._split(self.q_proj(query))
+        k = self._split(self.k_proj(key))
+        return q @ k.transpose(-2, -1) / math.sqrt(self.d_head)
+
+    @torch.no_grad()
     def copy_from_torch(self, mha: nn.MultiheadAttention) -> None:
         """Take the weights of a ``torch.nn.MultiheadAttention`` of the same size."""
         d = self.d_model

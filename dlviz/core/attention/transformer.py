@@ -71,12 +71,23 @@ class DecoderBlock(nn.Module):
 
 
 class Embedder(nn.Module):
-    """Token embedding scaled by √d plus the sinusoidal positional encoding."""
+    """Token embedding scaled by √d plus the sinusoidal positional encoding.
+
+    The paper multiplies the embedding weights by √d_model (section 3.4); its
+    reference code (tensor2tensor, also fairseq) draws those weights with standard
+    deviation d_model^-½, so the scaled embedding has unit scale, like the positional
+    encoding it is added to. ``nn.Embedding``'s own N(0, 1) weights times √d would
+    give vectors √d times too large: at d = 64 the attention scores at step 0 reach
+    ±100 and every head starts one-hot (saturated, with vanishing gradients).
+    """
 
     def __init__(self, vocab: int, d_model: int, max_len: int):
         super().__init__()
         self.scale = math.sqrt(d_model)
         self.embed = nn.Embedding(vocab, d_model, padding_idx=PAD_ID)
+        nn.init.normal_(self.embed.weight, mean=0.0, std=d_model**-0.5)
+        with torch.no_grad():
+            self.embed.weight[PAD_ID].zero_()
         self.register_buffer(
             "pe", positional_encoding(max_len, d_model), persistent=False
         )

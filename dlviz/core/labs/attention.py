@@ -265,6 +265,48 @@ class _SequenceTask(LabTask):
         return trace
 
 
+def score_stats(layers: dict[str, list]) -> dict[str, Any]:
+    """Range and spread of the raw attention scores Q Kᵀ / √d of the last recorded
+    forward pass (``record`` set on every layer), masked positions left out.
+
+    Returns ``{"score_range": (lo, hi), "score_std": s, "score_ranges": {kind:
+    (lo, hi, std)}}`` over every layer and head: the numbers that say whether the
+    softmax is soft (scores of order 1) or saturated (scores of ±100: one-hot rows).
+    """
+    per_kind: dict[str, tuple[float, float, float]] = {}
+    everything = []
+    for kind, group in layers.items():
+        values = []
+        for mha in group:
+            last = mha.last
+            if not last:
+                continue
+            scores = mha.scores(last["query"], last["key"])
+            mask = last["mask"]
+            if mask is not None:
+                keep = torch.isfinite(mask).expand_as(scores)
+                values.append(scores[keep])
+            else:
+                values.append(scores.reshape(-1))
+        if not values:
+            continue
+        flat = torch.cat(values).float()
+        per_kind[kind] = (
+            float(flat.min()),
+            float(flat.max()),
+            float(flat.std()) if flat.numel() > 1 else 0.0,
+        )
+        everything.append(flat)
+    if not everything:
+        return {"score_range": (0.0, 0.0), "score_std": 0.0, "score_ranges": {}}
+    flat = torch.cat(everything)
+    return {
+        "score_range": (float(flat.min()), float(flat.max())),
+        "score_std": float(flat.std()) if flat.numel() > 1 else 0.0,
+        "score_ranges": per_kind,
+    }
+
+
 def _accuracies(pred: torch.Tensor, target: torch.Tensor) -> tuple[float, float]:
     """Token accuracy over non-pad positions and whole-sequence accuracy."""
     real = target != PAD_ID
@@ -329,6 +371,8 @@ class TransformerTask(_SequenceTask):
         )
         self._setup_model(model)
         self.pe = model.src_embed.pe[:32].cpu().numpy().copy()
+        with torch.no_grad():
+            self.init_scores = score_stats(self._shown_forward(record=True)["layers"])
 
     def _logits(self, src: torch.Tensor, tgt_in: torch.Tensor) -> torch.Tensor:
         return self.model(src, tgt_in)[0]
@@ -360,7 +404,7 @@ class TransformerTask(_SequenceTask):
 
     @torch.no_grad()
     def snapshot(self) -> dict[str, Any]:
-        run = self._shown_forward()
+        run = self._shown_forward(record=True)
         w = run["weights"]
 
         def stack(key: str) -> np.ndarray:
@@ -377,6 +421,9 @@ class TransformerTask(_SequenceTask):
                 "cross_attention": stack("cross"),
                 "causal_mask": causal_mask(run["tgt_in"].shape[1], "cpu").numpy(),
                 "positional_encoding": self.pe,
+                **score_stats(run["layers"]),
+                "init_score_range": self.init_scores["score_range"],
+                "init_score_std": self.init_scores["score_std"],
             },
         )
 
@@ -463,6 +510,9 @@ class PatternTask(LabTask):
         self._cursor = 0
         self.shown = 0
         self.pe = self.model.src_embed.pe[:32].cpu().numpy().copy()
+        with torch.no_grad():
+            self._shown_forward(record=True)
+        self.init_scores = score_stats(self.model.attention_layers())
 
     def modules(self) -> dict[str, nn.Module]:
         return {"model": self.model}
@@ -525,7 +575,7 @@ class PatternTask(LabTask):
 
     @torch.no_grad()
     def snapshot(self) -> dict[str, Any]:
-        i, x, logits, weights = self._shown_forward()
+        i, x, logits, weights = self._shown_forward(record=True)
         prob = torch.softmax(logits[0], 0).cpu().numpy().astype(np.float32)
         return {
             "task": self.hparams["task"],
@@ -542,6 +592,9 @@ class PatternTask(LabTask):
             .astype(np.float32),
             "positional_encoding": self.pe,
             "val_metrics": dict(getattr(self, "last_val", {})),
+            **score_stats(self.model.attention_layers()),
+            "init_score_range": self.init_scores["score_range"],
+            "init_score_std": self.init_scores["score_std"],
         }
 
     @torch.no_grad()

@@ -126,6 +126,111 @@ ZOO: dict[str, ZooCard] = {
 }
 
 
+@dataclass(frozen=True)
+class ModelName:
+    """A name ``dlviz summary`` accepts: a zoo card and the options of one
+    configuration, with that configuration's published parameter count.
+
+    ``full_options`` apply to the full-size build (``--full``); the reduced build
+    is always the lab's network for 1 × 32 × 32 digits (``reduced_options``).
+    """
+
+    name: str
+    card: str
+    title: str
+    published: int
+    note: str
+    full_options: dict[str, Any] = field(default_factory=dict)
+    reduced_options: dict[str, Any] = field(default_factory=dict)
+
+
+def _names() -> dict[str, ModelName]:
+    vgg = {
+        "vgg11": ("VGG-11", 132_863_336, "configuration A"),
+        "vgg13": ("VGG-13", 133_047_848, "configuration B"),
+        "vgg16": ("VGG-16", 138_357_544, "configuration D"),
+        "vgg19": ("VGG-19", 143_667_240, "configuration E"),
+    }
+    names = [
+        ModelName("lenet5", "lenet5", "LeNet-5", ZOO["lenet5"].full_params,
+                  ZOO["lenet5"].full_note),
+        ModelName("alexnet", "alexnet", "AlexNet", ZOO["alexnet"].full_params,
+                  "torchvision's alexnet: the one-tower variant (64-192-384-256-256 "
+                  "channels, adaptive 6×6 pooling; Krizhevsky's 'one weird trick' "
+                  "form), not the paper's two-GPU 96-256-384-384-256 network"),
+        *(
+            ModelName(key, "vgg", title, count,
+                      f"torchvision's {key}: {config}, no batch norm",
+                      full_options={"config": title})
+            for key, (title, count, config) in vgg.items()
+        ),
+        ModelName("nin", "nin", "NiN", ZOO["nin"].full_params, ZOO["nin"].full_note),
+        ModelName("googlenet", "googlenet", "GoogLeNet",
+                  ZOO["googlenet"].full_params,
+                  "torchvision's googlenet with aux_logits=False (batch norm, 3×3 in "
+                  "the '5×5' path); with its two auxiliary classifiers it has "
+                  "13,004,888"),
+        ModelName("resnet18", "resnet", "ResNet-18", 11_689_512,
+                  "torchvision's resnet18: basic blocks [2, 2, 2, 2]",
+                  full_options={"depth": 18}),
+        ModelName("resnet34", "resnet", "ResNet-34", 21_797_672,
+                  "torchvision's resnet34: basic blocks [3, 4, 6, 3]",
+                  full_options={"depth": 34}),
+        ModelName("mobilenet_v1", "mobilenet", "MobileNet v1",
+                  ZOO["mobilenet"].full_params,
+                  "MobileNet v1 1.0-224 (torchvision has no v1)"),
+    ]
+    table = {n.name: n for n in names}
+    # the zoo's own keys name the card's default configuration
+    for key, card in ZOO.items():
+        if key not in table:
+            table[key] = ModelName(key, key, card.title, card.full_params,
+                                   card.full_note)
+    return table
+
+
+def _fold(name: str) -> str:
+    """Case, hyphens, underscores, dots and spaces do not matter: ``ResNet-18``,
+    ``resnet_18`` and ``resnet18`` are one name."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+#: Extra spellings (folded) of the names above.
+_SPELLINGS = {
+    "lenet": "lenet5",
+    "mobilenet": "mobilenet_v1",
+    "mobilenetv1": "mobilenet_v1",
+    "inceptionv1": "googlenet",
+    "vgg": "vgg",
+    "resnet": "resnet",
+}
+
+
+def model_names() -> list[str]:
+    """Every name :func:`resolve_model_name` accepts (canonical spellings)."""
+    return list(MODEL_NAMES)
+
+
+def resolve_model_name(name: str) -> ModelName:
+    """The configuration called ``name``: a zoo key (``resnet``) or torchvision's
+    name (``resnet18``, ``vgg16``, ``alexnet``, ``googlenet``), ``mobilenet_v1`` or
+    ``lenet5``, in any case, with or without ``-``/``_``.
+
+    Raises
+    ------
+    KeyError
+        For an unknown name; the message lists the accepted ones.
+    """
+    folded = _fold(str(name))
+    by_fold = {_fold(key): key for key in MODEL_NAMES}
+    key = by_fold.get(folded) or _SPELLINGS.get(folded)
+    if key is None or key not in MODEL_NAMES:
+        raise KeyError(
+            f"unknown model {name!r}; accepted: {', '.join(model_names())}"
+        )
+    return MODEL_NAMES[key]
+
+
 def zoo_names() -> list[str]:
     """Names of every architecture in the zoo, in chapter order."""
     return list(ZOO)
@@ -143,4 +248,16 @@ def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
 
-__all__ = ["ZOO", "ZooCard", "count_parameters", "get_card", "zoo_names"]
+MODEL_NAMES: dict[str, ModelName] = _names()
+
+__all__ = [
+    "MODEL_NAMES",
+    "ZOO",
+    "ModelName",
+    "ZooCard",
+    "count_parameters",
+    "get_card",
+    "model_names",
+    "resolve_model_name",
+    "zoo_names",
+]

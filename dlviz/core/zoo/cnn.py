@@ -432,20 +432,37 @@ class ResNet(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+#: Depths of the reduced ResNet: 6n + 2 layers with weights (a stem convolution,
+#: three stages of n two-convolution blocks, the classifier), as He et al.'s CIFAR
+#: nets (20, 32, 44, 56 in their Fig. 1 and Table 6).
+RESNET_DEPTHS: tuple[int, ...] = (8, 14, 20, 32, 44, 56)
+#: Basic blocks per stage of the full ImageNet ResNets built here.
+RESNET_FULL_BLOCKS: dict[int, tuple[int, int, int, int]] = {
+    18: (2, 2, 2, 2),
+    34: (3, 4, 6, 3),
+}
+
+
 def resnet(full: bool = False, skip: bool = True, depth: int = 8,
            width: float = 1.0) -> ResNet:
-    """ResNet-18 (11,689,512 parameters) or a reduced three-stage one of ``depth``
-    8, 14 or 20 layers (1, 2 or 3 blocks per stage) for digits."""
+    """ResNet-18 (11,689,512 parameters; ``depth=34``: ResNet-34, 21,797,672) or a
+    reduced three-stage one of ``depth`` = 6n + 2 layers (n blocks per stage, see
+    :data:`RESNET_DEPTHS`) for digits."""
     if full:
         stem = nn.Sequential(
             nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(),
             nn.MaxPool2d(3, stride=2, padding=1),
         )
-        return ResNet(stem, 64, (64, 128, 256, 512), (2, 2, 2, 2), 1000, skip)
+        blocks = RESNET_FULL_BLOCKS.get(depth, RESNET_FULL_BLOCKS[18])
+        return ResNet(stem, 64, (64, 128, 256, 512), blocks, 1000, skip)
+    if depth not in RESNET_DEPTHS:
+        raise ValueError(
+            f"reduced ResNet depth must be one of {RESNET_DEPTHS}, got {depth}"
+        )
     c = _scaled(16, width)
     stem = nn.Sequential(nn.Conv2d(1, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c),
                          nn.ReLU(), nn.MaxPool2d(2, stride=2))  # 16, 8, 4
-    per_stage = {8: 1, 14: 2, 20: 3}[depth]
+    per_stage = (depth - 2) // 6
     return ResNet(stem, c, (c, 2 * c, 4 * c), (per_stage,) * 3, 10, skip)
 
 

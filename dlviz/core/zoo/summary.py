@@ -11,9 +11,16 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from dlviz.core.zoo import ZOO, count_parameters, get_card, zoo_names
+from dlviz.core.zoo import (
+    ZOO,
+    count_parameters,
+    get_card,
+    model_names,
+    resolve_model_name,
+    zoo_names,
+)
 
-__all__ = ["LayerRow", "summarize", "summary_text", "zoo_names"]
+__all__ = ["LayerRow", "model_names", "summarize", "summary_text", "zoo_names"]
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,17 @@ def build_meta(name: str, full: bool = False, **options) -> nn.Module:
 
 
 def summary_text(name: str, full: bool = False) -> str:
-    """The table for zoo network ``name``, reduced (default) or full size."""
-    card = get_card(name)
+    """The table for network ``name``, reduced (default) or full size.
+
+    ``name`` is a zoo key or any name :func:`~dlviz.core.zoo.resolve_model_name`
+    accepts (``resnet18``, ``vgg16``, ``mobilenet_v1`` ...); an unknown one raises
+    KeyError listing the accepted names.
+    """
+    model = resolve_model_name(name)
+    card = get_card(model.card)
     shape = card.input_shape(full)
-    rows, total = summarize(build_meta(name, full), shape)
+    options = model.full_options if full else model.reduced_options
+    rows, total = summarize(build_meta(model.card, full, **options), shape)
     header = ("Layer (type)", "Output shape", "Param #")
     lines = [
         (f"{r.path} ({r.kind})", _shape(r.output_shape), f"{r.parameters:,}")
@@ -86,14 +100,19 @@ def summary_text(name: str, full: bool = False) -> str:
     w1 = max(len(header[1]), *(len(b) for _, b, _ in lines))
     w2 = max(len(header[2]), *(len(c) for _, _, c in lines), len(f"{total:,}"))
     width = w0 + w1 + w2 + 4
-    size = "full" if full else "reduced"
-    title = f"{card.title} ({size}) — input {_shape((1, *shape))}"
+    if full:
+        title = f"{model.title} (full) — input {_shape((1, *shape))}"
+    else:
+        title = (
+            f"{card.title.replace('-16', '').replace('-18', '')} (reduced, the "
+            f"lab's network for digits) — input {_shape((1, *shape))}"
+        )
     out = [title, "=" * width, _row(header, w0, w1, w2), "-" * width]
     out += [_row(line, w0, w1, w2) for line in lines]
     out.append("=" * width)
     out.append(f"Total params: {total:,}")
     if full:
-        out.append(f"Published: {card.full_params:,} ({card.full_note})")
+        out.append(f"Published: {model.published:,} ({model.note})")
     return "\n".join(out)
 
 
