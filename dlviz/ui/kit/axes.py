@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 
 #: Most significant digits on a tick label.
 MAX_DIGITS = 4
@@ -80,10 +81,42 @@ class ReadableAxis(pg.AxisItem):
         # most this share of the axis
         self.setStyle(textFillLimits=[(0, 0.6), (2, 0.4), (4, 0.2)])
 
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph API
+        """pyqtgraph always labels its first tick level; on a short axis with large
+        (presentation) text that level alone can pile labels on each other. Widen
+        its spacing (×2, ×5, ×10 …) until the labels have room."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        span = abs(maxVal - minVal)
+        if not levels or span <= 0 or size <= 0:
+            return levels
+        font = self.style.get("tickFont")
+        height = QFontMetricsF(font).height() if font is not None else 14.0
+        # labels across a horizontal axis are a few characters wide
+        room = height * (1.6 if self.orientation in ("left", "right") else 4.0)
+        most = max(2, int(size // room))
+        spacing, offset = levels[0]
+        for factor in (1, 2, 5, 10, 20, 50, 100):
+            if span / (spacing * factor) <= most:
+                break
+        if factor == 1 or self.logMode:
+            # log axes: logTickValues keeps only whole decades, and thins them
+            return levels
+        return [(spacing * factor, offset)]
+
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
         """Only the major levels on a log axis: pyqtgraph adds 2…9 × 10ⁿ minor
         ticks whose labels pile on each other on a short axis."""
-        return [(spacing, values) for spacing, values in stdTicks[:1]]
+        major = stdTicks[:1]
+        if not major:
+            return major
+        spacing, values = major[0]
+        font = self.style.get("tickFont")
+        height = QFontMetricsF(font).height() if font is not None else 14.0
+        most = max(2, int(size // (height * 1.6)))
+        step = 1
+        while len(values) > most * step and step < 100:
+            step += 1
+        return [(spacing * step, list(values)[::step])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
         if self.logMode:
