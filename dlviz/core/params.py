@@ -47,6 +47,9 @@ class ParamSpec:
         Allowed values for ``"choice"``.
     log
         Numbers that span decades (learning rates): the UI uses a log-scaled input.
+    choice_labels
+        English names shown for ``choices`` (same order; translated by the UI);
+        empty: the choices themselves are shown.
     group
         ``"data"``, ``"model"`` or ``"training"``: where the panel puts it.
     help
@@ -63,6 +66,13 @@ class ParamSpec:
     log: bool = False
     group: str = "model"
     help: str = ""
+    choice_labels: tuple[str, ...] = field(default_factory=tuple)
+
+    def choice_label(self, value: Any) -> str:
+        """The English name shown for the choice ``value``."""
+        if self.choice_labels and value in self.choices:
+            return self.choice_labels[self.choices.index(value)]
+        return str(value)
 
     def validate(self, value: Any) -> Any:
         """Return ``value`` converted to this parameter's type, or raise ParamError."""

@@ -124,6 +124,7 @@ def core_strings() -> list[str]:
     for spec in specs:
         out += [spec.label, spec.help]
         out += [str(c) for c in spec.choices]
+        out += list(spec.choice_labels)
     out += ["settings", *param_error_templates()]
     out += metric_labels()
     out += list(DATA_LABELS)

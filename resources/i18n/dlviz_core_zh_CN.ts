@@ -837,7 +837,7 @@
     </message>
     <message>
       <source>Layers with weights, 6n + 2: n blocks in each of the three stages (n = 1 … 9).</source>
-      <translation type="unfinished" />
+      <translation>带权重的层数为 6n + 2：三个阶段各有 n 个块（n = 1 … 9）。</translation>
     </message>
     <message>
       <source>8</source>
@@ -853,15 +853,15 @@
     </message>
     <message>
       <source>32</source>
-      <translation type="unfinished" />
+      <translation>32</translation>
     </message>
     <message>
       <source>44</source>
-      <translation type="unfinished" />
+      <translation>44</translation>
     </message>
     <message>
       <source>56</source>
-      <translation type="unfinished" />
+      <translation>56</translation>
     </message>
     <message>
       <source>Training images</source>
@@ -1205,11 +1205,27 @@
     </message>
     <message>
       <source>lsgan</source>
-      <translation>LSGAN</translation>
+      <translation>最小二乘（LSGAN）</translation>
     </message>
     <message>
       <source>wgan-gp</source>
-      <translation>WGAN-GP</translation>
+      <translation>推土机距离加梯度惩罚（WGAN-GP）</translation>
+    </message>
+    <message>
+      <source>Minimax</source>
+      <translation>极小极大</translation>
+    </message>
+    <message>
+      <source>Non-saturating</source>
+      <translation>非饱和</translation>
+    </message>
+    <message>
+      <source>Least squares (LSGAN)</source>
+      <translation>最小二乘（LSGAN）</translation>
+    </message>
+    <message>
+      <source>Wasserstein with gradient penalty (WGAN-GP)</source>
+      <translation>带梯度惩罚的 Wasserstein（WGAN-GP）</translation>
     </message>
     <message>
       <source>D steps per G step (k)</source>
@@ -1257,7 +1273,11 @@
     </message>
     <message>
       <source>wgan</source>
-      <translation>WGAN</translation>
+      <translation>推土机距离（WGAN）</translation>
+    </message>
+    <message>
+      <source>Wasserstein (WGAN)</source>
+      <translation>Wasserstein（WGAN）</translation>
     </message>
     <message>
       <source>Discriminator updates per generator update.</source>
@@ -1333,11 +1353,11 @@
     </message>
     <message>
       <source>Drawn points</source>
-      <translation type="unfinished" />
+      <translation>手绘的点</translation>
     </message>
     <message>
       <source>The drawn target as x,y pairs separated by semicolons; set by Draw target and Use drawing.</source>
-      <translation type="unfinished" />
+      <translation>手绘目标的点：x,y 坐标对，用分号分隔；由“绘制目标”和“使用手绘”设置。</translation>
     </message>
     <message>
       <source>Shared weights (true Siamese)</source>
@@ -1425,11 +1445,11 @@
     </message>
     <message>
       <source>unknown input</source>
-      <translation type="unfinished" />
+      <translation>未知的输入</translation>
     </message>
     <message>
       <source>must divide the channels in and out ({channels})</source>
-      <translation type="unfinished" />
+      <translation>必须能整除输入和输出通道数（{channels}）</translation>
     </message>
     <message>
       <source>unknown hyperparameter(s): {names}</source>
@@ -2098,63 +2118,63 @@
     </message>
     <message>
       <source>conv {0} → {1}</source>
-      <translation type="unfinished" />
+      <translation>卷积 {0} → {1}</translation>
     </message>
     <message>
       <source>deconv {0} → {1}</source>
-      <translation type="unfinished" />
+      <translation>转置卷积 {0} → {1}</translation>
     </message>
     <message>
       <source>depthwise conv {0}</source>
-      <translation type="unfinished" />
+      <translation>深度卷积 {0}</translation>
     </message>
     <message>
       <source>linear {0} → {1}</source>
-      <translation type="unfinished" />
+      <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
       <source>batch norm</source>
-      <translation type="unfinished" />
+      <translation>批归一化</translation>
     </message>
     <message>
       <source>layer norm</source>
-      <translation type="unfinished" />
+      <translation>层归一化</translation>
     </message>
     <message>
       <source>max pool {0}</source>
-      <translation type="unfinished" />
+      <translation>最大池化 {0}</translation>
     </message>
     <message>
       <source>avg pool {0}</source>
-      <translation type="unfinished" />
+      <translation>平均池化 {0}</translation>
     </message>
     <message>
       <source>avg pool → {0}</source>
-      <translation type="unfinished" />
+      <translation>平均池化 → {0}</translation>
     </message>
     <message>
       <source>max pool → {0}</source>
-      <translation type="unfinished" />
+      <translation>最大池化 → {0}</translation>
     </message>
     <message>
       <source>dropout {0}</source>
-      <translation type="unfinished" />
+      <translation>Dropout {0}</translation>
     </message>
     <message>
       <source>flatten</source>
-      <translation type="unfinished" />
+      <translation>展平</translation>
     </message>
     <message>
       <source>embedding {0} → {1}</source>
-      <translation type="unfinished" />
+      <translation>嵌入 {0} → {1}</translation>
     </message>
     <message>
       <source>attention, {0} heads</source>
-      <translation type="unfinished" />
+      <translation>注意力，{0} 个头</translation>
     </message>
     <message>
       <source>{0} cell {1} → {2}</source>
-      <translation type="unfinished" />
+      <translation>{0} 单元 {1} → {2}</translation>
     </message>
     <message>
       <source>scalar</source>
@@ -2162,11 +2182,11 @@
     </message>
     <message>
       <source>concat</source>
-      <translation type="unfinished" />
+      <translation>拼接</translation>
     </message>
     <message>
       <source>stack</source>
-      <translation type="unfinished" />
+      <translation>堆叠</translation>
     </message>
     <message>
       <source>{0} params</source>
@@ -2174,15 +2194,15 @@
     </message>
     <message>
       <source>outputs added</source>
-      <translation type="unfinished" />
+      <translation>输出相加</translation>
     </message>
     <message>
       <source>outputs concatenated along the channels</source>
-      <translation type="unfinished" />
+      <translation>输出沿通道拼接</translation>
     </message>
     <message>
       <source>Optimizer {0}</source>
-      <translation type="unfinished" />
+      <translation>优化器 {0}</translation>
     </message>
     <message>
       <source>Network {0}</source>
@@ -2218,11 +2238,11 @@
     </message>
     <message>
       <source>Teacher soft targets p_t</source>
-      <translation type="unfinished" />
+      <translation>教师软目标 p_t</translation>
     </message>
     <message>
       <source>Student p_s</source>
-      <translation type="unfinished" />
+      <translation>学生 p_s</translation>
     </message>
     <message>
       <source>Network output</source>

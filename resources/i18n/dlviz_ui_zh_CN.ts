@@ -206,6 +206,10 @@
         <translation>滑动卷积核</translation>
     </message>
     <message>
+        <source>{0}: {1} — value not applied.</source>
+        <translation>{0}：{1} —— 该值未生效。</translation>
+    </message>
+    <message>
         <source>The animation slides a {k}×{k} kernel over a 7×7 input with the stride, padding and dilation above.</source>
         <translation>动画按上面的步幅、填充和空洞，让一个 {k}×{k} 卷积核在 7×7 输入上滑动。</translation>
     </message>
@@ -516,15 +520,15 @@
     </message>
     <message>
         <source>{0} step</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 更新</translation>
     </message>
     <message>
         <source>optimizer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器 {0}</translation>
     </message>
     <message>
         <source>network {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>网络 {0}</translation>
     </message>
     <message>
         <source>shapes: {0} → {1}</source>
@@ -837,6 +841,14 @@
         <translation>哪些像素提高了该类别的得分：0 表示没有，1 表示最多；积分梯度还显示不利于该类别的像素（小于 0）。</translation>
     </message>
     <message>
+        <source>Grad-CAM on {layer}: {h}×{w} upsampled to {H}×{W}.</source>
+        <translation>Grad-CAM 取自 {layer}：{h}×{w} 上采样到 {H}×{W}。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM is empty: no positive evidence for this class at that layer.</source>
+        <translation>Grad-CAM 为空：该层没有支持这个类别的正向证据。</translation>
+    </message>
+    <message>
         <source>true {0} · predicted {1} ({2:.0%})</source>
         <translation>真实 {0} · 预测 {1}（{2:.0%}）</translation>
     </message>
@@ -912,7 +924,7 @@
     <name>KernelAnimationView</name>
     <message>
         <source>input (padded)</source>
-        <extracomment>Side of the small input the kernel slides over. Largest kernel the animation shows (bigger ones make the dot product unreadable). Colour of the &quot;no output&quot; message.</extracomment>
+        <extracomment>Side of the small input the kernel slides over. Largest kernel the animation shows (bigger ones make the dot product unreadable). Colour of the &quot;no output&quot; message and of refused inputs. A refused input (as in the hyperparameter panel). The calculator&apos;s inputs in the order of the control row, with fallbacks for a spec without them.</extracomment>
         <translation>输入（含填充）</translation>
     </message>
     <message>
@@ -1337,11 +1349,11 @@
     </message>
     <message>
         <source>Skip connection on: the 1/4-size features add their scores, for finer edges.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳跃连接已开启：1/4 尺寸的特征也加上各自的得分，边缘更精细。</translation>
     </message>
     <message>
         <source>No skip connection: the scores come from the 1/8-size features alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有跳跃连接：得分只来自 1/8 尺寸的特征。</translation>
     </message>
     <message>
         <source>Probability per pixel</source>
@@ -1762,24 +1774,8 @@
 <context>
     <name>StepThroughPanel</name>
     <message>
-        <source>|◀</source>
-        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index). the user dragged the handle: keep their split from then on The diagram&apos;s share of the width (the inspector gets the rest).</extracomment>
-        <translation>|◀</translation>
-    </message>
-    <message>
-        <source>◀ Back</source>
-        <translation>◀ 后退</translation>
-    </message>
-    <message>
-        <source>Step ▶</source>
-        <translation>单步 ▶</translation>
-    </message>
-    <message>
-        <source>▶|</source>
-        <translation>▶|</translation>
-    </message>
-    <message>
         <source>Record a step</source>
+        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index). the user dragged the handle: keep their split from then on The diagram&apos;s share of the width (the inspector gets the rest); less on a narrow stage, where the three tensor panes need the room.</extracomment>
         <translation>录制一步</translation>
     </message>
     <message>
@@ -1872,6 +1868,18 @@
     <message>
         <source>encoder self-attention</source>
         <translation>编码器自注意力</translation>
+    </message>
+    <message>
+        <source>scores QKᵀ/√d at step 0: {range} (σ {std})</source>
+        <translation>第 0 步的分数 QKᵀ/√d：{range}（σ {std}）</translation>
+    </message>
+    <message>
+        <source>now: {range} (σ {std})</source>
+        <translation>现在：{range}（σ {std}）</translation>
+    </message>
+    <message>
+        <source>{name}: {range} (σ {std})</source>
+        <translation>{name}：{range}（σ {std}）</translation>
     </message>
     <message>
         <source>decoder masked self-attention</source>
@@ -2021,24 +2029,23 @@
     <name>core</name>
     <message>
         <source>Minimax</source>
-        <extracomment>The names of :data:`dlviz.core.gan.losses.LOSS_NAMES`, marked for the translation tool (context &quot;core&quot;, where :func:`tr_core` looks them up). A test keeps the two lists equal.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>极小极大</translation>
     </message>
     <message>
         <source>Non-saturating</source>
-        <translation type="unfinished"></translation>
+        <translation>非饱和</translation>
     </message>
     <message>
         <source>Least squares (LSGAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>最小二乘（LSGAN）</translation>
     </message>
     <message>
         <source>Wasserstein (WGAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>推土机距离（WGAN）</translation>
     </message>
     <message>
         <source>Wasserstein with gradient penalty (WGAN-GP)</source>
-        <translation type="unfinished"></translation>
+        <translation>推土机距离加梯度惩罚（WGAN-GP）</translation>
     </message>
 </context>
 </TS>

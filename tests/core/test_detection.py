@@ -284,3 +284,32 @@ def test_detection_lab_evaluates_and_snapshots_on_its_own_device() -> None:
         snap = task.snapshot()
     assert math.isfinite(metrics["val_loss"]) and len(snap["pred_boxes"]) > 0
     assert len(snap["matched_anchors"]) >= len(snap["gt_boxes"]) > 0
+
+
+# -- issue 13: the thresholds are settings, changed live ------------------------------
+def test_thresholds_are_live_settings_applied_without_retraining() -> None:
+    from dlviz.core.params import ParamError
+
+    spec = get_lab("detection")
+    task = spec.create({"scenes": 100}, torch.device("cpu"))
+    task.train_step()
+    assert set(type(task).live_hparams) == {"score_threshold", "nms_threshold"}
+    weights = [p.detach().clone() for p in task.parameters()]
+    out = task.handle("set_hparams", {"score_threshold": 0.3})
+    assert out["applied_hparams"] == {"score_threshold": 0.3}
+    assert task.hparams["score_threshold"] == 0.3 and task.score_threshold == 0.3
+    assert out["snapshot"]["score_threshold"] == 0.3
+    assert task.step == 1  # nothing rebuilt, nothing retrained
+    for before, now in zip(weights, task.parameters()):
+        torch.testing.assert_close(before, now)
+    out = task.handle("set_hparams", {"nms_threshold": 0.2})
+    assert out["snapshot"]["nms_threshold"] == 0.2
+    assert spec.resolve(task.hparams) == task.hparams  # still valid settings
+    with pytest.raises(ParamError):
+        task.handle("set_hparams", {"score_threshold": 1.5})
+    with pytest.raises(ValueError, match="not live"):
+        task.handle("set_hparams", {"width": 8})
+    # the older request keeps the settings in step too
+    task.handle("set_thresholds", {"score": 0.05, "nms": 1.0})
+    assert task.hparams["score_threshold"] == 0.05
+    assert task.hparams["nms_threshold"] == 1.0

@@ -323,3 +323,82 @@ def test_generator_density_estimate_matches_a_known_density():
     est = gaussian_kde(s, x)
     assert np.abs(est - ref).max() < 0.06
     assert np.trapezoid(est, x) == pytest.approx(1.0, abs=1e-6)
+
+
+# -- issue 13: a D map that reads, loss names, a drawing that is a setting ------------
+def test_d_map_of_the_log_losses_is_not_one_flat_colour():
+    """With fixed levels (0, 1) a D that stays near ½ (slow D: the mode-collapse
+    preset) was one flat colour; the levels now centre on ½ and span the map."""
+    task = get_lab("gan2d").create(
+        {"loss": "nonsaturating", "lr": 5e-3, "lr_d": 1e-4}, CPU
+    )
+    for _ in range(300):
+        task.train_step()
+    snap = task.snapshot()
+    heat, (lo, hi) = snap["d_grid"], snap["d_levels"]
+    assert snap["d_is_probability"]
+    assert np.ptp(heat) < 0.2  # D barely tells data from fakes here
+    assert lo + hi == pytest.approx(1.0)  # ½ is the middle colour
+    assert 0.0 <= lo and hi <= 1.0 and hi - lo >= 0.04  # never noise blown up
+    p2, p98 = np.percentile(heat, [2, 98])
+    assert (p98 - p2) / (hi - lo) > 0.4  # the map uses the colour scale
+
+
+def test_every_loss_has_a_readable_name_and_formulas():
+    from dlviz.core.gan.image_tasks import IMAGE_LOSSES
+    from dlviz.core.gan.losses import (
+        LOSS_FORMULAS,
+        LOSS_NAMES,
+        LOSSES,
+        describe_loss,
+        loss_name,
+    )
+
+    assert set(LOSS_NAMES) == set(LOSS_FORMULAS) == set(LOSSES) >= set(IMAGE_LOSSES)
+    assert describe_loss("lsgan") == (
+        "Least squares (LSGAN): L_D = ½E[(D(x) − 1)²] + ½E[D(G(z))²]; "
+        "L_G = ½E[(D(G(z)) − 1)²]"
+    )
+    assert loss_name("wgan-gp") == "Wasserstein with gradient penalty (WGAN-GP)"
+    for loss in LOSSES:
+        d, g = LOSS_FORMULAS[loss]
+        assert d.startswith("L_D = ") and g.startswith("L_G = ")
+        assert loss not in LOSS_NAMES[loss]  # a name, not the identifier
+    assert loss_name("unknown") == "unknown"
+
+
+def test_drawn_points_round_trip_through_the_settings_text():
+    from dlviz.core.gan.targets import decode_points, encode_points
+
+    pts = np.array([[0.0, -0.0001], [1.23456, -2.5], [-1.0, 2.0]])
+    text = encode_points(pts)
+    assert text == "0.000,0.000;1.235,-2.500;-1.000,2.000"
+    np.testing.assert_allclose(decode_points(text), pts, atol=1e-3)
+    assert decode_points("").shape == (0, 2)
+    with pytest.raises(ValueError, match="not a point"):
+        decode_points("1,2;3")
+
+
+def test_a_drawn_target_survives_a_rebuild_with_other_settings():
+    """Use drawing makes the drawing a setting (target = drawn plus its points): a
+    run rebuilt with any other change trains on the drawing, not on the ring."""
+    spec = get_lab("gan2d")
+    task = spec.create({}, CPU)
+    for _ in range(5):
+        task.train_step()
+    pts = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, -1.0], [-2.0, 1.5]])
+    out = task.handle("set_target_points", {"points": pts})
+    changes = out["hparams"]
+    assert changes["target"] == "drawn" and out["snapshot"]["target"] == "drawn"
+    assert task.step == 0 and task.hparams["target_points"] == changes["target_points"]
+    # the session keeps the changes; another setting rebuilds from its settings
+    settings = spec.resolve({})
+    settings.update(changes)
+    rebuilt = spec.create({**settings, "lr_d": 2e-3}, CPU)
+    assert rebuilt.target.name == "drawn" and rebuilt.snapshot()["target"] == "drawn"
+    np.testing.assert_allclose(rebuilt.target.points, pts, atol=1e-3)
+    # the task restarted exactly as a new run with these settings starts
+    fresh = spec.create(settings, CPU)
+    for a, b in zip(task.parameters(), fresh.parameters()):
+        torch.testing.assert_close(a, b)
+    np.testing.assert_array_equal(task.real_display, fresh.real_display)

@@ -254,3 +254,115 @@ def test_stage_modules_do_not_import_each_other():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                          text=True, check=True).stdout
     assert "['autoencoder', 'image_gan'] ['gan1d', 'gan2d']" in out
+
+
+# -- issue 13 -------------------------------------------------------------------------
+def _history(snap, steps, d, g):
+    snap = dict(snap)
+    snap["history_steps"] = np.asarray(steps, np.float32)
+    snap["history_d"] = np.asarray(d, np.float32)
+    snap["history_g"] = np.asarray(g, np.float32)
+    return snap
+
+
+def test_gan_loss_panel_follows_unbounded_critic_scores(qtbot):
+    """A WGAN critic's scores grow without bound: the stage's loss panel contains
+    them, even after the user zoomed it (which stopped it following the data)."""
+    def view_contains(view, x, *ys):
+        (x0, x1), (y0, y1) = view.plot_item.vb.viewRange()
+        y = np.concatenate(ys)
+        return x0 <= x.min() and x.max() <= x1 and y0 <= y.min() and y.max() <= y1
+
+    task = _task("gan2d", loss="wgan-gp", batch_size=32)
+    stage = _stage(qtbot, "gan2d")
+    stage.resize(900, 600)
+    stage.show()
+    snap = task.snapshot()
+    steps = np.arange(1, 51)
+    stage.show_snapshot(_history(snap, steps, -0.1 * steps, 0.05 * steps))
+    assert view_contains(stage.losses, steps, -0.1 * steps, 0.05 * steps)
+    stage.losses.plot_item.vb.scaleBy((0.5, 0.5))  # the user zooms in
+    qtbot.wait(10)
+    for n in (200, 800, 3000):
+        steps = np.arange(1, n + 1)
+        d, g = -0.5 * steps, 0.3 * steps  # the critic's scores run away
+        stage.show_snapshot(_history(snap, steps, d, g))
+        assert view_contains(stage.losses, steps, d, g), (
+            n, stage.losses.plot_item.vb.viewRange())
+    stage.close()
+
+
+def test_gan_stages_name_the_loss_with_its_formulas(qtbot, tmp_path, monkeypatch):
+    from dlviz.ui.classroom import language
+
+    monkeypatch.setenv("DLVIZ_SETTINGS_FILE", str(tmp_path / "settings.ini"))
+    language.set_application_language("en")
+    for key, loss in (("gan2d", "lsgan"), ("gan1d", "wgan"), ("cgan", "wgan-gp")):
+        stage = _stage(qtbot, key)
+        snap = dict(_task(key, steps=0).snapshot(), loss_kind=loss)
+        stage.show_snapshot(snap)
+        text = stage.caption.text()
+        assert loss not in text.replace("LSGAN", "").replace("WGAN-GP", "")
+        assert {"lsgan": "Least squares (LSGAN)", "wgan": "Wasserstein (WGAN)",
+                "wgan-gp": "gradient penalty (WGAN-GP)"}[loss] in text
+        assert {"lsgan": "L_D = ½E[(D(x) − 1)²] + ½E[D(G(z))²]",
+                "wgan": "L_G = −E[D(G(z))]",
+                "wgan-gp": "λE[(‖∇D(x̂)‖ − 1)²]"}[loss] in text
+    stage = _stage(qtbot, "gan2d")
+    stage.show_snapshot(dict(_task("gan2d", steps=0).snapshot(), loss_kind="lsgan"))
+    try:
+        assert language.set_application_language("zh_CN")
+        stage.retranslate_ui()
+        assert "最小二乘" in stage.caption.text()
+        assert "L_G = ½E[(D(G(z)) − 1)²]" in stage.caption.text()
+    finally:
+        language.set_application_language("en")
+    stage.retranslate_ui()
+    assert "Least squares (LSGAN)" in stage.caption.text()
+
+
+def test_loss_names_are_marked_for_translation():
+    from dlviz.core.gan.losses import LOSS_NAMES
+    from dlviz.ui.stages._gen_common import LOSS_NAME_TEXTS
+
+    assert LOSS_NAME_TEXTS == tuple(LOSS_NAMES.values())
+
+
+def test_cgan_shows_the_chosen_digit_on_open_and_while_training(qtbot):
+    """The panel of new samples of the chosen digit was empty until the digit was
+    changed: the stage asks for them with the first snapshot of a run and again,
+    now and then, while training."""
+    task = _task("cgan", steps=0, batch_size=16)
+    stage = _stage(qtbot, "cgan")
+    asked = []
+    stage.requested.connect(lambda kind, data: asked.append((kind, data)))
+    clock = [100.0]
+    stage._clock = lambda: clock[0]
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    assert asked == [("generate", {"digit": 0, "count": 8})]
+    stage.show_result("generate", task.handle(*asked[-1]))
+    assert stage.asked.maps is not None and len(stage.asked.maps) == 8
+    assert stage.asked._title == "Chosen digit: 0"
+    stage.show_snapshot(snap)
+    task.train_step()
+    stage.show_snapshot(task.snapshot())  # too soon after the last request
+    assert len(asked) == 1
+    clock[0] += stage.ask_interval_s + 0.1
+    stage.show_snapshot(snap)  # the same step: nothing new to show
+    assert len(asked) == 1
+    stage.show_snapshot(task.snapshot())
+    assert len(asked) == 2 and asked[-1][0] == "generate"
+    stage.reset()  # a new run asks with its first snapshot
+    stage.show_snapshot(snap)
+    assert len(asked) == 3
+
+
+def test_d_map_colour_bar_reads_probabilities_near_a_half(qtbot):
+    """Levels such as ½ ± 0.05 are labelled as they are (not "450 … 550 (x0.001)")."""
+    stage = _stage(qtbot, "gan2d")
+    snap = dict(_task("gan2d", steps=0).snapshot(), d_levels=(0.45, 0.55))
+    stage.show_snapshot(snap)
+    assert stage.view.colorbar.levels() == pytest.approx((0.45, 0.55))
+    axis = stage.view.colorbar.axis
+    assert axis.autoSIPrefixScale == 1.0 and "x0.0" not in axis.labelString()

@@ -23,6 +23,7 @@ from dlviz.core.gan.models import (
     Autoencoder,
     kl_to_standard_normal,
     reconstruction_error,
+    reparameterize,
 )
 from dlviz.core.train.optim import build_optimizer
 from dlviz.core.train.task import LabTask
@@ -151,7 +152,10 @@ class AutoencoderTask(LabTask):
         self.remember_finite()
         with TraceRecorder({"model": self.model}, name=type(self).__name__) as rec:
             traced_x = rec.input(x, role="model")
-            loss, recon_loss, kl, recon = self._forward(x, traced_x)
+            if self.variational:
+                loss, recon_loss, kl, recon = self._traced_vae_forward(x, traced_x, rec)
+            else:
+                loss, recon_loss, kl, recon = self._forward(x, traced_x)
             value = float(loss.detach())
             metrics = {
                 "loss": value,
@@ -168,6 +172,38 @@ class AutoencoderTask(LabTask):
         self.step += 1
         rec.trace.metrics.update(metrics)
         return rec.trace
+
+    def _traced_vae_forward(
+        self, x: torch.Tensor, x_in: torch.Tensor, rec
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """:meth:`_forward` of the VAE, recording the sampling z = μ + σ·ε between
+        the encoder and the decoder and the KL term before the loss (same numbers,
+        same noise)."""
+        from dlviz.core.trace import formulas
+
+        mu, logvar = self.model.encode(x_in)
+        replay = torch.Generator(device=self.generator.device)
+        replay.set_state(self.generator.get_state())
+        z = reparameterize(mu, logvar, self.generator)
+        eps = torch.randn(mu.shape, generator=replay).to(mu.device)  # the ε drawn
+        sigma = torch.exp(0.5 * logvar)
+        text, sample = formulas.reparameterization(mu, logvar, eps, z)
+        rec.operation(
+            "sample z", z, kind="z = μ + σ·ε", formula=text, scalars=sample,
+            tensors={"mu": mu, "sigma": sigma, "eps": eps},
+            backward=lambda event: formulas.reparameterization_backward(
+                event, sample["eps"], sample["sigma"]),
+        )
+        recon = self.model.decode(z)
+        rec_loss = reconstruction_error(recon, x).mean()
+        kl = kl_to_standard_normal(mu, logvar).mean()
+        text, numbers = formulas.kl_term(mu, logvar, kl)
+        rec.operation(
+            "KL", kl, kind="KL divergence", formula=text, scalars=numbers,
+            tensors={"mu": mu, "sigma": sigma},
+            backward=lambda event: formulas.kl_term_backward(event, numbers),
+        )
+        return rec_loss + self.beta * kl, rec_loss, kl, recon.view_as(x)
 
     def loss_formula(self, metrics: dict[str, float]) -> str:
         """The loss with this batch's numbers, for the step-through inspector."""

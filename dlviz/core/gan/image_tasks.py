@@ -249,6 +249,7 @@ class ImageGanTask(LabTask):
             "d_real": self.last["d_real"],
             "d_fake": self.last["d_fake"],
             "loss_kind": self.loss,
+            "step": self.step,
         }
 
     def handle(self, kind: str, payload: dict) -> dict:

@@ -24,6 +24,59 @@ import torch.nn.functional as F
 
 LOSSES: tuple[str, ...] = ("minimax", "nonsaturating", "lsgan", "wgan", "wgan-gp")
 
+#: The name shown for each loss (English; the interface translates it with tr_core).
+LOSS_NAMES: dict[str, str] = {
+    "minimax": "Minimax",
+    "nonsaturating": "Non-saturating",
+    "lsgan": "Least squares (LSGAN)",
+    "wgan": "Wasserstein (WGAN)",
+    "wgan-gp": "Wasserstein with gradient penalty (WGAN-GP)",
+}
+
+#: What D (the critic) and G minimise, as formulas: E is the mean over the batch;
+#: for the first two D(·) is a probability (the sigmoid of D's output), for the
+#: others D's raw output. Symbols only, so they read the same in every language.
+LOSS_FORMULAS: dict[str, tuple[str, str]] = {
+    "minimax": (
+        "L_D = −E[log D(x)] − E[log(1 − D(G(z)))]",
+        "L_G = E[log(1 − D(G(z)))]",
+    ),
+    "nonsaturating": (
+        "L_D = −E[log D(x)] − E[log(1 − D(G(z)))]",
+        "L_G = −E[log D(G(z))]",
+    ),
+    "lsgan": (
+        "L_D = ½E[(D(x) − 1)²] + ½E[D(G(z))²]",
+        "L_G = ½E[(D(G(z)) − 1)²]",
+    ),
+    "wgan": (
+        "L_D = E[D(G(z))] − E[D(x)], |w| ≤ c",
+        "L_G = −E[D(G(z))]",
+    ),
+    "wgan-gp": (
+        "L_D = E[D(G(z))] − E[D(x)] + λE[(‖∇D(x̂)‖ − 1)²]",
+        "L_G = −E[D(G(z))]",
+    ),
+}
+
+
+def loss_name(loss: str) -> str:
+    """The English name of ``loss`` (the id itself when unknown)."""
+    return LOSS_NAMES.get(loss, loss)
+
+
+def loss_formulas(loss: str) -> str:
+    """``"L_D = …; L_G = …"``: what the two networks minimise under ``loss``."""
+    if loss not in LOSS_FORMULAS:
+        return ""
+    return "; ".join(LOSS_FORMULAS[loss])
+
+
+def describe_loss(loss: str) -> str:
+    """The name and the formulas: ``"Least squares (LSGAN): L_D = …; L_G = …"``."""
+    formulas = loss_formulas(loss)
+    return f"{loss_name(loss)}: {formulas}" if formulas else loss_name(loss)
+
 
 def uses_probability(loss: str) -> bool:
     """True when the discriminator's output is a logit read through a sigmoid."""

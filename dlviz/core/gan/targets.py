@@ -136,6 +136,40 @@ class Target2D:
         return pts[idx] + self.noise * torch.randn(n, 2, generator=generator)
 
 
+#: Decimals kept when a drawing is written into the settings (a thousandth of the
+#: plot's unit: far below the target's noise).
+POINT_DECIMALS = 3
+
+
+def encode_points(points: np.ndarray) -> str:
+    """Drawn points as settings text: ``"x,y;x,y;…"`` (rounded to
+    :data:`POINT_DECIMALS` decimals)."""
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    return ";".join(
+        f"{x:.{POINT_DECIMALS}f},{y:.{POINT_DECIMALS}f}".replace("-0.000", "0.000")
+        for x, y in points
+    )
+
+
+def decode_points(text: str) -> np.ndarray:
+    """The (N, 2) points of :func:`encode_points`' text (N = 0 for empty text).
+
+    Raises ValueError naming the first pair that is not two finite numbers.
+    """
+    pairs = [p for p in (text or "").replace(" ", "").split(";") if p]
+    out = np.zeros((len(pairs), 2))
+    for i, pair in enumerate(pairs):
+        parts = pair.split(",")
+        try:
+            values = [float(v) for v in parts]
+        except ValueError:
+            values = []
+        if len(values) != 2 or not np.isfinite(values).all():
+            raise ValueError(f"drawn target: {pair!r} is not a point x,y")
+        out[i] = values
+    return out
+
+
 def _curve_points(name: str, n: int) -> np.ndarray:
     """Evenly spaced points on a spiral arm or on two interleaved moons (no noise)."""
     if name == "spiral":

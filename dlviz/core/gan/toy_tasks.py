@@ -18,6 +18,8 @@ from dlviz.core.gan.targets import (
     EXTENT_2D,
     Target2D,
     covered_modes,
+    decode_points,
+    encode_points,
     high_quality_share,
     make_target_1d,
 )
@@ -221,8 +223,31 @@ class Gan1dTask(ToyGanTask):
         }
 
 
+#: The colour scale of D's map for the log losses spans at least ½ ± this.
+MIN_HALF_SPAN = 0.02
+
+
+def probability_levels(heat: np.ndarray) -> tuple[float, float]:
+    """Colour levels of a map of probabilities: centred on ½ (D cannot tell), as wide
+    as the map's values need (2nd–98th percentile), at least ½ ± MIN_HALF_SPAN and
+    at most [0, 1].
+
+    Fixed levels (0, 1) paint a D that stays within a few hundredths of ½ — early on,
+    or when D learns slowly (the mode-collapse preset) — in one flat colour.
+    """
+    lo, hi = np.percentile(heat, [2, 98])
+    half = max(abs(float(hi) - 0.5), abs(float(lo) - 0.5), MIN_HALF_SPAN)
+    half = min(half, 0.5)
+    return 0.5 - half, 0.5 + half
+
+
 class Gan2dTask(ToyGanTask):
-    """A generator learns a 2-D distribution: ring, grid, spiral, moons, drawing."""
+    """A generator learns a 2-D distribution: ring, grid, spiral, moons, drawing.
+
+    A drawing is a setting like the others: ``target = "drawn"`` with the points in
+    ``target_points`` (text, :func:`~dlviz.core.gan.targets.encode_points`), so a
+    run rebuilt with other settings keeps it.
+    """
 
     dim = 2
     n_heat = 48
@@ -230,7 +255,6 @@ class Gan2dTask(ToyGanTask):
     snapshot_hz = 20.0
 
     def __init__(self, hp: dict, device: torch.device):
-        self._drawn: np.ndarray | None = None
         super().__init__(hp, device)
         lo_x, hi_x, lo_y, hi_y = EXTENT_2D
         gx = np.linspace(lo_x, hi_x, self.n_heat, dtype=np.float32)
@@ -239,7 +263,8 @@ class Gan2dTask(ToyGanTask):
         self._heat_points = torch.from_numpy(mesh).to(self.device)
 
     def build_data(self) -> None:
-        self.target = Target2D(self.hparams["target"], self._drawn)
+        drawn = decode_points(self.hparams.get("target_points", ""))
+        self.target = Target2D(self.hparams["target"], drawn if len(drawn) else None)
         fixed = torch.Generator().manual_seed(int(self.hparams.get("seed", 0)) + 7)
         self.real_display = self.target.sample(self.n_display, fixed).numpy()
 
@@ -262,13 +287,20 @@ class Gan2dTask(ToyGanTask):
         return super().handle(kind, payload)
 
     def set_target_points(self, points: np.ndarray) -> dict:
-        """Use the drawn points as the target (the networks keep training)."""
+        """Train on the drawn points from now on: a new run (step 0, fresh networks)
+        whose settings say so — ``hparams`` carries ``target = "drawn"`` and the
+        points, so the session's settings (the Target box) show the drawing and a
+        rebuild with other settings keeps it."""
         if points.ndim != 2 or points.shape[1] != 2 or len(points) < 1:
             raise ValueError("points must be an (N, 2) array with N ≥ 1")
-        self._drawn = points
-        self.hparams["target"] = "drawn"
-        self.build_data()
-        return {"target": "drawn", "n_points": len(points), "snapshot": self.snapshot()}
+        changes = {"target": "drawn", "target_points": encode_points(points)}
+        self.restart(changes)
+        return {
+            "target": "drawn",
+            "n_points": len(points),
+            "hparams": changes,
+            "snapshot": self.snapshot(),
+        }
 
     def apply_preset(self, name: str) -> dict:
         """Rebuild the networks with a preset's settings; returns what changed."""
@@ -277,6 +309,12 @@ class Gan2dTask(ToyGanTask):
                 f"unknown preset {name!r}; choose from {', '.join(PRESETS_2D)}"
             )
         changes = dict(PRESETS_2D[name])
+        self.restart(changes)
+        return {"preset": name, "hparams": changes, "snapshot": self.snapshot()}
+
+    def restart(self, changes: dict[str, Any]) -> None:
+        """Apply ``changes`` to the settings and start again at step 0 with the
+        same seed (as a new run with these settings would)."""
         self.hparams.update(changes)
         self.generator.manual_seed(int(self.hparams.get("seed", 0)))
         torch.manual_seed(int(self.hparams.get("seed", 0)))
@@ -284,7 +322,6 @@ class Gan2dTask(ToyGanTask):
         self._backup = None
         self.build_data()
         self.build_gan()
-        return {"preset": name, "hparams": changes, "snapshot": self.snapshot()}
 
     def coverage(self, fake: np.ndarray) -> np.ndarray:
         return covered_modes(fake, self.target.centres, self.target.radius)
@@ -304,7 +341,7 @@ class Gan2dTask(ToyGanTask):
         heat = self.gan.d_values(self._heat_points).cpu().numpy()
         heat = heat.reshape(self.n_heat, self.n_heat).astype(np.float32)
         if self.d_is_probability:
-            levels = (0.0, 1.0)
+            levels = probability_levels(heat)
         else:
             lo, hi = np.percentile(heat, [2, 98])
             levels = (float(lo), float(max(hi, lo + 1e-6)))

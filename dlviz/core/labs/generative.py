@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dlviz.core.gan.ae_tasks import HELD_OUT_CHOICES, AutoencoderTask, VaeTask
 from dlviz.core.gan.image_tasks import IMAGE_LOSSES, ConditionalGanTask, ImageGanTask
-from dlviz.core.gan.losses import LOSSES
+from dlviz.core.gan.losses import LOSS_NAMES, LOSSES
 from dlviz.core.gan.targets import TARGETS_1D, TARGETS_2D
 from dlviz.core.gan.toy_tasks import Gan1dTask, Gan2dTask
 from dlviz.core.labs.base import LabSpec
@@ -30,6 +30,7 @@ def _gan_params(
             "choice",
             loss,
             choices=LOSSES,
+            choice_labels=tuple(LOSS_NAMES[name] for name in LOSSES),
             help="minimax saturates; non-saturating, LSGAN and WGAN fix that.",
         ),
         ParamSpec(
@@ -97,7 +98,14 @@ def _gan_params(
 
 def _image_gan_params() -> tuple[ParamSpec, ...]:
     return (
-        ParamSpec("loss", "GAN loss", "choice", "nonsaturating", choices=IMAGE_LOSSES),
+        ParamSpec(
+            "loss",
+            "GAN loss",
+            "choice",
+            "nonsaturating",
+            choices=IMAGE_LOSSES,
+            choice_labels=tuple(LOSS_NAMES[name] for name in IMAGE_LOSSES),
+        ),
         ParamSpec("d_steps", "D steps per G step (k)", "int", 1, minimum=1, maximum=10),
         ParamSpec(
             "lr_d",
@@ -217,6 +225,15 @@ LABS = [
                 choices=TARGETS_2D,
                 group="data",
                 help="Ring of 8, grid of 25, spiral, moons or a drawing.",
+            ),
+            ParamSpec(
+                "target_points",
+                "Drawn points",
+                "text",
+                "",
+                group="data",
+                help="The drawn target as x,y pairs separated by semicolons; set by "
+                "Draw target and Use drawing.",
             ),
             *_gan_params(noise_dim=2, width=64, depth=3, lr_d=1e-3),
         ),

@@ -49,10 +49,25 @@ def _np(t: torch.Tensor, dtype=np.float32) -> np.ndarray:
     return t.detach().cpu().numpy().astype(dtype)
 
 
+_SCORE = ParamSpec("score_threshold", "Score threshold", "float", 0.5,
+                   minimum=0.01, maximum=0.99,
+                   help="Boxes with a lower class probability are dropped.")
+_NMS = ParamSpec("nms_threshold", "NMS IoU threshold", "float", 0.45,
+                 minimum=0.05, maximum=1.0,
+                 help="NMS removes a box overlapping a better one more than this.")
+
+
 class DetectionTask(SupervisedTask):
-    """A single-shot detector finding digits 0 … C − 1 in 64 × 64 scenes."""
+    """A single-shot detector finding digits 0 … C − 1 in 64 × 64 scenes.
+
+    The thresholds only filter the network's output: they are *live* settings
+    (:attr:`live_hparams`) that a ``set_hparams`` request changes without
+    rebuilding or retraining anything.
+    """
 
     classification = False
+    #: Settings applied to the running task by ``handle("set_hparams", …)``.
+    live_hparams: tuple[str, ...] = (_SCORE.key, _NMS.key)
 
     def __init__(self, hp: dict, device: torch.device):
         super().__init__(hp, device)
@@ -141,12 +156,30 @@ class DetectionTask(SupervisedTask):
             "validation": dict(self.last_validation),
         }
 
+    def set_live_hparams(self, values: dict) -> dict:
+        """Apply live settings to the running task (validated: raises ParamError, or
+        ValueError for a setting that needs a rebuild). Returns ``applied_hparams``
+        (the values now in force, for the session's settings) and the snapshot."""
+        specs = {spec.key: spec for spec in (_SCORE, _NMS)}
+        other = sorted(set(values) - set(specs))
+        if other:
+            raise ValueError(f"not live settings of the detector: {', '.join(other)}")
+        checked = {key: specs[key].validate(value) for key, value in values.items()}
+        self.hparams.update(checked)
+        self.score_threshold = float(self.hparams[_SCORE.key])
+        self.nms_threshold = float(self.hparams[_NMS.key])
+        return {"applied_hparams": checked, "snapshot": self.snapshot()}
+
     def handle(self, kind: str, payload: dict) -> dict:
+        if kind == "set_hparams":
+            return self.set_live_hparams(payload)
         if kind == "set_thresholds":
             if "score" in payload:
                 self.score_threshold = float(np.clip(payload["score"], 0.01, 0.99))
             if "nms" in payload:
                 self.nms_threshold = float(np.clip(payload["nms"], 0.05, 1.0))
+            self.hparams.update({_SCORE.key: self.score_threshold,
+                                 _NMS.key: self.nms_threshold})
             return self.snapshot()
         if kind == "select_scene":
             self.scene_index = int(payload["index"]) % len(self.x_val)
@@ -251,13 +284,8 @@ LABS = [
                       maximum=0.9,
                       help="An anchor learns an object when their IoU is at least "
                       "this."),
-            ParamSpec("score_threshold", "Score threshold", "float", 0.5,
-                      minimum=0.01, maximum=0.99,
-                      help="Boxes with a lower class probability are dropped."),
-            ParamSpec("nms_threshold", "NMS IoU threshold", "float", 0.45,
-                      minimum=0.05, maximum=1.0,
-                      help="NMS removes a box overlapping a better one more than "
-                      "this."),
+            _SCORE,
+            _NMS,
             _WIDTH,
         ),
         training_defaults={"optimizer": "Adam", "lr": 0.003, "batch_size": 32},

@@ -1,19 +1,50 @@
 """Pieces shared by the generative stages (:mod:`generative`, :mod:`gen_images`):
-colour roles, the Step D / Step G buttons, a grid that fills its panel, and the
-styling of a colour bar. Defines no stages (the registry skips ``_`` modules), so the
-two stage modules import from here and never from each other."""
+colour roles, the Step D / Step G buttons, a grid that fills its panel, the styling
+of a colour bar and the line that names the GAN loss with its formulas. Defines no
+stages (the registry skips ``_`` modules), so the two stage modules import from here
+and never from each other."""
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from dlviz.core.gan.losses import loss_formulas, loss_name
 from dlviz.ui import theme
+from dlviz.ui.i18n import tr_core
 from dlviz.ui.views.image_grid import ImageGridView
+
+# The names of :data:`dlviz.core.gan.losses.LOSS_NAMES`, marked for the translation
+# tool (context "core", where :func:`tr_core` looks them up). A test keeps the two
+# lists equal.
+LOSS_NAME_TEXTS = (
+    QT_TRANSLATE_NOOP("core", "Minimax"),
+    QT_TRANSLATE_NOOP("core", "Non-saturating"),
+    QT_TRANSLATE_NOOP("core", "Least squares (LSGAN)"),
+    QT_TRANSLATE_NOOP("core", "Wasserstein (WGAN)"),
+    QT_TRANSLATE_NOOP("core", "Wasserstein with gradient penalty (WGAN-GP)"),
+)
+
+
+def loss_line(loss: str) -> str:
+    """Rich text naming the GAN loss ``loss`` (translated) with what D and G
+    minimise: ``<b>Least squares (LSGAN)</b>: L_D = …; L_G = …``."""
+    if not loss:
+        return ""
+    name = html.escape(tr_core(loss_name(loss)))
+    formulas = loss_formulas(loss)
+    return f"<b>{name}</b>: {html.escape(formulas)}" if formulas else f"<b>{name}</b>"
+
+
+def with_loss(text: str, loss: str) -> str:
+    """A stage's caption ``text`` with the :func:`loss_line` of ``loss`` below it."""
+    line = loss_line(loss)
+    return f"{text}<br>{line}" if line else text
 
 # -- colour roles (Okabe-Ito, from the theme; legible on light and dark) -------------
 #: The data (real samples, the data density).
@@ -135,3 +166,5 @@ def style_colorbar(bar: pg.ColorBarItem) -> None:
         axis.setTickFont(font)
         axis.label.setFont(font)
     bar.axis.setWidth(None)  # as wide as its tick labels and label need
+    # values such as 0.45 … 0.55 read as they are, never as "450 … 550 (x0.001)"
+    bar.axis.enableAutoSIPrefix(False)

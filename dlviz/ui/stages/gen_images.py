@@ -6,6 +6,7 @@ Registers ``image_gan`` and ``autoencoder``; shares its pieces with
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ from dlviz.ui.stages._gen_common import (
     UNSEEN_COLOR,
     FittedGridView,
     StepButtons,
+    with_loss,
 )
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.base import PlotView
@@ -30,7 +32,14 @@ from dlviz.ui.views.scatter import ScatterView
 
 class ImageGanStage(Stage):
     """The generator's images for a fixed batch of noise (the same z in each cell over
-    time); for the conditional GAN row r is digit r. Real digits beside them."""
+    time); for the conditional GAN row r is digit r. Real digits beside them.
+
+    The conditional GAN's panel of new samples of the chosen digit is filled when
+    the lab opens (its first snapshot) and again while training, at most every
+    :attr:`ask_interval_s` seconds and only when the step moved on."""
+
+    # least seconds between two automatic requests for samples of the chosen digit.
+    ask_interval_s = 2.0
 
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
@@ -56,6 +65,10 @@ class ImageGanStage(Stage):
         self.controls.add(self.status)
         self._d_means: tuple[float, float] | None = None
         self._asked_digit: int | None = None
+        # (step, clock) of the last automatic request for new samples
+        self._asked_at: tuple[int, float] | None = None
+        self._clock = time.monotonic
+        self._loss = ""
         self.retranslate_ui()
 
     @property
@@ -66,17 +79,18 @@ class ImageGanStage(Stage):
         if self._conditional:
             self.samples.set_title(self.tr("Generated: row = digit asked for"))
             self.samples.plot_item.setLabel("left", self.tr("digit"))
-            self.set_caption(self.tr(
+            self._explanation = self.tr(
                 "Both networks are told the digit: row r of the grid is generated "
                 "for digit r, with the same noise z in every row. Choose a digit "
                 "to draw new samples of it."
-            ))
+            )
         else:
             self.samples.set_title(self.tr("Generated from fixed noise"))
-            self.set_caption(self.tr(
+            self._explanation = self.tr(
                 "Every cell keeps the same noise z during training: watch each "
                 "cell turn into a digit. Beside it: real digits, for comparison."
-            ))
+            )
+        self._show_caption()
         self.real.set_title(self.tr("Real digits"))
         self._title_asked()
         self.deck.set_title(self.samples, self.tr("Generated"))
@@ -95,8 +109,21 @@ class ImageGanStage(Stage):
                 self.tr("Chosen digit: {0}").format(self._asked_digit)
             )
 
+    def _show_caption(self) -> None:
+        self.set_caption(with_loss(self._explanation, self._loss))
+
     def ask_digit(self) -> None:
         self.requested.emit("generate", {"digit": self.digit.value(), "count": 8})
+
+    def _ask_if_due(self, snapshot: dict[str, Any]) -> None:
+        """New samples of the chosen digit for the first snapshot of a run, then
+        after training moved on for at least :attr:`ask_interval_s` seconds."""
+        step, now = int(snapshot.get("step", 0)), self._clock()
+        last = self._asked_at
+        if (last is None
+                or (step > last[0] and now - last[1] >= self.ask_interval_s)):
+            self._asked_at = (step, now)
+            self.ask_digit()
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         cols = int(snapshot["cols"])
@@ -111,6 +138,11 @@ class ImageGanStage(Stage):
             self.real.show_maps(snapshot["real"])
         self._d_means = (snapshot["d_real"], snapshot["d_fake"])
         self._show_status()
+        if snapshot.get("loss_kind", "") != self._loss:
+            self._loss = snapshot.get("loss_kind", "")
+            self._show_caption()
+        if self._conditional:
+            self._ask_if_due(snapshot)
 
     def _show_status(self) -> None:
         if self._d_means is not None:
@@ -130,6 +162,7 @@ class ImageGanStage(Stage):
 
     def reset(self) -> None:
         self.real.maps = None
+        self._asked_at = None  # the new run's first snapshot asks again
 
 
 class ErrorHistogramView(FitsLegend, PlotView):

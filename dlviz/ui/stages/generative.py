@@ -29,6 +29,7 @@ from dlviz.ui.stages._gen_common import (
     PULL_COLOR,
     StepButtons,
     style_colorbar,
+    with_loss,
 )
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
@@ -67,12 +68,31 @@ def _losses_view() -> CurvesView:
     return CurvesView(x_label="step")
 
 
+def view_contains(view: CurvesView, x: np.ndarray, *ys: np.ndarray) -> bool:
+    """True when the finite points (x, y) of every ``ys`` lie inside the view."""
+    (x0, x1), (y0, y1) = view.plot_item.vb.viewRange()
+    values = np.concatenate([np.asarray(y, dtype=np.float64) for y in ys])
+    values = values[np.isfinite(values)]
+    if not len(x) or not len(values):
+        return True
+    return (x0 <= float(np.min(x)) and float(np.max(x)) <= x1
+            and y0 <= float(values.min()) and float(values.max()) <= y1)
+
+
 def _show_losses(view: CurvesView, snapshot: dict[str, Any]) -> None:
+    """D's and G's losses. A WGAN critic's scores are unbounded: whenever the data
+    leave the view — after the user zoomed or panned it, which stops the view from
+    following the data — the view starts following them again."""
     steps = snapshot.get("history_steps")
     if steps is None or len(steps) == 0:
         return
-    view.set_curve("d", steps, snapshot["history_d"], D_COLOR, label="D")
-    view.set_curve("g", steps, snapshot["history_g"], FAKE_COLOR, label="G")
+    d, g = snapshot["history_d"], snapshot["history_g"]
+    for attempt in range(2):
+        view.set_curve("d", steps, d, D_COLOR, label="D")
+        view.set_curve("g", steps, g, FAKE_COLOR, label="G")
+        if attempt or view_contains(view, steps, d, g):
+            return
+        view.clear_curves()  # forget the user's range: the next data set it afresh
 
 
 class DensityView(CurvesView):
@@ -143,6 +163,7 @@ class Gan1dStage(Stage):
         self.controls.add(self.buttons, self.gap_label)
         self._d_is_probability = True
         self._gap: float | None = None
+        self._loss = ""
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -154,12 +175,16 @@ class Gan1dStage(Stage):
         self.buttons.retranslate_ui()
         self._relabel()
         self._show_gap()
-        self.set_caption(self.tr(
+        self._explanation = self.tr(
             "Both densities are scaled so that the taller one peaks at 1. "
             "Below them, each line takes a noise value z to the point G(z) it "
             "generates. When G matches the data, D(x) = ½ everywhere: D can no "
             "longer tell data from generated points."
-        ))
+        )
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        self.set_caption(with_loss(self._explanation, self._loss))
 
     def _relabel(self) -> None:
         legend = self.plot.legend
@@ -180,6 +205,9 @@ class Gan1dStage(Stage):
         if bool(snapshot["d_is_probability"]) != self._d_is_probability:
             self._d_is_probability = bool(snapshot["d_is_probability"])
             self._relabel()
+        if snapshot.get("loss_kind", "") != self._loss:
+            self._loss = snapshot.get("loss_kind", "")
+            self._show_caption()
         names = self._names
         x = snapshot["x"]
         # the taller density peaks at 1, so a collapsed generator's spike stays
@@ -377,6 +405,7 @@ class Gan2dStage(Stage):
         self._extent = None
         self._d_is_probability = True
         self._modes = (0, 0)
+        self._loss = ""
         self._apply_visibility()
         self.retranslate_ui()
 
@@ -404,11 +433,15 @@ class Gan2dStage(Stage):
         })
         self._label_colorbar()
         self._show_count()
-        self.set_caption(self.tr(
+        self._explanation = self.tr(
             "The background is D's verdict on each point of the plane (colour "
             "bar); the arrows show where D's gradient pushes G's points. Circles "
             "mark the modes of the target: green when G covers them."
-        ))
+        )
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        self.set_caption(with_loss(self._explanation, self._loss))
 
     def _label_colorbar(self) -> None:
         self.view.colorbar.axis.setLabel(
@@ -453,6 +486,9 @@ class Gan2dStage(Stage):
         if bool(snapshot["d_is_probability"]) != self._d_is_probability:
             self._d_is_probability = bool(snapshot["d_is_probability"])
             self._label_colorbar()
+        if snapshot.get("loss_kind", "") != self._loss:
+            self._loss = snapshot.get("loss_kind", "")
+            self._show_caption()
         size = theme.STYLE.marker_size * 0.6
         outline = theme.STYLE.foreground
         self.view.set_points("real", snapshot["real"], size=size, outline=outline,
@@ -497,6 +533,9 @@ class Gan2dStage(Stage):
     def reset(self) -> None:
         self.losses.clear_curves()
         self._extent = None
+        if not self.draw.isChecked():
+            # the drawing, once used, is the target: its data points show it
+            self.view.clear_drawing()
 
 
 STAGES = {"gan1d": Gan1dStage, "gan2d": Gan2dStage}

@@ -4,15 +4,18 @@
   non-maximum suppression (and the true boxes, thin); beside it the true boxes, the
   anchors matched to them, the boxes before NMS, the object probability of each grid
   cell (with its colour bar) and mAP / recall / precision; sliders for the score and
-  NMS thresholds, each showing its value (the task recomputes the boxes and answers
-  with a snapshot).
+  NMS thresholds, each showing its value. The sliders change the lab's settings
+  ``score_threshold`` and ``nms_threshold`` — the ones in the settings panel — with
+  a ``set_hparams`` request: the task applies them without retraining and answers
+  with ``applied_hparams`` and a snapshot; the sliders always show the snapshot's
+  thresholds, so slider and settings never disagree.
 * **segmentation** — the main view is the predicted mask over the input; beside it
   the input, the true mask, one class's probability map (with its colour bar) and the
   IoU per class; the class colours are listed in the caption. A second page holds a
   transposed-convolution calculator: ``(n − 1)·s − 2p + k`` with the numbers and how
   many inputs write into each output cell.
 
-The stages never run torch: they emit ``requested(kind, data)`` (``set_thresholds``,
+The stages never run torch: they emit ``requested(kind, data)`` (``set_hparams``,
 ``select_scene``, ``select_sample``) and show the answers in :meth:`show_result`.
 """
 
@@ -151,8 +154,8 @@ class DetectionStage(Stage):
         self.nms_label = QLabel()
         self.nms_slider = _slider(5, 100)
         self.nms_value = _value_label()
-        for slider in (self.score_slider, self.nms_slider):
-            slider.valueChanged.connect(self._on_slider)
+        self.score_slider.valueChanged.connect(self._on_score_slider)
+        self.nms_slider.valueChanged.connect(self._on_nms_slider)
         for group in (
             self.controls.group(self.scene_label, self.scene, self.next_button),
             self.controls.group(self.score_label, self.score_slider, self.score_value),
@@ -291,12 +294,13 @@ class DetectionStage(Stage):
         self._update_labels()
 
     # -- requests -----------------------------------------------------------------
-    def _on_slider(self) -> None:
+    def _on_score_slider(self, value: int) -> None:
         self._update_labels()
-        self.requested.emit("set_thresholds", {
-            "score": self.score_slider.value() / 100,
-            "nms": self.nms_slider.value() / 100,
-        })
+        self.requested.emit("set_hparams", {"score_threshold": value / 100})
+
+    def _on_nms_slider(self, value: int) -> None:
+        self._update_labels()
+        self.requested.emit("set_hparams", {"nms_threshold": value / 100})
 
     def choose_scene(self, index: int) -> None:
         self.requested.emit("select_scene", {"index": int(index)})
@@ -305,7 +309,9 @@ class DetectionStage(Stage):
         self.scene.stepBy(1)
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if kind in ("set_thresholds", "select_scene") and "image" in data:
+        if "snapshot" in data:  # set_hparams (the session usually takes it first)
+            self.show_snapshot(data["snapshot"])
+        elif kind in ("set_thresholds", "select_scene") and "image" in data:
             self.show_snapshot(data)
 
 
@@ -476,12 +482,27 @@ class SegmentationStage(Stage):
                 [MASK_COLORS[i % len(MASK_COLORS)] for i in range(len(shown))], shown)
             caption = self.tr("Mask colours: {0}. The network gives every pixel a "
                               "class.").format(legend)
+            caption += " " + (
+                self.tr("Skip connection on: the 1/4-size features add their "
+                        "scores, for finer edges.") if snap["skip"]
+                else self.tr("No skip connection: the scores come from the "
+                             "1/8-size features alone."))
         else:
             caption = ""
         self.set_caption(caption)
 
+    @staticmethod
+    def _network(snapshot: dict[str, Any] | None) -> tuple:
+        """What the captions say about the network (skip, upsampling layers)."""
+        if snapshot is None:
+            return ()
+        return (bool(snapshot["skip"]),
+                tuple(tuple(sorted(layer.items())) for layer in snapshot["upsampling"]))
+
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
-        first = self.snapshot is None
+        # new settings (a lesson scene turning the skip off) build a new network:
+        # the captions describe the one now shown
+        first = self._network(self.snapshot) != self._network(snapshot)
         self.snapshot = snapshot
         self.input.set_image(snapshot["image"])
         self.truth.set_image(colour_mask(snapshot["mask"]))
