@@ -123,8 +123,12 @@
 <context>
     <name>Classifier2dStage</name>
     <message>
-        <source>Decision boundary — dots: training, crosses: validation</source>
-        <translation>决策边界 —— 圆点：训练集，叉号：验证集</translation>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Colour: the class the network predicts at each point of the plane (paler = less sure). Dots: training points; crosses: validation points, in the colour of their true class.</source>
+        <translation>颜色：网络在平面上每一点预测的类别（越浅越不确定）。圆点：训练点；叉：验证点，颜色为其真实类别。</translation>
     </message>
 </context>
 <context>

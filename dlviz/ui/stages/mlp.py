@@ -26,9 +26,12 @@ class Classifier2dStage(Stage):
         self._points_key = None
 
     def retranslate_ui(self) -> None:
-        self.map.set_title(
-            self.tr("Decision boundary — dots: training, crosses: validation")
-        )
+        self.map.set_title(self.tr("Decision boundary"))
+        self.set_caption(self.tr(
+            "Colour: the class the network predicts at each point of the plane "
+            "(paler = less sure). Dots: training points; crosses: validation points, "
+            "in the colour of their true class."
+        ))
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         self.map.set_map(snapshot["probs"], snapshot["extent"])
