@@ -1,10 +1,16 @@
 """Test configuration shared by every test: headless Qt, one torch thread."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DLVIZ_TORCH_THREADS", "1")
 os.environ.setdefault("DLVIZ_SETTINGS_ORG", "dlviz-tests")
+# Settings of this test run only (never the user's, never a previous run's): a
+# fresh INI file, so a language or theme one run leaves behind cannot leak.
+os.environ["DLVIZ_SETTINGS_FILE"] = os.path.join(
+    tempfile.mkdtemp(prefix="dlviz-tests-"), "settings.ini"
+)
 
 import torch  # noqa: E402 - after the environment above
 

@@ -2,13 +2,18 @@
 thread).
 
 Commands are posted from any thread and handled between batches, so pause, stop and
-reset take effect within one batch. Results go to a :class:`Mailbox` that the GUI polls.
-The engine never imports Qt.
+reset take effect within one batch. :meth:`Engine.request_stop` sets the stop flag at
+once (checked before every command and every batch) and cancels the request being
+answered, so a stopping engine ends after its current batch or request. A stage's
+request runs on the engine's thread between training steps (torch never runs on two
+threads with the same model) and can be cancelled: see :mod:`dlviz.session.jobs`.
+Results go to a :class:`Mailbox` that the GUI polls. The engine never imports Qt.
 """
 
 from __future__ import annotations
 
 import queue
+import threading
 import time
 import traceback
 from collections import deque
@@ -20,6 +25,13 @@ import torch
 
 from dlviz.core.labs.base import LabSpec, LabTask
 from dlviz.core.train.loop import StepReport, check_step, training_loop
+from dlviz.session.jobs import (
+    JobCancelled,
+    RequestFailure,
+    RequestJob,
+    RequestProgress,
+    RequestResult,
+)
 from dlviz.session.messages import (
     Failure,
     Mailbox,
@@ -74,8 +86,13 @@ class Engine:
         self.clock = clock
         self.task: LabTask | None = None
         self.running = False
+        #: The stop flag: set by ``stop`` or :meth:`request_stop` (any thread);
+        #: once set the engine does no more work after its current batch.
         self.stopped = False
         self.steps_per_second = 0.0
+        #: Requests posted and not yet answered, by job id (any thread reads it).
+        self._requests: dict[int, RequestJob] = {}
+        self._requests_lock = threading.Lock()
         self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
         self._loop = None
         self._pending = self._empty_progress()
@@ -91,11 +108,32 @@ class Engine:
     def post(self, name: str, **payload: Any) -> None:
         self._commands.put(Command(name, payload))
 
+    def submit_request(self, kind: str, data: dict, job_id: int) -> RequestJob:
+        """Post a stage's request; the returned job cancels it (its answer is
+        then dropped, and the task may stop early: ``task.current_request``)."""
+        job = RequestJob(job_id, kind, self._request_progress(job_id))
+        with self._requests_lock:
+            self._requests[job_id] = job
+        self.post("request", kind=kind, data=data, job=job)
+        return job
+
+    def request_stop(self) -> None:
+        """Stop from any thread: set the stop flag, cancel every request, wake the
+        worker. The run ends after the batch or request in progress."""
+        self.stopped = True
+        with self._requests_lock:
+            jobs = list(self._requests.values())
+        for job in jobs:
+            job.cancel()
+        self.post("stop")
+
     # -- the worker side -----------------------------------------------------------
     def run(self) -> None:
         """Block handling commands and training until ``stop``; for a worker thread."""
         while not self.stopped:
             self.pump(block=True)
+        self.running = False
+        self._loop = None
 
     def pump(self, block: bool = False, max_steps: int = 1) -> int:
         """Handle pending commands, then train up to ``max_steps`` batches if running.
@@ -136,6 +174,9 @@ class Engine:
 
     def _handle(self, cmd: Command) -> None:
         name, payload = cmd.name, cmd.payload
+        if name == "request":
+            self._request(payload)
+            return
         if self.task is None and name not in ("stop", "reset", "speed", "to_cpu"):
             raise RuntimeError(
                 "The lab could not be built. Change its settings and press Reset."
@@ -157,7 +198,7 @@ class Engine:
         elif name == "step":
             self.running = False
             for _ in range(int(payload.get("count", 1))):
-                if not self._train_one():
+                if self.stopped or not self._train_one():
                     break
             self._flush(force=True)
             self._status("paused")
@@ -170,10 +211,6 @@ class Engine:
         elif name == "speed":
             self.steps_per_second = float(payload["steps_per_second"])
             self._next_step_at = 0.0
-        elif name == "request":
-            kind = payload["kind"]
-            data = self.task.handle(kind, payload.get("data", {}))
-            self.mailbox.put(Result(self.run_id, kind, data))
         elif name == "to_cpu":
             self._move_to_cpu()
         elif name == "load_state":
@@ -186,6 +223,48 @@ class Engine:
             callback(self.task.state_dict())
         else:
             raise ValueError(f"unknown engine command {name!r}")
+
+    # -- requests ------------------------------------------------------------------
+    def _request(self, payload: dict) -> None:
+        """Answer a stage's request unless it was cancelled; a cancelled request's
+        answer (or error) is dropped."""
+        kind = payload["kind"]
+        job: RequestJob | None = payload.get("job")
+        if job is None:  # posted directly (scripts, benchmarks): not cancellable
+            job = RequestJob(0, kind)
+        task = self.task
+        try:
+            if job.cancelled:
+                return
+            if task is None:
+                raise RuntimeError(
+                    "The lab could not be built. Change its settings and press Reset."
+                )
+            task.current_request = job
+            try:
+                data = task.handle(kind, payload.get("data", {}))
+            finally:
+                task.current_request = None
+            if job.cancelled:
+                return
+            if job.id:
+                self.mailbox.put(RequestResult(self.run_id, kind, data, job=job.id))
+            else:
+                self.mailbox.put(Result(self.run_id, kind, data))
+        except JobCancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - every error must reach the user
+            if not job.cancelled:
+                self._fail(exc, job.id)
+        finally:
+            with self._requests_lock:
+                self._requests.pop(job.id, None)
+
+    def _request_progress(self, job_id: int) -> Callable[[float, str], None]:
+        def report(fraction: float, text: str) -> None:
+            self.mailbox.put(RequestProgress(self.run_id, job_id, fraction, text))
+
+        return report
 
     # -- work --------------------------------------------------------------------
     def _build(self) -> None:
@@ -298,13 +377,22 @@ class Engine:
         try:
             return fn(*args)
         except Exception as exc:  # noqa: BLE001 - every error must reach the user
-            self.running = False
-            self._loop = None
-            kind = "out_of_memory" if _is_oom(exc) else "error"
-            text = f"{type(exc).__name__}: {exc}"
-            self.mailbox.put(Failure(self.run_id, text, traceback.format_exc(), kind))
-            self._status("error", text)
+            self._fail(exc)
             return None
+
+    def _fail(self, exc: Exception, job: int = 0) -> None:
+        """Report ``exc`` (being handled) as a Failure and pause."""
+        self.running = False
+        self._loop = None
+        kind = "out_of_memory" if _is_oom(exc) else "error"
+        text = f"{type(exc).__name__}: {exc}"
+        details = traceback.format_exc()
+        if job:
+            failure = RequestFailure(self.run_id, text, details, kind, job=job)
+        else:
+            failure = Failure(self.run_id, text, details, kind)
+        self.mailbox.put(failure)
+        self._status("error", text)
 
 
 def _is_oom(exc: BaseException) -> bool:

@@ -3,11 +3,17 @@
 The GUI calls the commands (play, pause, step, trace, reset ...), polls the session at
 its redraw rate, and listens to the signals. Messages of an older run are dropped by
 run id, so after a reset or a lab switch nothing stale is ever shown.
+
+The GUI never waits long for a thread: a reset, new settings or a lab switch stop the
+old run with a short timeout (:attr:`LabSession.stop_wait_s`) and let it finish in the
+background. A stage's request is a cancellable job (:meth:`LabSession.request`,
+:meth:`LabSession.cancel_request`); the answer of a cancelled one never lands.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,10 +24,12 @@ from dlviz.core.labs.base import LabSpec
 from dlviz.core.params import ParamError
 from dlviz.session.engine import Engine
 from dlviz.session.history import History
+from dlviz.session.jobs import PendingRequest, RequestProgress
 from dlviz.session.messages import Failure, Progress, Result, Status, TraceReady
 from dlviz.session.runner import Runner
 
 _RUN_IDS = itertools.count(1)
+_JOB_IDS = itertools.count(1)
 
 
 class LabSession:
@@ -35,6 +43,11 @@ class LabSession:
     result_ready = Signal(str, object)  # kind, data
     hparams_changed = Signal(object)  # dict
     run_reset = Signal()
+    request_finished = Signal(int, str)  # job id, "done" | "failed" | "cancelled"
+
+    #: Seconds the GUI thread waits for a stopped run before letting it finish in
+    #: the background (reset, new settings, lab switch).
+    stop_wait_s = 0.1
 
     def __init__(
         self,
@@ -62,14 +75,17 @@ class LabSession:
         self.metrics: dict[str, float] = {}
         self.validation: dict[str, float] = {}
         self.trace = None
+        #: Requests waiting for their answer, by job id (oldest first).
+        self.requests: dict[int, PendingRequest] = {}
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self) -> None:
         """Build the task (in the runner) with the current hyperparameters."""
-        self.shutdown()
+        self.shutdown(timeout=self.stop_wait_s)
         self._launch()
 
     def _launch(self) -> None:
+        self.cancel_request()  # answers for the old run are of no use
         self.run_id = next(_RUN_IDS)
         self.history = History()
         self.snapshot, self.snapshot_step = None, -1
@@ -81,14 +97,17 @@ class LabSession:
         self.run_reset.emit()
         self.runner.start(self.engine)
 
-    def shutdown(self) -> None:
-        """Stop the run and wait for its thread. Safe to call twice."""
-        self._stop_current()
-        self._drop_fallback()
+    def shutdown(self, timeout: float | None = None) -> None:
+        """Stop the run and wait for its thread, at most ``timeout`` seconds
+        (``None``: until it ended; otherwise the runner joins it later). Safe to
+        call twice."""
+        self.cancel_request()
+        self._stop_current(timeout)
+        self._drop_fallback(timeout)
 
-    def _stop_current(self) -> None:
+    def _stop_current(self, timeout: float | None = stop_wait_s) -> None:
         if self.runner is not None:
-            self.runner.stop()
+            self.runner.stop(timeout)
         self.runner, self.engine = None, None
 
     # -- keeping the previous run while new settings build -----------------------------
@@ -99,10 +118,10 @@ class LabSession:
     )  # fmt: skip
     _fallback: dict[str, Any] | None = None
 
-    def _drop_fallback(self) -> None:
+    def _drop_fallback(self, timeout: float | None = stop_wait_s) -> None:
         fallback, self._fallback = self._fallback, None
         if fallback is not None and fallback["runner"] is not None:
-            fallback["runner"].stop()
+            fallback["runner"].stop(timeout)
 
     def _restore_fallback(self, failure: Failure) -> None:
         """The new settings could not be built: back to the previous run (paused)."""
@@ -148,8 +167,29 @@ class LabSession:
     def set_speed(self, steps_per_second: float) -> None:
         self._post("speed", steps_per_second=steps_per_second)
 
-    def request(self, kind: str, data: dict | None = None) -> None:
-        self._post("request", kind=kind, data=data or {})
+    def request(self, kind: str, data: dict | None = None) -> int:
+        """Ask the task (between training steps, on the engine's thread); returns
+        the job id. The answer comes as ``result_ready``, then ``request_finished``."""
+        if self.engine is None:
+            return 0
+        job_id = next(_JOB_IDS)
+        job = self.engine.submit_request(kind, data or {}, job_id)
+        self.requests[job_id] = PendingRequest(job, kind, time.monotonic())
+        return job_id
+
+    def cancel_request(self, job_id: int | None = None) -> None:
+        """Stop waiting for request ``job_id`` (all when None): the task is told (it
+        may stop early) and its answer, when it comes, is dropped."""
+        ids = list(self.requests) if job_id is None else [job_id]
+        for job in ids:
+            pending = self.requests.pop(job, None)
+            if pending is not None:
+                pending.job.cancel()
+                self.request_finished.emit(job, "cancelled")
+
+    def oldest_request(self) -> PendingRequest | None:
+        """The request waited for longest (None when none is pending)."""
+        return next(iter(self.requests.values()), None)
 
     def continue_on_cpu(self) -> None:
         self.device = torch.device("cpu")
@@ -161,6 +201,16 @@ class LabSession:
         merged.update(values)
         resolved = self.spec.resolve(merged)
         if resolved == self.hparams:
+            return
+        live = set(getattr(self.spec.factory, "live_hparams", ()))
+        changed = {k: v for k, v in resolved.items() if self.hparams.get(k) != v}
+        if set(changed) <= live and self.engine is not None and self.state in (
+            "ready", "running", "paused"
+        ):
+            # settings the running task applies itself: no rebuild, no retraining
+            self.hparams = resolved
+            self.hparams_changed.emit(dict(resolved))
+            self.request("set_hparams", changed)
             return
         built = self.state not in ("idle", "building", "error")
         if self._fallback is None and self.engine is not None and built:
@@ -196,21 +246,33 @@ class LabSession:
             if getattr(event, "run_id", None) != self.run_id:
                 continue
             changed = True
+            if isinstance(event, RequestProgress):
+                pending = self.requests.get(event.job)
+                if pending is not None:
+                    pending.fraction, pending.text = event.fraction, event.text
+                continue
+            job = getattr(event, "job", 0)
+            if job and self.requests.pop(job, None) is None:
+                continue  # a cancelled request: its answer is dropped
             if isinstance(event, Status):
                 if event.state == "ready":
                     self._drop_fallback()
                 self.info.update(event.info)
                 self._set_state(event.state, event.message)
             elif isinstance(event, Failure):
-                if self._fallback is not None and self.state == "building":
+                if self._fallback is not None and self.state == "building" and not job:
                     self._restore_fallback(event)
                     return True
                 self.failed.emit(event)
+                if job:
+                    self.request_finished.emit(job, "failed")
             elif isinstance(event, TraceReady):
                 self.trace = event.trace
                 self.trace_ready.emit(event.trace)
             elif isinstance(event, Result):
                 self._apply_result(event)
+                if job:
+                    self.request_finished.emit(job, "done")
         return changed
 
     def _apply_result(self, event: Result) -> None:
@@ -227,6 +289,10 @@ class LabSession:
         elif snapshot is not None:
             self.snapshot, self.snapshot_step = snapshot, self.step
             self.snapshot_changed.emit(snapshot)
+        if isinstance(data, dict) and data.get("applied_hparams"):
+            # settings the task changed in itself (a stage's slider)
+            self.hparams.update(data["applied_hparams"])
+            self.hparams_changed.emit(dict(self.hparams))
         self.result_ready.emit(event.kind, data)
 
     def _task_restarted(self, data: dict, snapshot: dict | None = None) -> None:

@@ -14,8 +14,11 @@ class Runner(Protocol):
 
     def start(self, engine: Engine) -> None: ...
 
-    def stop(self) -> None:
-        """Ask the engine to stop and wait until it has (joins its thread)."""
+    def stop(self, timeout: float | None = None) -> bool:
+        """Ask the engine to stop (its stop flag) and wait until it has, at most
+        ``timeout`` seconds (``None``: no limit). True when it has ended; otherwise
+        it ends in the background (after its current batch or request), still
+        tracked by the runner, and whatever it delivers is dropped by run id."""
 
     def is_running(self) -> bool: ...
 
@@ -38,11 +41,12 @@ class SyncRunner:
         self.engine.flush()
         return trained
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> bool:  # noqa: ARG002 - no thread
         if self.engine is not None:
             self.engine.post("stop")
             self.engine.pump()
             self.engine = None
+        return True
 
     def is_running(self) -> bool:
         return self.engine is not None and not self.engine.stopped

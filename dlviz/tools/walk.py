@@ -279,7 +279,9 @@ def run_in_subprocess(screen: str, labs: list[str] | None, out_dir: Path | None,
         result = Path(tmp) / "findings.json"
         env = dict(os.environ)
         env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-        env.setdefault("DLVIZ_SETTINGS_ORG", "dlviz-walk")
+        # its own settings: the walk switches language and font scale, which must
+        # not leak into the user's (or a test run's) settings
+        env["DLVIZ_SETTINGS_FILE"] = str(Path(tmp) / "settings.ini")
         cmd = [sys.executable, "-m", "dlviz.tools.walk", "--inner", "--screen", screen,
                "--json", str(result)]
         if out_dir is not None:

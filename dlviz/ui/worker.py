@@ -1,8 +1,15 @@
 """Running an engine on a QThread (the GUI thread never runs torch).
 
 The worker object lives in its own QThread and blocks in ``Engine.run`` until the
-engine is told to stop. Shutdown is one path: post ``stop``, ``quit()``, ``wait()`` —
-never ``terminate()``.
+engine is told to stop. Shutdown is one path: set the engine's stop flag
+(:meth:`~dlviz.session.engine.Engine.request_stop`), ``quit()``, ``wait()`` — never
+``terminate()``.
+
+The GUI thread never waits long: a reset, a lab switch or new settings stop the old
+run with a short ``timeout`` (~100 ms). A run still busy then (a slow build, a long
+request) finishes in the background: its runner stays in :attr:`QtThreadRunner.live`
+(so its QThread is never destroyed while running), its messages are dropped by run id,
+and :meth:`QtThreadRunner.join_all` joins it when the window closes.
 """
 
 from __future__ import annotations
@@ -30,7 +37,8 @@ class _EngineWorker(QObject):
 class QtThreadRunner:
     """Implements :class:`dlviz.session.runner.Runner` with a QThread."""
 
-    #: Every runner alive, so tests can prove all threads were joined.
+    #: Every runner whose thread may still run, so tests can prove all threads were
+    #: joined; a stopped run that is still finishing stays here until joined.
     live: set[QtThreadRunner] = set()
 
     def __init__(self) -> None:
@@ -39,6 +47,7 @@ class QtThreadRunner:
         self.engine: Engine | None = None
 
     def start(self, engine: Engine) -> None:
+        QtThreadRunner.reap()
         self.engine = engine
         self.thread = QThread()
         self.thread.setObjectName(f"dlviz-engine-{engine.run_id}")
@@ -49,13 +58,23 @@ class QtThreadRunner:
         QtThreadRunner.live.add(self)
         self.thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> bool:
+        """Stop the engine; wait at most ``timeout`` seconds (``None``: until it
+        ended). Returns True when the thread ended (and was released)."""
         if self.thread is None:
-            return
+            return True
         if self.engine is not None:
-            self.engine.post("stop")
+            self.engine.request_stop()
         self.thread.quit()
-        self.thread.wait()
+        if timeout is None:
+            ended = self.thread.wait()
+        else:
+            ended = self.thread.wait(max(0, int(timeout * 1000)))
+        if ended:
+            self._release()
+        return ended
+
+    def _release(self) -> None:
         self.worker.deleteLater()
         self.thread.deleteLater()
         self.thread, self.worker, self.engine = None, None, None
@@ -63,3 +82,22 @@ class QtThreadRunner:
 
     def is_running(self) -> bool:
         return self.thread is not None and self.thread.isRunning()
+
+    @classmethod
+    def reap(cls) -> None:
+        """Release stopped runs that have finished in the background (no waiting)."""
+        for runner in list(cls.live):
+            engine, thread = runner.engine, runner.thread
+            stopping = engine is None or engine.stopped
+            if thread is not None and stopping and thread.isFinished():
+                runner._release()
+
+    @classmethod
+    def join_all(cls) -> None:
+        """Stop every run and wait for all of them (closing the window). A run
+        finishes its current batch or request; it is never terminated."""
+        for runner in list(cls.live):
+            if runner.engine is not None:
+                runner.engine.request_stop()
+        for runner in list(cls.live):
+            runner.stop()

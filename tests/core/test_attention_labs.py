@@ -135,21 +135,22 @@ def test_seq2seq_learns_dates():
 
 @pytest.mark.slow
 def test_transformer_learns_dates():
-    # README: 53 % validation sequences, BLEU 0.845 after 600 steps (defaults).
-    # Measured (seed 0): 41 % / 0.768 at 300 steps, 53 % / 0.845 at 600, 78 % /
-    # 0.922 at 1,000, 86 % / 0.955 at 1,500 (100 s: too long for the suite).
+    # README: 99 % validation sequences, BLEU 0.997 after 300 steps (defaults).
+    # Measured (seed 0, one thread): 99.0 % / 0.9971 at 300 steps (16 s),
+    # 99.7 % / 0.9989 at 600 (29 s).
     t = get_lab("transformer").create({}, CPU)
     assert t.hparams["task"] == "dates"
-    for _ in range(600):
+    for _ in range(300):
         t.train_step()
     val = t.evaluate()
-    assert val["val_seq_acc"] >= 0.48 and val["val_bleu"] >= 0.82
+    assert val["val_seq_acc"] >= 0.97 and val["val_bleu"] >= 0.99
 
 
 @pytest.mark.slow
 def test_transformer_learns_sentiment():
-    # README: 99 % validation accuracy after 100 steps (defaults; measured 0.997)
+    # README: 99.7 % validation accuracy after 100 steps (defaults; measured
+    # 0.9967, seed 0, one thread, 3 s)
     t = get_lab("transformer").create({"task": "sentiment"}, CPU)
     for _ in range(100):
         t.train_step()
-    assert t.evaluate()["val_acc"] >= 0.98
+    assert t.evaluate()["val_acc"] >= 0.99

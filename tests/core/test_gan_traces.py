@@ -210,15 +210,20 @@ def test_autoencoder_trace_roles_and_order(key):
     graph = trace.graphs["model"]
     encoder = [f"encoder.{i}" for i in range(5)]
     decoder = [f"decoder.{i}" for i in range(6)]
-    assert [n.path for n in graph.nodes] == ["input", *encoder, *decoder, "loss"]
-    chain = list(zip(["input", *encoder, *decoder], [*encoder, *decoder, "loss"]))
-    # the VAE's KL term reads the encoder's output directly: a skip edge to the loss
-    kl_edge = [("encoder.4", "loss")] if task.variational else []
-    assert sorted(graph.edges) == sorted(chain + kl_edge)
+    # the VAE draws the code z = μ + σ·ε between encoder and decoder, and its KL
+    # term reads the encoder's output: two recorded operations
+    sample = ["sample z"] if task.variational else []
+    kl = ["KL"] if task.variational else []
+    assert [n.path for n in graph.nodes] == [
+        "input", *encoder, *sample, *decoder, *kl, "loss"]
+    path = ["input", *encoder, *sample, *decoder, "loss"]
+    chain = list(zip(path, path[1:]))
+    kl_edges = [("encoder.4", "KL"), ("KL", "loss")] if task.variational else []
+    assert sorted(graph.edges) == sorted(chain + kl_edges)
     forward = [e.path for e in trace.events if e.phase == "forward"]
-    assert forward == encoder + decoder
+    assert forward == encoder + sample + decoder + kl
     backward = [e.path for e in trace.events if e.phase == "backward"]
-    assert backward == decoder[::-1] + encoder[::-1] + ["input"]
+    assert backward == kl + decoder[::-1] + sample + encoder[::-1] + ["input"]
     updated = sum(e.params for e in trace.events if e.phase == "update")
     assert updated == sum(p.numel() for p in task.model.parameters())
     # the code has 2 numbers; the VAE's encoder gives μ and log σ² (4 numbers)

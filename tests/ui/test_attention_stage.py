@@ -94,6 +94,68 @@ def test_transformer_heads_and_steps(make_stage, qtbot):
     assert "−∞" in text and "softmax" in text
 
 
+def test_transformer_steps_follow_the_controls(make_stage, qtbot):
+    """Another attention, layer, head or query token asks for its numbers again; an
+    answer for an older choice is dropped (no encoder keys in decoder mode)."""
+    task = _task("transformer", d_model=32, heads=4, layers=2, ffn=64)
+    stage = make_stage("transformer")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.steps_button.click()
+    kind, data = blocker.args
+    encoder_answer = task.handle(kind, data)
+    stage.show_result(kind, encoder_answer)
+    assert stage._steps["key_tokens"] == snap["src_tokens"]
+    with qtbot.waitSignal(stage.requested) as blocker:
+        stage.kind_combo.setCurrentIndex(stage.kind_combo.findData("decoder"))
+    kind, data = blocker.args
+    assert data["kind"] == "decoder"
+    assert stage._steps is None  # the encoder table is gone at once
+    assert "Step through" in stage.steps_text.text()
+    stage.show_result(kind, encoder_answer)  # a late answer for the old choice
+    assert stage._steps is None
+    stage.show_result(kind, task.handle(kind, data))
+    assert stage._steps["kind"] == "decoder"
+    assert stage._steps["key_tokens"] == snap["dec_tokens"]
+    for change in (lambda: stage.head_spin.setValue(3),
+                   lambda: stage.query_spin.setValue(2),
+                   lambda: stage.layer_spin.setValue(2)):
+        with qtbot.waitSignal(stage.requested) as blocker:
+            change()
+        kind, data = blocker.args
+        stage.show_result(kind, task.handle(kind, data))
+    assert {k: stage._steps[k] for k in ("kind", "layer", "head", "query")} == {
+        "kind": "decoder", "layer": 1, "head": 2, "query": 2}
+    # the same choice again: nothing asked, the table stays
+    with qtbot.assertNotEmitted(stage.requested):
+        stage.show_snapshot(task.snapshot())
+    assert stage._steps is not None
+    stage.reset()
+    with qtbot.assertNotEmitted(stage.requested):
+        stage.head_spin.setValue(1)  # after a reset only the button asks
+
+
+def test_transformer_caption_shows_the_score_range(make_stage):
+    """Scores QKᵀ/√d at step 0 and now, and for the attention shown."""
+    from dlviz.ui.stages.attention import signed
+
+    task = _task("transformer", d_model=32, heads=4, layers=2, ffn=64)
+    stage = make_stage("transformer")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    text = stage.caption.text()
+    lo, hi = snap["init_score_range"]
+    assert f"step 0: [{signed(lo)}, {signed(hi)}] (σ {snap['init_score_std']:.2f})" \
+        in text
+    lo, hi = snap["score_range"]
+    assert f"now: [{signed(lo)}, {signed(hi)}]" in text
+    stage.kind_combo.setCurrentIndex(stage.kind_combo.findData("cross"))
+    lo, hi, std = snap["score_ranges"]["cross"]
+    assert (f"cross-attention (decoder → encoder): [{signed(lo)}, {signed(hi)}] "
+            f"(σ {std:.2f})") in stage.caption.text()
+
+
 def test_transformer_classification_only_encoder(make_stage):
     task = _task("transformer", task="sentiment", d_model=16, heads=2, layers=1,
                  ffn=32)

@@ -124,3 +124,49 @@ def test_no_stray_windows(stage):
              if w.isVisible() and w is not stage
              and type(w).__module__.startswith("dlviz")]
     assert stray == []
+
+
+def test_an_out_of_range_value_is_refused_not_cut(qtbot, stage):
+    """Kernel 300 (at most 15) is refused with the reason, never read as 3; the
+    last valid value stays in force and the field turns red until fixed."""
+    _type(qtbot, stage.inputs["kernel"], "5")
+    _type(qtbot, stage.inputs["kernel"], "300")
+    edit = stage.inputs["kernel"]
+    assert edit.text() == "300"  # what was typed stays to be corrected
+    assert stage.values()["kernel"] == 5
+    assert edit.styleSheet() != ""
+    assert "Kernel k: must be at most 15" in stage.caption.text()
+    assert stage.results["out_shape"].text().startswith("24 × 24")  # 28 − 5 + 1
+    _type(qtbot, stage.inputs["stride"], "abc")
+    assert "is not a number" in stage.caption.text()
+    assert "must be at most 15" in stage.caption.text()  # both said
+    _type(qtbot, stage.inputs["kernel"], "7")
+    assert stage.values()["kernel"] == 7 and edit.styleSheet() == ""
+    assert "must be at most 15" not in stage.caption.text()
+    _type(qtbot, stage.inputs["stride"], "1")
+    assert "value not applied" not in stage.caption.text()
+
+
+def test_groups_must_divide_the_channels(qtbot, stage):
+    from dlviz.core import convmath as cm
+
+    _type(qtbot, stage.inputs["in_channels"], "32")
+    _type(qtbot, stage.inputs["out_channels"], "64")
+    _type(qtbot, stage.inputs["groups"], "3")
+    assert stage.values()["groups"] == 1
+    assert "must divide the channels in and out (32)" in stage.caption.text()
+    _type(qtbot, stage.inputs["groups"], "4")
+    assert stage.values()["groups"] == 4
+    assert stage.results["params_nobias"].text() == "3·3·8·64 = 4,608"
+    _type(qtbot, stage.inputs["groups"], str(cm.GROUPS_PARAM.maximum + 1))
+    assert f"must be at most {cm.GROUPS_PARAM.maximum}" in stage.caption.text()
+
+
+def test_lesson_scenes_set_the_inputs(stage):
+    """Scenes call ``inputs[key].setValue(value)`` (classroom.scenes)."""
+    for key, value in {"input_size": 32, "kernel": 5, "padding": 0,
+                       "in_channels": 1, "out_channels": 6}.items():
+        stage.inputs[key].setValue(value)
+    assert stage.values()["kernel"] == 5
+    assert stage.results["out_shape"].text() == "28 × 28 × 6"
+    assert stage.results["params_bias"].text().endswith("= 156")

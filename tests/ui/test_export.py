@@ -51,6 +51,8 @@ def test_gif_of_the_run_has_several_frames(qtbot, window, tmp_path, monkeypatch)
         lambda parent, s: GifChoice(str(out), s[0], s[-1], 5.0, 320),
     )
     window.exporter.actions["gif"].trigger()
+    # encoded in a job (progress and Cancel in the message bar)
+    qtbot.waitUntil(lambda: window.exporter.gif_job is None, timeout=30000)
     with Image.open(out) as gif:
         assert gif.n_frames == min(len(steps), export_module.MAX_GIF_FRAMES)
         assert gif.n_frames >= 2 and gif.size[0] == 320

@@ -178,6 +178,36 @@ def test_attributions_are_requested_and_shown_with_their_times(stage, task, qtbo
     assert answer["target"] == 3 and "class 3" in stage.caption.text()
 
 
+def test_layer_names_follow_a_new_kind_on_the_same_paths(stage, task):
+    """Average → max pooling keeps the layer paths: the picker is relabelled."""
+    snap = task.snapshot()
+    assert "MaxPool2d" in snap["layer_kinds"]
+    avg = [k.replace("MaxPool2d", "AvgPool2d") for k in snap["layer_kinds"]]
+    stage.show_snapshot({**snap, "layer_kinds": avg})
+    combo = stage.layer_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert any("AvgPool2d" in n for n in names)
+    stage.show_snapshot(snap)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert not any("AvgPool2d" in n for n in names)
+    assert any("MaxPool2d" in n for n in names)
+    assert [combo.itemData(i) for i in range(combo.count())] == snap["layers"]
+
+
+def test_attribution_caption_names_the_gradcam_layer(stage, task):
+    answer = task.handle("attribute", {"index": 0})
+    details = answer["details"]["gradcam"]
+    h, w = details["map_size"]
+    stage.tabs.setCurrentIndex(2)
+    stage.show_result("attribute", answer)
+    text = stage.caption.text()
+    assert f"Grad-CAM on {details['layer']}: {h}×{w} upsampled to 32×32" in text
+    assert ("no positive evidence" in text) == details["empty"]
+    stage.show_result("attribute", {
+        **answer, "details": {"gradcam": {**details, "empty": True}}})
+    assert "no positive evidence for this class" in stage.caption.text()
+
+
 def test_reset_clears_attributions(stage, task):
     stage.show_result("attribute", task.handle("attribute", {"index": 0}))
     stage.reset()

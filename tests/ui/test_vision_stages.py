@@ -85,10 +85,11 @@ def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> N
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.nms_slider.setValue(100)
     kind, data = blocker.args
-    assert kind == "set_thresholds" and data["nms"] == 1.0
+    assert kind == "set_hparams" and data == {"nms_threshold": 1.0}
     answer = detection_task.handle(kind, data)
+    assert answer["applied_hparams"] == {"nms_threshold": 1.0}
     stage.show_result(kind, answer)
-    assert stage.after.box_count("boxes") == len(answer["pred_boxes"])
+    assert stage.after.box_count("boxes") == len(answer["snapshot"]["pred_boxes"])
     with qtbot.waitSignal(stage.requested) as blocker:
         qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["select_scene", {"index": 1}]
@@ -187,3 +188,84 @@ def test_no_stray_windows(qtbot) -> None:
         stray = [w for w in QApplication.topLevelWidgets()
                  if w.isVisible() and type(w).__module__.startswith("dlviz")]
         assert stray == []
+
+
+# -- issue 13: one source of truth for the thresholds; lesson scenes say what they set -
+def _enter(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _open_detection(qtbot, window):
+    window.open_lab("detection")
+    qtbot.waitUntil(lambda: window.session.snapshot is not None
+                    and window.session.state == "ready", timeout=60000)
+    return window.stage
+
+
+def test_detection_settings_panel_moves_the_sliders(qtbot, window) -> None:
+    stage = _open_detection(qtbot, window)
+    _enter(qtbot, window.hyperparams.line_edit("score_threshold"), "0.3")
+    _enter(qtbot, window.hyperparams.line_edit("nms_threshold"), "0.2")
+    qtbot.waitUntil(lambda: (stage.score_slider.value(), stage.nms_slider.value())
+                    == (30, 20), timeout=60000)
+    assert stage.score_value.text() == "0.30" and stage.nms_value.text() == "0.20"
+
+
+def test_detection_sliders_move_the_settings_panel(qtbot, window) -> None:
+    stage = _open_detection(qtbot, window)
+    stage.score_slider.setValue(60)
+    stage.nms_slider.setValue(25)
+    panel = window.hyperparams
+    qtbot.waitUntil(lambda: (panel.line_edit("score_threshold").text(),
+                             panel.line_edit("nms_threshold").text())
+                    == ("0.6", "0.25"), timeout=5000)
+    assert window.session.hparams["score_threshold"] == 0.6
+
+
+def test_every_scene_of_the_vision_lesson_says_what_it_sets(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """The "no skip" scene's stage said "skip connection on": captions written for
+    the first network were kept when new settings built another one."""
+    from dlviz import resources_dir
+    from dlviz.session.lesson import load_lesson
+    from dlviz.ui.classroom import language
+
+    monkeypatch.setenv("DLVIZ_SETTINGS_FILE", str(tmp_path / "settings.ini"))
+    language.set_application_language("en")  # a window may have left another
+
+    lesson = load_lesson(resources_dir() / "lessons" / "vision_detect_segment.json")
+    stages, texts = {}, []
+    for scene in lesson.scenes:
+        spec = get_lab(scene.lab)
+        values = spec.resolve(scene.hparams)
+        quick = {} if "scenes" in scene.hparams else {"scenes": 100}
+        task = spec.create({**values, **quick}, torch.device("cpu"))
+        task.evaluate()
+        stage = stages.get(scene.lab)
+        if stage is None:
+            stage = stages[scene.lab] = _stage(qtbot, scene.lab)
+            if scene.lab == "segmentation":
+                stage.pages.setCurrentIndex(1)  # the calculator's page explains it
+        else:
+            stage.reset()  # the window resets the stage for the new run
+        stage.show_snapshot(task.snapshot())
+        if scene.lab == "detection":
+            assert stage.score_value.text() == f"{values['score_threshold']:.2f}"
+            assert stage.nms_value.text() == f"{values['nms_threshold']:.2f}"
+            assert stage.nms_slider.value() == round(100 * values["nms_threshold"])
+            continue
+        calculator = stage.caption.text()  # the page stays as the last scene left it
+        stage.pages.setCurrentIndex(0)
+        masks = stage.caption.text()
+        stage.pages.setCurrentIndex(1)
+        texts.append((scene.title, values["skip"], calculator, masks))
+    assert [skip for _t, skip, _c, _m in texts] == [True, False]
+    for page in (2, 3):  # the calculator's captions, then the masks' captions
+        for scene in texts:
+            title, skip, text = scene[0], scene[1], scene[page].lower()
+            assert ("skip connection on" in text) == skip, (title, text)
+            assert ("no skip connection" in text) == (not skip), (title, text)

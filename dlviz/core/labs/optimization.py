@@ -246,7 +246,8 @@ class OptimizerRaceTask(LabTask):
         self.remember_finite()
         noise = self._noise()
         running = [r for r in self.racers if r.status == RUNNING]
-        with TraceRecorder({r.name: r.point for r in running}, "optimizers") as rec:
+        points = {r.name: r.point for r in running}
+        with TraceRecorder(points, "optimizers", roles="optimizer") as rec:
             for racer in running:
                 rec.begin_part(racer.name)
                 self._step_racer(racer, noise, rec)

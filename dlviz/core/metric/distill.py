@@ -213,15 +213,18 @@ class DistillationTask(LabTask):
         }
 
     def trace_step(self):
-        from dlviz.core.trace import TraceRecorder
+        from dlviz.core.trace import TraceRecorder, formulas
 
         self.remember_finite()
         x, y, z_t = self.next_batch()
         with TraceRecorder({"student": self.student}, name="Distillation") as rec:
             out = self.student(rec.input(x, role="student", target=y))
             loss = distillation_loss(out, z_t, y, self.temperature, self.alpha)
-            rec.loss(
+            event = rec.loss(
                 loss, role="student", kind="Distillation loss", output=out, target=y
+            )
+            formulas.distillation_loss_event(
+                event, out, z_t, y, self.temperature, self.alpha
             )
             self.opt.zero_grad(set_to_none=True)
             rec.backward(loss)

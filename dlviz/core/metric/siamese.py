@@ -247,7 +247,7 @@ class SiameseTask(LabTask):
         return float((called_same == same).float().mean())
 
     def trace_step(self):
-        from dlviz.core.trace import TraceRecorder
+        from dlviz.core.trace import TraceRecorder, formulas
 
         self.net.train()
         x1, x2, same = self.next_pairs()
@@ -264,7 +264,10 @@ class SiameseTask(LabTask):
             e2 = self.net.tower_b(rec.input(x2, role=role_b))
             d = pair_distance(e1, e2, self.metric)
             loss = contrastive_loss(d, same, self.margin)
-            rec.loss(loss, role=role_a, kind="Contrastive loss", output=d, target=same)
+            event = rec.loss(
+                loss, role=role_a, kind="Contrastive loss", output=d, target=same
+            )
+            formulas.contrastive_loss_event(event, d, same, self.margin)
             self.optimizer.zero_grad(set_to_none=True)
             rec.backward(loss)
             rec.update(self.optimizer, role=role_a)

@@ -6,12 +6,19 @@ records custom steps (two networks, recurrent models). See ``recorder.py``.
 
 from dlviz.core.trace.events import (
     PHASES,
+    GraphJoin,
     GraphNode,
     NetworkGraph,
     Trace,
     TraceEvent,
 )
 from dlviz.core.trace.formulas import conv_output_size, module_formula
+from dlviz.core.trace.names import (
+    MAX_TITLE,
+    describe_module,
+    node_titles,
+    short_path,
+)
 from dlviz.core.trace.recorder import (
     TraceRecorder,
     count_parameters,
@@ -20,7 +27,9 @@ from dlviz.core.trace.recorder import (
 from dlviz.core.trace.sampling import TensorRecord, record_tensor
 
 __all__ = [
+    "MAX_TITLE",
     "PHASES",
+    "GraphJoin",
     "GraphNode",
     "NetworkGraph",
     "TensorRecord",
@@ -29,7 +38,10 @@ __all__ = [
     "TraceRecorder",
     "conv_output_size",
     "count_parameters",
+    "describe_module",
     "module_formula",
+    "node_titles",
     "record_supervised_step",
     "record_tensor",
+    "short_path",
 ]

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from dlviz.core.trace.names import short_path
 from dlviz.core.trace.sampling import TensorRecord
 
 #: Phases in the order they happen within one step.
@@ -74,6 +75,8 @@ class TraceEvent:
     scalars: dict[str, float] = field(default_factory=dict)
     #: Backward event of a forward event and vice versa (-1 when there is none).
     pair: int = -1
+    #: The optimizer class of an update event (``"Adam"``; empty otherwise).
+    optimizer: str = ""
 
     @property
     def node(self) -> tuple[str, str]:
@@ -82,14 +85,26 @@ class TraceEvent:
 
     @property
     def title(self) -> str:
-        """Short label, e.g. ``"features.0 Conv2d"`` or ``"cell LSTMCell t=3"``."""
-        text = f"{self.path} {self.kind}" if self.path != self.kind else self.kind
+        """Short label, e.g. ``"feat0 Conv2d"``, ``"enc0.self_attn.q Linear"`` or
+        ``"rnn.cell0 LSTMCell t=3"`` (the path shortened by
+        :func:`~dlviz.core.trace.names.short_path`), ``"fc Linear · Adam"``."""
+        path = short_path(self.path)
+        text = f"{path} {self.kind}" if self.path != self.kind else self.kind
+        if self.optimizer and self.optimizer != self.role:
+            text = f"{text} · {self.optimizer}"
         return f"{text} t={self.call}" if self.call else text
 
 
 @dataclass
 class GraphNode:
-    """A box of the diagram: one leaf module (or the input / the loss)."""
+    """A box of the diagram: one leaf module, a recorded operation (the VAE's
+    sampling), the input or the loss.
+
+    ``title`` is the short unique name from the path (``enc0.self_attn.q``; empty
+    when the path ends in an index, see :mod:`dlviz.core.trace.names`); ``what``
+    says what the layer does as a (template, arguments) pair (``("conv {0} → {1}",
+    ("5×5", "6"))``) that the interface translates.
+    """
 
     path: str
     kind: str
@@ -97,6 +112,34 @@ class GraphNode:
     params: int
     #: Indices of this node's forward events (several for a module called per step).
     events: list[int] = field(default_factory=list)
+    title: str = ""
+    what: tuple[str, tuple[str, ...]] = ("", ())
+
+    @property
+    def name(self) -> str:
+        """The box's name in English: its title, else what it does, else its kind."""
+        if self.title:
+            return self.title
+        template, args = self.what
+        if template:
+            return template.format(*args) if args else template
+        return self.kind
+
+
+@dataclass
+class GraphJoin:
+    """Where outputs of several boxes meet before a box reads them: a sum
+    (a residual connection) or a concatenation (an inception block).
+
+    ``key`` starts with ``@`` (no module path does); ``op`` is ``"+"``,
+    ``"concat"``, ``"stack"``, ``"×"`` or ``"−"``; ``sources`` are the boxes whose
+    outputs meet, ``targets`` the boxes that read the result.
+    """
+
+    key: str
+    op: str
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,9 +154,77 @@ class NetworkGraph:
     role: str
     nodes: list[GraphNode] = field(default_factory=list)
     edges: list[tuple[str, str]] = field(default_factory=list)
+    #: The sums and concatenations between boxes (see :class:`GraphJoin`).
+    joins: list[GraphJoin] = field(default_factory=list)
+    #: The optimizer that updates this network (``"Adam"``; empty when none did).
+    optimizer: str = ""
 
     def order(self) -> dict[str, int]:
         return {node.path: i for i, node in enumerate(self.nodes)}
+
+    def flow_order(self) -> list[str]:
+        """Node paths in execution order, each join's key just before its first
+        target."""
+        keys = [node.path for node in self.nodes]
+        for join in self.joins:
+            at = [keys.index(t) for t in join.targets if t in keys]
+            keys.insert(min(at) if at else len(keys), join.key)
+        return keys
+
+    def flow_edges(self) -> list[tuple[str, str]]:
+        """The edges to draw: through the joins where outputs meet.
+
+        An edge ``(a, b)`` whose ``a`` is a source and ``b`` a target of a join
+        becomes ``(a, join)`` and ``(join, b)``.
+        """
+        covered: set[tuple[str, str]] = set()
+        extra: list[tuple[str, str]] = []
+        for join in self.joins:
+            extra += [(s, join.key) for s in join.sources]
+            extra += [(join.key, t) for t in join.targets]
+            covered |= {(s, t) for s in join.sources for t in join.targets}
+        out = [e for e in self.edges if e not in covered]
+        return out + [e for e in dict.fromkeys(extra) if e not in out]
+
+    def layout(self) -> dict[str, tuple[int, int]]:
+        """(row, column) of every node and join: the data flow, top to bottom.
+
+        A box sits one row below the lowest box it reads from. It continues the
+        column of a box whose first reader it is (of the first such box to run);
+        otherwise (a parallel branch:
+        a ResNet shortcut's downsampling, an inception branch, a second head) it
+        takes the nearest free column to the right, so branches stand side by side
+        and meet again where their outputs are added or concatenated. Recurrences
+        (a cell reading its own output) and edges back up are not used to place.
+        """
+        keys = self.flow_order()
+        index = {k: i for i, k in enumerate(keys)}
+        preds: dict[str, list[str]] = {k: [] for k in keys}
+        succs: dict[str, list[str]] = {k: [] for k in keys}
+        for a, b in self.flow_edges():
+            if a in index and b in index and index[a] < index[b]:
+                preds[b].append(a)
+                succs[a].append(b)
+        for k in keys:
+            succs[k].sort(key=index.__getitem__)
+            preds[k].sort(key=index.__getitem__)
+        place: dict[str, tuple[int, int]] = {}
+        taken: set[tuple[int, int]] = set()
+        for k in keys:
+            ps = [p for p in preds[k] if p in place]
+            row = max((place[p][0] + 1 for p in ps), default=0)
+            heirs = [place[p][1] for p in ps if succs[p] and succs[p][0] == k]
+            if heirs:  # the lane of the first of them to run
+                column = heirs[0]
+            elif ps:
+                column = place[ps[0]][1] + 1
+            else:
+                column = 0
+            while (row, column) in taken:
+                column += 1
+            place[k] = (row, column)
+            taken.add((row, column))
+        return place
 
     def is_skip(self, edge: tuple[str, str]) -> bool:
         """True for an edge that does not go to the very next box."""
@@ -138,12 +249,16 @@ class Trace:
         At least ``loss`` (the total over parts); also ``loss_<role>`` per part.
     name
         The name given by the caller (the lab's role name by default).
+    roles
+        What the roles are: ``"network"`` (the generator and the discriminator of
+        a GAN) or ``"optimizer"`` (the optimizers lab: one point per optimizer).
     """
 
     events: list[TraceEvent] = field(default_factory=list)
     graphs: dict[str, NetworkGraph] = field(default_factory=dict)
     metrics: dict[str, float] = field(default_factory=dict)
     name: str = "model"
+    roles: str = "network"
 
     def __len__(self) -> int:
         return len(self.events)

@@ -312,3 +312,372 @@ def optimizer_formula(optimizer: torch.optim.Optimizer) -> str:
     else:
         rule = f"{name}, η = {lr:g}"
     return f"{name}: {rule}{decay}"
+
+
+# -- recurrent cells: the equations of one unit with its numbers -----------------------
+#: The unit of the first sample whose numbers the cell equations show.
+CELL_UNIT = 0
+#: Gate rows of the weights, in PyTorch's order (LSTM: i, f, g, o; GRU: r, z, n).
+_CELL_GATES = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n"), "rnn": ("h",)}
+MINUS = "−"
+
+
+def _num(v: float) -> str:
+    """A number with 4 decimals and a real minus sign."""
+    text = f"{v:.4f}"
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def _sig(v: float) -> str:
+    """A gradient (often tiny): 4 significant digits and a real minus sign."""
+    text = f"{v:.4g}"
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def _sfactor(v: float) -> str:
+    return f"({_sig(v)})" if v < 0 else _sig(v)
+
+
+def _factor(v: float) -> str:
+    """A number inside a product: negative ones in parentheses."""
+    return f"({_num(v)})" if v < 0 else _num(v)
+
+
+def _sum(*terms: float) -> str:
+    """``a + b − c`` with the signs of the terms."""
+    text = _num(terms[0])
+    for t in terms[1:]:
+        text += f" − {_num(-t)}" if t < 0 else f" + {_num(t)}"
+    return text
+
+
+def _cell_kind(module: nn.Module) -> str | None:
+    name = type(module).__name__
+    kinds = {"LSTMCell": "lstm", "GRUCell": "gru", "RNNCell": "rnn"}
+    if name not in kinds or not hasattr(module, "weight_ih"):
+        return None
+    if getattr(module, "nonlinearity", "tanh") != "tanh":
+        return None
+    return kinds[name]
+
+
+def _first(t: torch.Tensor | None, size: int) -> torch.Tensor:
+    """The first sample of a (B, size) or (size,) tensor, as float64 (zeros for
+    None)."""
+    if t is None:
+        return torch.zeros(size, dtype=torch.float64)
+    return t.detach().double().reshape(-1, size)[0].cpu()
+
+
+def _sigmoid(v: float) -> float:
+    return 1.0 / (1.0 + math.exp(-v)) if v >= 0 else math.exp(v) / (1.0 + math.exp(v))
+
+
+def cell_forward(
+    module: nn.Module, args: tuple, kwargs: dict, outputs: list[torch.Tensor], t: int
+) -> tuple[str, dict[str, float]] | None:
+    """The equations of an RNN, LSTM or GRU cell for unit :data:`CELL_UNIT` of the
+    first sample, with its weights' numbers (None for other modules).
+
+    Every gate is ``act(W·x + U·h + b)`` with ``W·x`` the dot product of the gate's
+    row of ``weight_ih`` with the input, ``U·h`` that of ``weight_hh`` with the
+    previous hidden state and ``b = b_ih + b_hh``. The scalars are
+    ``cell.<gate>.wx`` / ``.uh`` / ``.b`` / ``.pre``, ``cell.<gate>`` and the states
+    ``cell.h_prev``, ``cell.c_prev``, ``cell.c``, ``cell.h`` (``cell.unit``,
+    ``cell.t``).
+    """
+    kind = _cell_kind(module)
+    if kind is None:
+        return None
+    x = args[0] if args else kwargs.get("input")
+    state = args[1] if len(args) > 1 else kwargs.get("hx", kwargs.get("state"))
+    if not isinstance(x, torch.Tensor):
+        return None
+    hidden, n_in = module.hidden_size, module.input_size
+    j = min(CELL_UNIT, hidden - 1)
+    with torch.no_grad():
+        x0 = _first(x, n_in)
+        if kind == "lstm":
+            h_prev, c_prev = state if state is not None else (None, None)
+            h0, c0 = _first(h_prev, hidden), _first(c_prev, hidden)
+        else:
+            h0, c0 = _first(state, hidden), None
+        w = module.weight_ih.detach().double().cpu()
+        u = module.weight_hh.detach().double().cpu()
+        rows = len(_CELL_GATES[kind]) * hidden
+        b_ih = (module.bias_ih.detach().double().cpu() if module.bias_ih is not None
+                else torch.zeros(rows, dtype=torch.float64))
+        b_hh = (module.bias_hh.detach().double().cpu() if module.bias_hh is not None
+                else torch.zeros(rows, dtype=torch.float64))
+        parts = {}
+        for g, gate in enumerate(_CELL_GATES[kind]):
+            r = g * hidden + j
+            parts[gate] = (float(w[r] @ x0), float(u[r] @ h0), float(b_ih[r]),
+                           float(b_hh[r]))
+    s: dict[str, float] = {"cell.unit": float(j), "cell.t": float(t),
+                           "cell.h_prev": float(h0[j])}
+    rule = {
+        "rnn": "h_t = tanh(W·x + U·h_{t−1} + b)",
+        "lstm": "f, i, o = σ(W·x + U·h_{t−1} + b),  g = tanh(W·x + U·h_{t−1} + b)",
+        "gru": "r, z = σ(W·x + U·h_{t−1} + b),  n = tanh(W·x + b_in + r·(U·h_{t−1} "
+               "+ b_hn))",
+    }[kind]
+    lines = [rule, f"unit j = {j} of the first sample, step t = {t}:"]
+
+    def gate_line(gate: str, act: str, fn) -> float:
+        wx, uh, bi, bh = parts[gate]
+        b = bi + bh
+        pre = wx + uh + b
+        value = fn(pre)
+        s.update({f"cell.{gate}.wx": wx, f"cell.{gate}.uh": uh, f"cell.{gate}.b": b,
+                  f"cell.{gate}.pre": pre, f"cell.{gate}": value})
+        name = "h_t" if gate == "h" else gate
+        lines.append(f"{name} = {act}({_sum(wx, uh, b)}) = {_num(value)}")
+        return value
+
+    if kind == "rnn":
+        h = gate_line("h", "tanh", math.tanh)
+        s["cell.h"] = h
+        return "\n".join(lines), s
+    if kind == "lstm":
+        f = gate_line("f", "σ", _sigmoid)
+        i = gate_line("i", "σ", _sigmoid)
+        g = gate_line("g", "tanh", math.tanh)
+        o = gate_line("o", "σ", _sigmoid)
+        c_old = float(c0[j])
+        c = f * c_old + i * g
+        h = o * math.tanh(c)
+        # a fused kernel (PyTorch's LSTM cell on a GPU) makes h and c in one node:
+        # the gradient caught at c_t then lacks the path through h_t
+        fused = (len(outputs) > 1 and outputs[0].grad_fn is not None
+                 and outputs[0].grad_fn is outputs[1].grad_fn)
+        s.update({"cell.c_prev": c_old, "cell.c": c, "cell.h": h,
+                  "cell.fused": float(fused)})
+        lines.append(f"c_t = f·c_{{t−1}} + i·g = {_num(f)}·{_factor(c_old)} + "
+                     f"{_num(i)}·{_factor(g)} = {_num(c)}")
+        lines.append(f"h_t = o·tanh(c_t) = {_num(o)}·tanh({_num(c)}) = {_num(h)}")
+        return "\n".join(lines), s
+    # GRU (PyTorch's convention): n = tanh(W_n·x + b_in + r·(U_n·h + b_hn))
+    r = gate_line("r", "σ", _sigmoid)
+    z = gate_line("z", "σ", _sigmoid)
+    wx, uh, bi, bh = parts["n"]
+    pre = wx + bi + r * (uh + bh)
+    n = math.tanh(pre)
+    h_old = float(h0[j])
+    h = (1.0 - z) * n + z * h_old
+    s.update({"cell.n.wx": wx, "cell.n.uh": uh, "cell.n.b_in": bi, "cell.n.b_hn": bh,
+              "cell.n.pre": pre, "cell.n": n, "cell.h": h})
+    lines.append(f"n = tanh({_sum(wx, bi)} + {_num(r)}·({_sum(uh, bh)})) = {_num(n)}")
+    lines.append(f"h_t = (1 − z)·n + z·h_{{t−1}} = {_num(1 - z)}·{_factor(n)} + "
+                 f"{_num(z)}·{_factor(h_old)} = {_num(h)}")
+    return "\n".join(lines), s
+
+
+def _grad_at(records: dict, index: int, j: int) -> float:
+    rec = records.get(index)
+    if rec is None:
+        return 0.0
+    flat = rec.sample.reshape(-1)
+    return float(flat[j]) if j < flat.size else 0.0
+
+
+def cell_backward(
+    module: nn.Module, fwd: dict[str, float], grads_out: dict
+) -> tuple[str, dict[str, float]]:
+    """The gradients of the unit the forward equations showed, from ``δh =
+    ∂L/∂h_t`` (and the LSTM's ``δc = ∂L/∂c_t``) down to its gates.
+
+    ``grads_out`` are the recorded gradients of the cell's outputs (0: h, 1: c).
+    For a fused LSTM cell (one autograd node makes h and c, PyTorch's cell on a
+    GPU) the gradient caught at ``c_t`` only holds the next step's share; the path
+    through ``h_t = o·tanh(c_t)`` is added here.
+    Scalars: ``cell.dh``, ``cell.dc`` and ``cell.d<gate>`` ...
+    """
+    kind = _cell_kind(module)
+    j = int(fwd["cell.unit"])
+    dh = _grad_at(grads_out, 0, j)
+    s: dict[str, float] = {"cell.dh": dh}
+    head = f"unit j = {j} of the first sample, t = {int(fwd['cell.t'])}:  "
+    tail = ("∂L/∂W, ∂L/∂U: the gates' δ·xᵀ and δ·h_{t−1}ᵀ, summed over the time "
+            "steps")
+    if kind == "lstm":
+        f, i, g, o, c = (fwd[f"cell.{k}"] for k in ("f", "i", "g", "o", "c"))
+        tanh_c = math.tanh(c)
+        dc = _grad_at(grads_out, 1, j)
+        if fwd.get("cell.fused"):  # the h path is inside the fused backward
+            dc += dh * o * (1.0 - tanh_c * tanh_c)
+        s.update({
+            "cell.dc": dc, "cell.do": dh * tanh_c, "cell.df": dc * fwd["cell.c_prev"],
+            "cell.di": dc * g, "cell.dg": dc * i, "cell.dc_prev": dc * f,
+        })
+        lines = [
+            f"{head}δh = ∂L/∂h_t = {_sig(dh)}",
+            f"δc = ∂L/∂c_t = {_sig(dc)}  (with δh·o·(1 − tanh²c_t))",
+            f"∂L/∂o = δh·tanh(c_t) = {_sig(s['cell.do'])}",
+            f"∂L/∂f = δc·c_{{t−1}} = {_sig(s['cell.df'])},  ∂L/∂i = δc·g = "
+            f"{_sig(s['cell.di'])}",
+            f"∂L/∂g = δc·i = {_sig(s['cell.dg'])},  ∂L/∂c_{{t−1}} = δc·f = "
+            f"{_sig(s['cell.dc_prev'])}",
+        ]
+    elif kind == "gru":
+        z, n, h_old = fwd["cell.z"], fwd["cell.n"], fwd["cell.h_prev"]
+        s.update({"cell.dz": dh * (h_old - n), "cell.dn": dh * (1.0 - z),
+                  "cell.dh_prev": dh * z})
+        lines = [
+            f"{head}δh = ∂L/∂h_t = {_sig(dh)}",
+            f"∂L/∂z = δh·(h_{{t−1}} − n) = {_sfactor(dh)}·{_factor(h_old - n)} = "
+            f"{_sig(s['cell.dz'])}",
+            f"∂L/∂n = δh·(1 − z) = {_sfactor(dh)}·{_num(1 - z)} = {_sig(s['cell.dn'])}",
+            f"∂L/∂h_{{t−1}} = δh·z + (through r, z, n) = {_sig(s['cell.dh_prev'])} + …",
+        ]
+    else:
+        h = fwd["cell.h"]
+        s["cell.dpre"] = dh * (1.0 - h * h)
+        lines = [
+            f"{head}δh = ∂L/∂h_t = {_sig(dh)}",
+            f"∂L/∂a = δh·(1 − h_t²) = {_sfactor(dh)}·{_num(1 - h * h)} = "
+            f"{_sig(s['cell.dpre'])}  (a = W·x + U·h_{{t−1}} + b)",
+        ]
+    return "\n".join(lines + [tail]), s
+
+
+# -- the VAE: sampling the code and the KL term ---------------------------------------
+def reparameterization(
+    mu: torch.Tensor, logvar: torch.Tensor, eps: torch.Tensor, z: torch.Tensor
+) -> tuple[str, dict[str, float]]:
+    """``z = μ + σ·ε`` with the numbers of the first sample's first dimension."""
+    m, lv = float(mu.detach()[0, 0]), float(logvar.detach()[0, 0])
+    e, zz = float(eps.detach()[0, 0]), float(z.detach()[0, 0])
+    sigma = math.exp(0.5 * lv)
+    text = (
+        "z = μ + σ·ε,  σ = exp(½·log σ²),  ε ~ N(0, I)\n"
+        f"first sample, dimension 1: σ = exp(½·{_factor(lv)}) = {_num(sigma)}\n"
+        f"z = {_num(m)} + {_num(sigma)}·{_factor(e)} = {_num(zz)}"
+    )
+    return text, {"mu": m, "logvar": lv, "sigma": sigma, "eps": e, "z": zz}
+
+
+def reparameterization_backward(event: Any, eps: float, sigma: float) -> str:
+    """∂L/∂μ = ∂L/∂z and ∂L/∂σ = ∂L/∂z·ε for the first sample's first dimension."""
+    rec = event.tensors.get("grad_output")
+    g = float(rec.sample.reshape(-1)[0]) if rec is not None else 0.0
+    event.scalars.update({"dz": g, "dmu": g, "dsigma": g * eps})
+    return (
+        "ε is a fixed input: the gradient passes through the sample to μ and σ\n"
+        "∂L/∂μ = ∂L/∂z,  ∂L/∂σ = ∂L/∂z·ε,  ∂L/∂log σ² = ∂L/∂σ·σ/2\n"
+        f"first sample, dimension 1: ∂L/∂z = {_sig(g)}, ∂L/∂μ = {_sig(g)}, "
+        f"∂L/∂σ = {_sfactor(g)}·{_factor(eps)} = {_sig(g * eps)}"
+    )
+
+
+def kl_term(
+    mu: torch.Tensor, logvar: torch.Tensor, kl: torch.Tensor
+) -> tuple[str, dict[str, float]]:
+    """``KL(N(μ, σ²) ‖ N(0, I)) = ½·Σ (μ² + σ² − log σ² − 1)`` with the first
+    sample's numbers and the batch mean ``kl``."""
+    with torch.no_grad():
+        m = mu[0].detach().double().cpu()
+        lv = logvar[0].detach().double().cpu()
+        terms = (m**2 + lv.exp() - lv - 1).tolist()
+    first = 0.5 * sum(terms)
+    value = float(kl.detach())
+    inner = " + ".join(
+        f"({_factor(float(a))}² + {_num(math.exp(float(b)))} − {_factor(float(b))} − 1)"
+        for a, b in zip(m.tolist(), lv.tolist())
+    )
+    text = (
+        "KL(N(μ, σ²) ‖ N(0, I)) = ½·Σ_j (μ_j² + σ_j² − log σ_j² − 1), "
+        "mean over the batch\n"
+        f"first sample: ½·[{inner}] = {_num(first)}\n"
+        f"batch KL = {value:.4f}"
+    )
+    return text, {"kl": value, "kl_first": first, "mu": float(m[0]),
+                  "logvar": float(lv[0]), "batch": float(mu.shape[0])}
+
+
+def kl_term_backward(event: Any, numbers: dict[str, float]) -> str:
+    """The gradient of the KL term w.r.t. μ and log σ² (first sample, dimension 1),
+    from ``numbers`` of :func:`kl_term`."""
+    rec = event.tensors.get("grad_output")
+    g = float(rec.sample.reshape(-1)[0]) if rec is not None else 0.0
+    m, lv, b = numbers["mu"], numbers["logvar"], numbers["batch"]
+    dmu = g * m / b
+    dlv = g * 0.5 * (math.exp(lv) - 1.0) / b
+    event.scalars.update({"dkl": g, "dmu": dmu, "dlogvar": dlv})
+    return (
+        "∂KL/∂μ_j = μ_j/B,  ∂KL/∂log σ_j² = ½·(σ_j² − 1)/B  (B: batch size): "
+        "KL pulls μ to 0 and σ to 1\n"
+        f"∂L/∂KL = {_sig(g)} (β);  first sample, dimension 1:\n∂L/∂μ = "
+        f"{_sig(g)}·{_factor(m)}/{b:g} = {_sig(dmu)},  ∂L/∂log σ² = "
+        f"{_sig(g)}·½·({_num(math.exp(lv))} − 1)/{b:g} = {_sig(dlv)}"
+    )
+
+
+# -- losses of the metric-learning labs -----------------------------------------------
+def contrastive_loss_event(
+    event: Any, distance: torch.Tensor, same: torch.Tensor, margin: float
+) -> None:
+    """Fill a contrastive loss event: the formula, the first pair's distance, label
+    and margin and its loss (scalars ``distance``, ``label``, ``margin``,
+    ``pair_loss``), the batch loss."""
+    d = float(distance.detach()[0])
+    y = float(same[0])
+    if y >= 0.5:
+        pair = 0.5 * d * d
+        how = f"y = 1 (same class): ½·d² = ½·{_num(d)}² = {_num(pair)}"
+    else:
+        gap = max(0.0, margin - d)
+        pair = 0.5 * gap * gap
+        how = (f"y = 0 (different classes): ½·max(0, m − d)² = "
+               f"½·max(0, {margin:g} − {_num(d)})² = {_num(pair)}")
+    value = float(event.scalars.get("loss", 0.0))
+    event.formula = (
+        "L = y·½·d² + (1 − y)·½·max(0, m − d)²,  mean over the pairs "
+        "(y = 1: same class)\n"
+        f"first pair: d = {_num(d)}, y = {int(y)}, m = {margin:g}\n"
+        f"{how}\nbatch loss L = {value:.4f}"
+    )
+    event.scalars.update({"distance": d, "label": y, "margin": float(margin),
+                          "pair_loss": pair})
+
+
+def _probs(p: torch.Tensor) -> str:
+    return "[" + " ".join(f"{float(v):.2f}" for v in p) + "]"
+
+
+def distillation_loss_event(
+    event: Any,
+    student_logits: torch.Tensor,
+    teacher_logits: torch.Tensor,
+    labels: torch.Tensor,
+    temperature: float,
+    alpha: float,
+) -> None:
+    """Fill a distillation loss event: the teacher's and the student's soft targets
+    at ``T`` (first sample; tensors ``teacher_soft``, ``student_soft``), the
+    batch's ``KL(p_t ‖ p_s)``, ``KL·T²``, ``CE`` and ``α`` with the total."""
+    from dlviz.core.trace.sampling import record_tensor
+
+    t = float(temperature)
+    with torch.no_grad():
+        zs = student_logits.detach().double()
+        zt = teacher_logits.detach().double()
+        log_ps = torch.log_softmax(zs / t, dim=-1)
+        pt = torch.softmax(zt / t, dim=-1)
+        kl = float(torch.nn.functional.kl_div(log_ps, pt, reduction="batchmean"))
+        ce = float(torch.nn.functional.cross_entropy(zs, labels))
+        ps = log_ps.exp()
+    soft = kl * t * t
+    total = alpha * soft + (1.0 - alpha) * ce
+    event.tensors["teacher_soft"] = record_tensor(pt.float())
+    event.tensors["student_soft"] = record_tensor(ps.float())
+    event.scalars.update({"T": t, "alpha": float(alpha), "kl": kl, "soft": soft,
+                          "ce": ce, "total": total})
+    event.formula = (
+        "L = α·T²·KL(p_t ‖ p_s) + (1 − α)·CE(y, z_s),  p = softmax(z/T)\n"
+        f"T = {t:g}, α = {alpha:g};  first sample (class {int(labels[0])}):\n"
+        f"teacher p_t = {_probs(pt[0])}\n"
+        f"student p_s = {_probs(ps[0])}\n"
+        f"KL = {kl:.4f},  KL·T² = {kl:.4f}·{t * t:g} = {soft:.4f},  CE = {ce:.4f}\n"
+        f"L = {alpha:g}·{soft:.4f} + {1 - alpha:g}·{ce:.4f} = {total:.4f}"
+    )

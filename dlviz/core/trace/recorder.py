@@ -31,12 +31,31 @@ import torch
 from torch import nn
 
 from dlviz.core.trace import formulas
-from dlviz.core.trace.events import GraphNode, NetworkGraph, Trace, TraceEvent
+from dlviz.core.trace.events import (
+    GraphJoin,
+    GraphNode,
+    NetworkGraph,
+    Trace,
+    TraceEvent,
+)
+from dlviz.core.trace.names import describe_module, node_titles
 from dlviz.core.trace.sampling import TensorRecord, record_tensor
 
 INPUT = "input"
 LOSS = "loss"
 _MAX_WALK = 2000
+#: Operations where the outputs of several boxes meet (a join of the diagram).
+_JOIN_OPS = {
+    "AddBackward0": "+",
+    "AddBackward1": "+",
+    "SubBackward0": "−",
+    "SubBackward1": "−",
+    "CatBackward0": "concat",
+    "StackBackward0": "stack",
+    "MulBackward0": "×",
+}
+#: Single-input operations followed back from a module's input to find a join.
+_MAX_PASS = 64
 
 
 def _tensors(obj: Any) -> list[torch.Tensor]:
@@ -48,6 +67,14 @@ def _tensors(obj: Any) -> list[torch.Tensor]:
     if isinstance(obj, dict):
         return [t for item in obj.values() for t in _tensors(item)]
     return []
+
+
+def _storage_key(t: torch.Tensor) -> tuple[str, Any, int]:
+    """Tensors that share memory (views, ``.detach()``) share this key."""
+    try:
+        return ("storage", t.device.type, t.untyped_storage().data_ptr())
+    except (RuntimeError, NotImplementedError):  # no storage (a meta tensor)
+        return ("tensor", t.device.type, id(t))
 
 
 def _is_bias(name: str) -> bool:
@@ -66,7 +93,8 @@ def count_parameters(module: nn.Module) -> tuple[int, int]:
 
 @dataclass
 class _Call:
-    """One forward call of a leaf module, waiting for its gradients."""
+    """One forward call of a leaf module (or a recorded operation), waiting for its
+    gradients."""
 
     role: str
     path: str
@@ -77,6 +105,17 @@ class _Call:
     grads_out: dict[int, TensorRecord] = field(default_factory=dict)
     grad_in: TensorRecord | None = None
     emitted: bool = False
+    #: An operation's backward formula, from its backward event.
+    backward: Callable[[TraceEvent], str] | None = None
+
+
+@dataclass
+class _Join:
+    """Where outputs of several boxes met, and the boxes that read the result."""
+
+    op: str
+    sources: list[tuple[str, str]]
+    targets: list[tuple[str, str]] = field(default_factory=list)
 
 
 class TraceRecorder:
@@ -88,13 +127,19 @@ class TraceRecorder:
         The networks by role (``{"model": net}``, ``{"D": d, "G": g}``).
     name
         Name stored on the trace.
+    roles
+        What the roles are, for the diagram: ``"network"`` or ``"optimizer"`` (one
+        point per optimizer in the optimizers lab).
 
     Use it as a context manager (or call :meth:`close`): hooks live only inside.
     """
 
-    def __init__(self, networks: dict[str, nn.Module], name: str = "model"):
+    def __init__(
+        self, networks: dict[str, nn.Module], name: str = "model",
+        roles: str = "network",
+    ):
         self.networks = dict(networks)
-        self.trace = Trace(name=name)
+        self.trace = Trace(name=name, roles=roles)
         self.part = ""
         self._handles: list[Any] = []
         self._tensor_handles: list[Any] = []
@@ -108,14 +153,23 @@ class TraceRecorder:
         self._inputs: list[tuple[str, TraceEvent, dict[str, TensorRecord]]] = []
         self._losses: dict[str, float] = {}
         self._leaf_info: dict[int, tuple[str, str]] = {}
+        #: (role, path) -> module, the root under its box's path
+        self._modules: dict[tuple[str, str], nn.Module] = {}
+        self._joins: dict[int, _Join] = {}
+        #: module outputs by their memory, for inputs without a grad_fn
+        self._produced: dict[Any, tuple[torch.Tensor, tuple[str, str]]] = {}
+        self._optimizers: dict[str, str] = {}
         for role, net in self.networks.items():
             for path, module in net.named_modules():
-                for pname, p in module.named_parameters(recurse=False):
-                    self._owner.setdefault(id(p), (role, path or role, pname))
                 has_children = any(True for _ in module.children())
+                if not path:  # the root: a leaf has a box named by its class
+                    path = role if has_children else type(module).__name__
+                self._modules.setdefault((role, path), module)
+                for pname, p in module.named_parameters(recurse=False):
+                    self._owner.setdefault(id(p), (role, path, pname))
                 if has_children or id(module) in self._leaf_info:
                     continue
-                self._leaf_info[id(module)] = (role, path or type(module).__name__)
+                self._leaf_info[id(module)] = (role, path)
                 self._handles.append(
                     module.register_forward_pre_hook(self._pre_hook, with_kwargs=True)
                 )
@@ -139,6 +193,7 @@ class TraceRecorder:
         self._build_graphs()
         self._sources.clear()
         self._keep.clear()
+        self._produced.clear()
         losses = list(self._losses.values())
         if losses and "loss" not in self.trace.metrics:
             self.trace.metrics["loss"] = float(sum(losses))
@@ -247,13 +302,25 @@ class TraceRecorder:
             if call.grad_in is not None:
                 event.tensors["grad_input"] = call.grad_in
                 event.norms["grad_input"] = call.grad_in.norm
-            if first_call[(call.part, call.role, call.path)] is call and call.module:
-                for pname, p in call.module.named_parameters():
+            module = call.module
+            if first_call[(call.part, call.role, call.path)] is call and (
+                module is not None
+            ):
+                for pname, p in module.named_parameters():
                     if p.grad is not None:
                         rec = record_tensor(p.grad, batched=False)
                         event.tensors[f"grad.{pname}"] = rec
                         event.norms[f"grad.{pname}"] = rec.norm
-            event.formula = formulas.backward_formula(fwd.kind)
+            if call.backward is not None:
+                event.formula = call.backward(event)
+            else:
+                event.formula = formulas.backward_formula(fwd.kind)
+            if module is not None and "cell.unit" in fwd.scalars:
+                text, numbers = formulas.cell_backward(
+                    module, fwd.scalars, call.grads_out
+                )
+                event.formula = text
+                event.scalars.update(numbers)
         for role, event, store in self._inputs:
             if "grad" in store and event.pair < 0:
                 back = self._event(
@@ -276,6 +343,7 @@ class TraceRecorder:
         before = {id(p): p.detach().clone() for p in params}
         (step or optimizer.step)()
         lr = float(optimizer.param_groups[0].get("lr", 0.0))
+        name = type(optimizer).__name__
         groups: dict[tuple[str, str], list[tuple[str, torch.Tensor]]] = {}
         for p in params:
             owner = self._owner.get(id(p), (role, "?", f"param{len(groups)}"))
@@ -292,7 +360,9 @@ class TraceRecorder:
             event = self._event(
                 "update", prole, path, kind, params=total, params_no_bias=no_bias,
                 output_shapes=[tuple(p.shape) for _, p in plist], formula=rule,
+                optimizer=name,
             )
+            self._optimizers.setdefault(prole, name)
             event.scalars["lr"] = lr
             with torch.no_grad():
                 for pname, p in plist:
@@ -314,13 +384,49 @@ class TraceRecorder:
                             event.norms[f"{pname}.{skey}"] = rec.norm
 
     def _kind_of(self, role: str, path: str) -> str:
-        net = self.networks.get(role)
-        if net is None:
-            return "Module"
-        try:
-            return type(net.get_submodule("" if path == role else path)).__name__
-        except AttributeError:
-            return "Module"
+        module = self._modules.get((role, path))
+        return type(module).__name__ if module is not None else "Module"
+
+    # -- operations that are no modules ---------------------------------------------
+    def operation(
+        self,
+        name: str,
+        output: torch.Tensor,
+        role: str = "model",
+        kind: str = "",
+        *,
+        formula: str = "",
+        scalars: dict[str, float] | None = None,
+        tensors: dict[str, torch.Tensor] | None = None,
+        backward: Callable[[TraceEvent], str] | None = None,
+    ) -> TraceEvent:
+        """Record a step of the forward pass that is no module: a forward event and a
+        box ``name`` in the diagram, fed by the boxes ``output`` depends on and
+        feeding those that read ``output`` (the VAE's sampling z = μ + σ·ε, a KL
+        term). Its backward event holds the gradient reaching ``output``; its
+        formula is ``backward(event)`` when given. ``tensors`` are recorded as
+        batches when they have two or more dimensions.
+        """
+        key = (self.part, role, name)
+        call_no = self._counters.get(key, 0)
+        self._counters[key] = call_no + 1
+        event = self._event(
+            "forward", role, name, kind or name, call=call_no,
+            output_shapes=[tuple(output.shape)], formula=formula,
+        )
+        for tname, t in (tensors or {}).items():
+            event.tensors[tname] = record_tensor(t)
+        event.tensors["output"] = record_tensor(output)
+        event.scalars.update(scalars or {})
+        call = _Call(role, name, None, call_no, self.part, event, backward=backward)
+        self._calls.append(call)
+        sources = self._walk(output.grad_fn) if output.requires_grad else []
+        for src in sources or [(role, INPUT)]:
+            self._edges.append((src, (role, name)))
+        self._mark_source(output, (role, name))
+        self._tag(output, (role, name))
+        self._hook_tensor(output, call.grads_out, 0)
+        return event
 
     # -- hooks ----------------------------------------------------------------------
     def _mark_source(self, t: torch.Tensor, node: tuple[str, str]) -> None:
@@ -335,8 +441,9 @@ class TraceRecorder:
         if not t.requires_grad:
             return
 
-        def hook(grad: torch.Tensor) -> None:
-            store[key] = record_tensor(grad)
+        def hook(grad: torch.Tensor | None) -> None:
+            if grad is not None:  # a custom Function may pass None for an unused output
+                store[key] = record_tensor(grad)
 
         self._tensor_handles.append(t.register_hook(hook))
 
@@ -356,6 +463,28 @@ class TraceRecorder:
                 continue
             stack.extend(next_fn for next_fn, _ in fn.next_functions)
         return found
+
+    def _find_join(self, fn: Any) -> tuple[Any, str, list[tuple[str, str]]] | None:
+        """The sum or concatenation where outputs of two or more boxes meet just
+        before a module's input: (its grad_fn, its sign, the boxes), else None.
+
+        Followed back from the input through operations with one differentiable
+        input (reshapes, an activation function, a scalar factor).
+        """
+        for _ in range(_MAX_PASS):
+            if fn is None or id(fn) in self._sources:
+                return None
+            nexts = [f for f, _ in fn.next_functions
+                     if f is not None and type(f).__name__ != "AccumulateGrad"]
+            if len(nexts) == 1:
+                fn = nexts[0]
+                continue
+            op = _JOIN_OPS.get(type(fn).__name__)
+            if len(nexts) < 2 or op is None:
+                return None
+            sources = self._walk(fn)
+            return (fn, op, sources) if len(sources) >= 2 else None
+        return None
 
     def _pre_hook(self, module: nn.Module, args: tuple, kwargs: dict) -> None:
         role, path = self._leaf_info[id(module)]
@@ -378,18 +507,47 @@ class TraceRecorder:
             for src in self._walk(t.grad_fn):
                 if src not in sources:
                     sources.append(src)
+        if not sources:  # no gradient path: a detached output, or the data itself
+            for t in inputs:
+                src = self._producer(t)
+                if src is not None and src not in sources:
+                    sources.append(src)
         if not sources:
-            previous = [c for c in self._calls[:-1]
-                        if c.role == role and c.part == self.part]
-            sources = [(role, previous[-1].path if previous else INPUT)]
+            sources = [(role, INPUT)]
         for src in sources:
             self._edges.append((src, (role, path)))
+        for t in inputs:
+            found = self._find_join(t.grad_fn)
+            if found is None:
+                continue
+            fn, op, join_sources = found
+            join = self._joins.get(id(fn))
+            if join is None:
+                join = self._joins[id(fn)] = _Join(op, join_sources)
+                self._keep.append(fn)
+            if (role, path) not in join.targets:
+                join.targets.append((role, path))
         if inputs and inputs[0].requires_grad:
             self._hook_input(inputs[0], call)
 
+    def _tag(self, t: torch.Tensor, node: tuple[str, str]) -> None:
+        """Remember that ``node`` produced ``t`` (for readers without a grad_fn).
+
+        The tensor is kept until the recorder closes, so its memory cannot be
+        reused by another tensor meanwhile.
+        """
+        self._produced[_storage_key(t)] = (t, node)
+
+    def _producer(self, t: torch.Tensor) -> tuple[str, str] | None:
+        """The box whose output ``t`` is or is a view of (``.detach()``, ``.view``,
+        a slice): they share its storage."""
+        entry = self._produced.get(_storage_key(t))
+        return entry[1] if entry is not None else None
+
     def _hook_input(self, t: torch.Tensor, call: _Call) -> None:
-        def hook(grad: torch.Tensor) -> None:
-            call.grad_in = record_tensor(grad)
+        def hook(grad: torch.Tensor | None) -> None:
+            if grad is not None:
+                call.grad_in = record_tensor(grad)
 
         self._tensor_handles.append(t.register_hook(hook))
 
@@ -403,6 +561,7 @@ class TraceRecorder:
         for i, t in enumerate(outputs):
             event.tensors["output" if i == 0 else f"output.{i}"] = record_tensor(t)
             self._mark_source(t, (call.role, call.path))
+            self._tag(t, (call.role, call.path))
             self._hook_tensor(t, call.grads_out, i)
         if call.call == 0:
             for pname, p in module.named_parameters():
@@ -410,6 +569,11 @@ class TraceRecorder:
         event.formula = formulas.module_formula(
             module, event.input_shapes, event.output_shapes
         )
+        cell = formulas.cell_forward(module, args, kwargs, outputs, call.call)
+        if cell is not None:  # the equations with the numbers
+            text, numbers = cell
+            event.formula = text
+            event.scalars.update(numbers)
 
     # -- graphs ---------------------------------------------------------------------
     def _build_graphs(self) -> None:
@@ -435,19 +599,70 @@ class TraceRecorder:
             graph.nodes = ordered
             known = {n.path for n in ordered}
             edges: list[tuple[str, str]] = []
+            # boxes whose output another network reads (a generator's last layer)
+            exits = list(dict.fromkeys(
+                src for (src_role, src), (dst_role, _) in self._edges
+                if src_role == role and dst_role != role and src in known
+            ))
             for (src_role, src), (dst_role, dst) in self._edges:
                 if dst_role != role or dst not in known:
                     continue
-                if src_role != role:
-                    src = INPUT
-                if src == INPUT and not has_input:
-                    graph.nodes.insert(0, GraphNode(INPUT, "Input", (), 0))
-                    has_input = True
-                    known.add(INPUT)
-                if src in known and (src, dst) not in edges:
-                    edges.append((src, dst))
+                sources = [src]
+                if src_role != role:  # this network's loss through another one
+                    sources = exits if dst == LOSS and exits else [INPUT]
+                for src in sources:
+                    self._add_edge(graph, edges, known, src, dst)
             graph.edges = edges
             self.trace.graphs[role] = graph
+            graph.joins = self._graph_joins(role, known)
+            graph.optimizer = self._optimizers.get(role, "")
+            self._name_nodes(role, graph)
+
+    @staticmethod
+    def _add_edge(graph: NetworkGraph, edges: list, known: set[str], src: str,
+                  dst: str) -> None:
+        if src == INPUT and INPUT not in known:
+            graph.nodes.insert(0, GraphNode(INPUT, "Input", (), 0))
+            known.add(INPUT)
+        if src in known and (src, dst) not in edges:
+            edges.append((src, dst))
+
+    def _graph_joins(self, role: str, known: set[str]) -> list[GraphJoin]:
+        """The joins of one network; a join met again (a module called once per
+        time step) is drawn once."""
+        order = {n.path: i for i, n in enumerate(self.trace.graphs[role].nodes)} \
+            if role in self.trace.graphs else {}
+        merged: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for join in self._joins.values():
+            targets = [p for r, p in join.targets if r == role and p in known]
+            sources = list(dict.fromkeys(
+                p if r == role else INPUT for r, p in join.sources
+            ))
+            sources = [p for p in sources if p in known]
+            if not targets or len(sources) < 2:
+                continue
+            sources.sort(key=lambda p: order.get(p, 0))
+            found = merged.setdefault((join.op, tuple(sources)), [])
+            found += [t for t in targets if t not in found]
+        return [
+            GraphJoin(f"@{i + 1}", op, list(sources), targets)
+            for i, ((op, sources), targets) in enumerate(merged.items())
+        ]
+
+    def _name_nodes(self, role: str, graph: NetworkGraph) -> None:
+        """Short titles and what each box does (see :mod:`~dlviz.core.trace.names`)."""
+        modules = [n.path for n in graph.nodes
+                   if (role, n.path) in self._modules and n.path not in (INPUT, LOSS)]
+        titles = node_titles(modules)
+        for node in graph.nodes:
+            module = self._modules.get((role, node.path))
+            if node.path in (INPUT, LOSS) or module is None:
+                node.what = (node.kind, ())
+                if node.path not in (INPUT, LOSS):  # a recorded operation
+                    node.title = node.path
+                continue
+            node.title = titles.get(node.path, "")
+            node.what = describe_module(module)
 
 
 def _loss_kind(loss_fn: Callable) -> str:

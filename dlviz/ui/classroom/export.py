@@ -1,5 +1,7 @@
 """Export: any view as PNG (at a chosen size) or SVG, a run or a rewound range as an
-animated GIF, and the metrics as CSV. Everything here is GUI-thread drawing; no torch.
+animated GIF, and the metrics as CSV. No torch here. Drawing and grabbing the frames
+happen on the GUI thread; encoding the GIF (colour quantization, compression) runs in a
+:class:`~dlviz.ui.jobs.Job` with a progress bar and Cancel in the message bar.
 
 Actions live in File ▸ Export. The dialogs are module functions (``ask_*``) so tests
 can answer them without a modal dialog.
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from dlviz.session.jobs import CancelToken
 
 _CONTEXT = "dlviz.classroom"
 #: At most this many frames go into one GIF (longer ranges are sampled evenly).
@@ -173,21 +177,47 @@ def qimage_to_pil(image: QImage) -> Image.Image:
 
 
 def export_gif(
-    frames: list[QImage], path: str | os.PathLike, fps: float = 10.0
+    frames: list[QImage],
+    path: str | os.PathLike,
+    fps: float = 10.0,
+    token: CancelToken | None = None,
 ) -> int:
-    """Write ``frames`` as a looping GIF; returns the number of frames written."""
+    """Write ``frames`` as a looping GIF; returns the number of frames written.
+
+    Safe off the GUI thread (the frames are not touched elsewhere meanwhile). With a
+    ``token`` it reports progress and stops between frames when cancelled (raising
+    :class:`~dlviz.session.jobs.JobCancelled`); the file appears only when complete.
+    """
     if not frames:
         raise ValueError("nothing to record yet")
-    images = [qimage_to_pil(f).convert("RGB") for f in frames]
-    images = [im.quantize(colors=255, method=Image.Quantize.MEDIANCUT) for im in images]
-    images[0].save(
-        str(path),
-        save_all=True,
-        append_images=images[1:],
-        duration=max(20, int(1000 / max(fps, 0.1))),
-        loop=0,
-        optimize=False,
-    )
+    images = []
+    for i, frame in enumerate(frames):
+        if token is not None:
+            token.check()
+            token.progress(0.9 * i / len(frames))
+        rgb = qimage_to_pil(frame).convert("RGB")
+        images.append(rgb.quantize(colors=255, method=Image.Quantize.MEDIANCUT))
+    if token is not None:
+        token.check()
+        token.progress(0.9)
+    partial = Path(f"{os.fspath(path)}.part")
+    try:
+        images[0].save(
+            str(partial),
+            save_all=True,
+            append_images=images[1:],
+            duration=max(20, int(1000 / max(fps, 0.1))),
+            loop=0,
+            optimize=False,
+            format="GIF",
+        )
+        if token is not None:
+            token.check()
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    if token is not None:
+        token.progress(1.0)
     return len(images)
 
 
@@ -309,6 +339,9 @@ class Exporter(QObject):
         self.menu.setObjectName("menu_export")
         texts_of(window).add(self.menu.setTitle, "Export")
         self.actions: dict[str, QAction] = {}
+        #: The GIF being encoded (None when none is).
+        self.gif_job = None
+        window.message_bar.action_triggered.connect(self._on_bar_action)
         for name, text, slot in (
             ("png", "View as PNG…", self.export_png_action),
             ("svg", "View as SVG…", self.export_svg_action),
@@ -398,18 +431,74 @@ class Exporter(QObject):
                 ok=False,
             )
             return
+        if self.gif_job is not None:
+            return  # one GIF at a time; its progress is in the message bar
         choice = ask_gif_options(self.window, timeline.buffer.steps)
         if choice is None:
             return
+        self.record_gif(choice)
+
+    def record_gif(self, choice: GifChoice):
+        """Grab the frames (GUI thread), then encode them in a job; returns the
+        :class:`~dlviz.ui.jobs.Job` (its ``result`` is the number of frames)."""
+        from dlviz.ui.jobs import Job
+
         try:
-            count = self.record_gif(choice)
+            images = self.grab_gif_frames(choice)
         except (OSError, ValueError) as exc:
             self._report(_tr("Export failed: {0}").format(exc), ok=False)
-            return
-        self._report(_tr("Exported {0} ({1} frames)").format(choice.path, count))
+            return None
+        path, fps = choice.path, choice.fps
 
-    def record_gif(self, choice: GifChoice) -> int:
-        """Replay the timeline's frames in the chosen range on the stage, grab each."""
+        def encode(token: CancelToken) -> int:  # the job's thread
+            return export_gif(images, path, fps, token)
+
+        job = Job(encode, "gif", owner=self.window)
+        job.path = path
+        job.progressed.connect(self._on_gif_progress)
+        job.succeeded.connect(self._on_gif_written)
+        job.failed.connect(self._on_gif_failed)
+        job.cancelled.connect(self._on_gif_cancelled)
+        job.done.connect(self._on_gif_done)
+        self.gif_job = job
+        self.window.message_bar.show_progress(
+            _tr("Encoding the GIF…"), 0.0, action="cancel_gif",
+            action_text=_tr("Cancel"),
+        )
+        return job.start()
+
+    def _gif_bar_shown(self) -> bool:
+        bar = self.window.message_bar
+        return bar.isVisible() and bar.action == "cancel_gif"
+
+    def _on_gif_progress(self, fraction: float) -> None:
+        if self._gif_bar_shown():
+            self.window.message_bar.set_progress(fraction)
+
+    def _on_gif_written(self, count: int) -> None:
+        if self._gif_bar_shown():
+            self.window.message_bar.hide()
+        path = self.gif_job.path
+        self._report(_tr("Exported {0} ({1} frames)").format(path, count))
+
+    def _on_gif_failed(self, text: str, _details: str) -> None:
+        self._report(_tr("Export failed: {0}").format(text), ok=False)
+
+    def _on_gif_cancelled(self) -> None:
+        if self._gif_bar_shown():
+            self.window.message_bar.hide()
+        self._report(_tr("GIF export cancelled."))
+
+    def _on_gif_done(self) -> None:
+        self.gif_job = None
+
+    def _on_bar_action(self, action: str) -> None:
+        if action == "cancel_gif" and self.gif_job is not None:
+            self.gif_job.cancel()
+
+    def grab_gif_frames(self, choice: GifChoice) -> list[QImage]:
+        """Replay the timeline's frames in the chosen range on the stage, grab each
+        (GUI thread: drawing)."""
         timeline = self.window.rewind_timeline
         stage = self.window.stage
         frames = timeline.buffer.frames_between(choice.first_step, choice.last_step)
@@ -433,7 +522,9 @@ class Exporter(QObject):
             QApplication.restoreOverrideCursor()
             shown.release()
             timeline.redisplay()
-        return export_gif(images, choice.path, choice.fps)
+        if not images:
+            raise ValueError("nothing to record yet")
+        return images
 
 
 def install(window) -> None:

@@ -3,15 +3,15 @@ remember recent files.
 
 The GUI thread never runs torch: saving is a ``save_state`` command whose callback
 writes the file in the engine's worker thread; opening reads, validates and test-loads
-the file in a short-lived worker thread, and only a file that passed every check is
-applied (lab, hyperparameters, then a ``load_state`` command). A refused file leaves the
-open session exactly as it was.
+the file in a :class:`~dlviz.ui.jobs.Job` (its own QThread, cancelled and joined when
+the window closes), and only a file that passed every check is applied (lab,
+hyperparameters, then a ``load_state`` command). A refused file leaves the open session
+exactly as it was; a cancelled check applies nothing.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
@@ -28,6 +28,7 @@ from dlviz.session.persist import (
     save_session,
 )
 from dlviz.ui.classroom.export import add_window_action, classroom_menu, texts_of
+from dlviz.ui.jobs import Job
 
 _CONTEXT = "dlviz.classroom"
 MAX_RECENT = 8
@@ -80,7 +81,8 @@ class SessionFiles(QObject):
         self.bridge.loaded.connect(self._on_loaded)
         self.bridge.failed.connect(self._on_failed)
         self.busy = False
-        self._thread: threading.Thread | None = None
+        #: The file check in progress (None when none runs).
+        self.open_job: Job | None = None
         self._pending: tuple | None = None
         menu = classroom_menu(window, "File")
         first = menu.actions()[0] if menu.actions() else None
@@ -176,29 +178,40 @@ class SessionFiles(QObject):
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        """Check ``path`` in a worker thread; apply it only when every check passed."""
-        if self._thread is not None and self._thread.is_alive():
+        """Check ``path`` in a job; apply it only when every check passed."""
+        if self.open_job is not None:
             return
         self.busy = True
-        bridge = self.bridge
 
-        def check() -> None:  # runs in a worker thread: torch.load + test load
-            try:
-                data = open_session(path)
-            except SessionFileError as exc:
-                _emit(bridge.failed, path, str(exc))
-            except Exception as exc:  # noqa: BLE001 - any failure is a refusal
-                _emit(bridge.failed, path, f"{type(exc).__name__}: {exc}")
-            else:
-                _emit(bridge.loaded, path, data)
+        def check(token) -> SessionData:  # the job's thread: torch.load + test load
+            data = open_session(path)
+            token.check()  # the window closed meanwhile: apply nothing
+            return data
 
-        self._thread = threading.Thread(target=check, name="dlviz-open", daemon=True)
-        self._thread.start()
+        job = Job(check, "open-session", owner=self.window)
+        job.succeeded.connect(self._on_checked)
+        job.failed.connect(self._on_check_failed)
+        job.done.connect(self._on_job_done)
+        job.path = path
+        self.open_job = job.start()
+
+    def _on_checked(self, data: SessionData) -> None:
+        self.bridge.loaded.emit(self.open_job.path, data)
+
+    def _on_check_failed(self, text: str, _details: str) -> None:
+        # a SessionFileError says what is wrong in words; others by their type
+        prefix = f"{SessionFileError.__name__}: "
+        self.bridge.failed.emit(self.open_job.path, text.removeprefix(prefix))
+
+    def _on_job_done(self) -> None:
+        if self.open_job is not None and self.open_job.outcome == "cancelled":
+            self.busy = False
+        self.open_job = None
 
     def wait(self, timeout: float | None = None) -> None:
-        """Join the file-checking thread (tests and shutdown)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        """Join the file check (tests); its outcome is delivered at once."""
+        if self.open_job is not None:
+            self.open_job.wait(timeout)
 
     def _on_loaded(self, path: str, data: SessionData) -> None:
         self.busy = False

@@ -6,7 +6,11 @@ candidates step by step.
 Transformer: the heads of one layer and one kind of attention (encoder self,
 decoder masked self, cross) as the main view, the causal mask, the positional
 encoding, and the QKᵀ/√d → softmax → ×V step-through of one query token with its
-numbers.
+numbers. The step-through follows the controls: changing the attention, layer,
+head or query token asks for the new numbers (an answer for an older choice is
+dropped), so the table never shows encoder keys in decoder mode. The caption gives
+the range of the raw scores QKᵀ/√d at step 0 and now: soft attention at the start
+(scores of order 1), sharper as training goes on.
 
 Token rows never widen the window: tick labels are thinned to the room they have,
 long texts (beam search, step-through, the sample in the caption) wrap or scroll
@@ -126,6 +130,19 @@ def format_steps(steps: dict[str, Any], texts: dict[str, str] | None = None) -> 
     return "\n".join(lines)
 
 
+def signed(value: float, digits: int = 1) -> str:
+    """A number with a true minus sign (−1.4), as in the formulas."""
+    return f"{value:.{digits}f}".replace("-", "−")
+
+
+def score_range_text(lo: float, hi: float, std: float, template: str,
+                     **more: str) -> str:
+    """``template`` filled with a score range and its spread: ``{range}`` =
+    ``[−1.4, 2.4]``, ``{std}`` = ``0.45`` (and ``more``)."""
+    return template.format(range=f"[{signed(lo)}, {signed(hi)}]", std=f"{std:.2f}",
+                           **more)
+
+
 def attention_view() -> HeatmapView:
     """Attention weights 0…1: a colour bar, token ticks thinned to fit, and a map
     whose low end stays visible on the dark theme."""
@@ -179,6 +196,10 @@ class _AttentionStage(Stage):
         """What the marks on the heatmaps mean (rich text; subclasses)."""
         return ""
 
+    def extra_text(self) -> str:
+        """One more line of plain text about the snapshot (subclasses)."""
+        return ""
+
     def _ask_sample(self, index: int) -> None:
         self.requested.emit("select", {"index": int(index)})
 
@@ -218,6 +239,9 @@ class _AttentionStage(Stage):
         if self.metrics_text:
             parts.append(html.escape(self.metrics_text))
         text = "   ·   ".join(parts)
+        extra = self.extra_text() if snap is not None else ""
+        if extra:
+            text = f"{text}<br>{html.escape(extra)}" if text else html.escape(extra)
         legend = self.legend_text()
         if legend:
             text = f"{text}<br>{legend}" if text else legend
@@ -340,18 +364,20 @@ class TransformerStage(_AttentionStage):
         self.kind_combo = QComboBox()
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.kind_combo.currentIndexChanged.connect(self._redraw)
+        self.kind_combo.currentIndexChanged.connect(self._on_choice)
         self.layer_label = QLabel()
         self.layer_spin = QSpinBox()
         self.layer_spin.setRange(1, 1)
-        self.layer_spin.valueChanged.connect(self._redraw)
+        self.layer_spin.valueChanged.connect(self._on_choice)
         self.query_label = QLabel()
         self.query_spin = QSpinBox()
         self.query_spin.setRange(0, 0)
         self.query_spin.valueChanged.connect(self._on_query)
+        self.query_spin.valueChanged.connect(self._follow_choice)
         self.head_label = QLabel()
         self.head_spin = QSpinBox()
         self.head_spin.setRange(1, 1)
+        self.head_spin.valueChanged.connect(self._follow_choice)
         self.steps_button = QPushButton()
         self.steps_button.clicked.connect(self._ask_steps)
         self.heads: list[HeatmapView] = []
@@ -364,7 +390,10 @@ class TransformerStage(_AttentionStage):
         colorbar_ticks(self.pe_view, (-1.0, 0.0, 1.0))
         self.steps_text = _mono_label()
         self.steps_panel = scrolled(self.steps_text)
+        # the step-through shown, and the choice of the request not yet answered
         self._steps: dict[str, Any] | None = None
+        self._steps_for: tuple | None = None
+        self._asked: tuple | None = None
 
         deck = self.use_frame()
         self.controls.group(self.sample_label, self.sample_spin)
@@ -392,6 +421,36 @@ class TransformerStage(_AttentionStage):
         return self.tr("{0} query token (its row: what it attends to)").format(
             swatch(MARK_COLOR, "━━"))
 
+    def extra_text(self) -> str:
+        """The range of the raw scores QKᵀ/√d at step 0 and now (over every layer
+        and head; masked positions left out), and now for the attention shown."""
+        snap = self.snapshot
+        if snap is None or "score_range" not in snap:
+            return ""
+        parts = []
+        if "init_score_range" in snap:
+            lo, hi = snap["init_score_range"]
+            parts.append(score_range_text(
+                lo, hi, float(snap.get("init_score_std", 0.0)),
+                self.tr("scores QKᵀ/√d at step 0: {range} (σ {std})")))
+        lo, hi = snap["score_range"]
+        parts.append(score_range_text(lo, hi, float(snap.get("score_std", 0.0)),
+                                      self.tr("now: {range} (σ {std})")))
+        ranges = snap.get("score_ranges") or {}
+        if len(ranges) > 1 and self.kind in ranges:
+            lo, hi, std = ranges[self.kind]
+            parts.append(score_range_text(
+                lo, hi, std, self.tr("{name}: {range} (σ {std})"),
+                name=self._kind_names()[self.kind]))
+        return "; ".join(parts)
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            "encoder": self.tr("encoder self-attention"),
+            "decoder": self.tr("decoder masked self-attention"),
+            "cross": self.tr("cross-attention (decoder → encoder)"),
+        }
+
     def _steps_texts(self) -> dict[str, str]:
         return {"query": self.tr("query “{0}” (position {1}), layer {2}, head {3}"),
                 "scale": self.tr("√d = {0:.2f}"), "key": self.tr("key"),
@@ -399,11 +458,7 @@ class TransformerStage(_AttentionStage):
                 "output": self.tr("output = Σ softmax · v =")}
 
     def retranslate_ui(self) -> None:
-        names = {
-            "encoder": self.tr("encoder self-attention"),
-            "decoder": self.tr("decoder masked self-attention"),
-            "cross": self.tr("cross-attention (decoder → encoder)"),
-        }
+        names = self._kind_names()
         current = self.kind
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
@@ -428,6 +483,11 @@ class TransformerStage(_AttentionStage):
         self.deck.set_title(self.mask_view, self.tr("Causal mask"))
         self.deck.set_title(self.pe_view, self.tr("Positions"))
         self.deck.set_title(self.steps_panel, self.tr("Step-through"))
+        self._show_steps()
+        self._update_caption()
+
+    def _show_steps(self) -> None:
+        """The step-through table, or the hint when there is none for the choice."""
         self.steps_text.setWordWrap(self._steps is None)  # the hint wraps
         if self._steps is not None:
             self.steps_text.setText(format_steps(self._steps, self._steps_texts()))
@@ -435,7 +495,6 @@ class TransformerStage(_AttentionStage):
             self.steps_text.setText(self.tr(
                 "Choose the attention, layer, query token and head, "
                 "then press “Step through” to see the numbers."))
-        self._update_caption()
 
     @property
     def kind(self) -> str:
@@ -502,6 +561,7 @@ class TransformerStage(_AttentionStage):
             dec = shown_tokens(snapshot["dec_tokens"])
             self.mask_view.set_ticks(x=dec, y=dec, fit=True)
         self._redraw()
+        self._follow_choice()  # another sample: its tokens, its numbers
 
     def _axes_tokens(self) -> tuple[list[str], list[str]]:
         snap = self.snapshot
@@ -531,19 +591,62 @@ class TransformerStage(_AttentionStage):
         for line in self.query_lines:
             line.setPos(value + 0.5)
 
+    def _on_choice(self, *_args) -> None:
+        """Another attention or layer: redraw the heads, follow with the steps."""
+        self._redraw()
+        self._follow_choice()
+        self._update_caption()  # the score range of the attention shown
+
+    def _choice(self) -> tuple[int, str, int, int, int]:
+        """(sample, attention, layer, head, query) as the controls set them, 0-based
+        like the answers."""
+        index = int(self.snapshot["index"]) if self.snapshot else 0
+        return (index, self.kind, self.layer_spin.value() - 1,
+                self.head_spin.value() - 1, self.query_spin.value())
+
+    @staticmethod
+    def _answered(data: dict[str, Any]) -> tuple[str, int, int, int]:
+        return (str(data.get("kind")), int(data.get("layer", -1)),
+                int(data.get("head", -1)), int(data.get("query", -1)))
+
+    def _same_sample(self, data: dict[str, Any]) -> bool:
+        """The answer's query tokens are those of the sample on show."""
+        if self.snapshot is None or "query_tokens" not in data:
+            return True
+        return list(data["query_tokens"]) == list(self._axes_tokens()[0])
+
+    def _follow_choice(self, *_args) -> None:
+        """The step-through shown (or asked for) is for another choice: drop it and
+        ask for the numbers of the one the controls set now."""
+        if self._steps is None and self._asked is None:
+            return  # nothing asked yet: the hint stays
+        choice = self._choice()
+        if self._asked == choice:
+            return  # on its way
+        if self._asked is None and self._steps is not None \
+                and self._steps_for == choice:
+            return  # on show
+        self._steps = None
+        self._show_steps()
+        self._ask_steps()
+
     def _ask_steps(self) -> None:
-        index = self.snapshot["index"] if self.snapshot else 0
+        index, kind, layer, head, query = self._choice()
+        self._asked = (index, kind, layer, head, query)
         self.requested.emit("attention_steps", {
-            "index": int(index), "kind": self.kind,
-            "layer": self.layer_spin.value() - 1, "head": self.head_spin.value() - 1,
-            "query": self.query_spin.value(),
+            "index": index, "kind": kind, "layer": layer, "head": head,
+            "query": query,
         })
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "attention_steps":
+            choice = self._choice()
+            if self._answered(data) != choice[1:] or not self._same_sample(data):
+                return  # asked for another attention, layer, head, query or sample
+            self._asked = None
             self._steps = data
-            self.steps_text.setWordWrap(False)
-            self.steps_text.setText(format_steps(data, self._steps_texts()))
+            self._steps_for = choice
+            self._show_steps()
             self.deck.reveal(self.steps_panel)
         else:
             super().show_result(kind, data)
@@ -551,6 +654,8 @@ class TransformerStage(_AttentionStage):
     def reset(self) -> None:
         super().reset()
         self._steps = None
+        self._asked = None
+        self._steps_for = None
         self.retranslate_ui()
 
 

@@ -3,14 +3,20 @@ sliding over a small input step by step, and the comparisons of chapter 4.
 
 A tool stage: it gets no snapshots and runs no torch; everything comes from
 :mod:`dlviz.core.convmath` (pure Python and numpy).
+
+The numbers are typed in full into line edits (:class:`NumberEdit`) and checked when
+editing finishes, as the hyperparameter panel does: a value out of range (kernel
+300 for a kernel of at most 15) is refused, never cut to fit — the field turns red,
+the caption says why, and the last valid value stays in force.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,15 +24,16 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from dlviz.core import convmath as cm
 from dlviz.core.labs.base import LabSpec
+from dlviz.core.params import ParamError
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import ControlRow, Role
@@ -46,8 +53,62 @@ _LINE = QColor(theme.PALETTE[8])  # cell borders
 _PAD = QColor("#E1E1E1")  # padding cells
 _CELL = QColor("#FFFFFF")
 _INK = QColor("#141414")
-#: Colour of the "no output" message.
+#: Colour of the "no output" message and of refused inputs.
 ERROR_COLOR = theme.PALETTE[3]
+#: A refused input (as in the hyperparameter panel).
+_ERROR_STYLE = f"QLineEdit {{ border: 2px solid {ERROR_COLOR}; }}"
+#: The calculator's inputs in the order of the control row, with fallbacks for a
+#: spec without them.
+INPUT_KEYS = ("input_size", "kernel", "stride", "padding", "dilation", "in_channels",
+              "out_channels", "groups")
+
+
+class NumberEdit(QLineEdit):
+    """A whole number typed in full and checked when editing finishes (no spin box
+    that drops the keystrokes it does not like: 300 stays 300 until refused).
+
+    ``submitted(text)`` asks the stage to check the text; the stage calls
+    :meth:`accept` or :meth:`refuse`. :meth:`value` is the last accepted value;
+    :meth:`setValue` types a value and submits it (lesson scenes set the
+    calculator's inputs this way).
+    """
+
+    submitted = Signal(str)
+
+    def __init__(self, value: int, parent: QWidget | None = None):
+        super().__init__(str(int(value)), parent)
+        self._value = int(value)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.editingFinished.connect(lambda: self.submitted.emit(self.text()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance("00000") + 14
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def value(self) -> int:
+        return self._value
+
+    def setValue(self, value: Any) -> None:  # noqa: N802 - like QSpinBox
+        self.setText(str(value))
+        self.submitted.emit(self.text())
+
+    def accept(self, value: int) -> None:
+        """``value`` is in force: show it as the stage reads it, unmarked."""
+        self._value = int(value)
+        self.blockSignals(True)
+        self.setText(str(self._value))
+        self.blockSignals(False)
+        self.setStyleSheet("")
+        self.setToolTip(self.property("help") or "")
+
+    def refuse(self, reason: str) -> None:
+        """The text typed is not used: mark the field, say why in its tooltip."""
+        self.setStyleSheet(_ERROR_STYLE)
+        self.setToolTip(reason)
 
 
 def demo_kernel(size: int) -> np.ndarray:
@@ -210,11 +271,15 @@ class ConvMathStage(Stage):
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
         defaults = spec.resolve({}) if spec.params else {}
-        ranges = {p.key: (p.minimum, p.maximum) for p in spec.params}
+        # every input's spec: the lab's, and the calculator's groups
+        self.specs = {p.key: p for p in spec.params}
+        self.specs.setdefault("groups", cm.GROUPS_PARAM)
         deck = self.use_frame()
 
-        self.inputs: dict[str, QSpinBox] = {}
+        self.inputs: dict[str, NumberEdit] = {}
         self.input_labels: dict[str, QLabel] = {}
+        # refused inputs and why, shown in the caption
+        self.refused: dict[str, ParamError] = {}
         self.mode = QComboBox()
         for mode in ("custom", "valid", "same"):
             self.mode.addItem(tr_core(mode), mode)  # shown translated, used as data
@@ -222,19 +287,13 @@ class ConvMathStage(Stage):
             max(0, self.mode.findData(str(defaults.get("padding_mode", "custom"))))
         )
         self.mode_label = QLabel()
-        for key, default, lo, hi in (
-            ("input_size", 28, 1, 1024), ("kernel", 3, 1, 15), ("stride", 1, 1, 8),
-            ("padding", 0, 0, 16), ("dilation", 1, 1, 8), ("in_channels", 3, 1, 2048),
-            ("out_channels", 64, 1, 2048), ("groups", 1, 1, 2048),
-        ):
-            spin = QSpinBox()
-            low, high = ranges.get(key, (lo, hi))
-            spin.setRange(int(low), int(high))
-            spin.setValue(int(defaults.get(key, default)))
-            spin.valueChanged.connect(self.recompute)
-            self.inputs[key] = spin
+        for key in INPUT_KEYS:
+            edit = NumberEdit(int(defaults.get(key, self.specs[key].default)))
+            edit.setObjectName(f"convmath_{key}")
+            edit.submitted.connect(lambda text, key=key: self.submit(key, text))
+            self.inputs[key] = edit
             self.input_labels[key] = QLabel()
-            self.controls.group(self.input_labels[key], spin)
+            self.controls.group(self.input_labels[key], edit)
             if key == "padding":
                 self.controls.group(self.mode_label, self.mode)
         self.mode.currentIndexChanged.connect(self.recompute)
@@ -311,6 +370,14 @@ class ConvMathStage(Stage):
         }
         for key, label in self.input_labels.items():
             label.setText(names[key])
+            help_text = tr_core(self.specs[key].help) if self.specs[key].help else ""
+            label.setToolTip(help_text)
+            self.inputs[key].setProperty("help", help_text)
+            if key in self.refused:
+                self.inputs[key].refuse(self._reason(self.refused[key]))
+            else:
+                self.inputs[key].setToolTip(help_text)
+        self._names = names
         self.mode_label.setText(self.tr("Padding mode"))
         for i in range(self.mode.count()):
             self.mode.setItemText(i, tr_core(self.mode.itemData(i)))
@@ -340,16 +407,65 @@ class ConvMathStage(Stage):
         playing = self.play_button.isChecked()
         self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
 
+    # -- inputs --------------------------------------------------------------------
+    def submit(self, key: str, text: str) -> None:
+        """Check the text typed into ``key``'s field: use it, or refuse it with the
+        reason (the field turns red, the caption says why, the last valid value
+        stays in force). Groups must also divide both channel counts."""
+        raw: dict[str, Any] = {key: text}
+        if key == "groups":
+            raw.update(in_channels=self.inputs["in_channels"].value(),
+                       out_channels=self.inputs["out_channels"].value())
+        accepted, refused = cm.validate_inputs(raw, self.specs.values())
+        edit = self.inputs[key]
+        if key in refused:
+            self.refused[key] = refused[key]
+            edit.refuse(self._reason(refused[key]))
+            self._show_caption()
+            return
+        self.refused.pop(key, None)
+        changed = accepted[key] != edit.value()
+        edit.accept(accepted[key])
+        if changed:
+            self.recompute()
+        else:
+            self._show_caption()
+
+    @staticmethod
+    def _reason(err: ParamError) -> str:
+        return tr_core(err.reason).format(**err.values)
+
+    def _refused_text(self) -> str:
+        """Why the red fields were refused (rich text; empty when none is)."""
+        names = getattr(self, "_names", {})
+        lines = [
+            self.tr("{0}: {1} — value not applied.").format(
+                names.get(key, key), self._reason(err))
+            for key, err in self.refused.items()
+        ]
+        return "<br>".join(
+            f"<b><span style='color:{ERROR_COLOR}'>{html.escape(line)}</span></b>"
+            for line in lines
+        )
+
+    def _show_caption(self) -> None:
+        explain = html.escape(self._caption_text)
+        refused = self._refused_text()
+        self.set_caption(f"{refused}<br>{explain}" if refused else explain)
+
+    _caption_text = ""
+
     # -- calculation ---------------------------------------------------------------
     def values(self) -> dict[str, int]:
-        return {key: spin.value() for key, spin in self.inputs.items()}
+        return {key: edit.value() for key, edit in self.inputs.items()}
 
     def recompute(self) -> None:
         v = self.values()
         mode = self.mode.currentData()
-        if mode == "valid" and self.inputs["padding"].value() != 0:
-            self.inputs["padding"].setValue(0)  # re-enters recompute
-            return
+        if mode == "valid" and (v["padding"] != 0 or "padding" in self.refused):
+            self.refused.pop("padding", None)
+            self.inputs["padding"].accept(0)
+            v["padding"] = 0
         self.inputs["padding"].setEnabled(mode == "custom")
         n, k, s, d = v["input_size"], v["kernel"], v["stride"], v["dilation"]
         c_in, c_out, g = v["in_channels"], v["out_channels"], v["groups"]
@@ -388,10 +504,11 @@ class ConvMathStage(Stage):
                 r["pool"].setText(self.tr("too small to pool"))
         self._update_comparisons(k, c_in, c_out, summary.out_size)
         self._update_animation(k, s, d, mode)
-        self.set_caption(self.tr(
+        self._caption_text = self.tr(
             "The animation slides a {k}×{k} kernel over a 7×7 input with the stride, "
             "padding and dilation above."
-        ).format(k=min(k, DEMO_MAX_KERNEL)))
+        ).format(k=min(k, DEMO_MAX_KERNEL))
+        self._show_caption()
 
     def _update_comparisons(
         self, k: int, c_in: int, c_out: int, out: int | None

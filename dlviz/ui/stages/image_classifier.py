@@ -554,7 +554,28 @@ class ImageClassifierStage(Stage):
             "Which pixels raise the class's score: 0 none, 1 most; integrated "
             "gradients also show the pixels against it (below 0)."
         )
-        return f"<b>{html.escape(status)}</b> {html.escape(explain)}"
+        text = f"<b>{html.escape(status)}</b> {html.escape(explain)}"
+        gradcam = self._gradcam_text()
+        return f"{text} {gradcam}" if gradcam else text
+
+    def _gradcam_text(self) -> str:
+        """Where Grad-CAM looked (rich text): its layer, how coarse its map is, and
+        whether it found no positive evidence for the class at all."""
+        data = self.attribution
+        details = (data or {}).get("details", {}).get("gradcam")
+        if not details or self._computing:
+            return ""
+        h, w = (int(v) for v in details.get("map_size", (0, 0)))
+        size = np.shape(data.get("image", ()))[-2:]
+        text = self.tr("Grad-CAM on {layer}: {h}×{w} upsampled to {H}×{W}.").format(
+            layer=details.get("layer", ""), h=h, w=w,
+            H=size[0] if len(size) == 2 else h, W=size[1] if len(size) == 2 else w)
+        text = html.escape(text)
+        if details.get("empty"):
+            empty = self.tr("Grad-CAM is empty: no positive evidence for this class "
+                            "at that layer.")
+            text += f" <b><span style='color:{WRONG}'>{html.escape(empty)}</span></b>"
+        return text
 
     # -- controls ----------------------------------------------------------------------
     def _show_controls(self) -> None:
@@ -570,10 +591,13 @@ class ImageClassifierStage(Stage):
         return self.layer_combo.currentData()
 
     def _set_layers(self, layers: list[str], kinds: list[str]) -> None:
-        """Fill the layer picker when the network's layer list changes."""
+        """Fill the layer picker when the network's layers change: their paths, or
+        only their kinds (average → max pooling keeps the paths)."""
         if layers and self.layer not in layers:
             self.layer = layers[0]
-        self._layer_kinds = dict(zip(layers, kinds))
+        new_kinds = dict(zip(layers, kinds))
+        relabel = new_kinds != self._layer_kinds
+        self._layer_kinds = new_kinds
         known = [self.layer_combo.itemData(i) for i in range(self.layer_combo.count())]
         if known != list(layers):
             self.layer_combo.blockSignals(True)
@@ -581,6 +605,8 @@ class ImageClassifierStage(Stage):
             for path in layers:
                 self.layer_combo.addItem("", path)
             self.layer_combo.blockSignals(False)
+            relabel = True
+        if relabel:
             self._fill_layer_names()
         self._select_layer(self.layer)
 

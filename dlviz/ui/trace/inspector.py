@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from dlviz.core.trace import Trace, TraceEvent
 from dlviz.core.trace.sampling import TensorRecord
 from dlviz.ui.kit import Caption, PanelDeck, Role
-from dlviz.ui.trace.diagram import phase_name
+from dlviz.ui.trace.diagram import node_name, phase_name
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.histogram import HistogramView
@@ -63,7 +63,10 @@ def _font(delta: float = 0, bold: bool = False, mono: bool = False) -> QFont:
 
 
 def is_font_change(event: QEvent) -> bool:
-    return event.type() in (QEvent.Type.ApplicationFontChange,)
+    # the application font reaches a widget without a font of its own as a
+    # FontChange (ApplicationFontChange goes to event(), not changeEvent())
+    return event.type() in (QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.FontChange)
 
 
 def _tr(text: str) -> str:
@@ -117,6 +120,9 @@ class TensorPane(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.stats)
+        # the pane's statistics are in its tooltip (the room goes to the tensor);
+        # the inspector's text lists the norms that matter for the event
+        self.stats.hide()
         self.kind = ""
 
     def apply_fonts(self) -> None:
@@ -165,11 +171,22 @@ def panes_for(event: TraceEvent, trace: Trace | None) -> list[tuple[str, str, bo
     if event.phase == "input":
         return [(_tr("Input batch (first sample)"), "output", False)]
     if event.phase == "forward":
+        if "input" not in t and "output" in t:  # an operation (the VAE's sampling)
+            symbols = {"mu": "μ", "sigma": "σ", "eps": "ε ~ N(0, I)"}
+            keys = [k for k in t if k != "output"][: MAX_PANES - 1]
+            out = "z" if "eps" in t else _tr("Output")
+            panes = [(symbols.get(k, k), k, True) for k in keys]
+            return panes + [(out, "output", True)]
         panes = [(_tr("Input"), "input", False), (_tr("Output"), "output", False)]
         return [p for p in panes if p[1] in t]
     if event.phase == "loss":
-        panes = [(_tr("Network output"), "output", True),
-                 (_tr("Target"), "target", False)]
+        if "teacher_soft" in t:  # distillation: the soft targets at T
+            panes = [(_tr("Teacher soft targets p_t"), "teacher_soft", False),
+                     (_tr("Student p_s"), "student_soft", False),
+                     (_tr("Network output"), "output", True)]
+        else:
+            panes = [(_tr("Network output"), "output", True),
+                     (_tr("Target"), "target", False)]
         return [p for p in panes if p[1] in t]
     if event.phase == "backward":
         panes = []
@@ -242,8 +259,10 @@ class EventInspector(QWidget):
 
     def apply_fonts(self) -> None:
         self.title.setFont(_font(2, bold=True))
-        self.formula.setFont(_font(1, mono=True))
-        self.extra.setFont(_font(0))
+        # a monospaced formula is wide: one size down keeps its lines whole
+        self.formula.setFont(_font(-1, mono=True))
+        self.extra.setFont(_font(-1))
+        self._fit_formula()
 
     def retranslate_ui(self) -> None:
         self.histogram.set_title(self.tr("Values"))
@@ -260,11 +279,36 @@ class EventInspector(QWidget):
             self.apply_fonts()
         super().changeEvent(event)
 
+    def title_text(self, event: TraceEvent, trace: Trace | None) -> str:
+        """Phase · the box's short name [full module path] (kind), the optimizer
+        of an update, the network or optimizer, the part of the step."""
+        name = event.path
+        graph = trace.graphs.get(event.role) if trace is not None else None
+        if graph is not None and event.path in graph.order():
+            name = node_name(graph.node(event.path))
+        if event.path == "input":
+            name = phase_name("input")
+        who = name if name == event.path else f"{name}  [{event.path}]"
+        if event.kind not in name and event.path not in ("input",):
+            who += f" ({event.kind})"
+        if event.call:
+            who += f" t={event.call}"
+        segments = [phase_name(event.phase), who]
+        if event.optimizer:
+            segments.append(self.tr("{0} step").format(event.optimizer))
+        if event.role != "model":
+            if trace is not None and trace.roles == "optimizer":
+                segments.append(self.tr("optimizer {0}").format(event.role))
+            else:
+                segments.append(self.tr("network {0}").format(event.role))
+        if event.part and event.part != event.role:
+            segments.append(event.part)
+        return " · ".join(segments)
+
     def show_event(self, event: TraceEvent, trace: Trace | None = None) -> None:
         self._event, self._trace = event, trace
-        self.title.setText(f"{phase_name(event.phase)} · {event.title}"
-                           + (f" · {event.role}" if event.role != "model" else "")
-                           + (f" · {event.part}" if event.part else ""))
+        self.title.setText(self.title_text(event, trace))
+        self.title.setToolTip(f"{event.path} ({event.kind})")
         forward = (trace.events[event.pair] if trace is not None and event.pair >= 0
                    else None)
         shown: list[TensorRecord] = []
@@ -283,7 +327,24 @@ class EventInspector(QWidget):
         if shown:
             self.histogram.set_samples("values", shown[-1].sample)
         self.formula.setText(event.formula)
+        self._fit_formula()
         self.extra.setText(self._extra_text(event))
+
+    #: The formula never takes more than this share of the inspector's height.
+    FORMULA_SHARE = 0.22
+
+    def _fit_formula(self) -> None:
+        """A long formula (a cell's equations, a conv's sizes) in a smaller font, so
+        the tensors keep their room."""
+        width, room = self.formula.width(), self.height() * self.FORMULA_SHARE
+        for delta in (-1, -2, -3, -4):
+            self.formula.setFont(_font(delta, mono=True))
+            if width <= 0 or room <= 0 or self.formula.heightForWidth(width) <= room:
+                break
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_formula()
 
     def _extra_text(self, event: TraceEvent) -> str:
         lines = []
@@ -302,11 +363,22 @@ class EventInspector(QWidget):
             state = sorted({k.split(".", 1)[1] for k in event.tensors
                             if k.count(".") >= 1 and k.split(".", 1)[1]
                             not in ("before", "after", "delta")})
+            parts = []
+            if "lr" in event.scalars:
+                parts.append(self.tr("learning rate η = {0}").format(
+                    f"{event.scalars['lr']:g}"))
+            sizes = [(k[: -len(".delta")], r.norm) for k, r in event.tensors.items()
+                     if k.endswith(".delta")]
+            for name, norm in sizes[:2]:
+                before = event.tensors.get(f"{name}.before")
+                step = f"‖Δ{name}‖ = {norm:.3g}"
+                if before is not None:
+                    step += f" (‖{name}‖ = {before.norm:.3g})"
+                parts.append(step)
+            if parts:
+                lines.append("   ".join(parts))
             if state:
                 lines.append(self.tr("optimizer state: {0}").format(", ".join(state)))
-            if "lr" in event.scalars:
-                lines.append(self.tr("learning rate η = {0}").format(
-                    f"{event.scalars['lr']:g}"))
         if event.phase == "loss" and "loss" in event.scalars:
             lines.append(f"loss = {event.scalars['loss']:.5f}")
         return "\n".join(lines)

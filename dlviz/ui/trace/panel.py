@@ -63,6 +63,7 @@ class StepThroughPanel(QWidget):
         self.position_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
+        self.position_label.setWordWrap(True)  # a long name takes a second line
         self.start_button.clicked.connect(self.go_start)
         self.back_button.clicked.connect(self.step_back)
         self.step_button.clicked.connect(self.step_forward)
@@ -106,8 +107,10 @@ class StepThroughPanel(QWidget):
         self.apply_fonts()
         self.retranslate_ui()
 
-    #: The diagram's share of the width (the inspector gets the rest).
+    #: The diagram's share of the width (the inspector gets the rest); less on a
+    #: narrow stage, where the three tensor panes need the room.
     DIAGRAM_SHARE = 0.26
+    NARROW_DIAGRAM_SHARE = 0.2
 
     def _on_split_moved(self, _pos: int, _index: int) -> None:
         self._user_split = True
@@ -116,7 +119,8 @@ class StepThroughPanel(QWidget):
         super().resizeEvent(event)
         if not self._user_split:
             width = self.splitter.width()
-            diagram = int(width * self.DIAGRAM_SHARE)
+            share = self.DIAGRAM_SHARE if width >= 1000 else self.NARROW_DIAGRAM_SHARE
+            diagram = int(width * share)
             self.splitter.setSizes([diagram, width - diagram])
 
     def apply_fonts(self) -> None:
@@ -125,10 +129,12 @@ class StepThroughPanel(QWidget):
         self.position_label.setFont(_font(0))
 
     def retranslate_ui(self) -> None:
-        self.start_button.setText(self.tr("|◀"))
-        self.back_button.setText(self.tr("◀ Back"))
-        self.step_button.setText(self.tr("Step ▶"))
-        self.end_button.setText(self.tr("▶|"))
+        # symbols only: the row leaves its room to the event's name (tooltips and
+        # the Training menu name the keys)
+        self.start_button.setText("|◀")
+        self.back_button.setText("◀")
+        self.step_button.setText("▶")
+        self.end_button.setText("▶|")
         self.record_button.setText(self.tr("Record a step"))
         self.start_button.setToolTip(self.tr("First event (Home)"))
         self.back_button.setToolTip(self.tr("Previous event (←)"))

@@ -1,4 +1,5 @@
-"""A message banner at the top of the stage: divergence, errors, out-of-memory.
+"""A message banner at the top of the stage: divergence, errors, out-of-memory, and
+work in progress (a long request, a GIF being encoded) with a progress bar and Cancel.
 
 Messages never block (no modal box pops up mid-lesson); details and actions are one
 click away.
@@ -7,7 +8,14 @@ click away.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 _COLOURS = {
     "info": ("#E3F2FD", "#0D47A1"),
@@ -28,6 +36,12 @@ class MessageBar(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setObjectName("message_text")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("message_progress")
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
         self.details_button = QPushButton()
         self.action_button = QPushButton()
         self.action_button.setObjectName("message_action")
@@ -36,6 +50,7 @@ class MessageBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.action_button)
         layout.addWidget(self.details_button)
         layout.addWidget(self.close_button)
@@ -71,7 +86,36 @@ class MessageBar(QWidget):
         self.details_button.setVisible(bool(details))
         self.action_button.setVisible(bool(action))
         self.action_button.setText(action_text)
+        self.progress.hide()
         self.show()
+
+    def show_progress(
+        self,
+        text: str,
+        fraction: float | None = None,
+        action: str = "",
+        action_text: str = "",
+    ) -> None:
+        """Work in progress: ``text``, a progress bar (busy when ``fraction`` is
+        None) and an optional action (Cancel)."""
+        self.show_message(text, "info", action=action, action_text=action_text)
+        self.set_progress(fraction, text)
+        self.progress.show()
+
+    def set_progress(self, fraction: float | None, text: str | None = None) -> None:
+        """Update the progress bar (and the text) of a :meth:`show_progress`."""
+        if fraction is None:
+            self.progress.setRange(0, 0)  # busy
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(100 * min(1.0, max(0.0, fraction))))
+        if text is not None and text != self.label.text():
+            self.label.setText(text)
+
+    @property
+    def action(self) -> str:
+        """The action of the message shown ("" when it has none)."""
+        return self._action
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
