@@ -121,6 +121,9 @@ def core_strings() -> list[str]:
     for lab in all_labs():
         out += [lab.title, lab.teaches, lab.idea]
         specs += list(lab.params)
+    from dlviz.core.convmath import GROUPS_PARAM
+
+    specs.append(GROUPS_PARAM)  # the calculator's extra input
     for spec in specs:
         out += [spec.label, spec.help]
         out += [str(c) for c in spec.choices]

@@ -1440,6 +1440,14 @@
       <translation>学生能看到的训练数字数量（0 表示全部）；教师见过全部数字。</translation>
     </message>
     <message>
+      <source>Groups</source>
+      <translation>分组数</translation>
+    </message>
+    <message>
+      <source>Channels are split into this many groups (must divide both).</source>
+      <translation>通道被分成这么多组（须能整除输入和输出通道数）。</translation>
+    </message>
+    <message>
       <source>settings</source>
       <translation>设置</translation>
     </message>

@@ -225,8 +225,10 @@ class StepThroughPanel(QWidget):
 
     def _show_labels(self, event) -> None:
         self.phase_label.setText(phase_name(event.phase))
-        details = "".join(f" · {x}" for x in (
-            event.role if event.role != "model" else "", event.part) if x)
+        shown = [event.role if event.role != "model" else "", event.part]
+        if shown[1] == shown[0] or shown[1] in event.title:
+            shown[1] = ""  # never "Adam · Adam"
+        details = "".join(f" · {x}" for x in shown if x and x not in event.title)
         self.position_label.setText(
             f"  {self.index + 1} / {len(self.trace.events)}   {event.title}{details}"
         )
