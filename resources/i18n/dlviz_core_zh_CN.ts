@@ -2242,7 +2242,7 @@
     </message>
     <message>
       <source>Δ = after − before</source>
-      <translation>Δ = 更新后 − 更新前</translation>
+      <translation>Δ = 后 − 前</translation>
     </message>
     <message>
       <source>Teacher soft targets p_t</source>

@@ -126,7 +126,7 @@ class TensorPane(QWidget):
         self.kind = ""
 
     def apply_fonts(self) -> None:
-        self.caption.setFont(_font(1, bold=True))
+        self.caption.setFont(_font(-2, bold=True))
         self.value.setFont(_font(8, bold=True))
         self.stats.setFont(_font(-1))
 
@@ -141,7 +141,7 @@ class TensorPane(QWidget):
             sample = sample[:, 0]
         self.kind = display_kind(sample)
         shape = "×".join(map(str, record.shape)) or _tr("scalar")
-        self.caption.setText(f"{caption}  [{shape}]")
+        self.caption.setText(f"{caption} [{shape}]")
         self.stats.setText(format_short_stats(record))
         self.stats.setToolTip(format_stats(record))
         self.setToolTip(format_stats(record))
@@ -260,8 +260,8 @@ class EventInspector(QWidget):
     def apply_fonts(self) -> None:
         self.title.setFont(_font(2, bold=True))
         # a monospaced formula is wide: one size down keeps its lines whole
-        self.formula.setFont(_font(-1, mono=True))
-        self.extra.setFont(_font(-1))
+        self.formula.setFont(_font(-2, mono=True))
+        self.extra.setFont(_font(-2))
         self._fit_formula()
 
     def retranslate_ui(self) -> None:
@@ -337,7 +337,7 @@ class EventInspector(QWidget):
         """A long formula (a cell's equations, a conv's sizes) in a smaller font, so
         the tensors keep their room."""
         width, room = self.formula.width(), self.height() * self.FORMULA_SHARE
-        for delta in (-1, -2, -3, -4):
+        for delta in (-2, -3, -4, -5):
             self.formula.setFont(_font(delta, mono=True))
             if width <= 0 or room <= 0 or self.formula.heightForWidth(width) <= room:
                 break

@@ -73,13 +73,17 @@ class StepThroughPanel(QWidget):
                        self.end_button, self.record_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        transport = QHBoxLayout()
+        #: the navigation row; the window may move it into its tab bar's corner
+        #: (it then gives its height to the inspector)
+        self.header = QWidget()
+        transport = QHBoxLayout(self.header)
+        transport.setContentsMargins(0, 0, 0, 0)
         for widget in (self.start_button, self.back_button, self.step_button,
                        self.end_button):
             transport.addWidget(widget)
         transport.addSpacing(12)
         transport.addWidget(self.phase_label)
-        transport.addWidget(self.position_label, 1)
+        transport.addStretch(1)
         transport.addWidget(self.record_button)
 
         self.diagram = ArchitectureDiagram()
@@ -101,7 +105,9 @@ class StepThroughPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(transport)
+        layout.addWidget(self.header)
+        # which event: its own full-width line (wraps; the header has no room)
+        layout.addWidget(self.position_label)
         layout.addWidget(split, 1)
         self._update_buttons()
         self.apply_fonts()
@@ -125,8 +131,8 @@ class StepThroughPanel(QWidget):
 
     def apply_fonts(self) -> None:
         """Text sizes relative to the application font (presentation mode)."""
-        self.phase_label.setFont(_font(2, bold=True))
-        self.position_label.setFont(_font(0))
+        self.phase_label.setFont(_font(1, bold=True))
+        self.position_label.setFont(_font(-1))
 
     def retranslate_ui(self) -> None:
         # symbols only: the row leaves its room to the event's name (tooltips and

@@ -76,6 +76,7 @@ class HyperparamPanel(QWidget):
                 forms[group].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
                 self._groups[group] = box
             label = QLabel()
+            label.setWordWrap(True)  # a long name wraps instead of widening the dock
             self._labels[p.key] = label
             editor = self._make_editor(p, values.get(p.key, p.default))
             editor.setMinimumWidth(60)
