@@ -241,12 +241,14 @@ class Engine:
                     "The lab could not be built. Change its settings and press Reset."
                 )
             task.current_request = job
+            step_before = task.step
             try:
                 data = task.handle(kind, payload.get("data", {}))
             finally:
                 task.current_request = None
             if job.cancelled:
                 return
+            data = self._progress_of_request(task, step_before, data)
             if job.id:
                 self.mailbox.put(RequestResult(self.run_id, kind, data, job=job.id))
             else:
@@ -259,6 +261,24 @@ class Engine:
         finally:
             with self._requests_lock:
                 self._requests.pop(job.id, None)
+
+    def _progress_of_request(self, task, step_before: int, data):
+        """A request that trained (a manual D/G step) is progress like a training
+        step: its step, metrics and snapshot reach the history, counters and curves
+        through the mailbox; the result keeps only its own answer."""
+        if not isinstance(data, dict) or not data.get("metrics"):
+            return data
+        if task.step <= step_before or data.get("hparams"):
+            return data
+        data = dict(data)
+        metrics = {k: float(v) for k, v in data["metrics"].items()
+                   if isinstance(v, (int, float))}
+        report = StepReport(task.step, task.epoch, metrics,
+                            task.samples_per_step, 0.0)
+        report.snapshot = data.pop("snapshot", None)
+        self._record(report)
+        self._flush(force=True)
+        return data
 
     def _request_progress(self, job_id: int) -> Callable[[float, str], None]:
         def report(fraction: float, text: str) -> None:

@@ -317,3 +317,22 @@ def test_a_preset_restarts_the_run_history_counters_and_settings():
     s.poll()
     series = s.history.get("d_loss")
     assert s.step == 2 and list(series.x) == [1, 2]  # no line back to the old run
+
+
+def test_a_manual_generator_step_is_progress_like_a_training_step():
+    s = make("gan2d")
+    s.step_once(3)
+    s.runner.pump(10)
+    s.poll()
+    assert s.step == 3
+    s.request("step", {"which": "G"})
+    s.runner.pump()
+    s.poll()
+    # the step counter, the metrics and the history follow the manual step
+    assert s.step == 4
+    assert list(s.history.get("g_loss").x)[-1] == 4
+    assert s.snapshot_step == 4
+    s.request("step", {"which": "D"})  # D alone trains no G step: no new point
+    s.runner.pump()
+    s.poll()
+    assert s.step == 4 and len(s.history.get("g_loss")) == 4
