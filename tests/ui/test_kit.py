@@ -162,7 +162,8 @@ def test_log_ticks_are_powers_of_ten():
 
 def test_flat_data_gets_a_sensible_range():
     lo, hi = readable_range(8.505, 8.505)
-    assert lo < 8.505 < hi and hi - lo == pytest.approx(0.8505)
+    assert lo < 8.505 < hi and hi - lo == pytest.approx(2 * 0.002 * 8.505)
+    assert readable_range(43.2, 44.5) == (43.2, 44.5)  # a real change stays
     assert readable_range(0.0, 0.0) == (-0.5, 0.5)
     assert readable_range(0.0, 2.0) == (0.0, 2.0)
 

@@ -62,7 +62,9 @@ def readable_range(lo: float, hi: float) -> tuple[float, float]:
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return 0.0, 1.0
     span = hi - lo
-    floor = max(abs(lo), abs(hi)) * 0.05 or 0.5
+    # only data flatter than 0.2 % of their size count as flat (a loss going from
+    # 44.5 to 43.2 is a real change and keeps its own range)
+    floor = max(abs(lo), abs(hi)) * 0.002 or 0.5
     if span < floor:
         middle = 0.5 * (lo + hi)
         return middle - floor, middle + floor
@@ -92,16 +94,27 @@ class ReadableAxis(pg.AxisItem):
         font = self.style.get("tickFont")
         height = QFontMetricsF(font).height() if font is not None else 14.0
         # labels across a horizontal axis are a few characters wide
-        room = height * (1.6 if self.orientation in ("left", "right") else 4.0)
-        most = max(2, int(size // room))
+        room = height * (1.4 if self.orientation in ("left", "right") else 3.0)
+        most = max(3, int(size // room))  # never fewer than three labels
         spacing, offset = levels[0]
+        if self.logMode:
+            # log axes: logTickValues keeps only whole decades, and thins them
+            return levels
         for factor in (1, 2, 5, 10, 20, 50, 100):
             if span / (spacing * factor) <= most:
                 break
-        if factor == 1 or self.logMode:
-            # log axes: logTickValues keeps only whole decades, and thins them
+        if factor > 1:
+            return [(spacing * factor, offset)]
+        # a short range on a long axis: at least two labelled ticks (2, 2.5, 2 …
+        # times finer, staying on round numbers)
+        finer = spacing
+        for divisor in (2, 2.5, 2, 2, 2.5, 2):
+            if span / finer >= 2 or span / (finer / divisor) > most:
+                break
+            finer /= divisor
+        if finer == spacing:
             return levels
-        return [(spacing * factor, offset)]
+        return [(finer, offset)]
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
         """Only the major levels on a log axis: pyqtgraph adds 2…9 × 10ⁿ minor
