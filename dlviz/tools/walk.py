@@ -49,6 +49,36 @@ SCREENS = {
 }
 LANGUAGES = ("en", "zh_CN")
 
+#: The README's screenshots: file in resources/screenshots ← screen of the walk.
+README_SCREENS = {
+    "main_window.png": "mlp2d-training-laptop-en.png",
+    "step_through.png": "resnet-step-projector-en.png",
+    "step_through_zh.png": "googlenet-step-laptop-zh_CN.png",
+    "lenet5.png": "lenet5-training-projector-en.png",
+    "detection.png": "detection-training-projector-en.png",
+    "lstm_gates.png": "lstm-training-projector-en.png",
+    "seq2seq_alignment.png": "seq2seq-training-laptop-en.png",
+    "transformer_heads.png": "transformer-training-projector-en.png",
+    "gan2d_ring.png": "gan2d-training-projector-en.png",
+    "laptop_en.png": "distillation-training-laptop-en.png",
+    "laptop_zh.png": "distillation-training-laptop-zh_CN.png",
+    "projector_en.png": "segmentation-training-projector-en.png",
+    "projector_zh.png": "segmentation-training-projector-zh_CN.png",
+}
+
+
+def copy_readme_screens(screens: Path, target: Path) -> list[str]:
+    """Copy the README's screenshots out of a walk's folder; returns the missing."""
+    import shutil
+
+    missing = []
+    for name, source in README_SCREENS.items():
+        if (screens / source).exists():
+            shutil.copyfile(screens / source, target / name)
+        else:
+            missing.append(source)
+    return missing
+
 
 @dataclass
 class Finding:
@@ -301,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screen", action="append", choices=sorted(SCREENS))
     parser.add_argument("--lab", action="append", help="walk only these labs")
     parser.add_argument("--out", default="build/screens", help="folder for the PNGs")
+    parser.add_argument("--readme", action="store_true",
+                        help="copy the README's screenshots into resources/")
     parser.add_argument("--json", help=argparse.SUPPRESS)
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -320,6 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     for finding in findings:
         print(finding)
     print(f"{len(findings)} findings; screens in {out}/")
+    if args.readme:
+        target = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
+        missing = copy_readme_screens(out, target)
+        print(f"README screenshots copied to {target}/"
+              + (f"; missing: {', '.join(missing)}" if missing else ""))
     return min(len(findings), 255)
 
 
