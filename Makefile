@@ -32,6 +32,8 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The real window training every lab, drawing vs not (about 4½ minutes); e.g.
+# make bench BENCH_ARGS="--labs mlp2d,gan2d --skip startup,core" or BENCH_ARGS=--quick
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m dlviz.bench $(BENCH_ARGS)
 

@@ -1,15 +1,40 @@
-"""Starting the desktop application."""
+"""Starting the desktop application.
+
+The window comes first: :func:`start_app` imports only torch, Qt and the window
+itself, shows the window, and a :class:`StartupLoader` then loads the rest behind it
+on the GUI thread, one small step per timer tick, saying in the status bar what it is
+loading: the labs (which fill the picker), torch's optimizer machinery, scikit-learn,
+captum and the step recorder, and last the first lab (its build starts on the worker
+thread only after every import is done).
+
+No first import may happen on a worker thread: PySide6 hooks every import, and a
+first-time import in a worker racing one on the GUI thread can crash the interpreter.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import torch
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dlviz.core.device import choose_device, configure_threads
+
+#: Modules a lab's task may import lazily on its worker thread; imported here first.
+DEFERRED_MODULES: dict[str, tuple[str, ...]] = {
+    # optimizers import torch._dynamo on their first step
+    "torch": ("torch._dynamo", "torch.optim"),
+    "sklearn": ("sklearn.datasets",),
+    "captum": ("captum.attr", "dlviz.core.explain.attributions"),
+    "trace": ("dlviz.core.trace",),
+}
+DEFAULT_LAB = "mlp2d"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -27,37 +52,144 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def warm_up_imports() -> None:
-    """Import, on the GUI thread and before any worker starts, the modules torch and
-    the labs would otherwise import lazily inside a worker thread.
-
-    PySide6 hooks every import; a first-time import in a worker racing an import on
-    the GUI thread can crash the interpreter, so no first import happens in a worker.
-    """
-    import importlib
-
-    import torch._dynamo  # noqa: F401 - optimizers import it lazily on first use
-    import torch.optim  # noqa: F401
-
-    from dlviz.core.labs import all_labs
-
-    all_labs()
-    for name in (
-        "sklearn.datasets",
-        "captum.attr",
-        "dlviz.core.trace",
-        "dlviz.core.explain.attributions",
-    ):
+def import_modules(names: tuple[str, ...]) -> None:
+    """Import ``names`` (on the GUI thread); an optional one that is missing is
+    skipped (the feature that needs it says so when used)."""
+    for name in names:
         try:
             importlib.import_module(name)
         except ImportError:
             pass
 
 
-def run_app(device_name: str | None = None, lab: str | None = None) -> int:
-    """Open the main window and run the event loop; returns the exit code."""
-    app = create_application()
-    warm_up_imports()
+def warm_up_imports() -> None:
+    """Import at once, on the GUI thread and before any worker starts, everything
+    :class:`StartupLoader` loads step by step (tests and benchmarks use this)."""
+    from dlviz.core.labs import all_labs
+
+    all_labs()
+    for names in DEFERRED_MODULES.values():
+        import_modules(names)
+
+
+@dataclass
+class LoadStep:
+    """One step of the start-up: a name (for tests), the status text, the work."""
+
+    name: str
+    text: str
+    run: Callable[[], None]
+
+
+class StartupLoader(QObject):
+    """Loads the rest of the app behind the shown window, one step per timer tick.
+
+    The first step waits for the window's first paint. ``done`` lists what happened
+    in order (``"painted"``, then the step names); ``finished`` is emitted after the
+    last step (the first lab is open and building on its worker thread).
+    """
+
+    finished = Signal()
+    #: Longest wait for the first paint (a window that is never exposed).
+    paint_timeout_ms = 2000
+
+    def __init__(self, window, lab: str | None = None):
+        super().__init__(window)
+        self.window = window
+        self.lab = lab
+        self.done: list[str] = []
+        self.times: dict[str, float] = {}
+        self.steps = self._steps()
+        self._started = False
+
+    def _steps(self) -> list[LoadStep]:
+        texts = {
+            "labs": self.tr("Loading labs…"),
+            "torch": self.tr("Loading PyTorch optimizers…"),
+            "sklearn": self.tr("Loading scikit-learn…"),
+            "captum": self.tr("Loading captum (attributions)…"),
+            "trace": self.tr("Loading the step recorder…"),
+        }
+        steps = [LoadStep("labs", texts["labs"], self._load_labs)]
+        steps += [
+            LoadStep(name, texts[name], lambda names=names: import_modules(names))
+            for name, names in DEFERRED_MODULES.items()
+        ]
+        steps.append(LoadStep("lab", self.tr("Opening the lab…"), self._open_lab))
+        return steps
+
+    # -- driving -------------------------------------------------------------------
+    def start(self) -> None:
+        """Run the steps after the window's first paint (or a timeout)."""
+        self.window.installEventFilter(self)
+        QTimer.singleShot(self.paint_timeout_ms, self._begin)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self._mark("painted")
+            self.window.removeEventFilter(self)
+            # let this paint reach the screen before the first import blocks
+            QTimer.singleShot(0, self._begin)
+        return False
+
+    def _begin(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self.window.removeEventFilter(self)
+        self._next()
+
+    def _next(self) -> None:
+        if not self.window.isVisible():
+            return  # closed while loading: open no lab, start no thread
+        if not self.steps:
+            self.window.statusBar().clearMessage()
+            self._mark("finished")
+            self.finished.emit()
+            return
+        step = self.steps.pop(0)
+        bar = self.window.statusBar()
+        bar.showMessage(step.text)
+        bar.repaint()  # the message shows while the step blocks the GUI thread
+        step.run()
+        self._mark(step.name)
+        QTimer.singleShot(0, self._next)  # input and paints get in between steps
+
+    def _mark(self, name: str) -> None:
+        self.done.append(name)
+        self.times[name] = time.perf_counter()
+
+    # -- steps ---------------------------------------------------------------------
+    def _load_labs(self) -> None:
+        from dlviz.core.labs import all_labs
+
+        self.window.picker.set_labs(all_labs())
+
+    def _open_lab(self) -> None:
+        self.window.finish_loading(first_lab(self.lab))
+
+
+def first_lab(requested: str | None) -> str:
+    """The lab to open: the one asked for, else the one open last time, else the
+    MLP playground."""
+    from dlviz.core.labs import all_labs
+
+    if requested:
+        return requested
+    from dlviz.ui.settings import Settings
+
+    remembered = Settings().last_lab
+    if remembered in {spec.key for spec in all_labs()}:
+        return remembered
+    return DEFAULT_LAB
+
+
+def start_app(device_name: str | None = None, lab: str | None = None):
+    """Show the main window and start loading the rest behind it.
+
+    Returns ``(window, loader)``; :func:`run_app` then runs the event loop.
+    """
+    create_application()
     from dlviz.ui.main_window import MainWindow
 
     try:
@@ -66,11 +198,48 @@ def run_app(device_name: str | None = None, lab: str | None = None) -> int:
         QMessageBox.warning(None, "dlviz", f"{exc}. Using the CPU instead.")
         device = torch.device("cpu")
     threads = configure_threads()
-    window = MainWindow(device, threads, lab=lab)
+    window = MainWindow(device, threads, loading=True)
+    loader = StartupLoader(window, lab)
     window.show()
     if os.environ.get("DLVIZ_EXIT_AFTER_PAINT"):
-        _quit_after_first_paint(window)
-    return app.exec()
+        _quit_after_first_paint(window)  # the start-up benchmark: nothing loads
+    else:
+        loader.start()
+        if os.environ.get("DLVIZ_EXIT_AFTER_LOADED"):
+            _quit_when_ready(window, loader)
+    return window, loader
+
+
+def run_app(device_name: str | None = None, lab: str | None = None) -> int:
+    """Open the main window and run the event loop; returns the exit code."""
+    app = create_application()
+    window, loader = start_app(device_name, lab)
+    code = app.exec()
+    del window, loader
+    return code
+
+
+# -- start-up benchmark hooks ---------------------------------------------------------
+def seconds_since_launch() -> float | None:
+    """Seconds since this process started: from ``DLVIZ_T0`` (the parent's
+    ``time.time()`` at launch) or, on Linux, from /proc."""
+    t0 = os.environ.get("DLVIZ_T0")
+    if t0:
+        return time.time() - float(t0)
+    try:
+        with open("/proc/self/stat") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as fh:
+            uptime = float(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _report(what: str) -> None:
+    seconds = seconds_since_launch()
+    if seconds is not None:
+        print(f"dlviz-startup: {what} {seconds:.3f} s", file=sys.stderr, flush=True)
 
 
 class _FirstPaint(QObject):
@@ -79,6 +248,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
+            _report("painted")
             QTimer.singleShot(0, obj.close)
         return False
 
@@ -86,3 +256,17 @@ class _FirstPaint(QObject):
 def _quit_after_first_paint(window) -> None:
     window._first_paint = _FirstPaint(window)
     window.installEventFilter(window._first_paint)
+
+
+def _quit_when_ready(window, loader: StartupLoader) -> None:
+    """Close once every step ran and the first lab's build is ready."""
+
+    def check() -> None:
+        session = window.session
+        if session is None or session.state not in ("building", "idle"):
+            _report("ready")
+            window.close()
+        else:
+            QTimer.singleShot(20, check)
+
+    loader.finished.connect(check)

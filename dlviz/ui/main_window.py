@@ -34,6 +34,7 @@ from dlviz.session.messages import Failure
 from dlviz.session.shown import ShownSnapshot
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.jobs import RequestWatcher, join_everything
+from dlviz.ui.redraw_budget import RedrawBudget
 from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.trace import StepThroughPanel
@@ -72,6 +73,8 @@ class KeyRouter(QObject):
             event.accept()  # the widget gets its arrow key, not the shortcut
         return False
 CURVES_EVERY_S = 0.1
+#: However expensive a stage, a training lab shows a new frame at least this often.
+MAX_FRAME_GAP_S = 0.25
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.shown = ShownSnapshot()
         self._build()
         self.retranslate_ui()
+        self.redraw_budget = RedrawBudget()
+        self._undrawn_change = False  # polled, not drawn yet (over budget)
+        self._last_draw = 0.0
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(REDRAW_MS)
         self.redraw_timer.timeout.connect(self.redraw)
@@ -183,6 +189,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.lab_splitter, "")
         self.step_through = StepThroughPanel()
         self.tabs.addTab(self.step_through, "")
+        # the step-through's navigation shares the tab bar's row
+        self.tabs.setCornerWidget(self.step_through.header, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.step_through.record_requested.connect(self.record_trace)
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -271,6 +280,11 @@ class MainWindow(QMainWindow):
             deck.set_title(self.metric_curves, self.tr("Metrics"))
         self._show_card()
         self._show_state()
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.step_through.header.setVisible(
+            self.tabs.widget(index) is self.step_through
+        )
 
     def _step_through_key(self) -> None:
         """Home / ← / → / End walk the recorded step (shown if it is hidden)."""
@@ -586,8 +600,18 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         changed = session.poll()
+        self._undrawn_change = self._undrawn_change or changed
         if not self.draw_enabled:
             return
+        # while a lab trains, drawing may take only its share of the GUI thread
+        # (which shares the GIL with the worker); paused, every change is drawn
+        now = time.perf_counter()
+        if session.state != "running":
+            self.redraw_budget.reset()
+        elif (not self.redraw_budget.allows()
+              and now - self._last_draw < MAX_FRAME_GAP_S):
+            return  # over budget, and a frame was shown recently enough
+        changed, self._undrawn_change = self._undrawn_change, False
         if changed:
             self.transport.show_counters(
                 session.epoch,
@@ -596,8 +620,8 @@ class MainWindow(QMainWindow):
                 session.metrics,
                 session.validation,
             )
-        self.draw_stage()
-        now = time.perf_counter()
+        if self.draw_stage():
+            self._last_draw = now
         if changed and (now - self._last_curves >= CURVES_EVERY_S
                         or session.state != "running"):
             self._last_curves = now

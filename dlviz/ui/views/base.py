@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from dlviz.ui import theme
 from dlviz.ui.kit.axes import readable_axes
 
-
 #: pyqtgraph's initial room for tick labels (width of a vertical axis, height of
 #: a horizontal one); the axes grow from it to fit their labels.
 _AXIS_TEXT_SPACE = (30, 18)

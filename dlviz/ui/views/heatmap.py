@@ -72,13 +72,16 @@ class HeatmapView(PlotView):
         if values.ndim == 1:
             values = values[None, :]
         if levels is None:
-            levels = (
+            levels = self._steady_levels(
                 theme.symmetric_levels(values)
                 if self.diverging
                 else theme.range_levels(values)
             )
+        levels = (float(levels[0]), float(levels[1]))
         self.image.setImage(values, autoLevels=False, levels=levels)
-        if self.colorbar is not None:
+        # the colour bar's axis is drawn again whenever its range is set: only
+        # when the levels change
+        if self.colorbar is not None and levels != tuple(self.colorbar.levels()):
             self.colorbar.setLevels(levels)
         if values.shape != self._shape or extent != self._extent:
             self._shape, self._extent = values.shape, extent
@@ -90,6 +93,22 @@ class HeatmapView(PlotView):
                 rect = QRectF(x0, y0, x1 - x0, y1 - y0)
             self.image.setRect(rect)
             self.plot_item.setRange(rect=rect, padding=0)
+
+    #: Automatic levels are kept while the data stay inside them and span at least
+    #: this share of them: live data whose range jitters a little do not redraw the
+    #: colour bar's axis every frame (data outside the levels update them at once).
+    STEADY_SHARE = 0.9
+
+    def _steady_levels(self, levels: tuple[float, float]) -> tuple[float, float]:
+        lo, hi = float(levels[0]), float(levels[1])
+        previous = getattr(self, "_auto_levels", None)
+        if previous is not None:
+            p_lo, p_hi = previous
+            inside = p_lo <= lo and hi <= p_hi
+            if inside and (hi - lo) >= self.STEADY_SHARE * (p_hi - p_lo):
+                return previous
+        self._auto_levels = (lo, hi)
+        return lo, hi
 
     def set_ticks(
         self,

@@ -100,11 +100,15 @@ class _LabDelegate(QStyledItemDelegate):
 
 
 class LabPicker(QWidget):
-    """Emits ``lab_chosen(key)`` when the user picks a lab."""
+    """Emits ``lab_chosen(key)`` when the user picks a lab.
+
+    With ``fill`` false it starts empty (the app shows its window before the labs
+    are imported) and :meth:`set_labs` fills it.
+    """
 
     lab_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, fill: bool = True):
         super().__init__(parent)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -121,9 +125,19 @@ class LabPicker(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
-        self._specs: dict[str, LabSpec] = {s.key: s for s in all_labs()}
+        self._specs: dict[str, LabSpec] = {}
+        self._chapters: dict[str, QTreeWidgetItem] = {}
+        if fill:
+            self.set_labs(all_labs())
+        else:
+            self.retranslate_ui()
+
+    def set_labs(self, specs: list[LabSpec]) -> None:
+        """Show ``specs`` (in their order), grouped by chapter."""
+        self._specs = {s.key: s for s in specs}
         self._populate()
         self.retranslate_ui()
+        self._apply_filter(self.filter.text())
 
     def _populate(self) -> None:
         self.tree.clear()
