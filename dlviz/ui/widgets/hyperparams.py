@@ -109,7 +109,8 @@ class HyperparamPanel(QWidget):
                 editor.setText(self.tr("on"))
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):
-                    editor.setItemText(i, tr_core(spec.choice_label(editor.itemData(i))))
+                    label_text = spec.choice_label(editor.itemData(i))
+                    editor.setItemText(i, tr_core(label_text))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
