@@ -147,3 +147,12 @@ def test_switching_labs_during_training_drops_the_old_run(window, qtbot):
     qtbot.waitUntil(lambda: window.session.state == "ready", timeout=20000)
     assert window.session.step == 0
     assert window.session.snapshot is None or "images" in window.session.snapshot
+
+
+def test_a_tool_lab_does_not_show_the_previous_labs_counters(qtbot, window):
+    window.session.step_once(3)
+    qtbot.waitUntil(lambda: window.session.step >= 3, timeout=20000)
+    qtbot.waitUntil(lambda: window.transport.counters["step"].text() == "3",
+                    timeout=5000)
+    window.open_lab("convmath")
+    assert all(label.text() == "–" for label in window.transport.counters.values())
