@@ -157,7 +157,8 @@ def cut_texts(root) -> list[str]:
             continue
         need = title.item.boundingRect().width()
         have = view.width()
-        if need > have + 2:
+        box = view.mapFromScene(title.item.sceneBoundingRect()).boundingRect()
+        if need > have + 2 or box.left() < -2 or box.right() > have + 2:
             found.append(f"title '{_plain(title.text)[:40]}' needs {need:.0f} px, "
                          f"has {have}")
     return found

@@ -959,7 +959,7 @@
     <name>MainWindow</name>
     <message>
         <source>dlviz — deep learning lab bench</source>
-        <extracomment>False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
+        <extracomment>However expensive a stage, a training lab shows a new frame at least this often. False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
         <translation>dlviz —— 深度学习实验台</translation>
     </message>
     <message>
@@ -1779,7 +1779,7 @@
     <name>StepThroughPanel</name>
     <message>
         <source>Record a step</source>
-        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index). the user dragged the handle: keep their split from then on The diagram&apos;s share of the width (the inspector gets the rest); less on a narrow stage, where the three tensor panes need the room.</extracomment>
+        <extracomment>The user wants a new step recorded (the window forwards it to the engine). The current event changed (its index). the navigation row; the window may move it into its tab bar&apos;s corner (it then gives its height to the inspector) the user dragged the handle: keep their split from then on The diagram&apos;s share of the width (the inspector gets the rest); less on a narrow stage, where the three tensor panes need the room.</extracomment>
         <translation>录制一步</translation>
     </message>
     <message>
@@ -1823,8 +1823,8 @@
         <translation>尚未录制任何一步</translation>
     </message>
     <message>
-        <source>Layer {0}: ‖∂L/∂W‖ = {1}</source>
-        <translation>第 {0} 层：‖∂L/∂W‖ = {1}</translation>
+        <source>Layer {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
     </message>
 </context>
 <context>

@@ -95,10 +95,14 @@ class FittedTitle:
     def _fit_title(self) -> None:
         if not self._title_options:
             return
-        room = self.width() - 4
+        # the title is centred over the plot area (which the left axis pushes
+        # right): the whole text must lie inside the view
+        label = self.plot_item.titleLabel
         for text in self._title_options:
             self.set_title(text)
-            if self.plot_item.titleLabel.item.boundingRect().width() <= room:
+            self.plot_item.layout.activate()  # place the new title now
+            box = self.mapFromScene(label.item.sceneBoundingRect()).boundingRect()
+            if box.left() >= 0 and box.right() <= self.width() - 2:
                 return
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -303,7 +303,7 @@ class StepThroughPanel(QWidget):
         else:
             row = rows[highlight]
             self.grad_norms.set_title(
-                self.tr("Layer {0}: ‖∂L/∂W‖ = {1}").format(
+                self.tr("Layer {0}: {1}").format(
                     highlight + 1, f"{row['weight']:.2g}"
                 )
             )
