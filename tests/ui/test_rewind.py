@@ -10,10 +10,14 @@ from dlviz.ui.views.decision import blend_classes
 from tests.ui.conftest import wait_steps
 
 
-def train(qtbot, win, steps):
+def train(qtbot, win, steps, frames=3):
+    """Train for ``steps`` steps and until ``frames`` snapshots are recorded
+    (snapshots arrive by time, not by step)."""
+    buffer = win.rewind_timeline.buffer
     win.session.set_speed(0.0)
     win.toggle_play()
     wait_steps(qtbot, win, steps)
+    qtbot.waitUntil(lambda: len(buffer) >= frames, timeout=60000)
     win.toggle_play()
     qtbot.waitUntil(lambda: win.session.state == "paused", timeout=10000)
     qtbot.wait(100)
