@@ -98,10 +98,11 @@ class ThreadRunner:
         self.thread.start()
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """Ask the engine to stop and wait; False when the thread did not end."""
+        """Stop the engine as the app does (stop flag, pending requests cancelled,
+        worker woken) and wait; False when the thread did not end."""
         if self.engine is None or self.thread is None:
             return True
-        self.engine.post("stop")
+        self.engine.request_stop()
         self.thread.join(timeout)
         return not self.thread.is_alive()
 

@@ -24,16 +24,20 @@ Two choices live here:
 
   So the rule is a flag on the lab card, :attr:`LabSpec.heavy
   <dlviz.core.labs.base.LabSpec.heavy>`: heavy labs (conv nets, detection,
-  segmentation, the Transformer, image GANs) take CUDA when there is one; every other
-  lab stays on the CPU. The function returns the device and a one-line reason for the
-  status bar. MPS is not chosen by this rule (it was not measured); an explicit
-  override still can.
+  segmentation, the Transformer, image GANs) take CUDA when there is one, else
+  Apple's MPS when there is that (not measured: chosen by the same flag); every other
+  lab stays on the CPU. The function returns the device and a one-line reason.
+
+* :func:`device_for_lab` — what the app uses: the user's choice (``auto``, the
+  default, or a device from ``--device`` / the Device menu) applied to one lab, with
+  the reason as a code (:class:`DeviceChoice`) the interface words and translates.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import torch
@@ -84,17 +88,81 @@ def choose_device(override: str | None = None) -> torch.device:
     return torch.device("cpu")
 
 
+#: The choices of ``--device`` and the Device menu; ``auto`` picks per lab.
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+
+
+def available_devices() -> list[str]:
+    """The device types this machine can train on: ``cpu``, then ``cuda`` and
+    ``mps`` when torch sees them."""
+    found = ["cpu"]
+    if torch.cuda.is_available():
+        found.append("cuda")
+    if _mps_available():
+        found.append("mps")
+    return found
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    """Where one lab trains and why.
+
+    ``reason`` is a code the interface words: ``"no_gpu"`` (CPU, no GPU here),
+    ``"light"`` (CPU, a small lab: the GPU would be slower), ``"heavy"`` (the GPU,
+    a big lab), ``"chosen"`` (the user's ``--device`` / Device menu choice).
+    ``measured`` is the GPU/CPU speed ratio measured for this lab, if any.
+    """
+
+    device: torch.device
+    reason: str
+    measured: str | None = None
+
+
+def _gpu_types(
+    available: bool | Iterable[str | torch.device] | None,
+) -> list[str]:
+    if available is None:
+        return [d for d in available_devices() if d != "cpu"]
+    if isinstance(available, bool):
+        return ["cuda"] if available else []
+    types = {torch.device(d).type for d in available}
+    return [t for t in ("cuda", "mps") if t in types]
+
+
+def device_for_lab(
+    spec: LabSpec,
+    choice: str | torch.device = "auto",
+    available: bool | Iterable[str | torch.device] | None = None,
+) -> DeviceChoice:
+    """The device lab ``spec`` trains on under the user's ``choice``.
+
+    ``auto`` follows the lab (heavy labs on the GPU — CUDA, else MPS — light ones on
+    the CPU); any other choice (``cpu``, ``cuda``, ``cuda:1``, ``mps`` or a
+    :class:`torch.device`) is used as given. ``available`` is as for
+    :func:`preferred_device`.
+    """
+    measured = MEASURED_SPEEDUP.get(spec.key)
+    if not (isinstance(choice, str) and choice == "auto"):
+        return DeviceChoice(torch.device(choice), "chosen", measured)
+    gpus = _gpu_types(available)
+    if not gpus:
+        return DeviceChoice(torch.device("cpu"), "no_gpu", measured)
+    if spec.heavy:
+        return DeviceChoice(torch.device(gpus[0]), "heavy", measured)
+    return DeviceChoice(torch.device("cpu"), "light", measured)
+
+
 def preferred_device(
     spec_or_key: LabSpec | str,
     available: bool | Iterable[str | torch.device] | None = None,
 ) -> tuple[torch.device, str]:
-    """The device one lab should train on, and why (one line for the status bar).
+    """The device one lab should train on, and why (one English line).
 
     ``spec_or_key`` is a :class:`~dlviz.core.labs.base.LabSpec` or its key.
-    ``available`` says whether a CUDA GPU is present: a bool, or the device names
-    present (``{"cpu", "cuda"}``); ``None`` asks torch. Heavy labs
-    (:attr:`LabSpec.heavy <dlviz.core.labs.base.LabSpec.heavy>`) get ``cuda`` when
-    one is present; all others get the CPU, where they run faster.
+    ``available`` says which GPUs are present: a bool (a CUDA GPU or none), or the
+    device names present (``{"cpu", "cuda"}``, ``["cpu", "mps"]``); ``None`` asks
+    torch. Heavy labs (:attr:`LabSpec.heavy <dlviz.core.labs.base.LabSpec.heavy>`)
+    get the GPU when one is present; all others get the CPU, where they run faster.
     """
     if isinstance(spec_or_key, str):
         from dlviz.core.labs import get_lab  # the registry imports the labs: lazily
@@ -102,22 +170,18 @@ def preferred_device(
         spec = get_lab(spec_or_key)
     else:
         spec = spec_or_key
-    if available is None:
-        has_cuda = torch.cuda.is_available()
-    elif isinstance(available, bool):
-        has_cuda = available
-    else:
-        has_cuda = any(torch.device(d).type == "cuda" for d in available)
-    measured = MEASURED_SPEEDUP.get(spec.key)
-    if not has_cuda:
-        return torch.device("cpu"), "CPU: no CUDA GPU on this machine."
-    if spec.heavy:
+    choice = device_for_lab(spec, "auto", available)
+    measured = choice.measured
+    if choice.reason == "no_gpu":
+        return choice.device, "CPU: no GPU on this machine."
+    if choice.reason == "heavy":
+        name = "CUDA" if choice.device.type == "cuda" else "MPS"
         detail = f" (measured {measured} faster)" if measured else ""
-        return torch.device("cuda"), (
-            f"GPU: {spec.title} is big enough to train faster on CUDA{detail}."
+        return choice.device, (
+            f"GPU: {spec.title} is big enough to train faster on {name}{detail}."
         )
     detail = f" (CUDA measured at {measured} of the CPU's speed)" if measured else ""
-    return torch.device("cpu"), (
+    return choice.device, (
         f"CPU: {spec.title} is small; the GPU's launch overhead would slow it{detail}."
     )
 

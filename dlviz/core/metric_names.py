@@ -1,8 +1,10 @@
-"""The names shown for the metrics that labs report (curve legends, counters).
+"""The names and colours shown for the metrics that labs report (curve legends,
+counters).
 
 A lab reports metrics by key (``loss``, ``val_acc`` …); this is the one place that
-says what each key is called on screen (in English; the interface translates it).
-A key not listed is shown with its underscores as spaces.
+says what each key is called on screen (in English; the interface translates it)
+and which colour its curve takes. A key not listed is shown with its underscores as
+spaces and a colour of its own.
 """
 
 from __future__ import annotations
@@ -24,3 +26,25 @@ METRIC_LABELS = {
 def metric_label(name: str) -> str:
     """The English name of metric ``name``."""
     return METRIC_LABELS.get(name, name.replace("_", " "))
+
+
+#: Metrics with a fixed colour: their slot in the interface's curve palette (the UI
+#: turns a slot into a colour, :func:`dlviz.ui.theme.class_color`). A validation
+#: metric shares the slot of its training metric (its curve is dashed).
+METRIC_COLOR_SLOTS = {
+    "loss": 0,
+    "acc": 1,
+    "d_loss": 2,
+    "g_loss": 3,
+    "bleu": 4,
+    "seq_acc": 5,
+}
+
+
+def metric_color_slot(name: str) -> int:
+    """The curve palette slot of metric ``name``: fixed for the common metrics,
+    otherwise derived from the name (stable between runs, away from slots 0–1)."""
+    base = name.removeprefix("val_")
+    if base in METRIC_COLOR_SLOTS:
+        return METRIC_COLOR_SLOTS[base]
+    return sum(map(ord, base)) % 7 + 2

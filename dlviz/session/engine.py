@@ -177,7 +177,8 @@ class Engine:
         if name == "request":
             self._request(payload)
             return
-        if self.task is None and name not in ("stop", "reset", "speed", "to_cpu"):
+        if self.task is None and name not in ("stop", "reset", "speed", "to_cpu",
+                                              "move"):
             raise RuntimeError(
                 "The lab could not be built. Change its settings and press Reset."
             )
@@ -212,7 +213,9 @@ class Engine:
             self.steps_per_second = float(payload["steps_per_second"])
             self._next_step_at = 0.0
         elif name == "to_cpu":
-            self._move_to_cpu()
+            self._move_to(torch.device("cpu"))
+        elif name == "move":
+            self._move_to(torch.device(payload["device"]))
         elif name == "load_state":
             self.task.load_state_dict(payload["state"])
             self._loop = None
@@ -381,13 +384,19 @@ class Engine:
     def _empty_progress(self) -> Progress:
         return Progress(self.run_id, 0, 0.0, 0.0, {})
 
-    def _move_to_cpu(self) -> None:
+    def _move_to(self, device: torch.device) -> None:
+        """Rebuild the task on ``device`` with its weights, optimizer state and step
+        (the GPU ran out of memory, or the user chose another device); a running
+        run keeps running."""
         state = _to_cpu(self.task.state_dict()) if self.task is not None else None
-        self.device = torch.device("cpu")
+        self.device = device
         self._build()
         if state is not None:
             self.task.load_state_dict(state)
-        self._status("paused", "Continuing on the CPU.", info={"device": "cpu"})
+            self._snapshot_now()
+        where = "the CPU" if device.type == "cpu" else str(device)
+        self._status("running" if self.running else "paused",
+                     f"Continuing on {where}.", info={"device": str(device)})
 
     def _status(self, state: str, message: str = "", info: dict | None = None) -> None:
         self.mailbox.put(Status(self.run_id, state, message, info or {}))

@@ -192,8 +192,19 @@ class LabSession:
         return next(iter(self.requests.values()), None)
 
     def continue_on_cpu(self) -> None:
+        """After the GPU ran out of memory: rebuild on the CPU with the weights."""
         self.device = torch.device("cpu")
         self._post("to_cpu")
+
+    def move_to(self, device: torch.device) -> None:
+        """Go on training on ``device``: the task is rebuilt there with its weights,
+        optimizer state and step (the run, its history and its rewind stay)."""
+        if device == self.device:
+            return
+        self.device = device
+        if self.engine is None:
+            return
+        self._post("move", device=str(device))
 
     def set_hparams(self, values: dict) -> None:
         """Validate and apply new hyperparameters and restart (raises ParamError)."""

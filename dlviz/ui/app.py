@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import torch
+import torch  # noqa: F401 - imported before Qt, as the app always did
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -184,6 +184,15 @@ def first_lab(requested: str | None) -> str:
     return DEFAULT_LAB
 
 
+def device_choice(device_name: str | None) -> str:
+    """The window's device choice from ``--device``: ``"auto"`` (None or ``auto``:
+    each lab picks, see :func:`~dlviz.core.device.device_for_lab`) or a device this
+    machine has (raises ``ValueError`` with the reason when it lacks it)."""
+    if not device_name or device_name == "auto":
+        return "auto"
+    return str(choose_device(device_name))
+
+
 def start_app(device_name: str | None = None, lab: str | None = None):
     """Show the main window and start loading the rest behind it.
 
@@ -193,10 +202,10 @@ def start_app(device_name: str | None = None, lab: str | None = None):
     from dlviz.ui.main_window import MainWindow
 
     try:
-        device = choose_device(device_name)
+        device = device_choice(device_name)
     except ValueError as exc:
         QMessageBox.warning(None, "dlviz", f"{exc}. Using the CPU instead.")
-        device = torch.device("cpu")
+        device = "cpu"
     threads = configure_threads()
     window = MainWindow(device, threads, loading=True)
     loader = StartupLoader(window, lab)

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlviz.core.device import describe_device
+from dlviz.core.device import DeviceChoice, describe_device, device_for_lab
 from dlviz.core.labs import LabSpec, get_lab
-from dlviz.core.metric_names import metric_label
+from dlviz.core.metric_names import metric_color_slot, metric_label
 from dlviz.core.params import ParamError
 from dlviz.session.lab_session import LabSession
 from dlviz.session.messages import Failure
 from dlviz.session.shown import ShownSnapshot
+from dlviz.ui import theme
+from dlviz.ui.classroom._menus import WindowMenus
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.jobs import RequestWatcher, join_everything
 from dlviz.ui.redraw_budget import RedrawBudget
@@ -78,30 +80,52 @@ MAX_FRAME_GAP_S = 0.25
 
 
 class MainWindow(QMainWindow):
-    """One window, one open lab at a time."""
+    """One window, one open lab at a time.
+
+    The classroom features (:mod:`dlviz.ui.classroom`) see it as a
+    :class:`~dlviz.ui.classroom._host.ClassroomHost` and live in :attr:`features`.
+    """
 
     #: False pauses drawing (the session is still polled); used by benchmarks.
     draw_enabled = True
 
     #: A lab was opened (its key); classroom features listen to it.
     lab_opened = Signal(str)
+    #: The stage drew a snapshot (its step): live, rewound or a GIF frame.
+    snapshot_shown = Signal(int)
+    #: The device choice (``auto``, ``cpu``, ``cuda``, ``mps``) or the device of
+    #: the open lab changed; the Device menu follows it.
+    device_changed = Signal()
 
     def __init__(
         self,
-        device: torch.device,
-        threads: int,
+        device: torch.device | str = "auto",
+        threads: int = 1,
         lab: str | None = None,
         *,
         loading: bool = False,
     ):
+        """``device`` is the user's choice: ``"auto"`` (per lab, see
+        :func:`~dlviz.core.device.device_for_lab`) or a device every lab uses."""
         super().__init__()
         self.setObjectName("dlviz_main")
         #: run_app shows the window with ``loading`` true, loads the rest behind it
         #: and then calls :meth:`finish_loading` (see dlviz/ui/app.py)
         self.loading = loading
         self._lab_after_loading: tuple[str, dict | None] | None = None
-        self.device = device
+        #: ``auto`` or a device name (``--device``, the Device menu)
+        self.device_choice = device if isinstance(device, str) else str(device)
+        #: where the open lab trains, and why (None before a lab is open)
+        self.device_reason: DeviceChoice | None = None
+        self.device = (
+            torch.device("cpu") if self.device_choice == "auto"
+            else torch.device(self.device_choice)
+        )
         self.threads = threads
+        #: the installed classroom features by name (``features["rewind"]``)
+        self.features: dict[str, object] = {}
+        #: the menus and window-wide actions the classroom features share
+        self.menus = WindowMenus(self)
         self.session: LabSession | None = None
         self.language = "en"
         self.stage: Stage | None = None
@@ -269,11 +293,7 @@ class MainWindow(QMainWindow):
         }
         for name, action in self.actions_by_name.items():
             action.setText(texts[name])
-        self.device_label.setText(
-            self.tr("Device: {0} · torch threads: {1}").format(
-                describe_device(self.device), self.threads
-            )
-        )
+        self._show_device()
         deck = self.stage.curves_deck() if self.stage is not None else None
         if deck is not None and deck.owns(self.loss_curves):
             deck.set_title(self.loss_curves, self.tr("Loss"))
@@ -345,6 +365,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(1, spec.trainable)
         self.step_through.clear()
         if spec.trainable:
+            self.device_reason = device_for_lab(spec, self.device_choice)
+            self.device = self.device_reason.device
             self.session = LabSession(spec, QtThreadRunner, self.device, hparams)
             self._connect_session(self.session)
             self.hyperparams.set_lab(spec, self.session.hparams)
@@ -353,6 +375,8 @@ class MainWindow(QMainWindow):
         self.notes.show_note(spec.key, self.language)
         self._show_card()
         self._show_state()
+        self._show_device()
+        self.device_changed.emit()
         self.stage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stage.setFocus()  # keys go to the transport, not the lab filter
         self.lab_opened.emit(spec.key)
@@ -517,7 +541,57 @@ class MainWindow(QMainWindow):
             self.session.continue_on_cpu()
             self.session.play()
             self.device = torch.device("cpu")
+            self.device_reason = DeviceChoice(self.device, "out_of_memory")
             self.retranslate_ui()
+            self.device_changed.emit()
+
+    # -- device ------------------------------------------------------------------------
+    def set_device_choice(self, choice: str) -> None:
+        """Use ``choice`` (``auto``, ``cpu``, ``cuda``, ``mps``) from now on; the
+        open lab moves there with its weights and goes on (the Device menu)."""
+        self.device_choice = choice
+        if self.spec is not None and self.session is not None:
+            self.device_reason = device_for_lab(self.spec, choice)
+            self.device = self.device_reason.device
+            self.session.move_to(self.device)
+        self._show_device()
+        self.device_changed.emit()
+
+    def _show_device(self) -> None:
+        """The status bar says where the lab trains and why (the GPU's name, the
+        measured speed-up and the torch threads in the tooltip)."""
+        reason = self.device_reason
+        device = self.device
+        names = {"cpu": self.tr("CPU"), "cuda": self.tr("CUDA"), "mps": self.tr("MPS")}
+        name = names.get(device.type, device.type)
+        if self.session is None:
+            why = self.tr("no training in this lab") if self.spec else ""
+        elif reason is None or reason.reason == "chosen":
+            why = self.tr("your choice")
+        else:
+            why = {
+                "no_gpu": self.tr("no GPU on this machine"),
+                "light": self.tr("small lab: a GPU would be slower"),
+                "heavy": self.tr("big lab: faster on the GPU"),
+                "out_of_memory": self.tr("the GPU ran out of memory"),
+            }.get(reason.reason, reason.reason)
+        if self.session is None:
+            text = why  # a tool: nothing runs on a device
+        else:
+            text = f"{name} — {why}"
+        if text:
+            text = self.tr("{0} · torch threads: {1}").format(text, self.threads)
+        else:  # starting up: no lab yet
+            text = self.tr("torch threads: {0}").format(self.threads)
+        self.device_label.setText(text)
+        tip = [describe_device(device)]
+        if reason is not None and reason.measured:
+            tip.append(
+                self.tr("Measured on an H200 for this lab: CUDA runs at {0} the "
+                        "speed of one CPU thread.").format(reason.measured)
+            )
+        tip.append(self.tr("Training → Device chooses another device."))
+        self.device_label.setToolTip("\n".join(tip))
 
     # -- session events ---------------------------------------------------------------
     def _on_status(self, state: str, message: str) -> None:
@@ -634,6 +708,8 @@ class MainWindow(QMainWindow):
         if snapshot is None or self.stage is None:
             return False
         self.stage.show_snapshot(snapshot)
+        step = self.shown.step
+        self.snapshot_shown.emit(-1 if step is None else int(step))
         return True
 
     @property
@@ -644,17 +720,13 @@ class MainWindow(QMainWindow):
     def update_curves(self) -> None:
         if self.session is None:
             return
-        style = getattr(self.stage, "curve_style", None)
         for name, series in self.session.history.series.items():
             if not len(series):
                 continue
             view = self.loss_curves if "loss" in name else self.metric_curves
             if view is self.metric_curves:
                 self._show_metric_curves()
-            color, label = _curve_color(name), tr_core(_curve_label(name))
-            if style is not None:
-                # a stage that colours its runs (one optimizer, one colour)
-                color, label = style(name) or (color, label)
+            color, label = self.curve_style(name)
             view.set_curve(
                 name,
                 series.x,
@@ -663,6 +735,48 @@ class MainWindow(QMainWindow):
                 dashed=name.startswith("val_"),
                 label=label,
             )
+
+    def curve_label(self, name: str) -> str:
+        """The translated legend label of metric ``name``."""
+        return tr_core(metric_label(name))
+
+    def curve_color(self, name: str) -> str:
+        """The colour of metric ``name``'s curve (its palette slot, from core)."""
+        return theme.class_color(metric_color_slot(name))
+
+    def curve_style(self, name: str) -> tuple[str, str]:
+        """Colour and label of curve ``name``: the stage's own where it colours its
+        runs (one optimizer, one colour), else the metric's."""
+        style = getattr(self.stage, "curve_style", None)
+        default = (self.curve_color(name), self.curve_label(name))
+        return (style(name) or default) if style is not None else default
+
+    def relabel_curves(self) -> None:
+        """Legend entries are set when a curve is first drawn; translate them again."""
+        for view in (self.loss_curves, self.metric_curves):
+            if getattr(view, "legend", None) is None:
+                continue
+            for key, curve in view.curves.items():
+                label = view.legend.getLabel(curve)
+                if label is not None:
+                    label.setText(self.curve_style(key)[1])
+            view.style_legend()
+
+    def set_language(self, lang: str) -> None:
+        """Follow ``lang`` (the Language menu): notes, curve legends, and the texts
+        stages draw from snapshots."""
+        changed = lang != self.language
+        self.language = lang
+        if changed:
+            self.notes.set_language(lang)
+        self.relabel_curves()
+        self.shown.invalidate()  # texts drawn from the snapshot follow at once
+
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea | None = None
+    ) -> None:
+        """Add a classroom feature's dock (under the stage unless ``area`` says)."""
+        self.addDockWidget(area or Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
     def _show_metric_curves(self) -> None:
         deck = self.stage.curves_deck() if self.stage is not None else None
@@ -677,15 +791,3 @@ class MainWindow(QMainWindow):
         join_everything(self)  # jobs (session files, GIFs) and every engine thread
         super().closeEvent(event)
 
-
-def _curve_label(name: str) -> str:
-    return metric_label(name)
-
-
-def _curve_color(name: str) -> str:
-    from dlviz.ui import theme
-
-    base = name.removeprefix("val_")
-    order = ["loss", "acc", "d_loss", "g_loss", "bleu", "seq_acc"]
-    index = order.index(base) if base in order else sum(map(ord, base)) % 7 + 2
-    return theme.PALETTE[index % len(theme.PALETTE)]

@@ -107,3 +107,25 @@ def test_the_check_imports_no_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+
+def test_stopping_the_thread_runner_cancels_a_long_request():
+    """stop() uses the engine's stop flag (request_stop): a request waiting on its
+    job is cancelled, so the thread ends at once (a bare "stop" command would wait
+    behind the 20 s request)."""
+    import time
+
+    from dlviz.session.engine import Engine
+    from tests.session.test_jobs import SPEC
+
+    engine = Engine(SPEC, SPEC.resolve({}), CPU, run_id=1)
+    runner = gpu_check.ThreadRunner()
+    runner.start(engine)
+    job = engine.submit_request("slow", {"seconds": 20.0}, 1)
+    deadline = time.monotonic() + 20
+    while engine.task is None or not engine.task.started.is_set():
+        assert time.monotonic() < deadline, "the request never started"
+        time.sleep(0.005)
+    assert runner.stop(timeout=5.0)
+    assert job.cancelled and not runner.is_running()

@@ -326,3 +326,23 @@ def test_seq2seq_tensors():
     assert data.tgt_vocab.decode(data.tgt_out[0].tolist()) == data.pairs.targets[0]
     assert data.src_vocab.decode(data.src[0].tolist()) == data.pairs.sources[0]
     torch.testing.assert_close(data.tgt_in[:, 1:], data.tgt_out[:, :-1])
+
+
+def test_a_cancelled_beam_search_stops_between_steps():
+    from dlviz.session.jobs import CancelToken, JobCancelled
+
+    token = CancelToken()
+    seen = []
+
+    def advance(prefixes, states):
+        seen.append(len(prefixes))
+        if len(seen) == 2:
+            token.cancel()  # the user presses Cancel during the second step
+        return _advance(prefixes, states)
+
+    with pytest.raises(JobCancelled):
+        beam_search(advance, None, 2, 5, ITOS, token)
+    assert len(seen) == 2
+    assert beam_search(_advance, None, 2, 5, ITOS, CancelToken())["best"] == [
+        "B", "<eos>"
+    ]

@@ -154,3 +154,17 @@ def test_transformer_learns_sentiment():
     for _ in range(100):
         t.train_step()
     assert t.evaluate()["val_acc"] >= 0.99
+
+
+def test_a_beam_request_checks_the_current_request():
+    from dlviz.session.jobs import JobCancelled, RequestJob
+
+    t = _task("seq2seq")
+    job = RequestJob(1, "beam")
+    job.cancel()
+    t.current_request = job
+    with pytest.raises(JobCancelled):
+        t.handle("beam", {"index": 0, "k": 3})
+    assert t.model.training  # left ready to train
+    t.current_request = RequestJob(2, "beam")
+    assert t.handle("beam", {"index": 0, "k": 3})["candidates"]

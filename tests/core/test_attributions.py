@@ -91,3 +91,78 @@ def test_gradcam_highlights_the_region_the_model_keys_on():
         assert cam.shape == (16, 16)
         assert cam.max() == pytest.approx(1.0)
         assert cam[:, keyed].mean() > 5 * cam[:, other].mean()
+
+
+class _CancelAfter:
+    """A cancel token that the user cancels after ``n`` checks (mid-way)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.checks = 0
+        self.fractions: list[float] = []
+        self.cancelled = False
+
+    def check(self) -> None:
+        from dlviz.session.jobs import JobCancelled
+
+        self.checks += 1
+        if self.checks > self.n:
+            self.cancelled = True
+            raise JobCancelled
+
+    def progress(self, fraction: float, text: str = "") -> None:
+        self.fractions.append(fraction)
+
+
+def test_integrated_gradients_equal_captums():
+    from captum.attr import IntegratedGradients
+
+    from dlviz.core.explain.attributions import integrated_gradients
+
+    model = tiny_model().eval()
+    x = torch.rand(1, 1, 6, 6)
+    ours = integrated_gradients(model, x, 1, n_steps=20, batch=6)
+    theirs = IntegratedGradients(model).attribute(
+        x.clone().requires_grad_(True), baselines=torch.zeros_like(x), target=1,
+        n_steps=20,
+    )
+    torch.testing.assert_close(ours, theirs.detach(), rtol=1e-4, atol=1e-6)
+
+
+def test_integrated_gradients_stop_between_batches_when_cancelled():
+    from dlviz.core.explain.attributions import integrated_gradients
+    from dlviz.session.jobs import JobCancelled
+
+    model = tiny_model().eval()
+    calls = []
+    model.register_forward_hook(lambda m, i, o: calls.append(len(i[0])))
+    token = _CancelAfter(2)
+    with pytest.raises(JobCancelled):
+        integrated_gradients(model, torch.rand(1, 1, 6, 6), 0, n_steps=32, batch=8,
+                             token=token)
+    assert calls == [8, 8]  # two of the four batches ran, then it stopped
+    assert token.fractions == [0.0, 0.25]
+
+
+def test_a_cancelled_attribute_request_never_reaches_gradcam():
+    from dlviz.session.jobs import JobCancelled
+
+    token = _CancelAfter(2)  # saliency, then IG's first batch
+    with pytest.raises(JobCancelled):
+        attribute(tiny_model(), torch.rand(1, 6, 6), 0, token=token)
+    assert token.checks == 3
+
+
+def test_the_cnn_lab_passes_its_current_request_to_the_attribution():
+    from dlviz.core.labs import get_lab
+    from dlviz.session.jobs import JobCancelled, RequestJob
+
+    task = get_lab("lenet5").create({}, torch.device("cpu"))
+    job = RequestJob(1, "attribute")
+    task.current_request = job
+    job.cancel()
+    with pytest.raises(JobCancelled):
+        task.handle("attribute", {"index": 0, "methods": ["integrated_gradients"]})
+    task.current_request = RequestJob(2, "attribute")
+    out = task.handle("attribute", {"index": 0, "methods": ["integrated_gradients"]})
+    assert out["maps"]["integrated_gradients"].shape == (32, 32)

@@ -7,7 +7,12 @@ import re
 import pytest
 import torch
 
-from dlviz.core.device import MEASURED_SPEEDUP, preferred_device
+from dlviz.core.device import (
+    MEASURED_SPEEDUP,
+    available_devices,
+    device_for_lab,
+    preferred_device,
+)
 from dlviz.core.labs import all_labs, get_lab
 
 HEAVY = {"lenet5", "resnet", "mobilenet", "detection", "segmentation", "transformer",
@@ -28,11 +33,48 @@ def test_heavy_labs_take_cuda_and_light_ones_stay_on_the_cpu(available):
     assert "13×" in preferred_device("detection", available)[1]
 
 
-@pytest.mark.parametrize("available", [False, {"cpu"}, ["cpu", "mps"]])
-def test_without_cuda_every_lab_stays_on_the_cpu(available):
+@pytest.mark.parametrize("available", [False, {"cpu"}, ["cpu"]])
+def test_without_a_gpu_every_lab_stays_on_the_cpu(available):
     for spec in all_labs():
         device, reason = preferred_device(spec, available)
-        assert device.type == "cpu" and "no CUDA" in reason
+        assert device.type == "cpu" and "no GPU" in reason
+        choice = device_for_lab(spec, "auto", available)
+        assert (choice.device.type, choice.reason) == ("cpu", "no_gpu")
+
+
+def test_with_mps_only_heavy_labs_take_mps():
+    for key in HEAVY:
+        choice = device_for_lab(get_lab(key), "auto", ["cpu", "mps"])
+        assert (choice.device.type, choice.reason) == ("mps", "heavy"), key
+    for key in LIGHT:
+        choice = device_for_lab(get_lab(key), "auto", ["cpu", "mps"])
+        assert (choice.device.type, choice.reason) == ("cpu", "light"), key
+    # CUDA wins over MPS where both are present
+    assert device_for_lab(get_lab("resnet"), "auto", ["mps", "cuda"]).device.type == (
+        "cuda"
+    )
+
+
+@pytest.mark.parametrize("chosen", ["cpu", "cuda", "mps", "cuda:1"])
+def test_a_chosen_device_overrides_the_lab(chosen):
+    for key in ("resnet", "mlp2d"):
+        choice = device_for_lab(get_lab(key), chosen, {"cpu", "cuda"})
+        assert choice.device == torch.device(chosen) and choice.reason == "chosen"
+    assert device_for_lab(get_lab("lstm"), "cpu").measured == "0.34–0.45×"
+
+
+def test_available_devices_asks_torch(monkeypatch):
+    import dlviz.core.device as device_module
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(device_module, "_mps_available", lambda: False)
+    assert available_devices() == ["cpu"]
+    assert device_for_lab(get_lab("resnet")).reason == "no_gpu"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(device_module, "_mps_available", lambda: True)
+    assert available_devices() == ["cpu", "cuda", "mps"]
+    assert device_for_lab(get_lab("resnet")).device.type == "cuda"
+    assert device_for_lab(get_lab("mlp2d")).reason == "light"
 
 
 def test_no_argument_asks_torch(monkeypatch):

@@ -336,3 +336,24 @@ def test_a_manual_generator_step_is_progress_like_a_training_step():
     s.runner.pump()
     s.poll()
     assert s.step == 4 and len(s.history.get("g_loss")) == 4
+
+
+def test_moving_a_running_lab_keeps_its_weights_step_and_history():
+    """The Device menu moves the open run (``cpu:0`` stands in for a GPU here)."""
+    s = make()
+    s.play()
+    s.runner.pump(30)
+    s.poll()
+    before, history = weights(s), len(s.history.get("loss"))
+    s.move_to(torch.device("cpu", 0))
+    s.runner.pump(0)
+    s.poll()
+    assert s.engine.device == torch.device("cpu", 0) == s.device
+    assert s.step == 30 and s.state == "running"
+    assert all(torch.equal(a, b) for a, b in zip(weights(s), before))
+    assert len(s.history.get("loss")) == history
+    s.runner.pump(5)
+    s.poll()
+    assert s.step == 35  # and it goes on training there
+    s.move_to(torch.device("cpu", 0))  # the same device: nothing happens
+    assert not s.engine._commands.qsize()

@@ -217,7 +217,7 @@ def test_closing_the_window_joins_a_session_open_job(window, qtbot, monkeypatch)
         raise sessions_module.SessionFileError("never applied")
 
     monkeypatch.setattr(sessions_module, "open_session", slow_open)
-    files = window.session_files
+    files = window.features["sessions"]
     outcomes = []
     files.finished.connect(lambda *args: outcomes.append(args))
     files.open_file("/nowhere/run.dlviz")
@@ -233,7 +233,7 @@ def test_closing_the_window_joins_a_session_open_job(window, qtbot, monkeypatch)
 def test_a_session_open_job_reports_a_damaged_file(window, qtbot, tmp_path):
     path = tmp_path / "bad.dlviz"
     path.write_bytes(b"not a session")
-    files = window.session_files
+    files = window.features["sessions"]
     with qtbot.waitSignal(files.finished, timeout=20000) as blocker:
         files.open_file(str(path))
     _path, ok, message = blocker.args
@@ -246,7 +246,7 @@ def test_a_session_open_job_reports_a_damaged_file(window, qtbot, tmp_path):
 def _train_some(qtbot, win, frames=3):
     """A few timeline frames (snapshots come at most ~30 times a second)."""
     for _ in range(50):
-        if len(win.rewind_timeline.buffer) >= frames:
+        if len(win.features["rewind"].buffer) >= frames:
             return
         step = win.session.step
         win.session.step_once(5)
@@ -261,7 +261,7 @@ def _frames(path) -> list[np.ndarray]:
 
 
 def _choose(monkeypatch, win, path, width=240):
-    steps = win.rewind_timeline.buffer.steps
+    steps = win.features["rewind"].buffer.steps
     choice = GifChoice(str(path), steps[0], steps[-1], 5.0, width)
     monkeypatch.setattr(export_module, "ask_gif_options", lambda parent, s: choice)
     return choice
@@ -273,12 +273,12 @@ def test_gif_encoded_in_a_job_has_the_same_frames(window, qtbot, tmp_path, monke
     choice = _choose(monkeypatch, window, out)
     in_place = tmp_path / "in_place.gif"
     export_module.export_gif(
-        window.exporter.grab_gif_frames(choice), in_place, choice.fps
+        window.features["export"].grab_gif_frames(choice), in_place, choice.fps
     )
-    window.exporter.actions["gif"].trigger()
-    job = window.exporter.gif_job
+    window.features["export"].actions["gif"].trigger()
+    job = window.features["export"].gif_job
     assert job is not None
-    qtbot.waitUntil(lambda: window.exporter.gif_job is None, timeout=30000)
+    qtbot.waitUntil(lambda: window.features["export"].gif_job is None, timeout=30000)
     assert job.outcome == "done", job._error
     assert job.result >= 3
     expected, written = _frames(in_place), _frames(out)
@@ -286,7 +286,7 @@ def test_gif_encoded_in_a_job_has_the_same_frames(window, qtbot, tmp_path, monke
     assert all(np.array_equal(a, b) for a, b in zip(expected, written))
     assert str(out) in window.statusBar().currentMessage()  # "Exported …"
     assert not window.message_bar.isVisible()
-    assert window.live_stage and window.rewind_timeline.is_live
+    assert window.live_stage and window.features["rewind"].is_live
 
 
 def _slow_encoding(monkeypatch) -> threading.Event:
@@ -313,14 +313,14 @@ def test_gif_encoding_shows_progress_and_cancel_writes_nothing(
     _choose(monkeypatch, window, out)
     encoding = _slow_encoding(monkeypatch)
     lateness = Lateness()
-    window.exporter.actions["gif"].trigger()
+    window.features["export"].actions["gif"].trigger()
     qtbot.waitUntil(encoding.is_set, timeout=5000)
     bar = window.message_bar
     assert bar.isVisible() and bar.action == "cancel_gif" and bar.progress.isVisible()
-    job = window.exporter.gif_job
+    job = window.features["export"].gif_job
     qtbot.wait(300)
     click(qtbot, bar.action_button)
-    qtbot.waitUntil(lambda: window.exporter.gif_job is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.features["export"].gif_job is None, timeout=5000)
     assert job.outcome == "cancelled" and not out.exists()
     assert not list(tmp_path.glob("*.part"))
     assert window.statusBar().currentMessage()  # "GIF export cancelled."
@@ -332,9 +332,9 @@ def test_closing_the_window_joins_a_gif_encode(window, qtbot, tmp_path, monkeypa
     out = tmp_path / "closed.gif"
     _choose(monkeypatch, window, out)
     encoding = _slow_encoding(monkeypatch)
-    window.exporter.actions["gif"].trigger()
+    window.features["export"].actions["gif"].trigger()
     qtbot.waitUntil(encoding.is_set, timeout=5000)
-    job = window.exporter.gif_job
+    job = window.features["export"].gif_job
     begin = time.perf_counter()
     window.close()
     assert time.perf_counter() - begin < 2.0

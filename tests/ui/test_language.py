@@ -36,9 +36,9 @@ def test_switch_language_at_run_time_and_back(qtbot, window):
     title = window.stage.map.plot_item.titleLabel
     english_title = title.text
     assert "Decision boundary" in english_title
-    view_menu = window.classroom_menus["view"]
+    view_menu = window.menus.menus["view"]
 
-    window.language_controller.switch("zh_CN")
+    window.features["language"].switch("zh_CN")
     assert language.current_language() == "zh_CN"
     assert window.language == "zh_CN"
     assert play.text() == "播放"
@@ -49,12 +49,12 @@ def test_switch_language_at_run_time_and_back(qtbot, window):
     assert window.tabs.tabText(0) == "训练"
     assert window.picker_dock.windowTitle() == "实验"
     assert view_menu.title() == "视图(&V)"
-    assert window.presentation.actions["presentation"].text() == "演示模式"
+    assert window.features["presentation"].actions["presentation"].text() == "演示模式"
     assert window.notes._lang == "zh_CN"  # the note is shown in Chinese
     assert Settings().language == "zh_CN"
     assert QLocale().name() == "zh_CN"
 
-    window.language_controller.toggle()  # Ctrl+L: back to English
+    window.features["language"].toggle()  # Ctrl+L: back to English
     assert language.current_language() == "en"
     assert play.text() == "Play"
     assert "Neural network basics" in chapter_texts(window)
@@ -65,10 +65,10 @@ def test_switch_language_at_run_time_and_back(qtbot, window):
 
 
 def test_new_lab_opens_in_the_current_language(qtbot, window):
-    window.language_controller.switch("zh_CN")
+    window.features["language"].switch("zh_CN")
     window.open_lab("mlp_digits")
     assert window.stage.grid.plot_item.titleLabel.text == "验证集数字：预测的标签"
-    window.language_controller.switch("en")
+    window.features["language"].switch("en")
     assert window.stage.grid.plot_item.titleLabel.text.startswith("Validation digits")
 
 

@@ -156,3 +156,51 @@ def test_a_tool_lab_does_not_show_the_previous_labs_counters(qtbot, window):
                     timeout=5000)
     window.open_lab("convmath")
     assert all(label.text() == "–" for label in window.transport.counters.values())
+
+
+def test_classroom_features_live_in_the_registry_not_on_the_window(window):
+    """The seam: every feature is in ``window.features``; none hangs attributes on
+    the window, and the menus and actions they share are ``window.menus``'s."""
+    assert set(window.features) >= {
+        "device", "export", "language", "lessons", "presentation", "rewind",
+        "sessions", "shortcuts",
+    }
+    legacy = ("rewind_timeline", "exporter", "lessons", "presentation", "shortcuts",
+              "session_files", "language_controller", "classroom_menus",
+              "classroom_actions", "classroom_texts", "classroom_menu_titles")
+    assert [name for name in legacy if name in vars(window)] == []
+    assert list(window.menus.menus)[:5] == ["file", "training", "view", "language",
+                                            "help"]
+    assert window.menus.actions["presentation"] in window.actions()
+    rewind = window.features["rewind"]
+    assert rewind.toggle_action in window.menus.menus["view"].actions()
+    assert window.dockWidgetArea(rewind.dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_snapshot_shown_names_the_step_the_stage_drew(window, qtbot):
+    steps = []
+    window.snapshot_shown.connect(steps.append)
+    window.step_once()
+    qtbot.waitUntil(lambda: window.session.snapshot_step >= 1, timeout=20000)
+    qtbot.waitUntil(lambda: 1 in steps, timeout=5000)
+    window.shown.hold(window.session.snapshot, 0)  # as the rewind timeline does
+    assert window.draw_stage() and steps[-1] == 0
+    window.shown.release()
+
+
+def test_curve_colours_and_labels_come_from_the_metric_metadata(window):
+    from dlviz.core.metric_names import metric_color_slot
+    from dlviz.ui import theme
+
+    assert window.curve_color("loss") == window.curve_color("val_loss") == (
+        theme.PALETTE[0]
+    )
+    assert window.curve_color("acc") == theme.PALETTE[1]
+    assert window.curve_color("recon") == theme.class_color(metric_color_slot("recon"))
+    assert metric_color_slot("recon") not in (0, 1)
+    assert window.curve_label("val_acc") == "validation accuracy"
+    window.features["language"].switch("zh_CN")
+    try:
+        assert window.curve_label("val_acc") != "validation accuracy"
+    finally:
+        window.features["language"].switch("en")

@@ -54,7 +54,7 @@ def test_f5_toggles_presentation(qtbot, window):
     assert window.picker_dock.isVisible() and window.menuBar().isVisible()
 
     press(qtbot, window, "F5")
-    controller = window.presentation
+    controller = window.features["presentation"]
     assert controller.presenting
     assert not window.picker_dock.isVisible()
     assert not window.inspector_dock.isVisible()
@@ -82,7 +82,7 @@ def test_f5_toggles_presentation(qtbot, window):
 
 
 def test_font_scale_is_clamped_and_remembered(qtbot, window):
-    controller = window.presentation
+    controller = window.features["presentation"]
     base = QApplication.font().pointSizeF()
     controller.set_font_scale(2.0)
     assert Settings().font_scale == 2.0
@@ -107,14 +107,14 @@ def test_font_scale_is_clamped_and_remembered(qtbot, window):
 def test_dark_and_light_theme_change_plot_backgrounds(qtbot, window):
     views = window.findChildren(PlotView)
     assert views
-    window.presentation.set_dark(True)
+    window.features["presentation"].set_dark(True)
     for view in views:
         assert view.backgroundBrush().color().name() == "#000000"
     assert QApplication.palette().window().color().lightness() < 60
     axis = window.loss_curves.plot_item.getAxis("left")
     assert axis.textPen().color().lightness() > 200
     assert Settings().theme == "dark"
-    window.presentation.set_dark(False)
+    window.features["presentation"].set_dark(False)
     for view in views:
         assert view.backgroundBrush().color().name() == "#ffffff"
     assert QApplication.palette().window().color().lightness() > 200
@@ -129,10 +129,10 @@ def test_colormaps_default_colour_blind_safe_and_switch(qtbot, window):
     assert Settings().sequential_map == theme.STYLE.sequential
     expected = theme.lookup_table()
     assert np.array_equal(expected, theme._lut(theme.STYLE.sequential))
-    window.presentation.set_colormap("CET-D3")
+    window.features["presentation"].set_colormap("CET-D3")
     assert theme.STYLE.diverging == "CET-D3"
-    window.presentation.set_colormap(before)
-    window.presentation.set_colormap("CET-D1")
+    window.features["presentation"].set_colormap(before)
+    window.features["presentation"].set_colormap("CET-D1")
     with pytest.raises(ValueError):
         theme.set_colormaps(sequential="jet")
 
@@ -141,8 +141,8 @@ def test_f_zooms_panel_and_escape_restores(qtbot, window):
     panel = window.stage.panels()["decision boundary"]
     qtbot.waitUntil(lambda: panel.isVisible())
     before = panel.size()
-    window.presentation.zoom_panel(panel)
-    zoom = window.presentation.zoom
+    window.features["presentation"].zoom_panel(panel)
+    zoom = window.features["presentation"].zoom
     assert zoom.panel is panel
     assert not window.picker_dock.isVisible()
     assert not window.loss_curves.isVisible()
@@ -160,15 +160,15 @@ def test_f_zooms_panel_and_escape_restores(qtbot, window):
     press(qtbot, window, "F")
     assert zoom.panel is window.metric_curves
     press(qtbot, window, "Esc")
-    window.presentation.zoom_panel(window.step_through)
+    window.features["presentation"].zoom_panel(window.step_through)
     assert window.tabs.currentWidget() is window.step_through
     assert not window.lab_splitter.isVisible()
-    window.presentation.back()
+    window.features["presentation"].back()
     assert zoom.panel is None and window.tabs.tabBar().isVisible()
 
 
 def test_question_mark_overlay_lists_every_action(qtbot, window):
-    overlay = window.shortcuts.overlay
+    overlay = window.features["shortcuts"].overlay
     assert not overlay.isVisible()
     press(qtbot, window, "?")
     assert overlay.isVisible()
@@ -178,7 +178,7 @@ def test_question_mark_overlay_lists_every_action(qtbot, window):
         *window.actions_by_name.values(),
         *(
             a
-            for name, a in window.classroom_actions.items()
+            for name, a in window.menus.actions.items()
             if name in OUR_ACTIONS
         ),
     ]

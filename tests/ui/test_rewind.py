@@ -13,7 +13,7 @@ from tests.ui.conftest import wait_steps
 def train(qtbot, win, steps, frames=3):
     """Train for ``steps`` steps and until ``frames`` snapshots are recorded
     (snapshots arrive by time, not by step)."""
-    buffer = win.rewind_timeline.buffer
+    buffer = win.features["rewind"].buffer
     win.session.set_speed(0.0)
     win.toggle_play()
     wait_steps(qtbot, win, steps)
@@ -29,7 +29,7 @@ def probs_shown(win):
 
 @pytest.mark.slow
 def test_scrubbing_shows_an_older_snapshot_and_live_resumes(qtbot, window):
-    timeline = window.rewind_timeline
+    timeline = window.features["rewind"]
     train(qtbot, window, 150)
     buffer = timeline.buffer
     assert len(buffer) >= 3 and buffer.steps[0] == 0
@@ -61,7 +61,7 @@ def test_scrubbing_shows_an_older_snapshot_and_live_resumes(qtbot, window):
 
 @pytest.mark.slow
 def test_bookmarks_are_named_listed_and_jumped_to(qtbot, window, monkeypatch):
-    timeline = window.rewind_timeline
+    timeline = window.features["rewind"]
     train(qtbot, window, 100)
     first = timeline.buffer.steps[1]
     timeline.show_step(first)
@@ -80,8 +80,8 @@ def test_bookmarks_are_named_listed_and_jumped_to(qtbot, window, monkeypatch):
 
 
 def test_view_menu_toggles_the_timeline_and_screenshots(qtbot, window):
-    timeline = window.rewind_timeline
-    assert timeline.toggle_action in window.classroom_menus["view"].actions()
+    timeline = window.features["rewind"]
+    assert timeline.toggle_action in window.menus.menus["view"].actions()
     timeline.toggle_action.trigger()
     assert not timeline.dock.isVisible()
     timeline.toggle_action.trigger()

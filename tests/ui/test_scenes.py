@@ -16,11 +16,11 @@ def open_via_action(window, monkeypatch, path):
     monkeypatch.setattr(
         scenes_module, "ask_lesson_path", lambda parent, save: str(path)
     )
-    window.lessons.actions["open"].trigger()
+    window.features["lessons"].actions["open"].trigger()
 
 
 def test_open_lesson_and_step_with_page_down_and_page_up(qtbot, window, monkeypatch):
-    lessons = window.lessons
+    lessons = window.features["lessons"]
     open_via_action(window, monkeypatch, MLP)
     assert lessons.lesson is not None and lessons.index == 0
     assert window.session.hparams["layers"] == 0
@@ -60,7 +60,7 @@ def test_open_lesson_and_step_with_page_down_and_page_up(qtbot, window, monkeypa
 def test_save_scenes_into_a_lesson_and_open_it_again(
     qtbot, window, monkeypatch, tmp_path
 ):
-    lessons = window.lessons
+    lessons = window.features["lessons"]
     answers = iter([("Deep", "four layers"), ("Walk", "one step")])
     monkeypatch.setattr(scenes_module, "ask_scene_text", lambda p, t: next(answers))
     window.session.set_hparams({"layers": 4})
@@ -97,11 +97,11 @@ def test_bad_lesson_is_refused_listing_problems_and_changes_nothing(
     text = window.message_bar.label.text()
     assert window.message_bar.isVisible()
     assert "unknown lab 'nosuch'" in text and "at least 0" in text
-    assert window.lessons.lesson is None and window.session.run_id == run_id
+    assert window.features["lessons"].lesson is None and window.session.run_id == run_id
     data = json.loads(MLP.read_text(encoding="utf-8"))
     data["version"] = 3
     bad.write_text(json.dumps(data), encoding="utf-8")
-    assert not window.lessons.open_lesson(str(bad))
+    assert not window.features["lessons"].open_lesson(str(bad))
     assert "version 3" in window.message_bar.label.text()
 
 
@@ -109,7 +109,7 @@ def test_bad_lesson_is_refused_listing_problems_and_changes_nothing(
 @pytest.mark.parametrize("path", shipped_lessons(), ids=lambda p: p.stem)
 def test_every_shipped_scene_opens_with_its_panels(qtbot, window, path):
     lesson = load_lesson(path)
-    lessons = window.lessons
+    lessons = window.features["lessons"]
     lessons.set_lesson(lesson)
     for index, scene in enumerate(lesson.scenes):
         if get_lab(scene.lab).stage not in all_stages():

@@ -30,7 +30,7 @@ def weights_of(qtbot, win):
 
 
 def save(qtbot, win, path, monkeypatch):
-    files = win.session_files
+    files = win.features["sessions"]
     monkeypatch.setattr(sessions_module, "ask_save_path", lambda parent: str(path))
     with qtbot.waitSignal(files.finished, timeout=20000) as blocker:
         files.save_action.trigger()
@@ -38,7 +38,7 @@ def save(qtbot, win, path, monkeypatch):
 
 
 def open_file(qtbot, win, path, monkeypatch):
-    files = win.session_files
+    files = win.features["sessions"]
     monkeypatch.setattr(sessions_module, "ask_open_path", lambda parent: str(path))
     with qtbot.waitSignal(files.finished, timeout=30000) as blocker:
         files.open_action.trigger()
@@ -67,9 +67,9 @@ def test_round_trip_gives_identical_weights_and_recent_files(
     assert loaded.keys() == saved.keys()
     assert all(torch.equal(saved[k], loaded[k]) for k in saved)
     assert len(window.session.history.get("loss")) == 25
-    recent = window.session_files.recent_files()
+    recent = window.features["sessions"].recent_files()
     assert recent == [str(path.resolve())]
-    assert [a.text() for a in window.session_files.recent_menu.actions()] == [
+    assert [a.text() for a in window.features["sessions"].recent_menu.actions()] == [
         "run.dlviz"
     ]
 
@@ -130,4 +130,4 @@ def test_bad_files_are_refused_and_change_nothing(
     after = weights_of(qtbot, window)
     assert all(torch.equal(before[k], after[k]) for k in before)
     # only the good file was remembered
-    assert window.session_files.recent_files() == [str(good.resolve())]
+    assert window.features["sessions"].recent_files() == [str(good.resolve())]

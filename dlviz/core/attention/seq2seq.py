@@ -125,7 +125,12 @@ class Seq2SeqAttention(nn.Module):
 
     @torch.no_grad()
     def beam_search(
-        self, src: torch.Tensor, k: int, max_len: int, itos: list[str] | None = None
+        self,
+        src: torch.Tensor,
+        k: int,
+        max_len: int,
+        itos: list[str] | None = None,
+        token: Any = None,
     ) -> dict[str, Any]:
         """Beam search of width ``k`` for one source (1, S); see :func:`beam_search`."""
         memory = self.encode(src)
@@ -143,7 +148,7 @@ class Seq2SeqAttention(nn.Module):
             logits, new_state, _ = self.step(prev, torch.stack(states), mem)
             return torch.log_softmax(logits, dim=1), list(new_state)
 
-        return beam_search(advance, memory["state"][0], k, max_len, itos)
+        return beam_search(advance, memory["state"][0], k, max_len, itos, token)
 
 
 def beam_search(
@@ -152,9 +157,14 @@ def beam_search(
     k: int,
     max_len: int,
     itos: list[str] | None = None,
+    token: Any = None,
 ) -> dict[str, Any]:
     """Keep the ``k`` best hypotheses; extend each by its ``k`` best next tokens and
     keep the best ``k`` of all extensions (finished ones compete unchanged).
+
+    ``token`` (a lab's ``current_request``, a :class:`~dlviz.session.jobs.CancelToken`)
+    is checked before each step: a cancelled search raises
+    :class:`~dlviz.session.jobs.JobCancelled` there, and progress is reported.
 
     ``advance(prefixes, states)`` returns log-probabilities (n, V) of the next token
     for each prefix (token ids after <bos>) and the new decoder states.
@@ -174,7 +184,10 @@ def beam_search(
         {"tokens": [], "score": 0.0, "finished": False, "state": start_state}
     ]
     steps = []
-    for _ in range(max_len):
+    for t in range(max_len):
+        if token is not None:
+            token.check()
+            token.progress(t / max(1, max_len))
         live = [b for b in beams if not b["finished"]]
         if not live:
             break

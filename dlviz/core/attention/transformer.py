@@ -168,7 +168,12 @@ class TransformerSeq2Seq(nn.Module):
 
     @torch.no_grad()
     def beam_search(
-        self, src: torch.Tensor, k: int, max_len: int, itos: list[str] | None = None
+        self,
+        src: torch.Tensor,
+        k: int,
+        max_len: int,
+        itos: list[str] | None = None,
+        token=None,
     ) -> dict:
         """Beam search of width ``k`` for one source (1, S); the decoder re-reads
         each whole prefix (no cache: the sequences are short)."""
@@ -183,7 +188,7 @@ class TransformerSeq2Seq(nn.Module):
             )
             return torch.log_softmax(logits[:, -1], dim=1), [None] * n
 
-        return beam_search(advance, None, k, max_len, itos)
+        return beam_search(advance, None, k, max_len, itos, token)
 
     def attention_layers(self) -> dict[str, list[MultiHeadAttention]]:
         return {

@@ -257,14 +257,12 @@ class ImageGanTask(LabTask):
             which = str(payload.get("which", "both"))
             if which not in ("D", "G", "both"):
                 raise ValueError("which must be 'D', 'G' or 'both'")
-            self.remember_finite()
-            if which in ("D", "both"):
-                self.d_step()
-            if which in ("G", "both"):
-                self.g_step()
-                self.step += 1
-            if not self.weights_finite():
-                self.restore_finite()
+            with self.finite_or_restored():
+                if which in ("D", "both"):
+                    self.d_step()
+                if which in ("G", "both"):
+                    self.g_step()
+                    self.step += 1
             return {
                 "which": which,
                 "metrics": self.metrics(),

@@ -140,16 +140,14 @@ class ToyGanTask(LabTask):
         """One discriminator step (``D``), one generator step (``G``) or both."""
         if which not in ("D", "G", "both"):
             raise ValueError("which must be 'D', 'G' or 'both'")
-        self.remember_finite()
-        if which in ("D", "both"):
-            self.gan.d_step()
-        if which in ("G", "both"):
-            self.gan.g_step()
-            self.step += 1
-        self.record_history()
-        metrics = self.gan.metrics()
-        if not self.weights_finite():
-            self.restore_finite()
+        with self.finite_or_restored():
+            if which in ("D", "both"):
+                self.gan.d_step()
+            if which in ("G", "both"):
+                self.gan.g_step()
+                self.step += 1
+            self.record_history()
+            metrics = self.gan.metrics()
         return {"which": which, "metrics": metrics, "snapshot": self.snapshot()}
 
     def apply_preset(self, name: str) -> dict:
@@ -319,7 +317,7 @@ class Gan2dTask(ToyGanTask):
         self.generator.manual_seed(int(self.hparams.get("seed", 0)))
         torch.manual_seed(int(self.hparams.get("seed", 0)))
         self.step = 0
-        self._backup = None
+        self.forget_finite()
         self.build_data()
         self.build_gan()
 

@@ -164,8 +164,7 @@ class OptimizerRaceTask(LabTask):
                 loss = float(point())
             path = PathBuffer(np.asarray(self.start, dtype=np.float32))
             self.racers.append(Racer(name, point, opt, scheduler, path, loss))
-        self._backup = None
-        self._backup_step = -1
+        self.forget_finite()
 
     def modules(self) -> dict[str, nn.Module]:
         return {r.name: r.point for r in self.racers}

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,10 @@ class LabTask(ABC):
     explode_factor: float = 100.0
     #: The recent level used for that check is never taken below this.
     explode_floor: float = 1.0
+    #: The stage's request being answered (a :class:`~dlviz.session.jobs.RequestJob`
+    #: set by the engine during :meth:`handle`, else None): a long answer checks
+    #: ``current_request.cancelled`` / ``check()`` between its own steps.
+    current_request = None
 
     def __init__(self, hparams: dict, device: torch.device):
         self.hparams = dict(hparams)
@@ -115,6 +120,21 @@ class LabTask(ABC):
             else:
                 torch._foreach_copy_(previous, params)
             self._backup = [previous, current]
+
+    def forget_finite(self) -> None:
+        """Drop the remembered weights (the networks were rebuilt or restarted)."""
+        self._backup = None
+        self._backup_step = -1
+
+    @contextmanager
+    def finite_or_restored(self) -> Iterator[None]:
+        """Remember the weights, run the block (a manual step outside the engine's
+        divergence check), and put the last good weights back if it left any weight
+        non-finite."""
+        self.remember_finite()
+        yield
+        if not self.weights_finite():
+            self.restore_finite()
 
     def weights_finite(self) -> bool:
         """True when every weight is a finite number (one fused check)."""

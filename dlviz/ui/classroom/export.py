@@ -3,34 +3,41 @@ animated GIF, and the metrics as CSV. No torch here. Drawing and grabbing the fr
 happen on the GUI thread; encoding the GIF (colour quantization, compression) runs in a
 :class:`~dlviz.ui.jobs.Job` with a progress bar and Cancel in the message bar.
 
-Actions live in File ▸ Export. The dialogs are module functions (``ask_*``) so tests
-can answer them without a modal dialog.
+Actions live in File ▸ Export. The file writers are in
+:mod:`~dlviz.ui.classroom._export_files`, the dialogs in
+:mod:`~dlviz.ui.classroom._export_dialogs` (both re-exported here; tests replace the
+dialogs here).
 """
 
 from __future__ import annotations
 
-import csv
-import os
-from dataclasses import dataclass
-from pathlib import Path
-
-from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QImage, QPainter, QRegion
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QMenu,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dlviz.session.jobs import CancelToken
+from dlviz.ui.classroom._export_dialogs import (
+    GifChoice,
+    ImageChoice,
+    ask_gif_options,
+    ask_image_options,
+    ask_save_path,
+)
+from dlviz.ui.classroom._export_files import (
+    export_csv,
+    export_gif,
+    export_png,
+    export_svg,
+    qimage_to_pil,
+    render_image,
+)
+from dlviz.ui.classroom._host import ClassroomHost
+from dlviz.ui.classroom._menus import (
+    Texts,
+    add_window_action,
+    classroom_menu,
+    texts_of,
+)
 
 _CONTEXT = "dlviz.classroom"
 #: At most this many frames go into one GIF (longer ranges are sampled evenly).
@@ -41,297 +48,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-# -- menus and texts shared by the classroom features ----------------------------------
-def classroom_menu(window, title: str) -> QMenu:
-    """The window's top-level menu called ``title`` (File, View, Lesson ...).
-
-    The shared menus (File, Training, View, Language, Help) come from
-    :mod:`dlviz.ui.classroom._menus`; others are created once, before Help, and found
-    again by object name (``menu_lesson``).
-    """
-    from dlviz.ui.classroom._menus import MENU_ORDER, menu
-
-    key = title.lower()
-    if key in MENU_ORDER:
-        return menu(window, key)
-    menu(window, "file")  # creates the shared menus in their order
-    bar = window.menuBar()
-    for action in bar.actions():
-        found = action.menu()
-        if found is not None and found.objectName() == f"menu_{key}":
-            return found
-    created = QMenu(bar)
-    created.setObjectName(f"menu_{key}")
-    before = window.classroom_menus["help"].menuAction()
-    bar.insertMenu(before, created)
-    texts_of(window).add(created.setTitle, f"&{title}")
-    return created
-
-
-def add_window_action(
-    window, menu: QMenu | None, name: str, text: str, keys: str | None, slot
-) -> QAction:
-    """A window-wide action (listed by the shortcut overlay) with translated text."""
-    from dlviz.ui.classroom._menus import add_action
-
-    action = add_action(window, None, name, keys, slot)
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    if menu is not None:
-        menu.addAction(action)
-    texts_of(window).add(action.setText, text)
-    return action
-
-
-class Texts(QObject):
-    """English source texts of one window's classroom widgets, re-translated when
-    the language changes."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self._items: list[tuple[object, str]] = []
-        window.installEventFilter(self)
-
-    def add(self, setter, text: str) -> None:
-        self._items.append((setter, text))
-        setter(_tr(text))
-
-    def retranslate(self) -> None:
-        for setter, text in self._items:
-            try:
-                setter(_tr(text))
-            except RuntimeError:  # the widget is gone
-                pass
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-
-def texts_of(window) -> Texts:
-    texts = getattr(window, "classroom_texts", None)
-    if texts is None:
-        texts = window.classroom_texts = Texts(window)
-    return texts
-
-
-# -- rendering -------------------------------------------------------------------------
-def render_image(widget: QWidget, width: int, height: int) -> QImage:
-    """Draw ``widget`` into a ``width`` × ``height`` image, scaled to fit and centred.
-
-    The widget paints itself through a scaled painter, so plots and text stay sharp
-    at sizes larger than the screen.
-    """
-    image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32)
-    image.fill(widget.palette().window().color())
-    source = widget.size()
-    scale = min(width / max(1, source.width()), height / max(1, source.height()))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.translate(
-        (width - source.width() * scale) / 2, (height - source.height() * scale) / 2
-    )
-    painter.scale(scale, scale)
-    flags = QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground
-    try:
-        # QWidget's render: graphics views override ``render`` with another signature
-        QWidget.render(widget, painter, QPoint(), QRegion(), flags)
-    finally:
-        painter.end()
-    return image
-
-
-def export_png(
-    widget: QWidget, path: str | os.PathLike, width: int, height: int
-) -> None:
-    if not render_image(widget, width, height).save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-
-
-def export_svg(widget: QWidget, path: str | os.PathLike, title: str = "dlviz") -> None:
-    """Write ``widget`` as SVG (vector where the widget paints vectors)."""
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(widget.size())
-    generator.setViewBox(QRect(QPoint(0, 0), widget.size()))
-    generator.setTitle(title)
-    painter = QPainter(generator)
-    try:
-        QWidget.render(
-            widget, painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren
-        )
-    finally:
-        painter.end()
-    if not Path(path).is_file():
-        raise OSError(f"could not write {path}")
-
-
-def qimage_to_pil(image: QImage) -> Image.Image:
-    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    data = bytes(rgba.constBits())
-    stride = rgba.bytesPerLine()
-    return Image.frombuffer(
-        "RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", stride, 1
-    ).copy()
-
-
-def export_gif(
-    frames: list[QImage],
-    path: str | os.PathLike,
-    fps: float = 10.0,
-    token: CancelToken | None = None,
-) -> int:
-    """Write ``frames`` as a looping GIF; returns the number of frames written.
-
-    Safe off the GUI thread (the frames are not touched elsewhere meanwhile). With a
-    ``token`` it reports progress and stops between frames when cancelled (raising
-    :class:`~dlviz.session.jobs.JobCancelled`); the file appears only when complete.
-    """
-    if not frames:
-        raise ValueError("nothing to record yet")
-    images = []
-    for i, frame in enumerate(frames):
-        if token is not None:
-            token.check()
-            token.progress(0.9 * i / len(frames))
-        rgb = qimage_to_pil(frame).convert("RGB")
-        images.append(rgb.quantize(colors=255, method=Image.Quantize.MEDIANCUT))
-    if token is not None:
-        token.check()
-        token.progress(0.9)
-    partial = Path(f"{os.fspath(path)}.part")
-    try:
-        images[0].save(
-            str(partial),
-            save_all=True,
-            append_images=images[1:],
-            duration=max(20, int(1000 / max(fps, 0.1))),
-            loop=0,
-            optimize=False,
-            format="GIF",
-        )
-        if token is not None:
-            token.check()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    if token is not None:
-        token.progress(1.0)
-    return len(images)
-
-
-def export_csv(rows: list[dict[str, float]], path: str | os.PathLike) -> list[str]:
-    """Write metric rows (``History.to_rows()``); returns the column names."""
-    names = sorted({k for row in rows for k in row} - {"step"})
-    columns = ["step", *names]
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, restval="")
-        writer.writeheader()
-        for row in rows:
-            out = dict(row)
-            step = out.get("step")
-            if step is not None and float(step).is_integer():
-                out["step"] = int(step)
-            writer.writerow(out)
-    return columns
-
-
-# -- dialogs (replaced in tests) -------------------------------------------------------
-@dataclass
-class ImageChoice:
-    target: str
-    path: str
-    width: int = 1920
-    height: int = 1080
-
-
-@dataclass
-class GifChoice:
-    path: str
-    first_step: int
-    last_step: int
-    fps: float = 10.0
-    width: int = 800
-
-
-def ask_save_path(parent: QWidget, caption: str, filter_text: str, suffix: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, "", filter_text)
-    if path and not path.lower().endswith(suffix):
-        path += suffix
-    return path
-
-
-def ask_image_options(
-    parent: QWidget, targets: list[str], fmt: str, default: str
-) -> ImageChoice | None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(_tr("Export view"))
-    form = QFormLayout(dialog)
-    combo = QComboBox()
-    combo.addItems(targets)
-    combo.setCurrentText(default)
-    form.addRow(_tr("View"), combo)
-    width, height = QSpinBox(), QSpinBox()
-    for spin, value in ((width, 1920), (height, 1080)):
-        spin.setRange(64, 8000)
-        spin.setValue(value)
-    if fmt == "png":
-        form.addRow(_tr("Width (px)"), width)
-        form.addRow(_tr("Height (px)"), height)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    filters = {"png": _tr("PNG image (*.png)"), "svg": _tr("SVG drawing (*.svg)")}
-    path = ask_save_path(parent, _tr("Export view"), filters[fmt], f".{fmt}")
-    if not path:
-        return None
-    return ImageChoice(combo.currentText(), path, width.value(), height.value())
-
-
-def ask_gif_options(parent: QWidget, steps: list[int]) -> GifChoice | None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(_tr("Record the run as a GIF"))
-    form = QFormLayout(dialog)
-    first, last, fps, width = QSpinBox(), QSpinBox(), QSpinBox(), QSpinBox()
-    for spin in (first, last):
-        spin.setRange(steps[0], steps[-1])
-    first.setValue(steps[0])
-    last.setValue(steps[-1])
-    fps.setRange(1, 30)
-    fps.setValue(10)
-    width.setRange(160, 1920)
-    width.setValue(800)
-    form.addRow(_tr("From step"), first)
-    form.addRow(_tr("To step"), last)
-    form.addRow(_tr("Frames per second"), fps)
-    form.addRow(_tr("Width (px)"), width)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    path = ask_save_path(parent, _tr("Save GIF"), _tr("GIF animation (*.gif)"), ".gif")
-    if not path:
-        return None
-    return GifChoice(
-        path, first.value(), last.value(), float(fps.value()), width.value()
-    )
-
-
-# -- the feature -----------------------------------------------------------------------
 class Exporter(QObject):
     """File ▸ Export actions of one window."""
 
-    def __init__(self, window):
+    def __init__(self, window: ClassroomHost):
         super().__init__(window)
         self.window = window
         menu = classroom_menu(window, "File")
@@ -368,7 +88,7 @@ class Exporter(QObject):
         return out
 
     def _default_target(self) -> str:
-        lessons = getattr(self.window, "lessons", None)
+        lessons = self.window.features.get("lessons")
         zoom = getattr(lessons, "zoom", None)
         if zoom:
             return f"{_tr('Panel')}: {zoom}"
@@ -423,7 +143,7 @@ class Exporter(QObject):
         self._report(_tr("Exported {0}").format(path))
 
     def export_gif_action(self) -> None:
-        timeline = getattr(self.window, "rewind_timeline", None)
+        timeline = self.window.features.get("rewind")
         stage = self.window.stage
         if timeline is None or stage is None or len(timeline.buffer) < 2:
             self._report(
@@ -499,7 +219,7 @@ class Exporter(QObject):
     def grab_gif_frames(self, choice: GifChoice) -> list[QImage]:
         """Replay the timeline's frames in the chosen range on the stage, grab each
         (GUI thread: drawing)."""
-        timeline = self.window.rewind_timeline
+        timeline = self.window.features["rewind"]
         stage = self.window.stage
         frames = timeline.buffer.frames_between(choice.first_step, choice.last_step)
         if len(frames) > MAX_GIF_FRAMES:
@@ -527,17 +247,26 @@ class Exporter(QObject):
         return images
 
 
-def install(window) -> None:
-    window.exporter = Exporter(window)
+def install(window: ClassroomHost) -> Exporter:
+    return Exporter(window)
 
 
 __all__ = [
     "Exporter",
+    "GifChoice",
+    "ImageChoice",
+    "Texts",
+    "add_window_action",
+    "ask_gif_options",
+    "ask_image_options",
+    "ask_save_path",
     "classroom_menu",
     "export_csv",
     "export_gif",
     "export_png",
     "export_svg",
     "install",
+    "qimage_to_pil",
     "render_image",
+    "texts_of",
 ]

@@ -12,9 +12,9 @@ import logging
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from dlviz.session.shown import ShownSnapshot
+from dlviz.ui.classroom._host import ClassroomHost
 from dlviz.ui.classroom._menus import add_action, menu
 from dlviz.ui.settings import LANGUAGES, Settings
 
@@ -108,28 +108,10 @@ def _own_attrs(cls: type) -> set[str]:
     return names
 
 
-def _relabel_curves(window: QWidget) -> None:
-    """Legend entries are set when a curve is first drawn; translate them again."""
-    try:
-        from dlviz.core.metric_names import metric_label as _curve_label
-        from dlviz.ui.i18n import tr_core
-    except ImportError:
-        return
-    for name in ("loss_curves", "metric_curves"):
-        view = getattr(window, name, None)
-        if view is None or getattr(view, "legend", None) is None:
-            continue
-        for key, curve in view.curves.items():
-            label = view.legend.getLabel(curve)
-            if label is not None:
-                label.setText(tr_core(_curve_label(key)))
-        view.style_legend()
-
-
 class LanguageController(QObject):
     """The Language menu of one main window."""
 
-    def __init__(self, window: QMainWindow, settings: Settings | None = None):
+    def __init__(self, window: ClassroomHost, settings: Settings | None = None):
         super().__init__(window)
         self.setObjectName("language")
         self.window = window
@@ -186,20 +168,11 @@ class LanguageController(QObject):
 
     def _adopt(self, lang: str) -> None:
         """Make this window follow ``lang`` (notes, legends, quiet widgets)."""
-        w = self.window
-        changed = getattr(w, "language", None) != lang
-        w.language = lang
         self.actions_by_lang[lang].setChecked(True)
-        notes = getattr(w, "notes", None)
-        if changed and notes is not None:
-            notes.set_language(lang)
-        _retranslate_quiet_widgets(w)
-        _relabel_curves(w)
-        shown = getattr(w, "shown", None)
-        if isinstance(shown, ShownSnapshot):
-            shown.invalidate()  # texts drawn from the snapshot follow at once
+        _retranslate_quiet_widgets(self.window)
+        self.window.set_language(lang)
         self.retranslate_ui()
 
 
-def install(window: QMainWindow) -> None:
-    window.language_controller = LanguageController(window)
+def install(window: ClassroomHost) -> LanguageController:
+    return LanguageController(window)

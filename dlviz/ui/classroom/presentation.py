@@ -400,5 +400,5 @@ class PresentationController(QObject):
             restyle_all_windows()
 
 
-def install(window: QMainWindow) -> None:
-    window.presentation = PresentationController(window)
+def install(window: QMainWindow) -> PresentationController:
+    return PresentationController(window)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.session.rewind import RewindBuffer
-from dlviz.ui.classroom.export import classroom_menu, texts_of
+from dlviz.ui.classroom._host import ClassroomHost
+from dlviz.ui.classroom._menus import classroom_menu, texts_of
 
 _CONTEXT = "dlviz.classroom"
 
@@ -43,7 +44,7 @@ def ask_bookmark_name(parent: QWidget, step: int) -> str | None:
 class RewindTimeline(QObject):
     """Records the run and drives the timeline dock of one window."""
 
-    def __init__(self, window, buffer: RewindBuffer | None = None):
+    def __init__(self, window: ClassroomHost, buffer: RewindBuffer | None = None):
         super().__init__(window)
         self.window = window
         self.buffer = buffer or RewindBuffer()
@@ -93,7 +94,7 @@ class RewindTimeline(QObject):
         )
         # one slim row: no title bar (View → Rewind timeline shows and hides it)
         self.dock.setTitleBarWidget(QWidget())
-        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.window.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setObjectName("view_rewind")
         classroom_menu(self.window, "View").addAction(self.toggle_action)
@@ -253,5 +254,5 @@ class RewindTimeline(QObject):
         self.bookmarks.setCurrentIndex(0)
 
 
-def install(window) -> None:
-    window.rewind_timeline = RewindTimeline(window)
+def install(window: ClassroomHost) -> RewindTimeline:
+    return RewindTimeline(window)

@@ -9,7 +9,7 @@ completely before anything changes (:mod:`dlviz.session.lesson`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,7 +31,7 @@ from dlviz.session.lesson import (
     save_lesson,
     scene_overrides,
 )
-from dlviz.ui.classroom.export import add_window_action, classroom_menu, texts_of
+from dlviz.ui.classroom._menus import add_window_action, classroom_menu, texts_of
 
 _CONTEXT = "dlviz.classroom"
 
@@ -108,9 +108,14 @@ class LessonBar(QFrame):
 class LessonController(QObject):
     """The Lesson menu, the lesson bar and the zoom/visibility of stage panels."""
 
+    #: A scene was applied to the window (the Scene); ink and the presenter listen.
+    scene_applied = Signal(object)
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        #: Callables returning extra Scene fields for :meth:`current_scene` (ink).
+        self.scene_fields: list = []
         self.lesson: Lesson | None = None
         self.index = 0
         #: The zoomed stage panel, or None.
@@ -197,7 +202,7 @@ class LessonController(QObject):
     def apply_scene(self, scene: Scene) -> None:
         w = self.window
         spec = get_lab(scene.lab)
-        presentation = getattr(w, "presentation", None)
+        presentation = w.features.get("presentation")
         if presentation is not None and presentation.zoom.zoomed:
             presentation.zoom.restore()
         values = spec.resolve(scene.hparams)
@@ -218,6 +223,7 @@ class LessonController(QObject):
                 _tr("This lab has no panel called {0}.").format(", ".join(unknown)),
                 "warning",
             )
+        self.scene_applied.emit(scene)
 
     def _set_tool_values(self, values: dict) -> None:
         """Tools keep their inputs in the stage (the convolution calculator)."""
@@ -287,6 +293,9 @@ class LessonController(QObject):
                 hparams = scene_overrides(spec.key, spec.resolve(current))
         stepping = w.tabs.currentWidget() is w.step_through
         view = "step_through" if stepping else "training"
+        extra: dict = {}
+        for fields in self.scene_fields:
+            extra.update(fields())
         return Scene(
             title=title or spec.title,
             lab=spec.key,
@@ -295,11 +304,12 @@ class LessonController(QObject):
             zoom=self.zoom or self._presentation_zoom(),
             hidden=tuple(sorted(self.hidden)),
             note=note,
+            **extra,
         )
 
     def _presentation_zoom(self) -> str | None:
         """The stage panel zoomed with F (presentation mode), if any."""
-        presentation = getattr(self.window, "presentation", None)
+        presentation = self.window.features.get("presentation")
         panel = getattr(getattr(presentation, "zoom", None), "panel", None)
         stage = self.window.stage
         if panel is None or stage is None:
@@ -365,5 +375,9 @@ class LessonController(QObject):
         self.window.message_bar.show_message(text, "error")
 
 
-def install(window) -> None:
-    window.lessons = LessonController(window)
+#: The name under which the window keeps this feature (``window.features``).
+FEATURE = "lessons"
+
+
+def install(window) -> LessonController:
+    return LessonController(window)

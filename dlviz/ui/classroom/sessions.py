@@ -27,7 +27,7 @@ from dlviz.session.persist import (
     open_session,
     save_session,
 )
-from dlviz.ui.classroom.export import add_window_action, classroom_menu, texts_of
+from dlviz.ui.classroom._menus import add_window_action, classroom_menu, texts_of
 from dlviz.ui.jobs import Job
 
 _CONTEXT = "dlviz.classroom"
@@ -273,5 +273,5 @@ def _emit(signal, *args) -> None:
         pass
 
 
-def install(window) -> None:
-    window.session_files = SessionFiles(window)
+def install(window) -> SessionFiles:
+    return SessionFiles(window)

@@ -207,5 +207,5 @@ class ShortcutsController(QObject):
         return False
 
 
-def install(window: QMainWindow) -> None:
-    window.shortcuts = ShortcutsController(window)
+def install(window: QMainWindow) -> ShortcutsController:
+    return ShortcutsController(window)
