@@ -11,9 +11,18 @@ zoomed, panels hidden) and a note. A lesson is a small JSON file::
         {"title": "No hidden layer", "lab": "mlp2d",
          "hparams": {"dataset": "moons", "layers": 0},
          "view": "training", "zoom": "decision boundary", "hidden": [],
-         "note": {"en": "A straight line is all it can draw.", "zh_CN": "..."}}
+         "note": {"en": "A straight line is all it can draw.", "zh_CN": "..."},
+         "question": {"prompt": {"en": "Which points can it never get right?"},
+                      "answer": {"en": "Those on the wrong side of any line."}},
+         "ink": {"decision boundary": [
+             {"color": "vermillion", "width": 2, "points": [[0.1, 0.2], [0.4, 0.5]]}]}}
       ]
     }
+
+``question`` (a "predict, then reveal" question for the presenter view) and ``ink``
+(pen strokes per stage panel, points in 0–1 coordinates of the panel) are optional:
+lessons written before they existed load unchanged, and a scene without them is
+written without them.
 
 Loading checks everything and reports every problem at once (:class:`LessonError`);
 nothing is applied from a lesson that has one. Panel names are checked by the interface,
@@ -36,7 +45,13 @@ VERSION = 1
 SUFFIX = ".json"
 #: The window's tabs a scene can show.
 VIEWS = ("training", "step_through")
-_SCENE_KEYS = {"title", "lab", "hparams", "view", "zoom", "hidden", "note"}
+_SCENE_KEYS = {
+    "title", "lab", "hparams", "view", "zoom", "hidden", "note", "question", "ink"
+}
+#: Fields of a scene's question.
+_QUESTION_KEYS = {"prompt", "answer"}
+#: Fields of one ink stroke.
+_STROKE_KEYS = {"color", "width", "points"}
 
 
 class LessonError(ValueError):
@@ -58,15 +73,23 @@ class Scene:
     zoom: str | None = None
     hidden: tuple[str, ...] = ()
     note: str | dict[str, str] = ""
+    #: {"prompt": text, "answer": text}, each text a string or {language: string}.
+    question: dict[str, Any] | None = None
+    #: Pen strokes by stage panel name: [{"color", "width", "points": [[x, y], ...]}]
+    #: with x, y in 0–1 of the panel (they stay with it when it is resized).
+    ink: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def note_text(self, language: str = "en") -> str:
         """The note in ``language``, else English, else any language given."""
-        if isinstance(self.note, str):
-            return self.note
-        for key in (language, language.split("_")[0], "en"):
-            if self.note.get(key):
-                return self.note[key]
-        return next(iter(self.note.values()), "")
+        return localized(self.note, language)
+
+    def question_text(self, language: str = "en") -> str:
+        """The question's prompt in ``language`` (empty without a question)."""
+        return localized((self.question or {}).get("prompt", ""), language)
+
+    def answer_text(self, language: str = "en") -> str:
+        """The question's answer in ``language`` (empty without a question)."""
+        return localized((self.question or {}).get("answer", ""), language)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"title": self.title, "lab": self.lab}
@@ -75,7 +98,35 @@ class Scene:
         out["zoom"] = self.zoom
         out["hidden"] = list(self.hidden)
         out["note"] = self.note if isinstance(self.note, str) else dict(self.note)
+        if self.question:
+            out["question"] = {
+                k: v if isinstance(v, str) else dict(v)
+                for k, v in self.question.items()
+            }
+        if any(self.ink.values()):
+            out["ink"] = {
+                panel: [
+                    {
+                        "color": s["color"],
+                        "width": s["width"],
+                        "points": [[round(x, 4), round(y, 4)] for x, y in s["points"]],
+                    }
+                    for s in strokes
+                ]
+                for panel, strokes in self.ink.items()
+                if strokes
+            }
         return out
+
+
+def localized(text: str | dict[str, str], language: str = "en") -> str:
+    """``text`` in ``language``, else English, else any language given."""
+    if isinstance(text, str):
+        return text
+    for key in (language, language.split("_")[0], "en"):
+        if text.get(key):
+            return text[key]
+    return next((v for v in text.values() if v), "")
 
 
 @dataclass
@@ -175,6 +226,11 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
             problems.append("note must map language codes to text")
     elif not isinstance(note, str):
         problems.append("note must be text or an object of languages")
+    question = raw.get("question")
+    if question is not None:
+        problems += _question_problems(question)
+    ink = raw.get("ink", {})
+    problems += _ink_problems(ink)
     if problems:
         return None, problems
     scene = Scene(
@@ -185,8 +241,80 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
         zoom=zoom or None,
         hidden=tuple(hidden),
         note=note,
+        question=question or None,
+        ink={
+            panel: [
+                {
+                    "color": s["color"],
+                    "width": s["width"],
+                    "points": [(float(x), float(y)) for x, y in s["points"]],
+                }
+                for s in strokes
+            ]
+            for panel, strokes in ink.items()
+        },
     )
     return scene, []
+
+
+def _is_text(value: Any) -> bool:
+    """Text, or an object mapping language codes to text."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _question_problems(question: Any) -> list[str]:
+    if not isinstance(question, dict):
+        return ["question must be an object with a prompt and an answer"]
+    problems = [
+        f"unknown question field {k!r}" for k in sorted(set(question) - _QUESTION_KEYS)
+    ]
+    for key in sorted(_QUESTION_KEYS):
+        if not _is_text(question.get(key, "")):
+            problems.append(f"question {key} must be text or an object of languages")
+    return problems
+
+
+def _ink_problems(ink: Any) -> list[str]:
+    if not isinstance(ink, dict):
+        return ["ink must map panel names to lists of strokes"]
+    problems: list[str] = []
+    for panel, strokes in ink.items():
+        if not isinstance(strokes, list):
+            problems.append(f"ink of {panel!r} must be a list of strokes")
+            continue
+        for number, stroke in enumerate(strokes, start=1):
+            where = f"ink stroke {number} of {panel!r}"
+            if not isinstance(stroke, dict) or set(stroke) != _STROKE_KEYS:
+                problems.append(f"{where} needs exactly color, width and points")
+                continue
+            width = stroke["width"]
+            if not isinstance(stroke["color"], str):
+                problems.append(f"{where}: color must be a name")
+            if isinstance(width, bool) or not isinstance(width, (int, float)) or not (
+                0 < width <= 50
+            ):
+                problems.append(f"{where}: width must be a number in (0, 50]")
+            points = stroke["points"]
+            if not isinstance(points, list) or not points or not all(
+                _is_point(p) for p in points
+            ):
+                problems.append(f"{where}: points must be [x, y] pairs in 0..1")
+    return problems
+
+
+def _is_point(value: Any) -> bool:
+    return (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+            for v in value
+        )
+    )
 
 
 def load_lesson(path: str | os.PathLike) -> Lesson:
