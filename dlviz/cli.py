@@ -12,14 +12,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dlviz", description="A desktop lab bench for teaching deep learning."
     )
     parser.add_argument(
-        "--device", help="cpu, cuda, cuda:N or mps (default: automatic)"
+        "--device",
+        type=_device_name,
+        default="auto",
+        metavar="{auto,cpu,cuda,mps}",
+        help="where the labs train: auto (default: big labs on the GPU, small ones "
+        "on the CPU, where they are faster), cpu, cuda (or cuda:N) or mps; "
+        "Training > Device changes it while the app runs",
     )
     parser.add_argument("--lab", help="open this lab first (see `dlviz labs`)")
     sub = parser.add_subparsers(dest="command")
     summary = sub.add_parser("summary", help="print a model summary table")
     summary.add_argument(
         "name",
-        help="a zoo model (lenet5, alexnet, vgg, nin, googlenet, resnet, mobilenet) "
+        help="path/to/file.py:ClassName (your own model), or "
+        "a zoo model (lenet5, alexnet, vgg, nin, googlenet, resnet, mobilenet) "
         "or torchvision's name (vgg11 … vgg19, resnet18, resnet34, alexnet, "
         "googlenet), mobilenet_v1, lenet5",
     )
@@ -33,8 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _device_name(text: str) -> str:
+    """``--device``: auto, cpu, cuda, cuda:N or mps."""
+    value = text.strip().lower()
+    kind, _, index = value.partition(":")
+    if value in ("auto", "cpu", "mps", "cuda") or (kind == "cuda" and index.isdigit()):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a device: use auto, cpu, cuda, cuda:N or mps"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "summary" and (":" in args.name or args.name.endswith(".py")):
+        return _user_summary(args.name)
     if args.command == "summary":
         from dlviz.core.zoo import resolve_model_name
         from dlviz.core.zoo.summary import summary_text
@@ -64,6 +84,18 @@ def main(argv: list[str] | None = None) -> int:
     from dlviz.ui.app import run_app
 
     return run_app(args.device, args.lab)
+
+
+def _user_summary(spec: str) -> int:
+    """``dlviz summary path/to/file.py:ClassName`` (this runs the file's code)."""
+    from dlviz.core.usermodel import UserModelError, summary_text
+
+    try:
+        print(summary_text(spec))
+    except UserModelError as err:
+        print(err.message, file=sys.stderr)
+        return 2
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,7 +12,16 @@ import pkgutil
 
 from dlviz.core.labs.base import CHAPTERS, LabSpec, LabTask, SupervisedTask
 
-__all__ = ["CHAPTERS", "LabSpec", "LabTask", "SupervisedTask", "all_labs", "get_lab"]
+__all__ = [
+    "CHAPTERS",
+    "LabSpec",
+    "LabTask",
+    "SupervisedTask",
+    "all_labs",
+    "get_lab",
+    "register_lab",
+    "unregister_lab",
+]
 
 _REGISTRY: dict[str, LabSpec] | None = None
 
@@ -51,3 +60,27 @@ def get_lab(key: str) -> LabSpec:
     if key not in labs:
         raise KeyError(f"no lab {key!r}; known: {', '.join(sorted(labs))}")
     return labs[key]
+
+
+def register_lab(spec: LabSpec) -> None:
+    """Add a lab made at run time (a user's own model, :mod:`dlviz.core.usermodel`);
+    a lab of the same key made at run time is replaced, a built-in one never is."""
+    all_labs()
+    assert _REGISTRY is not None
+    if spec.chapter not in CHAPTERS:
+        raise ValueError(f"lab {spec.key!r} names unknown chapter {spec.chapter!r}")
+    old = _REGISTRY.get(spec.key)
+    if old is not None and spec.key not in _RUNTIME:
+        raise ValueError(f"lab key {spec.key!r} is a built-in lab")
+    _REGISTRY[spec.key] = spec
+    _RUNTIME.add(spec.key)
+
+
+def unregister_lab(key: str) -> None:
+    """Remove a lab added by :func:`register_lab` (no error when it is gone)."""
+    if key in _RUNTIME and _REGISTRY is not None:
+        _REGISTRY.pop(key, None)
+    _RUNTIME.discard(key)
+
+
+_RUNTIME: set[str] = set()
