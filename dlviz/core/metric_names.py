@@ -48,3 +48,52 @@ def metric_color_slot(name: str) -> int:
     if base in METRIC_COLOR_SLOTS:
         return METRIC_COLOR_SLOTS[base]
     return sum(map(ord, base)) % 7 + 2
+
+
+def _optimizer_losses() -> tuple[str, ...]:
+    from dlviz.core.train.optim import OPTIMIZERS
+
+    return tuple(f"loss_{name}" for name in OPTIMIZERS)
+
+
+#: Every metric key a built-in lab reports (validation ``val_<key>`` included by
+#: prefix). The interface translates their curve labels; a test fails when a lab
+#: reports a key missing here, so a new lab's metrics are declared in this one place.
+REPORTED_METRICS: tuple[str, ...] = (
+    "loss",
+    "acc",
+    "d_loss",
+    "g_loss",
+    "d_real",
+    "d_fake",
+    "d_gap",
+    "modes",
+    "quality",
+    "recon",
+    "kl",
+    "token_acc",
+    "seq_acc",
+    "bleu",
+    "grad_norm",
+    "threshold",
+    "teacher_acc",
+    "loss_hard",
+    "acc_hard",
+    "recall",
+    "precision",
+    "miou",
+    "verification_acc",
+    "map50",
+    "pixel_acc",
+    "grad_norm_clipped",
+    "class_loss",
+    "box_loss",
+    "loss_twin",
+    "acc_twin",
+    *_optimizer_losses(),
+)
+
+
+def is_reported_metric(name: str) -> bool:
+    """True when ``name`` (or the metric it validates) is declared above."""
+    return name.removeprefix("val_") in REPORTED_METRICS

@@ -33,40 +33,6 @@ from dlviz.ui.qm import LANGUAGES  # noqa: E402
 #: Menus titled by dlviz.ui.classroom._menus itself.
 MENU_KEYS = ("file", "training", "view", "language", "help")
 CORE_CONTEXT = "core"
-#: Metric keys the labs report; their curve labels are translated in context core.
-from dlviz.core.train.optim import OPTIMIZERS  # noqa: E402
-
-METRIC_KEYS = (
-    "loss",
-    "acc",
-    "d_loss",
-    "g_loss",
-    "d_real",
-    "d_fake",
-    "d_gap",
-    "modes",
-    "quality",
-    "recon",
-    "kl",
-    "token_acc",
-    "seq_acc",
-    "bleu",
-    "grad_norm",
-    "threshold",
-    "teacher_acc",
-    "loss_hard",
-    "acc_hard",
-    "recall",
-    "precision",
-    "miou",
-    "verification_acc",
-    "map50",
-    "pixel_acc",
-    "grad_norm_clipped",
-    "class_loss",
-    "box_loss",
-    *(f"loss_{name}" for name in OPTIMIZERS),
-)
 
 
 #: Labels of generated data that stages show through tr_core (sequence inputs).
@@ -131,6 +97,9 @@ def core_strings() -> list[str]:
     out += ["settings", *param_error_templates()]
     out += metric_labels()
     out += list(DATA_LABELS)
+    from dlviz.core.usermodel import TEACHES as USER_LAB_TEACHES
+
+    out += list(USER_LAB_TEACHES.values())
     seen: set[str] = set()
     unique = []
     for text in out:
@@ -141,10 +110,11 @@ def core_strings() -> list[str]:
 
 
 def metric_labels() -> list[str]:
+    from dlviz.core.metric_names import REPORTED_METRICS
     from dlviz.core.metric_names import metric_label as _curve_label
 
     labels = []
-    for key in METRIC_KEYS:
+    for key in REPORTED_METRICS:
         labels += [_curve_label(key), _curve_label(f"val_{key}")]
     return labels
 

@@ -561,6 +561,11 @@ def test_lab_trace_step_equals_train_step(spec):
     # dropout draws from it
     plain = spec.create(values, device)
     metrics = plain.train_step()
+    # every metric the lab reports is declared (and so named and translated) in core
+    from dlviz.core.metric_names import is_reported_metric
+
+    reported = {**metrics, **plain.evaluate()}
+    assert [k for k in reported if not is_reported_metric(k)] == []
     traced = spec.create(values, device)
     trace = traced.trace_step()  # every trainable lab can be stepped through
     assert trace.metrics["loss"] == pytest.approx(metrics["loss"], rel=1e-5, abs=1e-7)
