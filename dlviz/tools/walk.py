@@ -10,8 +10,10 @@ checked against the layout contract and saved as a PNG:
 * the ``?`` shortcut overlay fits the window;
 * the transport's keys (Space) reach the session whatever widget has focus.
 
-Run ``python -m dlviz.tools.walk`` (``--screen projector|laptop``, ``--lab KEY``,
-``--out build/screens``); each screen size runs in its own process, on an offscreen
+Run ``python -m dlviz.tools.walk`` (``--screen projector|laptop|hd``, ``--lab KEY``,
+``--out build/screens``); without ``--screen`` it walks the classroom's screens,
+projector and laptop (:data:`CLASSROOM_SCREENS`); ``hd`` is a 1920×1080 monitor
+(no presentation mode). Each screen size runs in its own process, on an offscreen
 virtual screen of that size, so presentation mode fills exactly that screen.
 The exit status is the number of findings (0 = the walk passed).
 """
@@ -46,7 +48,11 @@ class ScreenSpec:
 SCREENS = {
     "projector": ScreenSpec("projector", 1024, 768, True, 1.5),
     "laptop": ScreenSpec("laptop", 1280, 800, False, 1.0),
+    # a desktop monitor: nothing may be stretched absurdly or left tiny
+    "hd": ScreenSpec("hd", 1920, 1080, False, 1.0),
 }
+#: The screens walked when none is named (and by the walk test): the classroom's.
+CLASSROOM_SCREENS = ("projector", "laptop")
 LANGUAGES = ("en", "zh_CN")
 
 #: The README's screenshots: file in resources/screenshots ← screen of the walk.
@@ -231,18 +237,18 @@ def walk_screen(screen: ScreenSpec, labs: list[str], out_dir: Path | None,
 
     findings: list[Finding] = []
     window = MainWindow(torch.device("cpu"), torch.get_num_threads(), lab=labs[0])
-    window.language_controller.switch("en")
+    window.features["language"].switch("en")
     window.show()
     if screen.presentation:
-        window.presentation.set_font_scale(screen.font_scale)
-        window.presentation.enter()
+        window.features["presentation"].set_font_scale(screen.font_scale)
+        window.features["presentation"].enter()
     else:
         window.showMaximized()
     _settle(app, 0.5)
     try:
         for key in labs:
             spec = get_lab(key)
-            window.language_controller.switch("en")
+            window.features["language"].switch("en")
             window.open_lab(key)
             window.tabs.setCurrentIndex(0)
             if spec.trainable:
@@ -263,7 +269,7 @@ def walk_screen(screen: ScreenSpec, labs: list[str], out_dir: Path | None,
                 window.step_through.go_end()
                 views.append(("step", 1))
             for lang in LANGUAGES:
-                window.language_controller.switch(lang)
+                window.features["language"].switch(lang)
                 for view, index in views:
                     window.tabs.setCurrentIndex(index)
                     _settle(app, 0.3)
@@ -339,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    screens = args.screen or list(SCREENS)
+    screens = args.screen or list(CLASSROOM_SCREENS)
     if args.inner:
         from dlviz.core.labs import all_labs
 

@@ -178,7 +178,46 @@ def class_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
+#: Colours of meanings the stages share, by name: (light theme, dark theme). Ask
+#: :func:`role` for the one of the theme in force (never copy a hex code into a
+#: stage). Where both entries are equal the colour is meant to look the same on
+#: either theme: it is drawn on a background of its own (the black detection
+#: scene, the white "paper" of the convolution calculator's grids).
+ROLES: dict[str, tuple[str, str]] = {
+    # a right and a wrong prediction (captions, labels under digits)
+    "right": (PALETTE[2], PALETTE[2]),
+    "wrong": (PALETTE[3], PALETTE[3]),
+    # marks drawn over a heat map: a true alignment, the query token's row
+    "mark": (PALETTE[3], PALETTE[3]),
+    # a refused input and its reason
+    "error": (PALETTE[3], PALETTE[3]),
+    # true boxes, thin and white on the (black) detection scene
+    "truth_box": ("#FFFFFF", "#FFFFFF"),
+    # the background class of a segmentation mask: mid grey reads on white and black
+    "mask_background": ("#707070", "#707070"),
+    # the calculator's grids, drawn like a textbook page: cells, numbers, padding
+    "paper": ("#FFFFFF", "#FFFFFF"),
+    "paper_ink": ("#141414", "#141414"),
+    "paper_padding": ("#E1E1E1", "#E1E1E1"),
+    # outlines and fills of marks drawn over a colour map (the optimizers' paths
+    # and markers): dark and light whatever the theme, as the map looks the same
+    "map_outline": ("#000000", "#000000"),
+    "map_fill": ("#FFFFFF", "#FFFFFF"),
+}
+
+
+def role(name: str, dark: bool | None = None) -> str:
+    """The colour of role ``name`` (see :data:`ROLES`) for the theme in force, or
+    for the dark (``dark=True``) or light theme; unknown names raise KeyError."""
+    light, dark_color = ROLES[name]
+    return dark_color if (STYLE.dark if dark is None else dark) else light
+
+
 def pen(color: str, width: float | None = None, style=None) -> pg.QtGui.QPen:
+    """A pen of ``color`` (a colour, or a role name of :data:`ROLES`), the style's
+    line width unless ``width`` is given."""
+    if isinstance(color, str) and color in ROLES:
+        color = role(color)
     p = pg.mkPen(color, width=width if width is not None else STYLE.line_width)
     if style is not None:
         p.setStyle(style)

@@ -362,3 +362,79 @@ def test_lenet5_in_the_window_shows_live_feature_maps(window, qtbot):
     assert stage.feature_panel.grid.image.image is not None
     assert stage.feature_panel.shown_layer == "features.0"
     assert stage.feature_panel.grid._layout[1] == 6
+
+
+def test_only_a_lab_with_presets_shows_preset_buttons(stage, qtbot):
+    assert stage.preset_group is None and not stage.preset_buttons
+    assert "He et al." not in stage.caption.text()
+    resnet = ImageClassifierStage(get_lab("resnet"))
+    qtbot.addWidget(resnet)
+    assert list(resnet.preset_buttons) == ["plain-20", "plain-56", "residual-56"]
+    assert resnet.preset_buttons["plain-56"].text() == "plain 56"
+    assert "without skip" in resnet.preset_buttons["plain-56"].toolTip()
+    # the caption says what is compared and what to watch
+    text = resnet.caption.text()
+    assert "plain 20, plain 56 and residual 56" in text and "150 steps" in text
+    assert "training loss" in text
+    # the buttons act on training: on the training page only
+    resnet.resize(1200, 640)
+    resnet.show()
+    assert resnet.preset_group.isVisible()
+    resnet.tabs.setCurrentIndex(2)
+    assert not resnet.preset_group.isVisible()
+
+
+@pytest.mark.slow
+def test_a_resnet_preset_sets_the_sessions_settings(window, qtbot):
+    """Pressing "plain 56" puts the degradation preset's settings in force: the
+    session rebuilds with them and the settings panel shows them."""
+    from dlviz.core.labs.cnn import RESNET_DEGRADATION
+
+    window.open_lab("resnet")
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=30000)
+    stage = window.stage
+    assert window.session.hparams["depth"] == "14" and window.session.hparams["skip"]
+    for name in ("plain-56", "residual-56"):
+        qtbot.mouseClick(stage.preset_buttons[name], Qt.MouseButton.LeftButton)
+        preset = RESNET_DEGRADATION[name]
+        assert {k: window.session.hparams[k] for k in preset} == preset
+        assert window.session.hparams == get_lab("resnet").resolve(preset)
+        assert window.hyperparams._values["depth"] == preset["depth"]
+        assert window.hyperparams.editors["depth"].currentData() == preset["depth"]
+        qtbot.waitUntil(lambda: window.session.state == "ready", timeout=30000)
+
+
+def test_refused_stage_settings_are_named_and_not_applied(qtbot):
+    """A stage's settings go through the window's apply_hparams; a refused value is
+    named in the message bar and the run keeps its settings."""
+    from PySide6.QtCore import QObject, Signal
+
+    from dlviz.ui.classroom.stage_settings import StageSettings
+
+    class Window(QObject):
+        lab_opened = Signal(str)
+
+        def __init__(self):
+            super().__init__()
+            self.stage, self.session = None, object()
+            self.applied, self.messages = [], []
+            self.message_bar = self
+            self.lab = get_lab("resnet")
+
+        def apply_hparams(self, values):
+            self.applied.append(self.lab.resolve(values))
+
+        def show_message(self, text, kind):
+            self.messages.append((text, kind))
+
+    window = Window()
+    feature = StageSettings(window)
+    window.stage = ImageClassifierStage(get_lab("resnet"))
+    qtbot.addWidget(window.stage)
+    window.lab_opened.emit("resnet")
+    window.stage.preset_buttons["residual-56"].click()
+    assert window.applied and window.applied[-1]["depth"] == "56"
+    assert window.applied[-1]["skip"] is True
+    assert not feature.apply({"depth": "57"}) and len(window.applied) == 1
+    (text, kind), = window.messages
+    assert kind == "warning" and text.startswith("Depth")

@@ -249,3 +249,53 @@ def test_bar_labels_are_thinned_to_the_width(qtbot):
     view.resize(2000, 200)
     qtbot.wait(20)
     assert len(view.plot_item.getAxis("bottom")._tickLevels[0]) == 31
+
+
+# -- colours come from the theme -------------------------------------------------
+#: Stage modules whose colours all come from dlviz.ui.theme (roles, PALETTE, pen()).
+THEMED_STAGES = ("attention", "augment", "base", "convmath", "gen_images",
+                 "image_classifier", "mlp", "vision")
+#: A raw colour or an ad-hoc pen in source text.
+RAW_COLOUR = r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|\bmkPen\(|\bQPen\("
+
+
+def raw_colours(source: str) -> list[str]:
+    """The lines of ``source`` with a raw hex colour or an ad-hoc pen."""
+    import re
+
+    return [f"{n}: {line.strip()}" for n, line in enumerate(source.splitlines(), 1)
+            if re.search(RAW_COLOUR, line)]
+
+
+def test_raw_colours_are_found():
+    assert raw_colours('GT = "#FFFFFF"\nok = theme.role("truth_box")\n') == [
+        '1: GT = "#FFFFFF"']
+    assert raw_colours("pen=pg.mkPen(MARK, width=2)")
+    assert raw_colours("painter.setPen(QPen(_LINE, 1))")
+    assert not raw_colours("pen=theme.pen('mark')  # see issue #12")
+
+
+@pytest.mark.parametrize("module", THEMED_STAGES)
+def test_stage_modules_take_their_colours_from_the_theme(module):
+    import importlib
+    import inspect
+
+    source = inspect.getsource(importlib.import_module(f"dlviz.ui.stages.{module}"))
+    assert not raw_colours(source), f"raw colours in {module}: {raw_colours(source)}"
+
+
+def test_roles_have_a_colour_for_each_theme():
+    for name, (light, dark) in theme.ROLES.items():
+        assert pg.mkColor(light).isValid() and pg.mkColor(dark).isValid(), name
+        assert theme.role(name, dark=False) == light
+        assert theme.role(name, dark=True) == dark
+    was = theme.STYLE.dark
+    try:
+        theme.STYLE.dark = True
+        assert theme.role("right") == theme.ROLES["right"][1]
+    finally:
+        theme.STYLE.dark = was
+    # a role name makes a pen of the role's colour
+    assert theme.pen("mark").color().name() == theme.role("mark").lower()
+    with pytest.raises(KeyError):
+        theme.role("no such role")

@@ -88,8 +88,11 @@ def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> N
     assert kind == "set_hparams" and data == {"nms_threshold": 1.0}
     answer = detection_task.handle(kind, data)
     assert answer["applied_hparams"] == {"nms_threshold": 1.0}
+    # as the session delivers it: the snapshot as the live one, the rest as the result
+    live = answer.pop("snapshot")
+    stage.show_snapshot(live)
     stage.show_result(kind, answer)
-    assert stage.after.box_count("boxes") == len(answer["snapshot"]["pred_boxes"])
+    assert stage.after.box_count("boxes") == len(live["pred_boxes"])
     with qtbot.waitSignal(stage.requested) as blocker:
         qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["select_scene", {"index": 1}]

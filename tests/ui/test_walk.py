@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from dlviz.tools.walk import SCREENS, run_in_subprocess
+from dlviz.tools.walk import CLASSROOM_SCREENS, SCREENS, run_in_subprocess
 
 OUT = Path(__file__).resolve().parents[2] / "build" / "screens"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("screen", sorted(SCREENS))
+@pytest.mark.parametrize("screen", sorted(CLASSROOM_SCREENS))
 def test_every_lab_reads_at_classroom_sizes(screen):
     OUT.mkdir(parents=True, exist_ok=True)
     findings = run_in_subprocess(screen, None, OUT)
@@ -92,18 +92,36 @@ def test_keys_reach_the_transport_and_step_through_wherever_focus_is(qtbot, wind
 
 def test_escape_closes_the_shortcut_overlay_before_leaving_presentation(qtbot,
                                                                        window):
-    window.presentation.enter()
-    overlay = window.shortcuts.overlay
+    window.features["presentation"].enter()
+    overlay = window.features["shortcuts"].overlay
     overlay.open()
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)
     assert not overlay.isVisible()
-    assert window.presentation.presenting
-    window.presentation.leave()
+    assert window.features["presentation"].presenting
+    window.features["presentation"].leave()
 
 
 def test_file_menu_quits_with_ctrl_q(qtbot, window):
     action = window.actions_by_name["quit"]
     assert action.shortcut().toString() == "Ctrl+Q"
-    assert action in window.classroom_menus["file"].actions()
+    assert action in window.menus.menus["file"].actions()
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_hd_screen_is_walked_only_when_named(monkeypatch, tmp_path):
+    """``--screen hd`` walks a 1920×1080 monitor (no presentation mode); without
+    ``--screen`` only the classroom's projector and laptop are walked."""
+    import dlviz.tools.walk as walk
+
+    walked = []
+    monkeypatch.setattr(walk, "run_in_subprocess",
+                        lambda screen, labs, out: walked.append((screen, labs)) or [])
+    assert walk.main(["--screen", "hd", "--lab", "mlp2d", "--out", str(tmp_path)]) == 0
+    assert walked == [("hd", ["mlp2d"])]
+    hd = SCREENS["hd"]
+    assert (hd.width, hd.height, hd.presentation, hd.font_scale) == (1920, 1080,
+                                                                    False, 1.0)
+    walked.clear()
+    walk.main(["--out", str(tmp_path)])
+    assert [screen for screen, _ in walked] == ["projector", "laptop"]

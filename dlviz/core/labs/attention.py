@@ -231,10 +231,13 @@ class _SequenceTask(LabTask):
             src = self.src_v[i : i + 1]
             src = src[:, : int((src != PAD_ID).sum())]
             self.model.eval()
-            result = self.model.beam_search(
-                src, k, self.max_out, self.data.tgt_vocab.itos
-            )
-            self.model.train()
+            try:
+                result = self.model.beam_search(
+                    src, k, self.max_out, self.data.tgt_vocab.itos,
+                    self.current_request,
+                )
+            finally:
+                self.model.train()
             result.update(
                 index=i, k=k, source=self.val_sources[i], target=self.val_targets[i]
             )

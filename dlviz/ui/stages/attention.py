@@ -42,14 +42,11 @@ from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
 
 KINDS = ("encoder", "decoder", "cross")
-#: Marks drawn over the heatmaps: the true alignment, the query token's row.
-MARK_COLOR = theme.PALETTE[3]
 #: The causal mask: positions a query may attend to, and hidden ones.
 SEEN_COLOR = theme.PALETTE[2]
 HIDDEN_COLOR = theme.PALETTE[8]
-#: Colours of the sample's result in the caption.
-RIGHT_COLOR = theme.PALETTE[2]
-WRONG_COLOR = theme.PALETTE[3]
+# Marks drawn over the heatmaps (the true alignment, the query token's row) are in
+# the theme's role "mark"; the sample's result in the caption in "right" / "wrong".
 
 
 def _mono_label() -> QLabel:
@@ -171,8 +168,9 @@ class _AttentionStage(Stage):
     """Shared parts: the sample choice (a control) and the sample's result with the
     validation metrics (the caption, coloured right / wrong, wrapping).
 
-    Qt looks translations up by the class of ``self``, so every visible string is
-    written in the subclasses (:meth:`texts`), not here.
+    ``self.tr`` of a subclass looks a string up under the subclass's name, then
+    under this class's (PySide6 follows the class hierarchy), so the caption
+    templates shared by both stages (:meth:`texts`) are written once, here.
     """
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
@@ -189,8 +187,13 @@ class _AttentionStage(Stage):
         self._correct = False
 
     def texts(self) -> dict[str, str]:
-        """The translated templates of the caption (subclasses)."""
-        return {}
+        """The translated templates of the caption."""
+        return {
+            "translation": self.tr("{0}  →  {1}   (target {2})"),
+            "classification": self.tr("{0}  →  class {1} ({2:.0%}), label {3}"),
+            "bleu": self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"),
+            "accuracy": self.tr("val accuracy {0:.0%}"),
+        }
 
     def legend_text(self) -> str:
         """What the marks on the heatmaps mean (rich text; subclasses)."""
@@ -232,7 +235,7 @@ class _AttentionStage(Stage):
             self.metrics_text = self._metrics_text(snap.get("val_metrics", {}), texts)
         parts = []
         if self.result_text:
-            color = RIGHT_COLOR if self._correct else WRONG_COLOR
+            color = theme.role("right" if self._correct else "wrong")
             mark = "✓" if self._correct else "✗"
             parts.append(f'<span style="color:{color}"><b>{mark} '
                          f"{html.escape(self.result_text)}</b></span>")
@@ -257,10 +260,6 @@ class _AttentionStage(Stage):
                                         metrics["val_token_acc"], metrics["val_bleu"])
         return texts["accuracy"].format(metrics.get("val_acc", 0.0))
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if kind == "select" and "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
-
     def reset(self) -> None:
         self.snapshot = None
         self._update_caption()
@@ -273,7 +272,7 @@ class Seq2SeqStage(_AttentionStage):
         super().__init__(spec, parent)
         self.matrix = attention_view()
         self.alignment = pg.ScatterPlotItem(
-            symbol="s", size=10, pen=pg.mkPen(MARK_COLOR, width=2), brush=None)
+            symbol="s", size=10, pen=theme.pen("mark"), brush=None)
         self.alignment.setZValue(10)
         self.matrix.plot_item.addItem(self.alignment, ignoreBounds=True)
         self.beam_label = QLabel()
@@ -292,20 +291,12 @@ class Seq2SeqStage(_AttentionStage):
         deck.add(self.beam_panel, Role.SECONDARY, "beam search")
         self.retranslate_ui()
 
-    def texts(self) -> dict[str, str]:
-        return {
-            "translation": self.tr("{0}  →  {1}   (target {2})"),
-            "classification": self.tr("{0}  →  class {1} ({2:.0%}), label {3}"),
-            "bleu": self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"),
-            "accuracy": self.tr("val accuracy {0:.0%}"),
-        }
-
     def legend_text(self) -> str:
-        return self.tr("{0} true alignment").format(swatch(MARK_COLOR, "□"))
+        return self.tr("{0} true alignment").format(swatch(theme.role("mark"), "□"))
 
     def retranslate_ui(self) -> None:
         self.matrix.set_title(self.tr("Attention weights {0} alignment").format(
-            swatch(MARK_COLOR, "□")))
+            swatch(theme.role("mark"), "□")))
         self.matrix.plot_item.setLabel("bottom", self.tr("input"))
         self.matrix.plot_item.setLabel("left", self.tr("output"))
         self.deck.set_title(self.matrix, self.tr("Attention"))
@@ -409,17 +400,9 @@ class TransformerStage(_AttentionStage):
         self._mask_shown = True
         self.retranslate_ui()
 
-    def texts(self) -> dict[str, str]:
-        return {
-            "translation": self.tr("{0}  →  {1}   (target {2})"),
-            "classification": self.tr("{0}  →  class {1} ({2:.0%}), label {3}"),
-            "bleu": self.tr("val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}"),
-            "accuracy": self.tr("val accuracy {0:.0%}"),
-        }
-
     def legend_text(self) -> str:
         return self.tr("{0} query token (its row: what it attends to)").format(
-            swatch(MARK_COLOR, "━━"))
+            swatch(theme.role("mark"), "━━"))
 
     def extra_text(self) -> str:
         """The range of the raw scores QKᵀ/√d at step 0 and now (over every layer
@@ -515,7 +498,7 @@ class TransformerStage(_AttentionStage):
             view = attention_view()
             view.set_title(self.tr("head {0}").format(h + 1))
             line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
-                                   pen=pg.mkPen(MARK_COLOR, width=2))
+                                   pen=theme.pen("mark"))
             line.setZValue(10)
             view.plot_item.addItem(line, ignoreBounds=True)
             self.heads.append(view)

@@ -15,6 +15,10 @@ Contract
   thread and the window calls ``show_result(kind, data)``.
 * ``panels()`` names the stage's views, for zooming one panel to the full window,
   lesson scenes and export.
+* To change the lab's settings (a preset button) it calls :meth:`request_settings`;
+  the window applies them as the hyperparameter panel would: validated, the run
+  restarts with them and the panel shows them
+  (:mod:`dlviz.ui.classroom.stage_settings`).
 
 Layout (the kit)
 ----------------
@@ -41,6 +45,8 @@ class Stage(QWidget):
 
     #: (kind, data) — ask the engine to run ``task.handle(kind, data)``.
     requested = Signal(str, dict)
+    #: settings for the open lab (see :meth:`request_settings`).
+    settings_requested = Signal(dict)
 
     def __init__(self, spec: LabSpec, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,6 +86,11 @@ class Stage(QWidget):
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         """Show the answer to a request this stage made."""
+
+    def request_settings(self, values: dict[str, Any]) -> None:
+        """Ask the window to use ``values`` as the lab's settings (the others stay):
+        the run restarts with them and the settings panel shows them."""
+        self.settings_requested.emit(dict(values))
 
     def panels(self) -> dict[str, QWidget]:
         """The stage's views by a stable English name."""

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,16 +45,17 @@ DEMO_SIZE = 7
 DEMO_MAX_KERNEL = 5
 
 # The grids are drawn like a page of a textbook (dark numbers on light cells) in
-# either theme; the highlights are palette colours.
+# either theme (the theme's "paper" roles, equal on both); the highlights are palette
+# colours.
 _WINDOW = QColor(theme.PALETTE[1])  # the kernel and the input cells under it
 _DONE = QColor(theme.PALETTE[5])  # outputs computed so far
 _CURRENT = QColor(theme.PALETTE[3])  # the current window and output
 _LINE = QColor(theme.PALETTE[8])  # cell borders
-_PAD = QColor("#E1E1E1")  # padding cells
-_CELL = QColor("#FFFFFF")
-_INK = QColor("#141414")
+_PAD = QColor(theme.role("paper_padding"))  # padding cells
+_CELL = QColor(theme.role("paper"))
+_INK = QColor(theme.role("paper_ink"))
 #: Colour of the "no output" message and of refused inputs.
-ERROR_COLOR = theme.PALETTE[3]
+ERROR_COLOR = theme.role("error")
 #: A refused input (as in the hyperparameter panel).
 _ERROR_STYLE = f"QLineEdit {{ border: 2px solid {ERROR_COLOR}; }}"
 #: The calculator's inputs in the order of the control row, with fallbacks for a
@@ -205,7 +206,7 @@ class KernelAnimationView(QWidget):
         for (r, c), value in np.ndenumerate(values):
             rect = QRectF(x0 + c * cell, y0 + r * cell, cell, cell)
             painter.fillRect(rect, fills.get((r, c), _CELL))
-            painter.setPen(QPen(_LINE, 1))
+            painter.setPen(theme.pen(_LINE, width=1))
             painter.drawRect(rect)
             if shown is None or shown[r, c]:
                 painter.setPen(_INK)
@@ -244,7 +245,7 @@ class KernelAnimationView(QWidget):
         if current is not None:
             span_r = (current.rows[0], current.rows[-1] + 1)
             span_c = (current.cols[0], current.cols[-1] + 1)
-            painter.setPen(QPen(_CURRENT, 3))
+            painter.setPen(theme.pen(_CURRENT, width=3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(x_in + span_c[0] * cell, top + span_r[0] * cell,
                                     (span_c[1] - span_c[0]) * cell,

@@ -157,8 +157,6 @@ class ImageGanStage(Stage):
             self.asked.show_maps(data["images"])
             self._asked_digit = int(data.get("digit", self.digit.value()))
             self._title_asked()
-        elif "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
 
     def reset(self) -> None:
         self.real.maps = None

@@ -17,6 +17,11 @@ pages it acts on) and a caption below that says what the page shows:
 The stage never runs torch: it emits ``requested(kind, data)`` with the kinds that
 :class:`dlviz.core.labs.cnn.CnnTask` answers (``select_sample``, ``predict_image``,
 ``attribute``) and shows the answers in :meth:`show_result`.
+
+A lab with presets (:data:`dlviz.core.labs.cnn.STAGE_PRESETS`: ResNet's plain-20,
+plain-56 and residual-56 of He et al. 2015, Fig. 1) gets a button per preset on the
+training page; a button sets the lab's settings (the lab's defaults with the
+preset's changes, as a lesson scene does) and the caption says what to compare.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.core.labs.base import LabSpec
+from dlviz.core.labs.cnn import RESNET_DEGRADATION_STEPS, STAGE_PRESETS
 from dlviz.ui import theme
 from dlviz.ui.kit import PanelDeck, Role
 from dlviz.ui.kit.deck import SPACING
@@ -66,8 +72,6 @@ REQUEST_TIMEOUT_S = 3.0
 DIM_BASE = 1.8
 #: The pages of the stage.
 TRAINING, DRAWING, ATTRIBUTIONS = range(3)
-#: Colours of a right and a wrong prediction.
-RIGHT, WRONG = theme.PALETTE[2], theme.PALETTE[3]
 #: Numbers on dark and on light cells of the confusion matrix.
 INK_ON_DARK, INK_ON_LIGHT = theme.BASE_STYLE.background, theme.BASE_STYLE.foreground
 #: Cells brighter than this (luminance 0…1) get dark numbers.
@@ -362,6 +366,18 @@ class ImageClassifierStage(Stage):
         self.controls.add(self.augment_box)
         self.class_group = self.controls.group(self.class_label, self.class_combo)
         self.controls.add(self.compute_button)
+        # the lab's presets (ResNet: the degradation comparison)
+        self.presets: dict[str, dict[str, Any]] = dict(
+            STAGE_PRESETS.get(self.spec.key, {}))
+        self.preset_label = QLabel()
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for name in self.presets:
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
+            self.preset_buttons[name] = button
+        self.preset_group = (
+            self.controls.group(self.preset_label, *self.preset_buttons.values())
+            if self.presets else None)
 
     def _build_training(self) -> None:
         self.feature_panel = FeatureMapPanel(with_input=True)
@@ -416,6 +432,10 @@ class ImageClassifierStage(Stage):
         self.class_label.setText(self.tr("Explain class"))
         self.class_combo.setItemText(0, self.tr("predicted"))
         self.compute_button.setText(self.tr("Compute"))
+        self.preset_label.setText(self.tr("Presets"))
+        for name, button in self.preset_buttons.items():
+            button.setText(self._preset_name(name))
+            button.setToolTip(self._preset_help(name))
         # training page
         self.sample_view.set_titles(self.tr("Validation digit"), self.tr("Input"))
         self.bars.set_titles(self.tr("Probabilities"))
@@ -458,6 +478,35 @@ class ImageClassifierStage(Stage):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _preset_name(self, name: str) -> str:
+        """A preset's button text: ``plain-56`` → "plain 56"."""
+        kind, _, depth = name.partition("-")
+        text = {"plain": self.tr("plain {0}"), "residual": self.tr("residual {0}")}
+        return text[kind].format(depth) if kind in text else name
+
+    def _preset_help(self, name: str) -> str:
+        """What a preset sets (its tooltip)."""
+        values = self.presets[name]
+        text = (self.tr("{depth} layers with skip connections, the lab's other "
+                        "defaults, batch {batch}, width ×{width}")
+                if values.get("skip") else
+                self.tr("{depth} layers without skip connections, the lab's other "
+                        "defaults, batch {batch}, width ×{width}"))
+        return text.format(depth=values.get("depth", ""),
+                           batch=values.get("batch_size", ""),
+                           width=values.get("width", ""))
+
+    def _preset_text(self) -> str:
+        """The caption's sentence on the presets: what they compare, what to
+        watch."""
+        if not self.presets:
+            return ""
+        return self.tr(
+            "Presets compare plain 20, plain 56 and residual 56 layers (He et al. "
+            "2015, Fig. 1). Train each about {steps} steps and watch the training "
+            "loss: plain 56 stays above plain 20, residual 56 goes lowest."
+        ).format(steps=RESNET_DEGRADATION_STEPS)
 
     def _method_name(self, method: str) -> str:
         return {
@@ -520,13 +569,17 @@ class ImageClassifierStage(Stage):
         if snap is not None:
             label = int(snap.get("label", -1))
             predicted = int(np.argmax(snap["probs"]))
-            color = RIGHT if label == predicted else WRONG
+            color = theme.role("right" if label == predicted else "wrong")
             verdict = self.tr("true {0} · predicted {1} ({2:.0%})").format(
                 label, predicted, float(snap["probs"][predicted])
             )
             parts.append(f"<b><span style='color:{color}'>{verdict}</span></b>")
         parts.append(html.escape(self._layer_text(self.feature_panel)))
-        return " ".join(p for p in parts if p)
+        text = " ".join(p for p in parts if p)
+        presets = html.escape(self._preset_text())
+        if presets:
+            text = f"{text}<br>{presets}" if text else presets
+        return text
 
     def _drawing_caption(self) -> str:
         data = self.drawing_result
@@ -578,7 +631,8 @@ class ImageClassifierStage(Stage):
         if details.get("empty"):
             empty = self.tr("Grad-CAM is empty: no positive evidence for this class "
                             "at that layer.")
-            text += f" <b><span style='color:{WRONG}'>{html.escape(empty)}</span></b>"
+            wrong = theme.role("wrong")
+            text += f" <b><span style='color:{wrong}'>{html.escape(empty)}</span></b>"
         return text
 
     # -- controls ----------------------------------------------------------------------
@@ -590,6 +644,17 @@ class ImageClassifierStage(Stage):
         self.augment_box.setVisible(page == TRAINING and self._augment_known)
         self.class_group.setVisible(page == ATTRIBUTIONS)
         self.compute_button.setVisible(page == ATTRIBUTIONS)
+        if self.preset_group is not None:
+            self.preset_group.setVisible(page == TRAINING)
+
+    def preset_values(self, name: str) -> dict[str, Any]:
+        """The settings preset ``name`` puts in force: the lab's defaults with the
+        preset's changes."""
+        return self.spec.resolve(self.presets[name])
+
+    def apply_preset(self, name: str) -> None:
+        """Set the lab's settings to preset ``name`` (the run restarts)."""
+        self.request_settings(self.preset_values(name))
 
     def current_layer(self) -> str | None:
         return self.layer_combo.currentData()

@@ -74,7 +74,8 @@ class DigitsStage(Stage):
         probs, labels = snapshot["probs"], snapshot["labels"]
         predicted = probs.argmax(1)
         captions = [str(int(p)) for p in predicted]
-        colors = ["#009E73" if p == t else "#D55E00" for p, t in zip(predicted, labels)]
+        right, wrong = theme.role("right"), theme.role("wrong")
+        colors = [right if p == t else wrong for p, t in zip(predicted, labels)]
         self.grid.set_maps(
             snapshot["images"],
             captions,

@@ -54,9 +54,9 @@ from dlviz.ui.views.heatmap import HeatmapView
 #: (it would vanish on the black scene).
 BOX_COLORS = tuple(theme.PALETTE[i] for i in (1, 5, 2, 6, 4, 3, 8, 9, 0))
 #: The true boxes: thin and white on the (black) scene, whatever the theme.
-GT_COLOR = "#FFFFFF"
+GT_COLOR = theme.role("truth_box")
 #: Mask colours: background gray, then one palette colour per class.
-MASK_BACKGROUND = "#707070"  # mid gray: reads on white and on black
+MASK_BACKGROUND = theme.role("mask_background")  # mid gray: reads on white and black
 MASK_COLORS = (MASK_BACKGROUND, theme.PALETTE[1], theme.PALETTE[5], theme.PALETTE[2],
                theme.PALETTE[4], theme.PALETTE[6])
 #: Opacity of the class colours drawn over the input in the main view.
@@ -309,9 +309,7 @@ class DetectionStage(Stage):
         self.scene.stepBy(1)
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:  # set_hparams (the session usually takes it first)
-            self.show_snapshot(data["snapshot"])
-        elif kind in ("set_thresholds", "select_scene") and "image" in data:
+        if kind in ("set_thresholds", "select_scene") and "image" in data:
             self.show_snapshot(data)
 
 
