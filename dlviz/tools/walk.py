@@ -217,6 +217,16 @@ def _wait(app, condition, timeout: float) -> bool:
     return condition()
 
 
+def _describe(widget) -> str:
+    """A widget and its named ancestors, e.g. ``QLineEdit in QSpinBox 'sample'``."""
+    parts = []
+    while widget is not None and len(parts) < 3:
+        name = widget.objectName()
+        parts.append(type(widget).__name__ + (f" {name!r}" if name else ""))
+        widget = widget.parentWidget()
+    return " in ".join(parts)
+
+
 def _settle(app, seconds: float = 0.25) -> None:
     _wait(app, lambda: False, seconds)
 
@@ -293,7 +303,7 @@ def walk_screen(screen: ScreenSpec, labs: list[str], out_dir: Path | None,
                 _wait(app, lambda b=before: window.session.state != b, 15)
                 if window.session.state == before:
                     note("training", "keyboard",
-                         f"Space on {type(focus).__name__} did not start training",
+                         f"Space on {_describe(focus)} did not start training",
                          "en")
                 window.session.pause()
                 _wait(app, lambda: window.session.state != "running", 5)

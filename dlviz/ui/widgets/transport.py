@@ -35,6 +35,21 @@ class CounterLabel(QLabel):
 
     TEMPLATE = "00.0000"
 
+    def sizeHint(self):  # noqa: N802 - Qt override
+        """As tall as the rows in use: the toolbar holding the bar sizes it by this,
+        and a flow row's own hint would reserve room for wrapping it does not do."""
+        hint = super().sizeHint()
+        margins = self._grid.contentsMargins()
+        controls = self._controls.sizeHint().height()
+        if self._two_rows:
+            width = max(self.width(), hint.width()) - margins.left() - margins.right()
+            counters = self.counter_box.heightForWidth(width)
+            height = controls + self._grid.verticalSpacing() + max(counters, 0)
+        else:
+            height = max(controls, max(b.sizeHint().height() for b in self._boxes.values()))
+        hint.setHeight(height + margins.top() + margins.bottom())
+        return hint
+
     def minimumSizeHint(self):  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()
         typical = self.fontMetrics().horizontalAdvance(self.TEMPLATE)
@@ -99,6 +114,7 @@ class TransportBar(QWidget):
         self._grid.setContentsMargins(6, 2, 6, 2)
         self._grid.addWidget(controls, 0, 0)
         self._grid.setColumnStretch(1, 1)
+        self._grid.setRowStretch(2, 1)  # spare height below, never between the rows
         self._controls = controls
         self._two_rows = None
         self._arrange(two_rows=False)
@@ -166,15 +182,33 @@ class TransportBar(QWidget):
         self._grid.removeWidget(self.counter_box)
         if two_rows:
             self._grid.addWidget(self.counter_box, 1, 0, 1, 3)
-        else:
-            self._grid.addWidget(self.counter_box, 0, 2)
+        else:  # the counters take the rest of the row (a flow row needs the width)
+            self._grid.addWidget(
+                self.counter_box, 0, 1, Qt.AlignmentFlag.AlignVCenter
+            )
+        self.updateGeometry()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        needed = (
-            self._controls.sizeHint().width() + self.counter_box.sizeHint().width() + 40
-        )
+        # the counters' own widths (a flow row's hint follows the width it was given)
+        counters = sum(box.sizeHint().width() + 12 for box in self._boxes.values())
+        needed = self._controls.sizeHint().width() + counters + 40
         self._arrange(two_rows=event.size().width() < needed)
         super().resizeEvent(event)
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        """As tall as the rows in use: the toolbar holding the bar sizes it by this,
+        and a flow row's own hint would reserve room for wrapping it does not do."""
+        hint = super().sizeHint()
+        margins = self._grid.contentsMargins()
+        controls = self._controls.sizeHint().height()
+        if self._two_rows:
+            width = max(self.width(), hint.width()) - margins.left() - margins.right()
+            counters = self.counter_box.heightForWidth(width)
+            height = controls + self._grid.verticalSpacing() + max(counters, 0)
+        else:
+            height = max(controls, max(b.sizeHint().height() for b in self._boxes.values()))
+        hint.setHeight(height + margins.top() + margins.bottom())
+        return hint
 
     def minimumSizeHint(self):  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()

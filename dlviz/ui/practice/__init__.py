@@ -1,0 +1,1 @@
+"""Practice mode's widgets: the question panel and the timed quiz."""

@@ -1,0 +1,120 @@
+"""The practice panel: a generated set, keyboard answers, the score, "Show me"
+following a link into the lab, and every template listed for translation."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dlviz.core.practice import CHOICE, NUMBER, TRUE_FALSE, Link, NoQuestion, kinds_for
+
+
+def _answer_right(qtbot, panel, check_key=Qt.Key.Key_Return) -> None:
+    q = panel.question
+    if q.form == CHOICE:
+        qtbot.keyClick(panel, getattr(Qt.Key, f"Key_{q.answer + 1}"))
+    elif q.form == TRUE_FALSE:
+        qtbot.keyClick(panel, Qt.Key.Key_T if q.answer else Qt.Key.Key_F)
+    else:
+        panel.number.setText(f"{q.answer:.6g}")
+        panel.setFocus()  # a clicker's key reaches the panel, not the field
+    qtbot.keyClick(panel, check_key)
+
+
+def test_quiz_runs_from_the_keyboard(qtbot, window):
+    window.features["practice"].start_quiz()
+    panel = window.features["practice"].panel
+    qtbot.waitUntil(lambda: len(panel.questions) == 10, timeout=20000)
+    assert panel.quiz
+    for i in range(10):
+        q = panel.question
+        if i % 3 == 2 and q.form != NUMBER:  # a wrong answer every third question
+            wrong = (q.answer + 1) % len(q.choices) if q.form == CHOICE else None
+            if wrong is None:
+                qtbot.keyClick(panel, Qt.Key.Key_F if q.answer else Qt.Key.Key_T)
+            else:
+                qtbot.keyClick(panel, getattr(Qt.Key, f"Key_{wrong + 1}"))
+            qtbot.keyClick(panel, Qt.Key.Key_Return)
+            assert not panel.correct
+            assert q.solution_text() in panel.result.text() or panel.result.text()
+        else:
+            clicker = i == 0  # Page Down checks, then goes on
+            _answer_right(qtbot, panel,
+                          Qt.Key.Key_PageDown if clicker else Qt.Key.Key_Return)
+            assert panel.correct, q.text()
+        assert panel.result.isVisible()
+        qtbot.keyClick(panel, Qt.Key.Key_PageDown if i == 0 else Qt.Key.Key_Right)
+        assert panel.index == i + 1
+    wrong_count = sum(1 for i in range(10) if i % 3 == 2
+                      and panel.questions[i].form != NUMBER)
+    assert panel.score == 10 - wrong_count
+    assert panel.question is None
+    assert str(panel.score) in panel.prompt.text()
+    panel.close()
+
+
+def test_show_me_opens_the_lab_and_the_panel(qtbot, window):
+    controller = window.features["practice"]
+    controller.follow(Link("optimizers", panel="update rule"))
+    assert window.spec.key == "optimizers"
+    assert window.features["lessons"].zoom == "update rule"
+    window.features["lessons"].set_zoom(None)
+
+
+def test_show_me_walks_the_step_through_to_the_layer(qtbot, window):
+    controller = window.features["practice"]
+    controller.follow(Link("mlp2d", "2"))
+    qtbot.waitUntil(lambda: window.step_through.trace is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.step_through.current_event is not None
+                    and window.step_through.current_event.path == "2", timeout=10000)
+    event = window.step_through.current_event
+    assert (event.phase, event.role) == ("forward", "model")
+    assert window.tabs.currentWidget() is window.step_through
+
+
+def test_every_generated_template_is_listed_for_translation():
+    path = (Path(__file__).resolve().parents[2] / "dlviz" / "ui" / "practice"
+            / "catalogue.py")
+    listed = {node.args[0].value for node in ast.walk(ast.parse(path.read_text()))
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_tr"
+              and node.args and isinstance(node.args[0], ast.Constant)}
+    missing = set()
+    for kind in kinds_for():
+        for lab in kind.labs:
+            for seed in range(8):
+                try:
+                    q = kind.question(seed, lab)
+                except NoQuestion:
+                    continue
+                for text in (q.prompt, q.solution, *q.mistakes):
+                    if text and text not in listed:
+                        missing.add(text)
+    assert not missing, sorted(missing)[:5]
+
+
+@pytest.mark.slow
+def test_every_linked_panel_exists_in_its_lab(qtbot):
+    from dlviz.core.labs import get_lab
+    from dlviz.ui.stages import stage_class
+
+    wanted: dict[str, set[str]] = {}
+    for kind in kinds_for():
+        for lab in kind.labs:
+            for seed in range(6):
+                try:
+                    link = kind.question(seed, lab).link
+                except NoQuestion:
+                    continue
+                if link.panel:
+                    wanted.setdefault(link.lab, set()).add(link.panel)
+    for lab, panels in sorted(wanted.items()):
+        spec = get_lab(lab)
+        stage = stage_class(spec.stage)(spec)
+        try:
+            assert panels <= set(stage.panels()), (lab, panels - set(stage.panels()))
+        finally:
+            stage.shutdown()
+            stage.deleteLater()

@@ -1,0 +1,23 @@
+"""The transport bar keeps its counters readable at every window width."""
+
+import pytest
+
+from dlviz.ui.widgets.transport import TransportBar
+
+
+@pytest.mark.parametrize("width", [700, 1024, 1280, 1920])
+def test_counters_are_visible_and_the_bar_is_no_taller_than_its_rows(qtbot, width):
+    bar = TransportBar()
+    qtbot.addWidget(bar)
+    bar.resize(width, bar.sizeHint().height())
+    bar.show()
+    qtbot.wait(20)
+    for key, label in bar.counters.items():
+        assert label.isVisible() and label.width() >= label.sizeHint().width(), key
+        assert bar.rect().contains(label.mapTo(bar, label.rect().bottomRight())), key
+    one_row = max(bar._controls.sizeHint().height(), bar.counters["loss"].height())
+    # one row on a wide screen, two at most on a narrow one; never a band of spare room
+    assert bar.sizeHint().height() <= 2 * one_row + 30
+    if width >= 1280:
+        assert not bar._two_rows
+        assert bar.sizeHint().height() <= one_row + 10
