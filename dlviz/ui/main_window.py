@@ -302,9 +302,20 @@ class MainWindow(QMainWindow):
         self._show_state()
 
     def _on_tab_changed(self, index: int) -> None:
-        self.step_through.header.setVisible(
-            self.tabs.widget(index) is self.step_through
-        )
+        page = self.tabs.widget(index)
+        self.step_through.header.setVisible(page is self.step_through)
+        # the hidden page's focus must not fall through to the lab filter (where
+        # Space would type instead of starting training): the new page takes it
+        self._keep_focus_on_page()
+        QTimer.singleShot(0, self._keep_focus_on_page)
+
+    def _keep_focus_on_page(self) -> None:
+        page = self.tabs.currentWidget()
+        focus = QApplication.focusWidget()
+        if page is not None and (focus is None or not focus.isVisible()
+                                 or focus is self.picker.filter):
+            page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            page.setFocus()
 
     def _step_through_key(self) -> None:
         """Home / ← / → / End walk the recorded step (shown if it is hidden)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import torch
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from dlviz.core.labs import all_labs
 from dlviz.ui.worker import QtThreadRunner
@@ -50,10 +51,29 @@ def test_step_button_trains_one_batch_and_reset_restores_the_seed(window, qtbot)
 
 def test_keyboard_space_plays_and_pauses(window, qtbot):
     window.activateWindow()
-    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    focus = QApplication.focusWidget()
+    assert focus is not window.picker.filter  # the lab opened with focus on its stage
+    qtbot.keyClick(focus, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.session.state == "running", timeout=10000)
-    window.actions_by_name["play"].trigger()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
+
+
+def test_a_page_change_never_leaves_focus_on_the_lab_filter(window, qtbot):
+    """Focus that falls (or was left) on the filter when the page changes would make
+    Space type into it instead of starting training (seen on a 1920×1080 walk)."""
+    window.activateWindow()
+    window.picker.filter.setFocus()
+    qtbot.waitUntil(lambda: window.picker.filter.hasFocus(), timeout=5000)
+    window.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus is not window.picker.filter
+    assert focus.isVisible()
+    qtbot.keyClick(focus, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.session.state == "running", timeout=10000)
+    window.session.pause()
 
 
 def test_invalid_learning_rate_is_refused_with_a_visible_reason(window, qtbot):

@@ -35,21 +35,6 @@ class CounterLabel(QLabel):
 
     TEMPLATE = "00.0000"
 
-    def sizeHint(self):  # noqa: N802 - Qt override
-        """As tall as the rows in use: the toolbar holding the bar sizes it by this,
-        and a flow row's own hint would reserve room for wrapping it does not do."""
-        hint = super().sizeHint()
-        margins = self._grid.contentsMargins()
-        controls = self._controls.sizeHint().height()
-        if self._two_rows:
-            width = max(self.width(), hint.width()) - margins.left() - margins.right()
-            counters = self.counter_box.heightForWidth(width)
-            height = controls + self._grid.verticalSpacing() + max(counters, 0)
-        else:
-            height = max(controls, max(b.sizeHint().height() for b in self._boxes.values()))
-        hint.setHeight(height + margins.top() + margins.bottom())
-        return hint
-
     def minimumSizeHint(self):  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()
         typical = self.fontMetrics().horizontalAdvance(self.TEMPLATE)
@@ -206,7 +191,8 @@ class TransportBar(QWidget):
             counters = self.counter_box.heightForWidth(width)
             height = controls + self._grid.verticalSpacing() + max(counters, 0)
         else:
-            height = max(controls, max(b.sizeHint().height() for b in self._boxes.values()))
+            boxes = max(b.sizeHint().height() for b in self._boxes.values())
+            height = max(controls, boxes)
         hint.setHeight(height + margins.top() + margins.bottom())
         return hint
 
