@@ -396,20 +396,33 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def rewind_fill(win) -> str:
+    """How full the window's rewind history is: frames and MB of its caps."""
+    timeline = getattr(win, "features", {}).get("rewind")
+    buffer = getattr(timeline, "buffer", None)
+    if buffer is None:
+        return "no rewind history"
+    return (f"rewind {len(buffer)}/{buffer.max_frames} frames, "
+            f"{buffer.total_bytes / 2**20:.0f}/{buffer.max_bytes / 2**20:.0f} MiB")
+
+
 def memory_growth(lab: str, first_min: float, second_min: float) -> Row:
-    """Resident memory at ``second_min`` vs ``first_min`` minutes of training."""
+    """Resident memory at ``second_min`` vs ``first_min`` minutes of training, with
+    how full the rewind history was at both times (the growth goal holds once it
+    is at its cap)."""
     win = open_window(lab)
     win.session.play()
     spin(first_min * 60)
-    first = rss_mb()
+    first, first_fill = rss_mb(), rewind_fill(win)
     spin((second_min - first_min) * 60)
-    second = rss_mb()
+    second, second_fill = rss_mb(), rewind_fill(win)
     steps = win.session.step
     win.close()
     growth = second / first - 1
     return Row("7. memory", f"{lab}: RSS growth min {first_min:g} → {second_min:g}",
                growth * 100, "≤ 5 %", growth <= 0.05,
-               f"{first:.0f} MB → {second:.0f} MB over {steps} steps")
+               f"{first:.0f} MB → {second:.0f} MB over {steps} steps; "
+               f"{first_fill} → {second_fill}")
 
 
 # -- shared views in isolation -------------------------------------------------------

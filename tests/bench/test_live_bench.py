@@ -52,3 +52,18 @@ def test_playground_in_the_window_and_an_untrainable_lab(tmp_path):
 def test_engine_scheduler_times_are_read_on_linux():
     cpu, queued = gui_bench.engine_sched()  # no engine thread here: NaN
     assert math.isnan(cpu) and math.isnan(queued)
+
+
+def test_memory_row_says_how_full_the_rewind_history_is():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from dlviz.session.rewind import RewindBuffer
+
+    buffer = RewindBuffer(max_bytes=8 * 2**20, max_frames=10)
+    for step in range(3):
+        buffer.add(step, {"w": np.zeros(2**20, np.uint8)})  # 1 MiB a frame
+    window = SimpleNamespace(features={"rewind": SimpleNamespace(buffer=buffer)})
+    assert gui_bench.rewind_fill(window) == "rewind 3/10 frames, 3/8 MiB"
+    assert gui_bench.rewind_fill(SimpleNamespace(features={})) == "no rewind history"

@@ -6,7 +6,7 @@ import pytest
 import torch
 from torch import nn
 
-from dlviz.core.rnn.cells import RECORDED, RecurrentNet
+from dlviz.core.rnn.cells import RECORDED, RecurrentNet, fast_gru, gru_sequence
 
 TORCH_CLASSES = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
@@ -150,3 +150,47 @@ def test_load_from_torch_refuses_mismatch():
         ours.load_from_torch(nn.GRU(3, 5))
     with pytest.raises(ValueError):
         ours.load_from_torch(nn.LSTM(3, 5, 2))
+
+
+@pytest.mark.parametrize("layers,bidirectional,bias,steps_in", [
+    (1, False, True, "numpy"), (2, True, True, "numpy"), (1, False, False, "numpy"),
+    (2, True, True, "torch"), (1, False, False, "torch")])
+def test_fast_gru_equals_the_gate_level_cells_forward_and_backward(
+        layers, bidirectional, bias, steps_in, monkeypatch):
+    """The GRU's hand-written backward pass (used to train on the CPU) gives the
+    gate-level cells' outputs and every gradient, input included; its steps run
+    on numpy views on the CPU and as torch operations elsewhere (both checked)."""
+    from dlviz.core.rnn import cells
+
+    if steps_in == "torch":
+        monkeypatch.setattr(cells, "_numpy_ok", lambda x: False)
+    torch.manual_seed(3)
+    net = RecurrentNet("gru", 3, 4, layers, bidirectional, bias=bias).double()
+    x = torch.randn(5, 7, 3, dtype=torch.double, requires_grad=True)
+    reference, _ = net(x)
+    fast = fast_gru(net, x)
+    torch.testing.assert_close(fast, reference, rtol=0, atol=1e-12)
+    weights = torch.randn_like(fast)
+    wanted = torch.autograd.grad((reference * weights).sum(), [x, *net.parameters()])
+    got = torch.autograd.grad((fast * weights).sum(), [x, *net.parameters()])
+    assert len(got) == (2 if bias else 1) * 2 * layers * net.num_directions + 1
+    for a, b in zip(got, wanted):
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+
+
+def test_gru_sequence_last_state_and_start_state_gradients():
+    torch.manual_seed(4)
+    net = RecurrentNet("gru", 2, 3).double()
+    cell = net.cells[0]
+    x = torch.randn(4, 6, 2, dtype=torch.double)
+    h0 = torch.randn(4, 3, dtype=torch.double, requires_grad=True)
+    out, last = gru_sequence(cell, x, h0)
+    reference, h_n = net(x, h0[None])
+    torch.testing.assert_close(last, h_n[0], rtol=0, atol=1e-12)
+    loss = out[:, 2].sum() + (last ** 2).sum()  # through outputs and the last state
+    wanted = torch.autograd.grad(reference[:, 2].sum() + (h_n[0] ** 2).sum(),
+                                 [h0, *cell.parameters()])
+    got = torch.autograd.grad(loss, [h0, *cell.parameters()])
+    for a, b in zip(got, wanted):
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+    assert float(wanted[0].abs().sum()) > 0  # the start state does get a gradient

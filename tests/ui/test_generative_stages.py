@@ -14,6 +14,16 @@ from tests.ui.stage_helpers import trained_task
 torch.set_num_threads(1)
 
 
+def deliver(stage, kind: str, result: dict) -> None:
+    """A task's answer as the session delivers it: a snapshot that came with it
+    becomes the live one (``show_snapshot``), the rest goes to ``show_result``."""
+    result = dict(result)
+    snapshot = result.pop("snapshot", None)
+    if snapshot is not None:
+        stage.show_snapshot(snapshot)
+    stage.show_result(kind, result)
+
+
 def _grid_as_shown(qtbot, images, columns):
     """What an image grid of the stages shows for ``images`` (the same view, alone)."""
     view = ImageGridView(normalize_each=False, gray=True)
@@ -55,7 +65,7 @@ def test_gan1d_stage_draws_curves_and_mapping(qtbot):
     result = task.handle("step", {"which": "D"})
     after = result["snapshot"]
     assert not np.allclose(after["d"], snap["d"])  # the D step moved D(x)
-    stage.show_result("step", result)
+    deliver(stage, "step", result)
     _assert_gan1d_shows(stage, after)  # the stage now shows the stepped D
     _shots(qtbot, stage, "gan1d")
 
@@ -89,7 +99,7 @@ def test_gan2d_stage_layers_presets_and_drawing(qtbot):
     assert drawn["real"].shape != snap["real"].shape or not np.allclose(
         drawn["real"], snap["real"]
     )
-    stage.show_result(kind, result)
+    deliver(stage, kind, result)
     # the stage shows the new target: its data points, D's map, the modes count
     np.testing.assert_allclose(_points_shown(stage.view, "real"), drawn["real"],
                                rtol=1e-6)
@@ -138,10 +148,13 @@ def test_image_gan_stage(qtbot, key):
         assert not stage.samples.plot_item.getAxis("left").isVisible()
         assert "chosen digit" not in stage.panels()
     result = task.handle("step", {"which": "both"})
+    # as the session delivers it: the snapshot as the live one, the rest as the result
+    live = result.pop("snapshot")
+    stage.show_snapshot(live)
     stage.show_result("step", result)
     np.testing.assert_array_equal(
         stage.samples.image.image,
-        _grid_as_shown(qtbot, result["snapshot"]["samples"], snap["cols"]),
+        _grid_as_shown(qtbot, live["samples"], snap["cols"]),
     )
     _shots(qtbot, stage, key)
 
@@ -287,8 +300,29 @@ def test_gan_loss_panel_follows_unbounded_critic_scores(qtbot):
         steps = np.arange(1, n + 1)
         d, g = -0.5 * steps, 0.3 * steps  # the critic's scores run away
         stage.show_snapshot(_history(snap, steps, d, g))
-        assert view_contains(stage.losses, steps, d, g), (
-            n, stage.losses.plot_item.vb.viewRange())
+        # the loss curves redraw at most 4 times a second: the newest shows soon
+        qtbot.waitUntil(lambda s=steps, d=d, g=g: view_contains(stage.losses, s, d, g),
+                        timeout=1000)
+    stage.close()
+
+
+def test_gan_loss_curves_redraw_at_most_four_times_a_second(qtbot, monkeypatch):
+    from dlviz.ui.stages import generative
+
+    task = _task("gan2d", batch_size=32)
+    stage = _stage(qtbot, "gan2d")
+    snap = task.snapshot()
+    drawn = []
+    monkeypatch.setattr(generative, "_show_losses",
+                        lambda view, s: drawn.append(len(s["history_steps"])))
+    for n in range(2, 12):  # a burst of snapshots, faster than 4 Hz
+        steps = np.arange(1, n + 1)
+        stage.show_snapshot(_history(snap, steps, -0.1 * steps, 0.05 * steps))
+    assert drawn == [2]  # the first at once, the rest held back
+    qtbot.waitUntil(lambda: len(drawn) == 2, timeout=1000)
+    assert drawn == [2, 11]  # then only the newest
+    qtbot.wait(400)
+    assert drawn == [2, 11]  # nothing new: nothing redrawn
     stage.close()
 
 

@@ -17,6 +17,16 @@ torch.set_num_threads(1)
 
 
 
+def deliver(stage, kind: str, result: dict) -> None:
+    """A task's answer as the session delivers it: a snapshot that came with it
+    becomes the live one (``show_snapshot``), the rest goes to ``show_result``."""
+    result = dict(result)
+    snapshot = result.pop("snapshot", None)
+    if snapshot is not None:
+        stage.show_snapshot(snapshot)
+    stage.show_result(kind, result)
+
+
 def test_siamese_stage_shows_embeddings_histograms_and_pairs(qtbot):
     task = _task("siamese", steps=30)
     stage = _stage(qtbot, "siamese")
@@ -45,7 +55,7 @@ def test_siamese_stage_shows_embeddings_histograms_and_pairs(qtbot):
         stage.next_button.click()
     assert blocker.args == ["pair", {"offset": 1}]
     answer = task.handle(*blocker.args)
-    stage.show_result("pair", answer)
+    deliver(stage, "pair", answer)
     assert answer["snapshot"]["pair_index"] == 1
     assert f"{answer['snapshot']['pair_distance']:.3f}" in stage.caption.text()
     for _ in range(3):  # updates in place
@@ -98,7 +108,9 @@ def test_distillation_stage_bars_slider_and_curves(qtbot):
     with qtbot.waitSignal(stage.requested) as blocker:
         stage.next_button.click()
     assert blocker.args == ["sample", {"offset": 1}]
-    stage.show_result("sample", task.handle(*blocker.args))
+    with qtbot.waitSignal(stage.requested) as again:  # the explorer follows
+        deliver(stage, "sample", task.handle(*blocker.args))
+    assert again.args[0] == "temperature"
     assert stage._snapshot["sample_index"] == 1
     _shots(qtbot, stage, "distillation")
 

@@ -10,10 +10,20 @@ from PySide6.QtCore import QPoint, Qt
 
 from dlviz.core.labs import get_lab
 from dlviz.ui.stages import stage_class
-from dlviz.ui.stages.optimizers import optimizer_color
+from dlviz.ui.stages.optimizers import PATH_POINTS, optimizer_color, thin_path
 
 torch.set_num_threads(1)
 SHOTS = os.environ.get("DLVIZ_SHOTS", "")
+
+
+def deliver(stage, kind: str, result: dict) -> None:
+    """A task's answer as the session delivers it: a snapshot that came with it
+    becomes the live one (``show_snapshot``), the rest goes to ``show_result``."""
+    result = dict(result)
+    snapshot = result.pop("snapshot", None)
+    if snapshot is not None:
+        stage.show_snapshot(snapshot)
+    stage.show_result(kind, result)
 
 
 def _task(steps: int = 40, **hp):
@@ -107,7 +117,7 @@ def test_click_on_the_map_restarts_there(qtbot):
     kind, data = blocker.args
     assert kind == "restart"
     assert abs(data["x"] - 0.5) < 0.05 and abs(data["y"] - 2.0) < 0.05
-    stage.show_result(kind, task.handle(kind, data))
+    deliver(stage, kind, task.handle(kind, data))
     xs, ys = stage.paths["Adam"].getData()
     assert len(xs) == 1 and abs(xs[0] - data["x"]) < 1e-6
     assert not stage.restart_at(50.0, 0.0)  # off the map: no request
@@ -139,3 +149,58 @@ def pg_point(x: float, y: float):
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
+
+
+def _distance_to_polyline(points: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """Distance of each point to the nearest segment of ``line``."""
+    a, b = line[:-1][None], line[1:][None]
+    p = points[:, None]
+    ab = b - a
+    t = np.clip(((p - a) * ab).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-300), 0, 1)
+    return np.linalg.norm(p - (a + t[..., None] * ab), axis=-1).min(axis=1)
+
+
+def test_thin_path_keeps_the_line_near_the_path_and_at_most_the_cap():
+    rng = np.random.default_rng(0)
+    # a zigzag of big steps, then thousands of sub-cell steps converging
+    big = np.cumsum(rng.normal(scale=0.2, size=(60, 2)), axis=0)
+    tail = big[-1] + np.cumsum(np.full((1900, 2), 1e-4), axis=0)
+    path = np.vstack([big, tail])
+    cell = (0.01, 0.01)
+    shown = thin_path(path, cell)
+    assert len(shown) <= PATH_POINTS
+    np.testing.assert_array_equal(shown[0], path[0])
+    np.testing.assert_array_equal(shown[-1], path[-1])  # where it is now
+    assert len(shown) < 70  # the straight tail needs almost no points
+    # every point of the path lies within two cells of the drawn line (a cell of
+    # grid, half a cell per straightening pass), the zigzag's corners included
+    assert _distance_to_polyline(path, shown).max() <= 3 * 0.01
+    assert _distance_to_polyline(big, shown).max() <= 3 * 0.01
+    # a path that scribbles over one spot keeps at most the cap
+    scribble = rng.normal(scale=1.0, size=(2000, 2))
+    assert len(thin_path(scribble, cell)) <= PATH_POINTS
+    assert len(thin_path(path[:2], cell)) == 2
+    # a reversal (out and back along one line) keeps its far end
+    out_back = np.r_[np.c_[np.linspace(0, 1, 50), np.zeros(50)],
+                     np.c_[np.linspace(1, 0, 50), np.zeros(50)]]
+    assert thin_path(out_back, cell)[:, 0].max() == 1.0
+
+
+def test_long_paths_are_drawn_thinned_and_short_ones_step_by_step(qtbot):
+    task, stage = _task(), _stage(qtbot)
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    name = snap["names"][0]
+    xs, _ = stage.paths[name].getData()
+    assert len(xs) == len(snap["paths"][0])  # short: a dot at every step
+    assert stage.paths[name].opts["symbol"] is not None
+    long = dict(snap)
+    n = 1500
+    t = np.linspace(0, 1, n)[:, None]
+    long["paths"] = [np.hstack([t * 0.5, t * 0.3]).astype(np.float32)
+                     for _ in snap["paths"]]
+    stage.show_snapshot(long)
+    xs, ys = stage.paths[name].getData()
+    assert 2 <= len(xs) <= PATH_POINTS
+    assert stage.paths[name].opts["symbol"] is None
+    assert (xs[0], ys[0]) == (0.0, 0.0) and abs(xs[-1] - 0.5) < 1e-6

@@ -8,7 +8,18 @@ import torch
 
 from dlviz.core.labs import get_lab
 from dlviz.ui.stages import stage_class
-from dlviz.ui.stages.sequence import SequenceStage
+from dlviz.ui.stages._steady import SteadyRange
+from dlviz.ui.stages.sequence import SequenceStage, nice_levels
+
+
+def deliver(stage, kind: str, result: dict) -> None:
+    """A task's answer as the session delivers it: a snapshot that came with it
+    becomes the live one (``show_snapshot``), the rest goes to ``show_result``."""
+    result = dict(result)
+    snapshot = result.pop("snapshot", None)
+    if snapshot is not None:
+        stage.show_snapshot(snapshot)
+    stage.show_result(kind, result)
 
 
 def _task(key: str, **hp):
@@ -85,7 +96,7 @@ def test_comparison_and_sample_requests(make_stage, qtbot):
         stage.sample_spin.setValue(7)
     kind, data = blocker.args
     assert (kind, data) == ("choose_sample", {"index": 7})
-    stage.show_result(kind, task.handle(kind, data))
+    deliver(stage, kind, task.handle(kind, data))
     assert stage.snapshot["sample"] == 7
     stage.reset()
     assert stage.equations.text() == ""
@@ -153,3 +164,60 @@ def test_view_grid_picks_columns_and_scrolls_when_too_small():
     assert best_columns(4, 580, 480, (218, 155)) == (2, True)
     assert best_columns(1, 580, 480, (218, 155)) == (1, True)
     assert best_columns(16, 580, 480, (218, 155))[1] is False  # the grid scrolls
+
+
+def test_steady_range_grows_at_once_and_shrinks_late(monkeypatch):
+    import dlviz.ui.stages._steady as steady
+
+    now = [100.0]
+    monkeypatch.setattr(steady.time, "monotonic", lambda: now[0])
+    r = SteadyRange(pad=(0.0, 0.0), use=0.5, shrink_after_s=1.0)
+    assert r.update(0.0, 1.0) == (0.0, 1.0)
+    assert r.update(0.2, 0.9) is None  # inside and using most of it: no change
+    assert r.update(-1.0, 0.5) == (-1.0, 1.0)  # grows, keeping what was shown
+    assert r.update(0.0, 0.2) is None  # small, but not for long yet
+    now[0] += 0.5
+    assert r.update(0.0, 0.2) is None
+    assert r.update(0.0, 1.5) == (-1.0, 1.5)  # out again: grows at once
+    assert r.update(0.0, 0.2) is None
+    now[0] += 1.01
+    assert r.update(0.0, 0.2) == (0.0, 0.2)  # small for a second: shrinks
+
+
+def test_cell_state_levels_are_nice_and_cover_the_values():
+    assert nice_levels(0.8) == (-1.0, 1.0)
+    assert nice_levels(1.2) == (-1.5, 1.5)
+    assert nice_levels(2.5) == (-3.0, 3.0)
+    assert nice_levels(6.0) == (-7.0, 7.0)
+    assert nice_levels(8.0) == (-10.0, 10.0)
+    assert nice_levels(0.0) == (-1.0, 1.0)
+    for m in np.geomspace(1e-3, 1e3, 50):
+        lo, hi = nice_levels(m)
+        assert lo == -hi and m <= hi <= 1.5 * m * (1 + 1e-9)
+
+
+def test_live_caption_text_changes_without_moving_the_panels(make_stage, qtbot):
+    """The caption's numbers change every frame: the panels above keep their
+    geometry while the text needs as many lines, and the caption is never cut."""
+    task = _task("lstm")
+    stage = make_stage("lstm")
+    stage.show_snapshot(task.snapshot())
+    qtbot.wait(20)
+    deck_geometry = stage.deck.geometry()
+    holder = stage.caption_holder
+    for _ in range(3):
+        task.train_step()
+        stage.show_snapshot(task.snapshot())
+        qtbot.wait(10)
+        assert stage.deck.geometry() == deck_geometry
+        needed = stage.caption.heightForWidth(holder.width())
+        assert stage.caption.height() >= needed  # nothing cut
+        assert holder.height() == stage.caption.height()
+    # a longer text wraps onto more lines: the holder grows, the deck gives way
+    stage.set_caption(stage.caption.text() + "<br>" + "long words " * 60)
+    qtbot.wait(20)
+    assert holder.height() >= stage.caption.heightForWidth(holder.width())
+    assert stage.deck.geometry().height() < deck_geometry.height()
+    stage.set_caption("")
+    qtbot.wait(20)
+    assert not holder.isVisible()

@@ -6,7 +6,9 @@ gradients when asked and reports the norm before and after.
 
 Ordinary training steps and evaluation run torch's fused ``nn.RNN/LSTM/GRU`` kernel,
 which shares its parameter objects with the gate-level cells (same numbers and
-gradients; tests/core/test_sequence_lab.py). The gate-level cells run only where
+gradients; tests/core/test_sequence_lab.py); a GRU trained on the CPU, where torch
+has no fused GRU kernel, runs :func:`~dlviz.core.rnn.cells.fast_gru` (its own
+backward pass, same numbers). The gate-level cells run only where
 gates must be seen: the step-through trace (one event per cell call), the gradient
 through time ‖∂L/∂h_t‖ and the comparison of cells; snapshots replay the gates of
 one sample with :func:`~dlviz.core.rnn.cells.replay_gates`.

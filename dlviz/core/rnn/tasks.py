@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from dlviz.core.rnn.cells import RecurrentNet, shared_fused
+from dlviz.core.rnn.cells import RecurrentNet, fast_gru, shared_fused
 
 TASKS: tuple[str, ...] = ("adding", "forecast", "copy", "reverse", "parity")
 
@@ -167,12 +167,20 @@ class SequenceModel(nn.Module):
         ``record`` fills ``self.rnn.records``; ``fused`` runs torch's fused kernel on
         the same parameters instead of the gate-level cells (same numbers and
         gradients, much faster, no per-step events and no records): for training,
-        evaluation and live views. The gate-level path (the default) is what the
-        step-through trace and the gate records see.
+        evaluation and live views (a GRU training on the CPU runs
+        :func:`~dlviz.core.rnn.cells.fast_gru` instead: torch has no fused CPU GRU).
+        The gate-level path (the default) is what the step-through trace and the
+        gate records see.
         """
         if record and fused:
             raise ValueError("the fused kernel records no gates; use fused=False")
-        if fused:
+        if fused and self.rnn.kind == "gru" and x.device.type == "cpu" and (
+            torch.is_grad_enabled()
+        ):
+            # torch's GRU has no fused CPU kernel: training runs the GRU's own
+            # backward pass (same numbers, several times less overhead)
+            out = fast_gru(self.rnn, x)
+        elif fused:
             rnn = self.fused_rnn()
             rnn.train(self.training)
             out, _ = rnn(x)

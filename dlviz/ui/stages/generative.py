@@ -9,11 +9,13 @@ neither imports the other.
 
 from __future__ import annotations
 
+import math
+import time
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
 from dlviz.ui import theme
@@ -33,7 +35,7 @@ from dlviz.ui.stages._gen_common import (
 )
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
-from dlviz.ui.views.legend import FitsLegend, fit_legend, legend_below
+from dlviz.ui.views.legend import FitsLegend, fit_legend, legend_below, relabel
 from dlviz.ui.views.scatter import ScatterView
 
 __all__ = ["Gan1dStage", "Gan2dStage", "StepButtons", "STAGES"]
@@ -55,13 +57,6 @@ def polylines(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return flat[:, 0], flat[:, 1], connect.ravel()
 
 
-def _relabel(legend: pg.LegendItem | None, item, text: str) -> None:
-    """Translate a legend entry (legend labels are set once, when added)."""
-    label = legend.getLabel(item) if legend is not None else None
-    if label is not None and label.text != text:
-        label.setText(text)
-
-
 def _losses_view() -> CurvesView:
     """D's and G's losses, manual steps included (the window's loss curves show
     only the steps of training)."""
@@ -77,6 +72,43 @@ def view_contains(view: CurvesView, x: np.ndarray, *ys: np.ndarray) -> bool:
         return True
     return (x0 <= float(np.min(x)) and float(np.max(x)) <= x1
             and y0 <= float(values.min()) and float(values.max()) <= y1)
+
+
+class LossCurves:
+    """D's and G's loss curves redrawn at most :attr:`hz` times a second: the
+    history grows by a point a step and the view repaints its whole plot for it;
+    the newest snapshot always shows, at the latest 1/hz seconds later."""
+
+    hz = 4.0
+
+    def __init__(self, view: CurvesView):
+        self.view = view
+        self._pending: dict[str, Any] | None = None
+        self._shown_at = -math.inf
+        self._timer = QTimer(view)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+
+    def show(self, snapshot: dict[str, Any]) -> None:
+        self._pending = snapshot
+        wait = self._shown_at + 1.0 / self.hz - time.monotonic()
+        if wait <= 0:
+            self.flush()
+        elif not self._timer.isActive():
+            self._timer.start(max(1, int(wait * 1000)))
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if self._pending is not None:
+            snapshot, self._pending = self._pending, None
+            self._shown_at = time.monotonic()
+            _show_losses(self.view, snapshot)
+
+    def reset(self) -> None:
+        self._timer.stop()
+        self._pending = None
+        self._shown_at = -math.inf
+        self.view.clear_curves()
 
 
 def _show_losses(view: CurvesView, snapshot: dict[str, Any]) -> None:
@@ -121,7 +153,7 @@ class DensityView(CurvesView):
             labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]},
         )
         item.addItem(self.half)
-        self.mapping = pg.PlotDataItem(pen=pg.mkPen(FAKE_COLOR, width=1),
+        self.mapping = pg.PlotDataItem(pen=theme.pen(FAKE_COLOR, width=1),
                                        connect="pairs")
         item.addItem(self.mapping)
         self._style_labels()
@@ -155,6 +187,7 @@ class Gan1dStage(Stage):
         self.mapping = self.plot.mapping
         self.half = self.plot.half
         self.losses = _losses_view()
+        self.loss_curves = LossCurves(self.losses)
         self.buttons = StepButtons(self)
         self.gap_label = QLabel()
         deck = self.use_frame()
@@ -197,7 +230,7 @@ class Gan1dStage(Stage):
         }
         for key, text in names.items():
             if key in self.plot.curves:
-                _relabel(legend, self.plot.curves[key], text)
+                relabel(legend, self.plot.curves[key], text)
         self._names = names
         self.plot.style_legend()
 
@@ -230,7 +263,7 @@ class Gan1dStage(Stage):
         self.plot.set_mapping(*segments(starts, ends))
         self._gap = float(snapshot["d_gap"])
         self._show_gap()
-        _show_losses(self.losses, snapshot)
+        self.loss_curves.show(snapshot)
 
     def _show_gap(self) -> None:
         if self._gap is not None:
@@ -245,12 +278,8 @@ class Gan1dStage(Stage):
         lo, hi = float(d.min()), float(d.max())
         return (d - lo) / max(hi - lo, 1e-6)  # critic scores squeezed into [0, 1]
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
-
     def reset(self) -> None:
-        self.losses.clear_curves()
+        self.loss_curves.reset()
 
 
 class DrawingScatter(ScatterView):
@@ -315,10 +344,10 @@ class GanMapView(FitsLegend, DrawingScatter):
         )
         self.colorbar.setImageItem(self.heat, insert_in=item)
         self.colorbar.bar.setOpacity(self.heat_opacity)  # as the map looks
-        self.grid = pg.PlotDataItem(pen=pg.mkPen(GRID_COLOR, width=1))
+        self.grid = pg.PlotDataItem(pen=theme.pen(GRID_COLOR, width=1))
         self.grid.setZValue(5)
         item.addItem(self.grid)
-        self.arrows = pg.PlotDataItem(pen=pg.mkPen(PULL_COLOR, width=2),
+        self.arrows = pg.PlotDataItem(pen=theme.pen(PULL_COLOR, width=2),
                                       connect="pairs")
         self.arrows.setZValue(20)
         item.addItem(self.arrows)
@@ -336,12 +365,12 @@ class GanMapView(FitsLegend, DrawingScatter):
                                        brush=pg.mkBrush(FAKE_COLOR), pen=None),
             # stand-ins: a click on a legend sample hides its item, and the
             # checkboxes own the visibility of the arrows and the grid
-            "pull": pg.PlotDataItem(pen=pg.mkPen(PULL_COLOR, width=2)),
-            "grid": pg.PlotDataItem(pen=pg.mkPen(GRID_COLOR, width=2)),
+            "pull": pg.PlotDataItem(pen=theme.pen(PULL_COLOR, width=2)),
+            "grid": pg.PlotDataItem(pen=theme.pen(GRID_COLOR, width=2)),
             "covered": pg.ScatterPlotItem(symbol="o", size=size * 1.6, brush=None,
-                                          pen=pg.mkPen(COVERED_COLOR, width=2)),
+                                          pen=theme.pen(COVERED_COLOR, width=2)),
             "missed": pg.ScatterPlotItem(symbol="o", size=size * 1.6, brush=None,
-                                         pen=pg.mkPen(MISSED_COLOR, width=2)),
+                                         pen=theme.pen(MISSED_COLOR, width=2)),
         }
         for key, sample in self.samples.items():
             self.legend.addItem(sample, key)
@@ -350,7 +379,7 @@ class GanMapView(FitsLegend, DrawingScatter):
 
     def set_legend_names(self, names: dict[str, str]) -> None:
         for key, text in names.items():
-            _relabel(self.legend, self.samples[key], text)
+            relabel(self.legend, self.samples[key], text)
         self.style_legend()
 
     def set_map(self, grid: np.ndarray, levels) -> None:
@@ -378,6 +407,7 @@ class Gan2dStage(Stage):
         self.heat, self.grid = self.view.heat, self.view.grid
         self.arrows, self.count = self.view.arrows, self.view.count
         self.losses = _losses_view()
+        self.loss_curves = LossCurves(self.losses)
         self.show_heat = QCheckBox()
         self.show_arrows = QCheckBox()
         self.show_grid = QCheckBox()
@@ -405,6 +435,9 @@ class Gan2dStage(Stage):
         self._extent = None
         self._d_is_probability = True
         self._modes = (0, 0)
+        self._modes_key: tuple = ()
+        self._real_key: tuple = ()
+        self._real = np.zeros((0, 2))
         self._loss = ""
         self._apply_visibility()
         self.retranslate_ui()
@@ -491,18 +524,21 @@ class Gan2dStage(Stage):
             self._show_caption()
         size = theme.STYLE.marker_size * 0.6
         outline = theme.STYLE.foreground
-        self.view.set_points("real", snapshot["real"], size=size, outline=outline,
-                             z=8)
-        self.view.layers["real"].setBrush(pg.mkBrush(DATA_COLOR))
+        # the data points change only with a new target: drawn once per target
+        real_key = (size, outline, theme.STYLE.dark)
+        if real_key != self._real_key or not np.array_equal(snapshot["real"],
+                                                             self._real):
+            self._real_key, self._real = real_key, np.array(snapshot["real"])
+            self.view.set_points("real", snapshot["real"], size=size,
+                                 outline=outline, z=8, brush=DATA_COLOR)
         self.view.set_points("fake", snapshot["fake"], size=size,
-                             outline=FAKE_COLOR, z=12)
-        self.view.layers["fake"].setBrush(pg.mkBrush(FAKE_COLOR))
+                             outline=FAKE_COLOR, z=12, brush=FAKE_COLOR)
         starts = snapshot["arrow_origins"]
         self.arrows.setData(*segments(starts, starts + snapshot["arrow_vectors"]))
         gx, gy, connect = polylines(snapshot["warped_grid"])
         self.grid.setData(gx, gy, connect=connect)
         self._show_modes(snapshot)
-        _show_losses(self.losses, snapshot)
+        self.loss_curves.show(snapshot)
 
     def _show_modes(self, snapshot: dict[str, Any]) -> None:
         centres, covered = snapshot["mode_centres"], snapshot["modes_covered"]
@@ -514,11 +550,18 @@ class Gan2dStage(Stage):
             self.view.layers["modes"] = item
         diameter = 2 * snapshot["mode_radius"]
         width = max(2.0, theme.STYLE.line_width)
-        pens = [pg.mkPen(COVERED_COLOR if c else MISSED_COLOR, width=width)
-                for c in covered]
-        item.setData(pos=centres, size=diameter, pen=pens, brush=None, symbol="o")
-        self._modes = (snapshot["n_modes_covered"], snapshot["n_modes"])
-        self._show_count()
+        key = (np.asarray(centres).tobytes(), np.asarray(covered).tobytes(),
+               float(diameter), width)
+        if key != self._modes_key:  # the modes change with the target or coverage
+            self._modes_key = key
+            pens = [theme.pen(COVERED_COLOR if c else MISSED_COLOR, width=width)
+                    for c in covered]
+            item.setData(pos=centres, size=diameter, pen=pens, brush=None,
+                         symbol="o")
+        modes = (snapshot["n_modes_covered"], snapshot["n_modes"])
+        if modes != self._modes:
+            self._modes = modes
+            self._show_count()
 
     def _show_count(self) -> None:
         if self._modes[1]:
@@ -526,13 +569,10 @@ class Gan2dStage(Stage):
                 self.tr("modes covered: {0} / {1}").format(*self._modes)
             )
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
-
     def reset(self) -> None:
-        self.losses.clear_curves()
+        self.loss_curves.reset()
         self._extent = None
+        self._modes_key = ()
         if not self.draw.isChecked():
             # the drawing, once used, is the target: its data points show it
             self.view.clear_drawing()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+import time
 from typing import Any
 
 import numpy as np
@@ -37,13 +38,15 @@ from PySide6.QtWidgets import (
 
 from dlviz.ui import theme
 from dlviz.ui.kit import PanelDeck, Role
+from dlviz.ui.stages._live_caption import keep_caption_in_place
+from dlviz.ui.stages._steady import SteadyRange
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.histogram import HistogramView
 from dlviz.ui.views.image_grid import ImageGridView
-from dlviz.ui.views.legend import FitsLegend, legend_below, swatch
+from dlviz.ui.views.legend import FitsLegend, legend_below, relabel, swatch
 from dlviz.ui.views.scatter import ScatterView
 
 #: Colour roles (all from the theme's colour-blind-safe palette).
@@ -120,10 +123,10 @@ class EmbeddingView(ScatterView):
             tag.setFont(font)
             tag.setColor(theme.STYLE.foreground)
             tag.fill = pg.mkBrush(backdrop)
-            tag.border = pg.mkPen(theme.STYLE.foreground, width=1)
+            tag.border = theme.pen(theme.STYLE.foreground, width=1)
             tag.update()
         for sample in getattr(self, "_class_samples", []):
-            sample.setPen(pg.mkPen(theme.STYLE.foreground, width=1))
+            sample.setPen(theme.pen(theme.STYLE.foreground, width=1))
 
     def apply_style(self) -> None:
         super().apply_style()
@@ -153,9 +156,22 @@ class SiameseStage(Stage):
         deck.add(self.hist, Role.SECONDARY, "distances")
         deck.add(self.pair_view, Role.SECONDARY, "pair")
         self.controls.group(self.previous_button, self.next_button)
+        # the caption's distance changes every frame: no window re-layout for it
+        self.caption_holder = keep_caption_in_place(self)
+        # the histograms' ranges are kept here, with hysteresis (auto-range would
+        # re-lay the axes out on every frame)
+        self.hist.plot_item.enableAutoRange(False)
+        self._hist_x = SteadyRange(pad=(0.0, 0.1))
+        self._hist_y = SteadyRange(pad=(0.0, 0.15))
+        self._lines_shown: dict[str, tuple] = {}
+        self._pair_shown: tuple = ()
         self._ranges = _RangeKeeper()
         self._snapshot: dict[str, Any] | None = None
         self.retranslate_ui()
+
+    def set_caption(self, text: str) -> None:
+        super().set_caption(text)
+        self.caption_holder.refit()
 
     def retranslate_ui(self) -> None:
         self.scatter.set_title(self.tr("Embeddings by class"))
@@ -182,35 +198,60 @@ class SiameseStage(Stage):
         self.scatter.set_points("val", emb, labels, outline=self.scatter.outline())
         for c, tag in enumerate(self.class_tags):
             members = emb[labels == c]
-            tag.setVisible(len(members) > 0)
+            if tag.isVisible() != (len(members) > 0):
+                tag.setVisible(len(members) > 0)
             if len(members):
                 x, y = np.median(members, 0)
                 tag.setPos(float(x), float(y))
         new = self._ranges.update(emb)
         if new is not None:
             self.scatter.set_range(*new)
-        pos, neg = snapshot["pos_dist"], snapshot["neg_dist"]
-        top = max(float(np.max(pos, initial=0)), float(np.max(neg, initial=0)))
-        top = max(top, snapshot["margin"] * 1.1, 1e-3)
-        self.hist.set_samples("pos", pos, 30, POS_COLOR, value_range=(0, top))
-        self.hist.set_samples("neg", neg, 30, NEG_COLOR, value_range=(0, top))
+        self._show_histograms(snapshot)
         self._show_lines(snapshot)
         images = snapshot["pair_images"]
         a, b = snapshot["pair_labels"]
-        self.pair_view.set_maps(images, [str(a), str(b)], columns=2, levels=(0, 1),
-                                caption_colors=[CAPTION_ON_IMAGE] * 2)
+        pair = (images.tobytes(), int(a), int(b))
+        if pair != self._pair_shown:  # the pair changes when asked, not per step
+            self._pair_shown = pair
+            self.pair_view.set_maps(images, [str(a), str(b)], columns=2,
+                                    levels=(0, 1),
+                                    caption_colors=[CAPTION_ON_IMAGE] * 2)
         self._legend_names()
         self._show_texts(snapshot)
 
+    def _show_histograms(self, snapshot: dict[str, Any]) -> None:
+        """Both distance histograms over one range of distances, 0 … top, and
+        the counts from 0; both move only when they must (:class:`SteadyRange`:
+        at once to hold a larger distance or count, a second late to shrink)."""
+        pos, neg = snapshot["pos_dist"], snapshot["neg_dist"]
+        top = max(float(np.max(pos, initial=0)), float(np.max(neg, initial=0)))
+        top = max(top, snapshot["margin"] * 1.1, 1e-3)
+        new = self._hist_x.update(0.0, top)
+        if new is not None:
+            self.hist.plot_item.setXRange(0.0, new[1], padding=0.02)
+        top = self._hist_x.range[1]
+        self.hist.set_samples("pos", pos, 30, POS_COLOR, value_range=(0, top))
+        self.hist.set_samples("neg", neg, 30, NEG_COLOR, value_range=(0, top))
+        peak = max((float(np.max(item.yData, initial=0))
+                    for item in self.hist.items.values() if item.yData is not None),
+                   default=0.0)
+        new = self._hist_y.update(0.0, max(peak, 1.0))
+        if new is not None:
+            self.hist.plot_item.setYRange(0.0, new[1], padding=0)
+
     def _show_lines(self, snapshot: dict[str, Any]) -> None:
-        self.hist.set_line(
-            "margin", snapshot["margin"], MARGIN_COLOR,
-            label=self.tr("margin {value:.2f}"), label_position=0.9,
-        )
-        self.hist.set_line(
-            "threshold", snapshot["threshold"], THRESHOLD_COLOR,
-            label=self.tr("threshold {value:.2f}"), label_position=0.65,
-        )
+        lines = {
+            "margin": (snapshot["margin"], MARGIN_COLOR,
+                       self.tr("margin {value:.2f}"), 0.9),
+            "threshold": (snapshot["threshold"], THRESHOLD_COLOR,
+                          self.tr("threshold {value:.2f}"), 0.65),
+        }
+        for name, (value, color, label, position) in lines.items():
+            key = (float(value), label)
+            if key != self._lines_shown.get(name):  # the margin stays put
+                self._lines_shown[name] = key
+                self.hist.set_line(name, value, color, label=label,
+                                   label_position=position)
 
     def _show_texts(self, snapshot: dict[str, Any] | None) -> None:
         if snapshot is None:
@@ -269,34 +310,48 @@ class SiameseStage(Stage):
         self.deck.reveal(self.pair_view)
         self.requested.emit("pair", {"offset": 1})
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
-
     def reset(self) -> None:
         self._ranges = _RangeKeeper()
         self._snapshot = None
+        self._hist_x.reset()
+        self._hist_y.reset()
+        self._pair_shown = ()
 
 
 class _RangeKeeper:
-    """Set a view's range from the data with hysteresis (grow at once, shrink late)."""
+    """Set a view's (square) range from the data with hysteresis: grow at once to
+    hold the old range and the data, shrink when the data have used less than half
+    of it for a second."""
+
+    shrink_after_s = 1.0
 
     def __init__(self) -> None:
         self.range: tuple[float, float, float, float] | None = None
+        self._small_since: float | None = None
 
     def update(self, xy: np.ndarray) -> tuple[float, float, float, float] | None:
         if len(xy) == 0 or not np.isfinite(xy).all():
             return None
         x0, y0 = (float(v) for v in xy.min(0))
         x1, y1 = (float(v) for v in xy.max(0))
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        half = max(x1 - x0, y1 - y0, 1e-3) / 2
         if self.range is not None:
             rx0, rx1, ry0, ry1 = self.range
             inside = rx0 <= x0 and x1 <= rx1 and ry0 <= y0 and y1 <= ry1
-            if inside and 2 * half >= 0.5 * (rx1 - rx0):
+            if inside and max(x1 - x0, y1 - y0) >= 0.5 * (rx1 - rx0):
+                self._small_since = None
                 return None
-        half *= 1.15
+            if inside:  # small: shrink only once it has stayed small a while
+                now = time.monotonic()
+                if self._small_since is None:
+                    self._small_since = now
+                if now - self._small_since < self.shrink_after_s:
+                    return None
+            else:  # grow, keeping what was shown
+                x0, x1 = min(x0, rx0), max(x1, rx1)
+                y0, y1 = min(y0, ry0), max(y1, ry1)
+        self._small_since = None
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        half = 1.15 * max(x1 - x0, y1 - y0, 1e-3) / 2
         self.range = (cx - half, cx + half, cy - half, cy + half)
         return self.range
 
@@ -528,11 +583,9 @@ class DistillationStage(Stage):
         shown = tuple(label.text for _sample, label in self.curves.legend.items)
         if shown == self._legend_shown:
             return
-        for sample, label in self.curves.legend.items:
-            key = next((k for k, c in self.curves.curves.items() if c is sample.item),
-                       None)
-            if key in names and label.text != names[key]:
-                label.setText(names[key])
+        for key, text in names.items():
+            if key in self.curves.curves:
+                relabel(self.curves.legend, self.curves.curves[key], text)
         self.curves.style_legend()
         self._legend_shown = tuple(
             label.text for _sample, label in self.curves.legend.items
@@ -596,8 +649,9 @@ class DistillationStage(Stage):
             label = self._snapshot["sample_label"] if self._snapshot else None
             self.explorer.set_values(data["probs"], self._digits, label)
             self._show_explorer_text()
-        elif "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
+        elif kind == "sample":
+            # the new sample's snapshot came first (the session makes it the live
+            # one); the explorer follows it
             self._request_temperature()
 
     def reset(self) -> None:

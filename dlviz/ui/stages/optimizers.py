@@ -32,7 +32,7 @@ from dlviz.ui.stages.base import Stage
 from dlviz.ui.stages.metric import DeckWithoutMetricCurves
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
-from dlviz.ui.views.legend import FitsLegend, legend_below
+from dlviz.ui.views.legend import FitsLegend, legend_below, relabel
 
 #: One colour per optimizer (the theme's palette), readable on the colour map
 #: (lines and markers get a dark outline).
@@ -54,17 +54,91 @@ SHORT_NAMES = {
     "Adadelta": "AdaD",
 }
 #: Outline of lines and markers drawn on the colour map, and the fill of the start
-#: and critical-point markers: dark and light whatever the theme (the map is the
-#: same in both).
-OUTLINE = theme.BASE_STYLE.foreground
-MARK_FILL = theme.BASE_STYLE.background
+#: and critical-point markers: theme roles, dark and light whatever the theme (the
+#: map is the same in both).
+OUTLINE = "map_outline"
+MARK_FILL = "map_fill"
 #: A path shows a dot at each step while it has at most this many points.
 STEP_DOTS_UP_TO = 150
+#: A long path is drawn through the points that move to another cell of a grid of
+#: this many pixels, less those on smooth stretches (see :func:`thin_path`): a
+#: converging optimizer adds thousands of sub-pixel steps that would each cost
+#: drawing time and show nothing.
+PATH_CELL_PX = 0.5
+#: At most this many points of a path are drawn (an antialiased outlined line
+#: costs about 2 µs a point to paint; seven paths of 400 fit in a frame).
+PATH_POINTS = 400
 RULE_FONT_PT = 13.0
 
 
 def optimizer_color(name: str) -> str:
     return OPTIMIZER_COLORS.get(name, theme.PALETTE[sum(map(ord, name)) % 7])
+
+
+def straighten(points: np.ndarray, scale: tuple[float, float], tolerance: float,
+               passes: int = 4) -> np.ndarray:
+    """Drop the points of a polyline that lie within ``tolerance`` (after dividing
+    x and y by ``scale``: pixels) of the straight piece between their neighbours,
+    and between them: a smooth stretch keeps few points, a turn or a reversal keeps
+    its corner. Each pass drops every other such point (never two neighbours), so
+    the line moves by at most ``passes × tolerance``."""
+    size = np.asarray(scale, dtype=np.float64)
+    for k in range(passes):
+        if len(points) <= 3:
+            break
+        p = points / size
+        a, b, c = p[:-2], p[1:-1], p[2:]
+        ac, ab = c - a, b - a
+        length2 = (ac * ac).sum(axis=1)
+        cross = ac[:, 0] * ab[:, 1] - ac[:, 1] * ab[:, 0]
+        along = (ab * ac).sum(axis=1)
+        straight = ((cross * cross <= tolerance * tolerance * length2)
+                    & (along >= 0) & (along <= length2) & (length2 > 0))
+        straight[(k % 2)::2] = False  # every other point: never two neighbours
+        if not straight.any():
+            continue
+        keep = np.ones(len(points), dtype=bool)
+        keep[1:-1] = ~straight
+        points = points[keep]
+    return points
+
+
+def _grid_thin(points: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """The first and last points and each point in another grid cell than the
+    point before it."""
+    grid = np.floor(points / size)
+    keep = np.empty(len(points), dtype=bool)
+    keep[0] = keep[-1] = True
+    keep[1:-1] = (grid[1:-1] != grid[:-2]).any(axis=1)
+    return points[keep]
+
+
+def thin_path(path: np.ndarray, cell: tuple[float, float],
+              most: int = PATH_POINTS, tolerance: float = 0.5) -> np.ndarray:
+    """The points of ``path`` that are drawn: the first and the last, and each point
+    that enters another cell of a grid of ``cell`` (x, y) than the point before it;
+    then the points of smooth stretches within ``tolerance`` cells of a straight
+    line through their neighbours are dropped (:func:`straighten`). The drawn line
+    stays within about a cell of the path; with cells under a pixel it looks the
+    same. While more than ``most`` points remain, the cells grow by half (a path
+    that scribbles over one spot loses detail there first); a path that still has
+    too many then keeps ``most`` evenly spaced ones."""
+    path = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+    if len(path) <= 2:
+        return path
+    size = np.asarray(cell, dtype=np.float64)
+    if not (np.isfinite(size).all() and (size > 0).all()):
+        span = np.ptp(path, axis=0)
+        size = np.full(2, max(float(span.max()), 1e-9) / 1000)  # no view yet
+    kept = straighten(_grid_thin(path, size), size, tolerance)
+    for _ in range(12):  # cells up to 130 times the first
+        if len(kept) <= most:
+            return kept
+        size = size * 1.5
+        kept = _grid_thin(kept, size)
+    # a scribble that crosses cell edges at every step: evenly spaced points
+    index = np.unique(np.linspace(0, len(kept) - 1, most).round().astype(int))
+    return kept[index]
 
 
 class SurfaceView(FitsLegend, HeatmapView):
@@ -88,16 +162,16 @@ class OptimizersStage(Stage):
         self.legend = self.surface.legend
         size = theme.STYLE.marker_size
         self.critical = pg.ScatterPlotItem(
-            symbol="star", size=size + 11, brush=pg.mkBrush(MARK_FILL),
-            pen=pg.mkPen(OUTLINE, width=1.5),
+            symbol="star", size=size + 11, brush=pg.mkBrush(theme.role(MARK_FILL)),
+            pen=theme.pen(OUTLINE, width=1.5),
         )
         self.critical.setZValue(16)
         self.start_marker = pg.ScatterPlotItem(
-            symbol="s", size=size + 5, brush=pg.mkBrush(MARK_FILL),
-            pen=pg.mkPen(OUTLINE, width=1.5),
+            symbol="s", size=size + 5, brush=pg.mkBrush(theme.role(MARK_FILL)),
+            pen=theme.pen(OUTLINE, width=1.5),
         )
         self.start_marker.setZValue(15)  # above the paths, under the markers
-        self.markers = pg.ScatterPlotItem(pen=pg.mkPen(OUTLINE, width=1.5))
+        self.markers = pg.ScatterPlotItem(pen=theme.pen(OUTLINE, width=1.5))
         self.markers.setZValue(20)
         for extra in (self.critical, self.start_marker, self.markers):
             item.addItem(extra)
@@ -119,6 +193,9 @@ class OptimizersStage(Stage):
         self._fitted_for = 0
         self._start: tuple[float, ...] = ()
         self._path_keys: dict[str, tuple] = {}
+        self._marker_style: tuple = ()
+        self._marker_brushes: list = []
+        self._marker_symbols: list[str] = []
 
         # the task reports losses only: no (always empty) metric-curve panel
         self.deck = DeckWithoutMetricCurves()
@@ -150,9 +227,7 @@ class OptimizersStage(Stage):
         self._show_status()
 
     def _legend_label(self, path: pg.PlotDataItem, text: str) -> None:
-        for sample, label in self.legend.items:
-            if sample.item is path and label.text != text:
-                label.setText(text)
+        relabel(self.legend, path, text)
         self.surface.style_legend()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -249,10 +324,15 @@ class OptimizersStage(Stage):
             inside = np.c_[np.clip(points[:, 0], x0 + dx, x1 - dx),
                            np.clip(points[:, 1], y0 + dy, y1 - dy)]
             points = np.where(np.array(stopped)[:, None], inside, points)
+        style = (names, tuple(stopped), theme.STYLE.marker_size)
+        if style != self._marker_style:  # brushes made once per set of racers
+            self._marker_style = style
+            self._marker_brushes = [pg.mkBrush(optimizer_color(n)) for n in names]
+            self._marker_symbols = ["x" if s else "o" for s in stopped]
         self.markers.setData(
             pos=points,
-            brush=[pg.mkBrush(optimizer_color(n)) for n in names],
-            symbol=["x" if s else "o" for s in stopped],
+            brush=self._marker_brushes,
+            symbol=self._marker_symbols,
             size=theme.STYLE.marker_size + 7,
         )
         start = tuple(snapshot["start"].tolist())
@@ -269,12 +349,28 @@ class OptimizersStage(Stage):
 
     def _set_path(self, item: pg.PlotDataItem, path: np.ndarray) -> None:
         """The whole path as a polyline; a dot at every step while it is short (the
-        straight pieces between them are the steps)."""
+        straight pieces between them are the steps). A long path is thinned to
+        sub-pixel detail (:func:`thin_path`); an update that changes nothing drawn
+        is skipped."""
         dots = len(path) <= STEP_DOTS_UP_TO
-        if dots != (item.opts.get("symbol") is not None):
-            item.setSymbol("o" if dots else None)
+        if dots:
+            shown = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+        else:
+            pixel = self.surface.plot_item.getViewBox().viewPixelSize()
+            cell = (PATH_CELL_PX * abs(pixel[0]), PATH_CELL_PX * abs(pixel[1]))
+            shown = thin_path(path, cell)
+        had_dots = item.opts.get("symbol") is not None
+        if (had_dots == dots and item.xData is not None
+                and len(item.xData) == len(shown)
+                and np.array_equal(item.xData, shown[:, 0])
+                and np.array_equal(item.yData, shown[:, 1])):
+            return
+        if had_dots and not dots:  # no dots first: the long path gets none
+            item.setSymbol(None)
+        item.setData(shown[:, 0], shown[:, 1])
+        if dots and not had_dots:  # dots once the (short) data are in place
+            item.setSymbol("o")
             item.setSymbolSize(max(4.0, theme.STYLE.marker_size * 0.6))
-        item.setData(path[:, 0], path[:, 1])
 
     def _set_names(self, names: tuple[str, ...], selected: str) -> None:
         self._names = names
@@ -288,12 +384,12 @@ class OptimizersStage(Stage):
             if name not in self.paths:
                 color = optimizer_color(name)
                 path = pg.PlotDataItem(
-                    pen=pg.mkPen(color, width=width),
-                    shadowPen=pg.mkPen(OUTLINE, width=width + 2),
+                    pen=theme.pen(color, width=width),
+                    shadowPen=theme.pen(OUTLINE, width=width + 2),
                     symbol="o",
                     symbolSize=max(4.0, theme.STYLE.marker_size * 0.6),
                     symbolBrush=pg.mkBrush(color),
-                    symbolPen=pg.mkPen(OUTLINE, width=1),
+                    symbolPen=theme.pen(OUTLINE, width=1),
                 )
                 path.setZValue(10)
                 self.surface.plot_item.addItem(path)
@@ -361,10 +457,6 @@ class OptimizersStage(Stage):
             return False
         self.requested.emit("restart", {"x": float(x), "y": float(y)})
         return True
-
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
 
     def reset(self) -> None:
         self._rule_shown = ""

@@ -35,10 +35,13 @@ from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import Role
 from dlviz.ui.kit.axes import format_tick
+from dlviz.ui.stages._live_caption import keep_caption_in_place
+from dlviz.ui.stages._steady import SteadyRange
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
+from dlviz.ui.views.legend import relabel
 
 #: Gates squashed by σ into (0, 1); the others are signed and use a diverging map.
 SIGMOID_GATES = ("f", "i", "o", "z", "r")
@@ -90,6 +93,38 @@ def fit_legend(view: CurvesView) -> None:
     view.legend.setColumnCount(columns)
 
 
+#: Mantissas of the cell state's colour-bar ends (× a power of ten).
+NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0)
+
+
+def nice_levels(largest: float) -> tuple[float, float]:
+    """Symmetric levels ±m with m the next of 1, 1.5, 2, 3, 4, 5, 7 × 10^k at or
+    above ``largest``: the colour bar (and its labels) change only when the cell
+    state crosses one of them, not every frame, and the colours use at least two
+    thirds of the map."""
+    if not math.isfinite(largest) or largest <= 0:
+        return -1.0, 1.0
+    power = 10.0 ** math.floor(math.log10(largest))
+    for step in NICE_STEPS:
+        if step * power >= largest * (1 - 1e-9):
+            return -step * power, step * power
+    return -10.0 * power, 10.0 * power
+
+
+def set_curve_if_changed(view: CurvesView, name: str, x: np.ndarray, y: np.ndarray,
+                         **style: Any) -> None:
+    """``view.set_curve`` unless the curve already shows exactly these data (the
+    chosen sample's input and target, and a gradient refreshed once a second,
+    stay the same over many frames: redrawing them costs a repaint for nothing)."""
+    curve = view.curves.get(name)
+    if (curve is not None and curve.xData is not None
+            and len(curve.xData) == len(x)
+            and np.array_equal(curve.xData, x)
+            and np.array_equal(curve.yData, y, equal_nan=True)):
+        return
+    view.set_curve(name, x, y, **style)
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
     """``widget`` in a frameless scroll area: long text scrolls inside its panel
     instead of widening the window."""
@@ -111,6 +146,7 @@ class SequenceStage(Stage):
         self._length = 0
         self._tick_shape: tuple[int, int] | None = None
         self._cell_ends: tuple[float, ...] | None = None
+        self._series_range = SteadyRange(pad=(0.05, 0.1))
         self.loss_text = ""
         self.clip_text = ""
 
@@ -128,7 +164,7 @@ class SequenceStage(Stage):
             self._add_cursor(view.plot_item, offset=0.5)
             unit_line = pg.InfiniteLine(
                 pos=0.5, angle=0, movable=False,
-                pen=pg.mkPen(theme.STYLE.foreground, width=1,
+                pen=theme.pen(theme.STYLE.foreground, width=1,
                              style=Qt.PenStyle.DotLine),
             )
             unit_line.setZValue(10)
@@ -195,13 +231,15 @@ class SequenceStage(Stage):
         deck.add(self.series, Role.SECONDARY, "series")
         deck.add(self.gradients, Role.SECONDARY, "gradient through time")
         deck.add(self.equations_panel, Role.SECONDARY, "equations")
+        # the caption's numbers change every frame: no window re-layout for them
+        self.caption_holder = keep_caption_in_place(self)
         self.retranslate_ui()
 
     # -- set-up helpers ------------------------------------------------------------
     def _add_cursor(self, plot_item: pg.PlotItem, offset: float) -> None:
         line = pg.InfiniteLine(
             pos=offset, angle=90, movable=False,
-            pen=pg.mkPen(CURSOR_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            pen=theme.pen(CURSOR_COLOR, width=2, style=Qt.PenStyle.DashLine),
         )
         line.setProperty("dlviz_offset", offset)
         line.setZValue(10)
@@ -275,9 +313,7 @@ class SequenceStage(Stage):
             for name, curve in view.curves.items():
                 if name in labels:
                     curve.opts["name"] = labels[name]
-                    for sample, label in view.legend.items:
-                        if sample.item is curve:
-                            label.setText(labels[name])
+                    relabel(view.legend, curve, labels[name])
             view.style_legend()
             fit_legend(view)
 
@@ -321,7 +357,7 @@ class SequenceStage(Stage):
             elif name in TANH_GATES:
                 levels = (-1.0, 1.0)
             else:  # the cell state is unbounded: its own range, labelled at the ends
-                levels = theme.symmetric_levels(values)
+                levels = nice_levels(theme.symmetric_levels(values)[1])
                 ends = (levels[0], 0.0, levels[1])
                 if ends != self._cell_ends:
                     self._cell_ends = ends
@@ -331,8 +367,8 @@ class SequenceStage(Stage):
         self._show_series(snapshot)
         t = np.arange(1, steps + 1)
         grad = np.clip(snapshot["grad_h"].astype(np.float64), LOG_FLOOR, None)
-        self.gradients.set_curve("current", t, grad, color=theme.PALETTE[0],
-                                 label=self.tr("this network"))
+        set_curve_if_changed(self.gradients, "current", t, grad,
+                             color=theme.PALETTE[0], label=self.tr("this network"))
         self.loss_text = self._loss_text(snapshot)
         self._update_clip_label()
         self._update_equations()
@@ -351,27 +387,31 @@ class SequenceStage(Stage):
         if x.shape[1] == 2:  # adding problem: values and the two marks
             values = x[:, 0].astype(np.float64)
             marked = np.where(x[:, 1] > 0.5, values, np.nan)
-            self.series.set_curve("input", t, values, color=theme.PALETTE[8],
-                                  label=label)
+            set_curve_if_changed(self.series, "input", t, values,
+                                 color=theme.PALETTE[8], label=label)
             self._set_points("marked", t, marked, theme.PALETTE[1],
                              self.tr("marked"), symbol="t")
         elif x.shape[1] == 1:
-            self.series.set_curve("input", t, x[:, 0].astype(np.float64),
-                                  color=theme.PALETTE[8], label=label)
+            set_curve_if_changed(self.series, "input", t,
+                                 x[:, 0].astype(np.float64),
+                                 color=theme.PALETTE[8], label=label)
         else:  # one-hot symbols: draw the symbol code
             codes = x.argmax(1).astype(np.float64)
-            self.series.set_curve("input", t, codes, color=theme.PALETTE[8],
-                                  label=label)
+            set_curve_if_changed(self.series, "input", t, codes,
+                                 color=theme.PALETTE[8], label=label)
         per_step = np.isfinite(snapshot["target"]).sum() > 1
         target = snapshot["target"].astype(np.float64)
         prediction = snapshot["prediction"].astype(np.float64)
         if per_step and not snapshot["classification"]:
-            self.series.set_curve("target", t, target, color=theme.PALETTE[2],
-                                  label=self.tr("target"))
-            self.series.set_curve("prediction", t, prediction, color=theme.PALETTE[3],
-                                  dashed=True, label=self.tr("prediction"))
+            set_curve_if_changed(self.series, "target", t, target,
+                                 color=theme.PALETTE[2], label=self.tr("target"))
+            set_curve_if_changed(self.series, "prediction", t, prediction,
+                                 color=theme.PALETTE[3], dashed=True,
+                                 label=self.tr("prediction"))
             for name in ("target", "prediction"):
-                self.series.curves[name].setSymbol(None)
+                curve = self.series.curves[name]
+                if curve.opts["symbol"] is not None:  # once, not every frame
+                    curve.setSymbol(None)
         else:
             self._set_points("target", t, target, theme.PALETTE[2], self.tr("target"),
                              symbol="o")
@@ -381,20 +421,31 @@ class SequenceStage(Stage):
         values = np.concatenate([self.series.curves["input"].yData, *shown])
         if values.size:
             lo, hi = float(values.min()), float(values.max())
-            span = max(hi - lo, 1e-3)
-            # the legend is below the plot: a little room above the markers only
-            self.series.plot_item.setYRange(lo - 0.05 * span, hi + 0.1 * span,
-                                            padding=0)
+            if hi - lo < 1e-3:
+                lo, hi = lo - 5e-4, hi + 5e-4
+            # the legend is below the plot: a little room above the markers only;
+            # the range moves only when it must (:class:`SteadyRange`)
+            new = self._series_range.update(lo, hi)
+            if new is not None:
+                self.series.plot_item.setYRange(*new, padding=0)
 
     def _set_points(self, name: str, t: np.ndarray, y: np.ndarray, color: str,
                     label: str, symbol: str) -> None:
-        self.series.set_curve(name, t, y, color=color, label=label)
-        curve = self.series.curves[name]
-        curve.setPen(None)
-        curve.setSymbol(symbol)
-        curve.setSymbolSize(theme.STYLE.marker_size + 7)
-        curve.setSymbolBrush(color)
-        curve.setSymbolPen(pg.mkPen(color, width=2))
+        """Markers only (no line); restyled only when the style changes, and the
+        data passed once."""
+        curve = self.series.curves.get(name)
+        style = (symbol, color, theme.STYLE.marker_size)
+        if curve is None or curve.property("dlviz_points") != style:
+            self.series.set_curve(name, t, y, color=color, label=label)
+            curve = self.series.curves[name]
+            curve.setProperty("dlviz_points", style)
+            curve.setPen(None)
+            curve.setSymbolSize(theme.STYLE.marker_size + 7)
+            curve.setSymbolBrush(color)
+            curve.setSymbolPen(theme.pen(color, width=2))
+            curve.setSymbol(symbol)
+        else:
+            set_curve_if_changed(self.series, name, t, y, color=color, label=label)
 
     def _loss_text(self, snapshot: dict[str, Any]) -> str:
         text = self.tr("sample loss {0:.4f}").format(snapshot["sample_loss"])
@@ -435,6 +486,10 @@ class SequenceStage(Stage):
         text = f"{facts}<br>{lines}"
         if text != self.caption.text():
             self.set_caption(text)
+
+    def set_caption(self, text: str) -> None:
+        super().set_caption(text)
+        self.caption_holder.refit()
 
     def caption_text(self) -> str:
         """The caption without its markup (tests, export)."""
@@ -486,8 +541,6 @@ class SequenceStage(Stage):
                     f"fresh_{cell}", t, grad, color=COMPARE_COLORS[cell], dashed=True,
                     label=self.tr("fresh {0}").format(cell.upper()))
             self._fit_new_legends()
-        elif kind == "choose_sample" and "snapshot" in data:
-            self.show_snapshot(data["snapshot"])
         elif kind == "gate_equations":
             self.equations.setText(data["text"])
 
@@ -497,6 +550,7 @@ class SequenceStage(Stage):
         self.loss_text = ""
         self.gradients.clear_curves()
         self.series.clear_curves()
+        self._series_range.reset()
         self.equations.setText("")
         self._update_clip_label()
 

@@ -62,3 +62,15 @@ def swatch(color: str) -> pg.ScatterPlotItem:
     return pg.ScatterPlotItem(
         symbol="s", size=12, brush=pg.mkBrush(color), pen=pg.mkPen(None)
     )
+
+
+def relabel(legend: pg.LegendItem | None, item, text: str) -> bool:
+    """Set the text of ``legend``'s entry for ``item`` (legend labels are set once,
+    when added: a language change relabels them here); True when it changed."""
+    if legend is None:
+        return False
+    for sample, label in legend.items:
+        if sample.item is item and label.text != text:
+            label.setText(text)
+            return True
+    return False

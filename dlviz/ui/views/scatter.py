@@ -26,7 +26,10 @@ class ScatterView(PlotView):
         size: float | None = None,
         outline: str | None = None,
         z: float = 10,
+        brush: str | None = None,
     ) -> None:
+        """Points ``xy`` of layer ``name``: coloured by ``labels`` (class colours),
+        else all in ``brush`` (a colour; the theme's first by default)."""
         item = self.layers.get(name)
         if item is None:
             item = pg.ScatterPlotItem()
@@ -36,7 +39,7 @@ class ScatterView(PlotView):
         xy = np.asarray(xy, dtype=np.float32).reshape(-1, 2)
         size = size or theme.STYLE.marker_size
         if labels is None:
-            brushes = pg.mkBrush(theme.PALETTE[0])
+            brushes = pg.mkBrush(brush or theme.PALETTE[0])
         else:
             palette = [pg.mkBrush(theme.class_color(i)) for i in range(10)]
             brushes = [palette[int(c) % 10] for c in labels]
