@@ -253,8 +253,16 @@ def test_bar_labels_are_thinned_to_the_width(qtbot):
 
 # -- colours come from the theme -------------------------------------------------
 #: Stage modules whose colours all come from dlviz.ui.theme (roles, PALETTE, pen()).
-THEMED_STAGES = ("attention", "augment", "base", "convmath", "gen_images",
-                 "image_classifier", "mlp", "vision")
+def _stage_modules() -> list[str]:
+    """Every module of the stage package: new stages are scanned too."""
+    import pkgutil
+
+    import dlviz.ui.stages as stages
+
+    return sorted(info.name for info in pkgutil.iter_modules(stages.__path__))
+
+
+THEMED_STAGES = _stage_modules()
 #: A raw colour or an ad-hoc pen in source text.
 RAW_COLOUR = r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|\bmkPen\(|\bQPen\("
 
