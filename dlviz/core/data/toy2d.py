@@ -1,10 +1,24 @@
-"""Generated two-dimensional classification sets: nothing is downloaded."""
+"""Generated two-dimensional data sets: nothing is downloaded.
+
+Classification (:data:`DATASETS`: class labels) and regression
+(:data:`REGRESSION_DATASETS`: a value in [-1, 1] at each point, as TensorFlow
+Playground's "plane" and "multi-Gaussian" data).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 DATASETS: tuple[str, ...] = ("moons", "circles", "xor", "spirals", "blobs")
+#: Sets whose target is a number, not a class.
+REGRESSION_DATASETS: tuple[str, ...] = ("plane", "gaussians")
+
+#: The square the regression sets fill: x₁, x₂ ∈ [-RADIUS, RADIUS].
+RADIUS = 1.5
+#: Centres and signs of the bumps of the "gaussians" set.
+_BUMPS = np.array([[-0.8, 0.8, 1.0], [0.8, 0.8, -1.0], [-0.8, -0.8, -1.0],
+                   [0.8, -0.8, 1.0], [0.0, 0.0, 1.0]])
+_BUMP_WIDTH = 0.35
 
 
 def make_toy2d(
@@ -80,3 +94,32 @@ def split(
     n_val = min(max(n_val, 1), len(x) - 1)
     val, train = order[:n_val], order[n_val:]
     return x[train], y[train], x[val], y[val]
+
+
+def regression_target(name: str, x: np.ndarray) -> np.ndarray:
+    """The noiseless value of regression set ``name`` at the points ``x`` (n, 2):
+    "plane" rises linearly along x₁ + x₂; "gaussians" sums bumps of height ±1."""
+    x = np.asarray(x, np.float64)
+    if name == "plane":
+        y = (x[:, 0] + x[:, 1]) / (2 * RADIUS)
+    elif name == "gaussians":
+        d2 = ((x[:, None, :] - _BUMPS[None, :, :2]) ** 2).sum(-1)
+        y = (_BUMPS[:, 2] * np.exp(-d2 / (2 * _BUMP_WIDTH**2))).sum(1)
+    else:
+        raise ValueError(
+            f"unknown regression set {name!r}; choose from "
+            f"{', '.join(REGRESSION_DATASETS)}"
+        )
+    return np.clip(y, -1.0, 1.0)
+
+
+def make_regression2d(
+    name: str, n: int = 600, noise: float = 0.1, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(x, y)``: ``x`` float32 (n, 2) uniform in [-1.5, 1.5]², ``y`` float32
+    (n,) in [-1, 1]. As in TensorFlow Playground, ``noise`` jitters the point at
+    which the target is read (standard deviation ``noise``), not the point shown."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-RADIUS, RADIUS, size=(n, 2))
+    y = regression_target(name, x + rng.normal(0.0, noise, size=x.shape))
+    return x.astype(np.float32), y.astype(np.float32)

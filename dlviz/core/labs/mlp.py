@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import torch
 from torch import nn
 
 from dlviz.core.data.digits import load_digits_images
-from dlviz.core.data.toy2d import DATASETS, make_toy2d, split
+from dlviz.core.data.toy2d import (
+    DATASETS,
+    REGRESSION_DATASETS,
+    make_regression2d,
+    make_toy2d,
+    split,
+)
 from dlviz.core.labs.base import LabSpec, SupervisedTask
-from dlviz.core.params import ParamSpec
+from dlviz.core.mlp_features import (
+    DEFAULT_FEATURES,
+    FEATURES,
+    MAX_LAYERS,
+    MAX_WIDTH,
+    feature_columns,
+    parse_features,
+    parse_widths,
+)
+from dlviz.core.params import ParamError, ParamSpec
 
 ACTIVATIONS: dict[str, type[nn.Module]] = {
     "ReLU": nn.ReLU,
@@ -40,42 +57,81 @@ def build_mlp(
     return nn.Sequential(*layers)
 
 
-def l1_penalty(model: nn.Module, strength: float):
-    """A closure adding ``strength · Σ|w|`` over the weight matrices (not biases)."""
+def weight_penalty(model: nn.Module, kind: str, strength):
+    """A closure adding ``strength · Σ|w|`` (L1) or ``strength · ½Σw²`` (L2, as in
+    TensorFlow Playground: its gradient is ``strength · w``) over the weight
+    matrices (not biases); ``strength`` may be a callable read at every step."""
     weights = [p for name, p in model.named_parameters() if name.endswith("weight")]
+    rate = strength if callable(strength) else (lambda: strength)
 
     def penalty() -> torch.Tensor:
-        return strength * sum(w.abs().sum() for w in weights)
+        if kind == "L1":
+            return rate() * sum(w.abs().sum() for w in weights)
+        return rate() * 0.5 * sum((w * w).sum() for w in weights)
 
     return penalty
 
 
+REGULARIZERS = ("none", "L1", "L2")
+
+
 class Mlp2dTask(SupervisedTask):
-    """An MLP separating two or three classes of points in the plane."""
+    """An MLP on points of the plane: two or three classes, or a value to regress
+    (TensorFlow Playground's task), drawn neuron by neuron.
+
+    The snapshot carries, besides the output over the plane, every drawn neuron's
+    output over a coarse grid (``network``), the neuron chosen as the main view
+    (``focus``) and, for a selected point, each neuron's pre-activation, activation
+    and gradient (``probe``).
+    """
 
     grid_size = 72
+    #: The side of the small maps drawn in each neuron of the network.
+    node_grid = 24
+    #: At most this many neurons of a layer are drawn (the rest are counted).
+    max_drawn = 8
+    #: Settings the running task applies itself (no rebuild, no retraining).
+    live_hparams: tuple[str, ...] = (
+        "show_test", "discretize", "lr", "regularization", "reg_rate", "batch_size",
+    )
 
     def __init__(self, hp: dict, device: torch.device):
         super().__init__(hp, device)
-        x, y = make_toy2d(hp["dataset"], hp["samples"], hp["noise"], hp["seed"])
+        self.features = parse_features(hp["features"])
+        self.regression = hp["dataset"] in REGRESSION_DATASETS
+        self.classification = not self.regression
+        if self.regression:
+            x, y = make_regression2d(hp["dataset"], hp["samples"], hp["noise"],
+                                     hp["seed"])
+        else:
+            x, y = make_toy2d(hp["dataset"], hp["samples"], hp["noise"], hp["seed"])
         xt, yt, xv, yv = split(x, y, hp["val_fraction"], hp["seed"])
-        self.n_classes = int(y.max()) + 1
+        self.n_classes = 0 if self.regression else int(y.max()) + 1
+        self.widths = parse_widths(hp["widths"]) or [hp["neurons"]] * hp["layers"]
         model = build_mlp(
-            2,
-            [hp["neurons"]] * hp["layers"],
-            self.n_classes,
+            len(self.features),
+            self.widths,
+            1 if self.regression else self.n_classes,
             hp["activation"],
             hp["dropout"],
         )
-        extra = l1_penalty(model, hp["l1"]) if hp["l1"] > 0 else None
-        self.setup(model, *map(torch.from_numpy, (xt, yt, xv, yv)), extra_loss=extra)
+        self.regularization = hp["regularization"]
+        self.reg_rate = float(hp["reg_rate"])
+        feats = [self.featurize(torch.from_numpy(a)) for a in (xt, xv)]
+        targets = [torch.from_numpy(a) for a in (yt, yv)]
+        if self.regression:
+            targets = [t.unsqueeze(1) for t in targets]
+        self.setup(model, feats[0], targets[0], feats[1], targets[1],
+                   criterion=nn.MSELoss() if self.regression else None)
+        self._set_penalty()
         lo = np.minimum(x.min(0), -1.5) - 0.2
         hi = np.maximum(x.max(0), 1.5) + 0.2
         self.extent = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
-        gx = np.linspace(lo[0], hi[0], self.grid_size, dtype=np.float32)
-        gy = np.linspace(lo[1], hi[1], self.grid_size, dtype=np.float32)
-        mesh = np.stack(np.meshgrid(gx, gy), -1).reshape(-1, 2)
-        self.grid = torch.from_numpy(mesh).to(device)
+        self.grid = self.featurize(self._mesh(lo, hi, self.grid_size)).to(device)
+        self.node_points = self._mesh(lo, hi, self.node_grid)
+        self.node_input = self.featurize(self.node_points).to(device)
+        self.focus: tuple[int, int] | None = None
+        self.probe: tuple[str, int] | None = None
         self._points = {
             "train_x": xt,
             "train_y": yt,
@@ -83,15 +139,201 @@ class Mlp2dTask(SupervisedTask):
             "val_y": yv,
         }
 
-    def snapshot(self) -> dict:
-        probs = torch.softmax(self.predict(self.grid), 1).cpu().numpy()
-        n = self.grid_size
+    @staticmethod
+    def _mesh(lo, hi, n: int) -> torch.Tensor:
+        gx = np.linspace(lo[0], hi[0], n, dtype=np.float32)
+        gy = np.linspace(lo[1], hi[1], n, dtype=np.float32)
+        return torch.from_numpy(np.stack(np.meshgrid(gx, gy), -1).reshape(-1, 2))
+
+    def featurize(self, points: torch.Tensor) -> torch.Tensor:
+        """The network's input for points of the plane (n, 2)."""
+        return feature_columns(points, self.features)
+
+    # -- regularization --------------------------------------------------------------
+    def _set_penalty(self) -> None:
+        if self.regularization == "none" or self.reg_rate <= 0:
+            self.extra_loss = None
+        else:
+            self.extra_loss = weight_penalty(self.model, self.regularization,
+                                             lambda: self.reg_rate)
+
+    # -- the network, neuron by neuron -------------------------------------------------
+    def _layers(self) -> list[tuple[nn.Linear, nn.Module | None]]:
+        """Each Linear with the activation after it (None for the output layer)."""
+        mods = list(self.model)
+        out = []
+        for i, m in enumerate(mods):
+            if isinstance(m, nn.Linear):
+                act = mods[i + 1] if i + 1 < len(mods) and not isinstance(
+                    mods[i + 1], nn.Linear) else None
+                if isinstance(act, nn.Dropout):
+                    act = None
+                out.append((m, act))
+        return out
+
+    def columns(self, inputs: torch.Tensor):
+        """Forward pass in eval mode: ``(pre, post)`` lists, one entry per column of
+        the drawing (features, each hidden layer, the output); ``pre`` is None for
+        the features."""
+        pre: list[torch.Tensor | None] = [None]
+        post = [inputs]
+        h = inputs
+        for linear, act in self._layers():
+            z = linear(h)
+            h = act(z) if act is not None else z
+            pre.append(z)
+            post.append(h)
+        return pre, post
+
+    def _network(self) -> dict:
+        n, k = self.node_grid, self.max_drawn
+        was = self.model.training
+        self.model.eval()
+        with torch.no_grad():
+            _pre, post = self.columns(self.node_input)
+        self.model.train(was)
+        maps = [p[:, :k].T.reshape(-1, n, n).cpu().numpy().astype(np.float32)
+                for p in post]
+        weights, biases = [], []
+        for linear, _act in self._layers():
+            weights.append(linear.weight.detach()[:k, :k].cpu().numpy().copy())
+            biases.append(linear.bias.detach()[:k].cpu().numpy().copy())
         return {
-            "probs": probs.reshape(n, n, self.n_classes).astype(np.float32),
+            "features": self.features,
+            "widths": [len(self.features), *self.widths,
+                       1 if self.regression else self.n_classes],
+            "activation": self.hparams["activation"],
+            "maps": maps,
+            "weights": weights,
+            "biases": biases,
+        }
+
+    def _focus_map(self) -> dict | None:
+        if self.focus is None:
+            return None
+        column, unit = self.focus
+        was = self.model.training
+        self.model.eval()
+        with torch.no_grad():
+            _pre, post = self.columns(self.grid)
+        self.model.train(was)
+        if not 0 <= column < len(post) or not 0 <= unit < post[column].shape[1]:
+            self.focus = None
+            return None
+        n = self.grid_size
+        values = post[column][:, unit].reshape(n, n).cpu().numpy().astype(np.float32)
+        return {"column": column, "unit": unit, "map": values}
+
+    def probe_point(self) -> dict | None:
+        """For the selected point: each neuron's pre-activation ``z``, activation
+        ``a`` and the gradient ``dz`` = ∂loss/∂z of this point's loss (no
+        regularization), in eval mode; the features' values as ``a``."""
+        if self.probe is None:
+            return None
+        split_name, index = self.probe
+        xs, ys = (self.x_train, self.y_train) if split_name == "train" else (
+            self.x_val, self.y_val)
+        if not 0 <= index < len(xs):
+            self.probe = None
+            return None
+        raw = self._points[f"{split_name}_x"][index]
+        was = self.model.training
+        self.model.eval()
+        with torch.enable_grad():
+            pre, post = self.columns(xs[index : index + 1])
+            zs = [z for z in pre if z is not None]
+            loss = self.criterion(post[-1], ys[index : index + 1])
+            grads = torch.autograd.grad(loss, zs)
+        self.model.train(was)
+        columns = [{"a": post[0][0].detach().cpu().numpy().astype(np.float32)}]
+        for z, a, g in zip(zs, post[1:], grads):
+            columns.append({
+                "z": z[0].detach().cpu().numpy().astype(np.float32),
+                "a": a[0].detach().cpu().numpy().astype(np.float32),
+                "dz": g[0].detach().cpu().numpy().astype(np.float32),
+            })
+        target = ys[index]
+        return {
+            "split": split_name,
+            "index": index,
+            "point": (float(raw[0]), float(raw[1])),
+            "target": float(target) if self.regression else int(target),
+            "loss": float(loss.detach()),
+            "columns": columns,
+        }
+
+    def snapshot(self) -> dict:
+        n = self.grid_size
+        out = self.predict(self.grid)
+        snap = {
+            "task": "regression" if self.regression else "classification",
             "extent": self.extent,
             "n_classes": self.n_classes,
+            "show_test": bool(self.hparams["show_test"]),
+            "discretize": bool(self.hparams["discretize"]),
+            "network": self._network(),
+            "focus": self._focus_map(),
+            "probe": self.probe_point(),
             **self._points,
         }
+        if self.regression:
+            snap["values"] = out[:, 0].reshape(n, n).cpu().numpy().astype(np.float32)
+        else:
+            probs = torch.softmax(out, 1).cpu().numpy()
+            snap["probs"] = probs.reshape(n, n, self.n_classes).astype(np.float32)
+        return snap
+
+    # -- requests from the stage -------------------------------------------------------
+    def set_live_hparams(self, values: dict) -> dict:
+        """Apply live settings (validated: raises ParamError, or ValueError for one
+        that needs a rebuild); returns them and the new snapshot."""
+        specs = {s.key: s for s in MLP2D.all_params() if s.key in self.live_hparams}
+        other = sorted(set(values) - set(specs))
+        if other:
+            raise ValueError(f"not live settings of the playground: {', '.join(other)}")
+        checked = {key: specs[key].validate(v) for key, v in values.items()}
+        self.hparams.update(checked)
+        if "lr" in checked:
+            for group in self.optimizer.param_groups:
+                group["lr"] = float(checked["lr"])
+        if "batch_size" in checked:
+            n = len(self.x_train)
+            self.batch_size = min(int(checked["batch_size"]), n)
+            self.samples_per_step = self.batch_size
+            self.steps_per_epoch = max(1, n // self.batch_size)
+        self.regularization = self.hparams["regularization"]
+        self.reg_rate = float(self.hparams["reg_rate"])
+        self._set_penalty()
+        return {"applied_hparams": checked, "snapshot": self.snapshot()}
+
+    def handle(self, kind: str, payload: dict) -> dict:
+        if kind == "set_hparams":
+            return self.set_live_hparams(payload)
+        if kind == "focus":
+            column, unit = payload.get("column"), payload.get("unit")
+            self.focus = None if column is None else (int(column), int(unit))
+            return {"snapshot": self.snapshot()}
+        if kind == "probe":
+            self.probe = self._nearest(payload)
+            return {"snapshot": self.snapshot()}
+        return super().handle(kind, payload)
+
+    def _nearest(self, payload: dict) -> tuple[str, int] | None:
+        """The data point nearest to ``payload["point"]`` (test points count only
+        when they are shown); None clears the selection."""
+        point = payload.get("point")
+        if point is None:
+            return None
+        p = np.asarray(point, np.float32)
+        best = None
+        splits = ("train", "val") if self.hparams["show_test"] else ("train",)
+        for name in splits:
+            xs = self._points[f"{name}_x"]
+            d = ((xs - p) ** 2).sum(1)
+            i = int(d.argmin())
+            if best is None or d[i] < best[0]:
+                best = (float(d[i]), name, i)
+        return (best[1], best[2])
 
 
 class DigitsMlpTask(SupervisedTask):
@@ -162,6 +404,120 @@ _VAL = ParamSpec(
     help="Part of the data held out.",
 )
 
+@dataclass(frozen=True)
+class _FeaturesSpec(ParamSpec):
+    """The input features as text ("x1,x2,x1x2"), checked and written in order."""
+
+    def validate(self, value):
+        text = super().validate(value)
+        try:
+            features = parse_features(text)
+        except ValueError:
+            raise ParamError(
+                self.label,
+                "choose one or more of {allowed}",
+                allowed=", ".join(FEATURES),
+            ) from None
+        return ",".join(features)
+
+
+@dataclass(frozen=True)
+class _WidthsSpec(ParamSpec):
+    """Hidden widths as text ("4,2"; empty: layers × neurons), checked."""
+
+    def validate(self, value):
+        text = super().validate(value)
+        try:
+            widths = parse_widths(text)
+        except ValueError:
+            raise ParamError(
+                self.label,
+                "whole numbers 1–{limit} separated by commas, at most {layers} of them",
+                limit=MAX_WIDTH, layers=MAX_LAYERS,
+            ) from None
+        return ",".join(str(w) for w in widths)
+
+
+_MLP2D_PARAMS = (
+    ParamSpec(
+        "dataset",
+        "Dataset",
+        "choice",
+        "moons",
+        choices=DATASETS + REGRESSION_DATASETS,
+        choice_labels=("moons", "circles", "xor", "spirals", "blobs",
+                       "plane (regression)", "Gaussians (regression)"),
+        group="data",
+        help="The last two are regression: the network outputs a number, not a class.",
+    ),
+    ParamSpec("samples", "Samples", "int", 600, minimum=20, maximum=20000,
+              group="data"),
+    ParamSpec(
+        "noise",
+        "Noise",
+        "float",
+        0.1,
+        minimum=0.0,
+        maximum=1.0,
+        group="data",
+        help="Standard deviation of the jitter.",
+    ),
+    _VAL,
+    ParamSpec(
+        "show_test",
+        "Show test data",
+        "bool",
+        False,
+        group="data",
+        help="Draw the held-out points (crosses) over the output.",
+    ),
+    ParamSpec(
+        "discretize",
+        "Discretize output",
+        "bool",
+        False,
+        group="data",
+        help="Show only the predicted class (regression: the sign), no shades.",
+    ),
+    _FeaturesSpec(
+        "features",
+        "Input features",
+        "text",
+        DEFAULT_FEATURES,
+        help="Any of x1, x2, x1sq, x2sq, x1x2, sin_x1, sin_x2, separated by commas.",
+    ),
+    _WidthsSpec(
+        "widths",
+        "Hidden widths",
+        "text",
+        "",
+        help="Units of each hidden layer, e.g. 4,2; empty: hidden layers × neurons.",
+    ),
+    ParamSpec("layers", "Hidden layers", "int", 2, minimum=0, maximum=MAX_LAYERS),
+    ParamSpec("neurons", "Neurons per layer", "int", 16, minimum=1,
+              maximum=MAX_WIDTH),
+    _ACTIVATION,
+    ParamSpec(
+        "regularization",
+        "Regularization",
+        "choice",
+        "none",
+        choices=REGULARIZERS,
+        help="L1 adds rate·Σ|w| to the loss (weights go to exactly zero); "
+        "L2 adds rate·½Σw² (weights shrink).",
+    ),
+    ParamSpec(
+        "reg_rate",
+        "Regularization rate",
+        "float",
+        0.001,
+        minimum=0.0,
+        maximum=1.0,
+        help="The rate of the L1 or L2 penalty.",
+    ),
+    _DROPOUT,
+)
+
 LABS = [
     LabSpec(
         key="mlp2d",
@@ -174,46 +530,7 @@ LABS = [
         authors="Rumelhart, Hinton, Williams",
         idea="Stacked non-linear layers trained by backpropagation.",
         paper="Learning representations by back-propagating errors (1986)",
-        params=(
-            ParamSpec(
-                "dataset", "Dataset", "choice", "moons", choices=DATASETS, group="data"
-            ),
-            ParamSpec(
-                "samples",
-                "Samples",
-                "int",
-                600,
-                minimum=20,
-                maximum=20000,
-                group="data",
-            ),
-            ParamSpec(
-                "noise",
-                "Noise",
-                "float",
-                0.1,
-                minimum=0.0,
-                maximum=1.0,
-                group="data",
-                help="Standard deviation of the jitter.",
-            ),
-            _VAL,
-            ParamSpec("layers", "Hidden layers", "int", 2, minimum=0, maximum=8),
-            ParamSpec(
-                "neurons", "Neurons per layer", "int", 16, minimum=1, maximum=256
-            ),
-            _ACTIVATION,
-            ParamSpec(
-                "l1",
-                "L1 penalty",
-                "float",
-                0.0,
-                minimum=0.0,
-                maximum=1.0,
-                help="Adds λ·Σ|w| to the loss: pushes weights to exactly zero.",
-            ),
-            _DROPOUT,
-        ),
+        params=_MLP2D_PARAMS,
         training_defaults={"lr": 0.03, "batch_size": 32},
     ),
     LabSpec(
@@ -246,3 +563,5 @@ LABS = [
         training_defaults={"lr": 0.003, "batch_size": 64},
     ),
 ]
+
+MLP2D = LABS[0]
