@@ -406,11 +406,20 @@ def rewind_fill(win) -> str:
             f"{buffer.total_bytes / 2**20:.0f}/{buffer.max_bytes / 2**20:.0f} MiB")
 
 
-def memory_growth(lab: str, first_min: float, second_min: float) -> Row:
+#: The rewind cap of the memory run: small enough that the history is full before
+#: the first measurement, so any growth after it is a leak, not the history filling.
+MEMORY_RUN_REWIND_MB = 16
+
+
+def memory_growth(lab: str, first_min: float, second_min: float,
+                  rewind_mb: float = MEMORY_RUN_REWIND_MB) -> Row:
     """Resident memory at ``second_min`` vs ``first_min`` minutes of training, with
     how full the rewind history was at both times (the growth goal holds once it
-    is at its cap)."""
+    is at its cap; the run lowers the cap to ``rewind_mb`` so it is reached first)."""
     win = open_window(lab)
+    buffer = getattr(win.features.get("rewind"), "buffer", None)
+    if buffer is not None and rewind_mb:
+        buffer.max_bytes = int(rewind_mb * 2**20)
     win.session.play()
     spin(first_min * 60)
     first, first_fill = rss_mb(), rewind_fill(win)

@@ -20,6 +20,8 @@ METRIC_LABELS = {
     "val_miou": "validation mean IoU",
     "pixel_acc": "pixel accuracy",
     "val_pixel_acc": "validation pixel accuracy",
+    "perplexity": "training perplexity",
+    "val_perplexity": "validation perplexity",
 }
 
 
@@ -90,6 +92,12 @@ REPORTED_METRICS: tuple[str, ...] = (
     "box_loss",
     "loss_twin",
     "acc_twin",
+    "miou_twin",
+    "loss_scratch",
+    "acc_scratch",
+    "loss_frozen",
+    "acc_frozen",
+    "perplexity",
     *_optimizer_losses(),
 )
 

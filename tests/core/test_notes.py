@@ -27,7 +27,9 @@ NOTE_KEYS = [
     "rnn", "lstm", "gru", "seq2seq", "transformer",
     "gan1d", "gan2d", "dcgan", "cgan", "autoencoder", "vae",
     "optimizers", "detection", "segmentation", "siamese", "distillation",
-    "batchnorm",
+    "batchnorm", "transfer", "unet",
+    "colour_shapes",
+    "charlm",
     "step_through",
 ]  # fmt: skip
 
@@ -39,7 +41,9 @@ YEARS = {
     "googlenet": "2014", "resnet": "2015", "mobilenet": "2017", "lstm": "1997",
     "gru": "2014", "seq2seq": "2014", "transformer": "2017", "gan1d": "2014",
     "dcgan": "2015", "cgan": "2014", "vae": "2013",
-    "batchnorm": "2015",
+    "batchnorm": "2015", "transfer": "2014", "unet": "2015",
+    "colour_shapes": "2020",
+    "charlm": "2018",
 }  # fmt: skip
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

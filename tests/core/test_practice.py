@@ -198,3 +198,21 @@ def test_finish_never_repeats_a_choice():
     draft = Draft("{x}?", {"x": 1}, 5, "", Link("convmath"), [(5, "same"), (6, "m")])
     q = finish(draft, "k", "tools", random.Random(0))
     assert len(set(q.choices)) == 4 and q.choices[q.answer] == "5"
+
+
+def test_playground_questions_follow_its_widths_and_features():
+    import random
+
+    import torch
+
+    from dlviz.core.labs import get_lab
+    from dlviz.core.practice.mlp import hidden_parameters
+
+    spec = get_lab("mlp2d")
+    hp = spec.resolve({"widths": "5,3", "features": "x1,x2,x1x2,sin_x1"})
+    task = spec.create(hp, torch.device("cpu"))
+    linears = [m for m in task.modules()["model"].modules()
+               if isinstance(m, torch.nn.Linear)][:-1]
+    expected = sum(p.numel() for m in linears for p in m.parameters())
+    draft = hidden_parameters(random.Random(0), "mlp2d", hp)
+    assert draft.value == expected == (4 * 5 + 5) + (5 * 3 + 3)

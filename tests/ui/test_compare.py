@@ -147,3 +147,27 @@ def test_a_lab_pair_preset_puts_the_other_labs_stage_on_b(qtbot, window,
     assert compare.stages["B"].spec.key == "lstm"
     assert compare.map_view is None
     compare.close()
+
+
+def test_regression_runs_compare_their_predicted_surfaces(qtbot, window, compare_mode):
+    window.session.set_hparams({"dataset": "plane"})
+    qtbot.waitUntil(lambda: window.session.state == "ready"
+                    and window.session.hparams["dataset"] == "plane", timeout=20000)
+    dialog = CompareDialog(window.spec, window.session.hparams, "en", window)
+    dialog.preset_box.setCurrentIndex(dialog.preset_box.count() - 1)  # my own B
+    dialog.set_b("activation", "tanh")
+    compare = compare_mode.start(dialog.setup())
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: all(s.state == "ready"
+                                for s in compare.session.sessions.values()),
+                    timeout=20000)
+    assert compare.session.a.hparams["dataset"] == "plane"
+    compare.step_once()
+    qtbot.waitUntil(lambda: compare.session.step >= 1, timeout=20000)
+    qtbot.waitUntil(lambda: all(compare.shown[s].current() is not None
+                                for s in ("A", "B")), timeout=20000)
+    compare._draw_map()
+    image = compare.map_view.image.image
+    assert image is not None and np.all(image >= 0) and image.max() > 0
+    assert "|A − B|" in compare.map_view._title
+    compare.close()

@@ -41,7 +41,7 @@ ALLOWED_WORDS = {
     "seq2seq", "transformer", "mlp", "cnn", "vae", "ae", "bleu", "kl", "cam", "grad",
     "saliency", "integrated", "gradients", "softmax", "dropout", "qk", "fcn", "iou",
     "nms", "siamese", "logits", "beale", "rosenbrock",
-    "map", "miou",
+    "map", "miou", "net",  # U-Net
     # optimizers and activations
     "sgd", "adam", "adagrad", "adadelta", "rmsprop", "nesterov", "relu", "leakyrelu",
     "elu", "gelu", "sigmoid", "tanh", "max", "argmax", "valid", "same",
@@ -183,7 +183,7 @@ def chinese(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_every_visible_string_is_translated(qtbot, chinese, window):
-    window.language_controller.switch("zh_CN")
+    window.features["language"].switch("zh_CN")
     problems: dict[str, set[str]] = {}
     stages = all_stages()
     for spec in all_labs():

@@ -1,5 +1,6 @@
 """Chapter 7: object detection (anchors, IoU, NMS, a tiny single-shot detector) and
-semantic segmentation (a tiny FCN with transposed convolutions).
+semantic segmentation (a tiny FCN with transposed convolutions; a tiny U-Net beside
+it, with concatenated skips and the checkerboard of transposed convolutions).
 
 Both tasks train on generated scenes with known answers (:mod:`dlviz.core.vision`).
 """
@@ -13,6 +14,7 @@ import torch
 
 from dlviz.core.labs.base import LabSpec, SupervisedTask
 from dlviz.core.params import ParamSpec
+from dlviz.core.train.optim import build_optimizer
 from dlviz.core.vision.boxes import make_anchors, match_anchors
 from dlviz.core.vision.detector import (
     MultiBoxLoss,
@@ -31,6 +33,14 @@ from dlviz.core.vision.scenes import (
     SHAPE_CLASSES,
     make_detection_scenes,
     make_segmentation_scenes,
+)
+from dlviz.core.vision.unet import (
+    LEVELS,
+    UPSAMPLING,
+    TinyUNet,
+    checkerboard_amplitude,
+    checkerboard_strength,
+    flat_response,
 )
 
 DETECTION_IMAGE = 64
@@ -250,6 +260,186 @@ class SegmentationTask(SupervisedTask):
         return super().handle(kind, payload)
 
 
+#: Feature maps of each kind shown per skip level (the most varied ones).
+SKIP_MAPS = 4
+#: Side of the flat input fed to the last upsampling layer alone.
+FLAT_SIDE = 8
+
+
+def _varied(maps: torch.Tensor, k: int) -> torch.Tensor:
+    """Indices (ascending) of the ``k`` maps of (C, H, W) that vary most."""
+    spread = maps.flatten(1).std(1)
+    return torch.sort(torch.topk(spread, min(k, len(spread))).indices).values
+
+
+def _strongest(maps: torch.Tensor) -> int:
+    """The map of (C, H, W) with the largest period-2 pattern."""
+    return int(np.argmax(checkerboard_amplitude(maps)))
+
+
+class UNetTask(SupervisedTask):
+    """A tiny U-Net and the tiny FCN learning the same images from the same batches
+    (same seed, same width, same optimizer): the lab's curves, masks and mean IoU
+    compare the two; the snapshot adds what crosses each skip and how the
+    decoder's upsampling answers a flat input."""
+
+    classification = False
+    #: A snapshot runs both networks and two flat inputs: a lower rate suffices.
+    snapshot_hz = 15.0
+
+    def __init__(self, hp: dict, device: torch.device):
+        super().__init__(hp, device)
+        seed = int(hp["seed"])
+        self.class_names = list(SHAPE_CLASSES)
+        n = len(SHAPE_CLASSES)
+        xt, yt = make_segmentation_scenes(int(hp["scenes"]), SEGMENTATION_IMAGE,
+                                          noise=float(hp["noise"]), seed=seed)
+        xv, yv = make_segmentation_scenes(200, SEGMENTATION_IMAGE,
+                                          noise=float(hp["noise"]), seed=seed + 1000)
+        width = int(hp["width"])
+        torch.manual_seed(seed)
+        self.setup(TinyUNet(n, width, str(hp["upsampling"])), xt, yt, xv, yv)
+        torch.manual_seed(seed)
+        self.fcn = TinyFCN(n, width, skip=True).to(device)
+        self.fcn_optimizer = build_optimizer(hp["optimizer"], self.fcn.parameters(),
+                                             hp["lr"], hp["weight_decay"])
+        self.flat_value = float(xt.mean())
+        self.sample_index = int(hp["sample_index"]) % len(self.x_val)
+        self.class_iou = {"unet": np.full(n, np.nan), "fcn": np.full(n, np.nan)}
+        self.miou = {"unet": float("nan"), "fcn": float("nan")}
+
+    def modules(self) -> dict[str, torch.nn.Module]:
+        return {"model": self.model, "fcn": self.fcn}
+
+    def optimizers(self) -> dict[str, torch.optim.Optimizer]:
+        return {"model": self.optimizer, "fcn": self.fcn_optimizer}
+
+    def train_step(self) -> dict[str, float]:
+        self.model.train()
+        x, y = self.next_batch()
+        self.remember_finite()
+        loss = self.loss_of(self.model(x), y)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.optimizer.step()
+        metrics = {"loss": float(loss.detach()), **self._fcn_step(x, y)}
+        self.step += 1
+        return metrics
+
+    def trace_step(self):
+        """The U-Net's step recorded (its diagram shows the concatenations as
+        joins); the FCN takes its step on the same batch, unrecorded."""
+        from dlviz.core.trace import record_supervised_step
+
+        self.model.train()
+        x, y = self.next_batch()
+        self.remember_finite()
+        trace = record_supervised_step(self.model, x, y, self.loss_of,
+                                       self.optimizer, name="model")
+        trace.metrics.update(self._fcn_step(x, y))
+        self.step += 1
+        return trace
+
+    def _fcn_step(self, x: torch.Tensor, y: torch.Tensor) -> dict[str, float]:
+        self.fcn.train()
+        loss = self.criterion(self.fcn(x), y)
+        self.fcn_optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.fcn_optimizer.step()
+        return {"loss_twin": float(loss.detach())}
+
+    @torch.no_grad()
+    def _outputs(self, net: torch.nn.Module, x: torch.Tensor) -> torch.Tensor:
+        was = net.training
+        net.eval()
+        out = torch.cat([net(x[i : i + 256]) for i in range(0, len(x), 256)])
+        net.train(was)
+        return out
+
+    def evaluate(self) -> dict[str, float]:
+        metrics = {}
+        for key, net, suffix in (("unet", self.model, ""), ("fcn", self.fcn, "_twin")):
+            out = self._outputs(net, self.x_val)
+            cm = confusion_matrix(out.argmax(1), self.y_val, len(SHAPE_CLASSES))
+            scores = segmentation_scores(cm.cpu())
+            self.class_iou[key] = scores["iou"]
+            self.miou[key] = scores["miou"]
+            # mean IoU only: two training losses and two mIoU curves keep the
+            # curve panels' legends readable on a projector
+            metrics[f"val_miou{suffix}"] = scores["miou"]
+        return metrics
+
+    @torch.no_grad()
+    def skips(self, features: dict[str, torch.Tensor]) -> list[dict[str, Any]]:
+        """Per skip level, finest first: the most varied of the encoder's maps that
+        cross it and of the upsampled maps they are concatenated with."""
+        levels = []
+        for enc, up in LEVELS:
+            skip, below = features[enc][0], features[up][0]
+            ks, ku = _varied(skip, SKIP_MAPS), _varied(below, SKIP_MAPS)
+            levels.append({
+                "size": int(skip.shape[-1]),
+                "skip": _np(skip[ks]), "skip_channels": _np(ks, np.int64),
+                "skip_count": int(skip.shape[0]),
+                "up": _np(below[ku]), "up_channels": _np(ku, np.int64),
+                "up_count": int(below.shape[0]),
+            })
+        return levels
+
+    @torch.no_grad()
+    def checkerboard(self) -> dict[str, Any]:
+        """The last upsampling layer alone on a flat input, and the whole U-Net on a
+        flat image (the data's mean brightness): the map of each with the largest
+        period-2 pattern, and the strength of that pattern over all maps."""
+        was = self.model.training
+        self.model.eval()
+        layer = flat_response(self.model.up1, self.model.up1_in_channels(),
+                              FLAT_SIDE)
+        flat = torch.full((1, 1, SEGMENTATION_IMAGE, SEGMENTATION_IMAGE),
+                          self.flat_value, device=self.device)
+        decoder = self.model.features(flat)["dec1"][0]
+        self.model.train(was)
+        i, j = _strongest(layer), _strongest(decoder)
+        return {
+            "layer_map": _np(layer[i]), "layer_channel": i,
+            "layer_strength": checkerboard_strength(layer),
+            "decoder_map": _np(decoder[j]), "decoder_channel": j,
+            "decoder_strength": checkerboard_strength(decoder),
+            "flat_value": self.flat_value,
+        }
+
+    def snapshot(self) -> dict[str, Any]:
+        i = self.sample_index
+        x = self.x_val[i : i + 1]
+        with torch.no_grad():
+            was = self.model.training
+            self.model.eval()
+            features = self.model.features(x)
+            self.model.train(was)
+        fcn_out = self._outputs(self.fcn, x)[0]
+        return {
+            "image": _np(x[0, 0]),
+            "sample_index": i,
+            "mask": _np(self.y_val[i], np.int64),
+            "predicted": _np(features["out"][0].argmax(0), np.int64),
+            "predicted_fcn": _np(fcn_out.argmax(0), np.int64),
+            "class_names": list(self.class_names),
+            "class_iou": np.asarray(self.class_iou["unet"], np.float32).copy(),
+            "class_iou_fcn": np.asarray(self.class_iou["fcn"], np.float32).copy(),
+            "miou": self.miou["unet"],
+            "miou_fcn": self.miou["fcn"],
+            "upsampling": self.model.upsampling,
+            "skips": self.skips(features),
+            "checkerboard": self.checkerboard(),
+        }
+
+    def handle(self, kind: str, payload: dict) -> dict:
+        if kind == "select_sample":
+            self.sample_index = int(payload["index"]) % len(self.x_val)
+            return self.snapshot()
+        return super().handle(kind, payload)
+
+
 _WIDTH = ParamSpec("width", "Width", "int", 12, minimum=4, maximum=64,
                    help="Channels of the first convolution; later layers have more.")
 
@@ -317,5 +507,37 @@ LABS = [
                       "more."),
         ),
         training_defaults={"optimizer": "Adam", "lr": 0.01, "batch_size": 16},
+    ),
+    LabSpec(
+        key="unet",
+        title="U-Net: skips that concatenate",
+        chapter="vision",
+        year=2015,
+        teaches="Encoder features concatenated into the decoder at every size, beside "
+        "the FCN; transposed convolution vs upsampling + convolution.",
+        stage="unet",
+        factory=UNetTask,
+        heavy=True,
+        authors="Ronneberger, Fischer, Brox",
+        idea="Each decoder level joins the encoder's maps of its size: fine detail "
+        "goes straight across.",
+        paper="U-Net: Convolutional Networks for Biomedical Image Segmentation (2015)",
+        params=(
+            ParamSpec("scenes", "Training images", "int", 1000, minimum=100,
+                      maximum=5000, group="data"),
+            ParamSpec("noise", "Noise", "float", 0.15, minimum=0.0, maximum=0.5,
+                      group="data", help="Standard deviation of the pixel noise."),
+            ParamSpec("sample_index", "Shown image", "int", 0, minimum=0, maximum=199,
+                      group="data", help="Which validation image the views show."),
+            ParamSpec("upsampling", "Upsampling", "choice", "transposed",
+                      choices=UPSAMPLING,
+                      help="How the U-Net's decoder doubles the size: a 3×3 "
+                      "transposed convolution with stride 2, or nearest-neighbour "
+                      "upsampling followed by a 3×3 convolution."),
+            ParamSpec("width", "Width", "int", 8, minimum=4, maximum=32,
+                      help="Channels of the first convolution of both networks; "
+                      "later layers have more."),
+        ),
+        training_defaults={"optimizer": "Adam", "lr": 0.003, "batch_size": 16},
     ),
 ]

@@ -20,15 +20,20 @@ MLP_LABS = ("mlp_digits", "mlp2d")
 def lab_mlp(lab: str, hp: dict) -> nn.Sequential:
     """The lab's network for its settings (digits: 64 inputs, 10 classes; the 2-D
     playground: 2 inputs and, for the question, 2 classes)."""
+    from dlviz.core.mlp_features import parse_features, parse_widths
+
     layers = int(hp.get("layers", 1 if lab == "mlp_digits" else 2))
     neurons = int(hp.get("neurons", 128 if lab == "mlp_digits" else 16))
+    widths = [neurons] * layers
     n_in, n_out = (64, 10) if lab == "mlp_digits" else (2, 2)
     if lab == "mlp_digits" and hp.get("mnist_folder"):
         n_in = 28 * 28
+    if lab == "mlp2d":  # the playground: its input features and per-layer widths
+        n_in = len(parse_features(hp.get("features", "x1,x2")))
+        widths = parse_widths(hp.get("widths", "")) or widths
     dropout = float(hp.get("dropout", 0.0))
     with torch.device("meta"):
-        return build_mlp(n_in, [neurons] * layers, n_out,
-                         hp.get("activation", "ReLU"), dropout)
+        return build_mlp(n_in, widths, n_out, hp.get("activation", "ReLU"), dropout)
 
 
 @kind("mlp.linear_params", "mlp", ("mlp_digits",))

@@ -559,13 +559,29 @@ class CompareWindow(QWidget):
 
     def _draw_map(self) -> None:
         a, b = (self.shown[s].current() for s in SIDES)
-        if not a or not b or a["probs"].shape != b["probs"].shape:
+        if not a or not b:
             return
-        values, self._map_share = disagreement(a["probs"], b["probs"])
-        self.map_view.set_data(values, levels=(0.0, 1.0), extent=a["extent"])
+        key = "probs" if "probs" in a and "probs" in b else "values"
+        if key not in a or key not in b or a[key].shape != b[key].shape:
+            return  # one side classifies, the other regresses: nothing to compare
+        if key == "probs":
+            values, self._map_share = disagreement(a["probs"], b["probs"])
+            levels = (0.0, 1.0)
+        else:  # regression: how far apart the two predicted surfaces are
+            values = np.abs(np.asarray(a["values"]) - np.asarray(b["values"]))
+            values = values.reshape(values.shape[:2])
+            self._map_share = None
+            levels = (0.0, max(float(values.max()), 1e-6))
+        self.map_view.set_data(values, levels=levels, extent=a["extent"])
         self._title_map()
 
     def _title_map(self) -> None:
+        if self._map_share is None:
+            self.map_view.set_title(self.tr("|A − B| of the predicted value"))
+            self.map_view.setToolTip(self.tr(
+                "Colour: how far apart the values A and B predict at each point "
+                "of the plane."))
+            return
         self.map_view.set_title(self.tr("A ≠ B on {0:.0%}").format(self._map_share))
         self.map_view.setToolTip(self.tr(
             "Colour: how differently A and B classify each point of the plane, "
