@@ -30,7 +30,58 @@ SUFFIX = ".dlviz"
 
 
 class SessionFileError(ValueError):
-    """A session file that cannot be opened; the message says why."""
+    """A session file that cannot be opened; the message says why in plain words.
+
+    ``kind`` names the reason (``"empty"``, ``"damaged"``, ``"pickle"``,
+    ``"objects"``, ``"not_session"``, ``"newer"``, ``"older"``, ``"unknown_lab"``,
+    ``"mismatch"`` …) and ``args`` its details (``name``, ``lab`` …), so the interface
+    can say it in the user's language.
+    """
+
+    def __init__(self, message: str, kind: str = "other", **args: Any):
+        super().__init__(message)
+        self.kind = kind
+        self.args_ = {k: str(v) for k, v in args.items()}
+
+
+#: The first bytes of a file ``torch.save`` writes (a zip archive) and of a pickle.
+_ZIP_MAGIC = b"PK\x03\x04"
+_PICKLE_MAGIC = b"\x80"
+
+
+def _load_failure(path: Path, exc: Exception) -> SessionFileError:
+    """Why ``torch.load`` refused ``path``, in words (never torch's own text)."""
+    name = path.name
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        head = b""
+    objects = "weights only load failed" in str(exc).lower()
+    if head == _ZIP_MAGIC and objects:
+        return SessionFileError(
+            f"{name} holds Python objects that a dlviz session never contains; "
+            "dlviz did not load them (they could run code). It is not a dlviz "
+            "session.",
+            "objects", name=name,
+        )
+    if head == _ZIP_MAGIC:
+        return SessionFileError(
+            f"{name} is damaged: it ends too early or is corrupted (was it cut off "
+            "while being copied or downloaded?).",
+            "damaged", name=name,
+        )
+    if head[:1] == _PICKLE_MAGIC:
+        return SessionFileError(
+            f"{name} is a Python pickle, not a dlviz session; dlviz does not open "
+            "pickles because they can run code.",
+            "pickle", name=name,
+        )
+    return SessionFileError(
+        f"{name} is not a dlviz session file (dlviz saves sessions as *{SUFFIX} "
+        "files in its own format).",
+        "not_session", name=name,
+    )
 
 
 @dataclass
@@ -83,51 +134,84 @@ def read_session(path: str | os.PathLike) -> SessionData:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SessionFileError(f"cannot read {path.name}: {exc.strerror}") from None
+        raise SessionFileError(
+            f"{path.name} cannot be read: {exc.strerror}.", "unreadable",
+            name=path.name, reason=exc.strerror,
+        ) from None
     if size == 0:
-        raise SessionFileError(f"{path.name} is empty")
+        raise SessionFileError(f"{path.name} is empty.", "empty", name=path.name)
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure means an unusable file
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise SessionFileError(
-            f"{path.name} is not a dlviz session or is damaged ({first_line[:160]})"
-        ) from None
+        raise _load_failure(path, exc) from None
     return parse_payload(payload, path.name)
 
 
 def parse_payload(payload: Any, name: str = "the file") -> SessionData:
     """Check the structure of a loaded payload and the lab and hyperparameters."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise SessionFileError(f"{name} is not a dlviz session")
+        raise SessionFileError(
+            f"{name} is a PyTorch file but not a dlviz session.", "not_session",
+            name=name,
+        )
     version = payload.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SessionFileError(
+            f"{name} is damaged: it has no valid format version.", "damaged",
+            name=name,
+        )
+    if version > VERSION:
+        raise SessionFileError(
+            f"{name} was saved by a newer version of dlviz (session format version "
+            f"{version}; this dlviz reads version {VERSION}). Update dlviz to open "
+            "it.",
+            "newer", name=name, version=version, supported=VERSION,
+        )
     if version != VERSION:
         raise SessionFileError(
-            f"{name} has session format version {version!r}; "
-            f"this dlviz reads version {VERSION}"
+            f"{name} was saved by an older version of dlviz (session format version "
+            f"{version}) that this dlviz cannot read (it reads version {VERSION}).",
+            "older", name=name, version=version, supported=VERSION,
         )
     lab = payload.get("lab")
     try:
         spec = get_lab(str(lab))
     except KeyError:
-        raise SessionFileError(f"{name} is for an unknown lab {lab!r}") from None
+        raise SessionFileError(
+            f"{name} is for a lab this dlviz does not have ({lab!r}).",
+            "unknown_lab", name=name, lab=lab,
+        ) from None
     if not spec.trainable:
-        raise SessionFileError(f"{name}: the lab {lab!r} has nothing to save")
+        raise SessionFileError(
+            f"{name}: the lab {lab!r} is a tool and has nothing to save.",
+            "not_trainable", name=name, lab=lab,
+        )
     hparams = payload.get("hparams")
     if not isinstance(hparams, dict):
-        raise SessionFileError(f"{name} has no hyperparameters")
+        raise SessionFileError(
+            f"{name} is damaged: it has no settings.", "damaged", name=name
+        )
     try:
         hparams = spec.resolve(hparams)
     except ParamError as exc:
-        raise SessionFileError(f"{name}: bad hyperparameter: {exc}") from None
+        raise SessionFileError(
+            f"{name} has a setting the lab {spec.key!r} does not accept: {exc}",
+            "bad_setting", name=name, lab=spec.key, problem=exc,
+        ) from None
     state = payload.get("state")
     if not isinstance(state, dict) or not isinstance(state.get("modules"), dict):
-        raise SessionFileError(f"{name} holds no network weights")
+        raise SessionFileError(
+            f"{name} is damaged: it holds no network weights.", "damaged",
+            name=name,
+        )
     history = payload.get("history", [])
     if not isinstance(history, list) or not all(
         isinstance(row, dict) for row in history
     ):
-        raise SessionFileError(f"{name} has a damaged history")
+        raise SessionFileError(
+            f"{name} is damaged: its metric history is unreadable.", "damaged",
+            name=name,
+        )
     step = payload.get("step", 0)
     saved_at = payload.get("saved_at", 0.0)
     return SessionData(
@@ -189,14 +273,17 @@ def check_fits(data: SessionData) -> None:
         shown = "; ".join(problems[:4])
         more = f" (and {len(problems) - 4} more)" if len(problems) > 4 else ""
         raise SessionFileError(
-            f"the weights do not fit the lab {data.lab!r}: {shown}{more}"
+            f"the weights do not fit the lab {data.lab!r}: they were saved from "
+            f"another network ({shown}{more}).",
+            "mismatch", lab=data.lab, problem=f"{shown}{more}",
         )
     try:
         task.load_state_dict(data.state)
-    except Exception as exc:  # noqa: BLE001 - report any refusal as a file problem
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    except Exception:  # noqa: BLE001 - report any refusal as a file problem
         raise SessionFileError(
-            f"the saved state does not fit the lab {data.lab!r}: {first_line[:200]}"
+            f"the saved state does not fit the lab {data.lab!r}: the optimizer or "
+            "the counters were saved from another network or dlviz version.",
+            "state_mismatch", lab=data.lab,
         ) from None
 
 

@@ -208,3 +208,58 @@ def test_damaged_lesson_files_are_refused_and_run_nothing(tmp_path):
         assert str(info.value), name
         assert not marker.exists(), f"{name}: loading ran code"
     assert os.path.getsize(good) == len(data)
+
+
+def test_refused_session_files_say_what_is_wrong_in_plain_words(tmp_path):
+    """Never the reading library's text ("Weights only load failed … Re-running
+    `torch.load` …"): a reason a teacher understands, and its kind for the UI."""
+    spec = get_lab("mlp2d")
+    task = spec.create({}, torch.device("cpu"))
+    payload = persist.make_payload(**_payload_args(persist, spec, task))
+    good = tmp_path / "good.dlviz"
+    persist.save_session(good, payload)
+    files, _marker = _bad_files(tmp_path, good.read_bytes(), b"")
+    persist.save_session(tmp_path / "newer.dlviz", dict(payload, version=7))
+    persist.save_session(tmp_path / "older.dlviz", dict(payload, version=0))
+    persist.save_session(tmp_path / "lab.dlviz", dict(payload, lab="no_such_lab"))
+    torch.save({"weights": torch.zeros(3)}, tmp_path / "other.dlviz")
+    expected = {
+        "empty": ("empty", "is empty"),
+        "truncated": ("damaged", "damaged"),
+        "random bytes": ("not_session", "not a dlviz session"),
+        "pickle with __reduce__": ("pickle", "pickle"),
+        "torch file with __reduce__": ("objects", "Python objects"),
+    }
+    for name, (kind, words) in expected.items():
+        path = tmp_path / f"{name.replace(' ', '_')}.dlviz"
+        path.write_bytes(files[name])
+        with pytest.raises(persist.SessionFileError) as info:
+            persist.open_session(path)
+        _plain(info.value, kind, words, path.name)
+    for name, kind, words in (
+        ("newer", "newer", "newer version of dlviz (session format version 7"),
+        ("older", "older", "older version of dlviz"),
+        ("lab", "unknown_lab", "lab this dlviz does not have ('no_such_lab')"),
+        ("other", "not_session", "not a dlviz session"),
+    ):
+        with pytest.raises(persist.SessionFileError) as info:
+            persist.open_session(tmp_path / f"{name}.dlviz")
+        _plain(info.value, kind, words, f"{name}.dlviz")
+    # weights of another network: which ones, in words
+    other = persist.make_payload(**_payload_args(persist, spec, task))
+    first = next(iter(other["state"]["modules"]["model"]))
+    other["state"]["modules"]["model"][first] = torch.zeros(1, 1)
+    persist.save_session(tmp_path / "foreign.dlviz", other)
+    with pytest.raises(persist.SessionFileError) as info:
+        persist.open_session(tmp_path / "foreign.dlviz")
+    assert info.value.kind == "mismatch" and "do not fit" in str(info.value)
+    assert first in str(info.value) and "another network" in str(info.value)
+
+
+def _plain(error, kind: str, words: str, name: str) -> None:
+    text = str(error)
+    assert error.kind == kind, (kind, text)
+    assert words in text and name in text, text
+    for raw in ("torch", "Re-running", "pickle.", "zip", "miniz", "Unpickl"):
+        assert raw not in text.replace(name, ""), text
+    assert text.endswith((".", ")")), text

@@ -116,6 +116,10 @@ def test_bad_files_are_refused_and_change_nothing(
             qtbot, window, tmp_path / f"{name}.dlviz", monkeypatch
         )
         assert not ok, name
+        # said in plain words, never the text of the library that read the file
+        words = message.replace(f"{name}.dlviz", "")
+        assert "torch" not in words and "Re-running" not in words, message
+        assert f"{name}.dlviz" in message or "do not fit" in message, message
         assert window.message_bar.isVisible()
         assert "Could not use the session file" in window.message_bar.label.text()
         assert window.session.run_id == run_id, name
@@ -131,3 +135,92 @@ def test_bad_files_are_refused_and_change_nothing(
     assert all(torch.equal(before[k], after[k]) for k in before)
     # only the good file was remembered
     assert window.features["sessions"].recent_files() == [str(good.resolve())]
+
+
+def test_refusals_are_said_in_the_interface_language(qtbot, window, tmp_path,
+                                                    monkeypatch):
+    (tmp_path / "cut.dlviz").write_bytes(b"PK\x03\x04" + os.urandom(64))
+    _path, ok, message = open_file(qtbot, window, tmp_path / "cut.dlviz", monkeypatch)
+    assert not ok and "cut.dlviz is damaged" in message
+    window.features["language"].switch("zh_CN")
+    try:
+        _path, ok, message = open_file(
+            qtbot, window, tmp_path / "cut.dlviz", monkeypatch
+        )
+        assert not ok and "cut.dlviz" in message and "损坏" in message, message
+    finally:
+        window.features["language"].switch("en")
+
+
+# -- file dialogs open where the user was last -----------------------------------------
+def _capture_dialogs(monkeypatch, module, answer: str) -> list[str]:
+    seen: list[str] = []
+
+    def dialog(parent, caption, folder, filter_text):
+        seen.append(folder)
+        return answer, filter_text
+
+    monkeypatch.setattr(module.QFileDialog, "getOpenFileName", dialog)
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName", dialog)
+    return seen
+
+
+def test_session_dialogs_open_in_the_folder_used_last(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from dlviz.ui.classroom import _export_dialogs
+    from dlviz.ui.settings import Settings
+
+    for kind in ("sessions", "export"):  # a clean start
+        Settings().store.remove(_export_dialogs.FOLDER_KEYS[kind])
+    seen = _capture_dialogs(monkeypatch, sessions_module, "")
+    sessions_module.ask_open_path(None)
+    assert seen[-1] == str(Path.home())  # at first: home, not the working folder
+    folder = tmp_path / "lectures"
+    folder.mkdir()
+    _export_dialogs.remember_folder("sessions", folder / "week1.dlviz")
+    sessions_module.ask_open_path(None)
+    sessions_module.ask_save_path(None)
+    assert seen[-2:] == [str(folder), str(folder)]
+    # exports keep their own folder
+    seen = _capture_dialogs(monkeypatch, _export_dialogs, str(tmp_path / "a.png"))
+    assert _export_dialogs.ask_save_path(None, "", "", ".png") == str(
+        tmp_path / "a.png")
+    _export_dialogs.ask_save_path(None, "", "", ".png")
+    assert seen == [str(Path.home()), str(tmp_path)]
+    assert _export_dialogs.last_folder("sessions") == str(folder)
+
+
+def test_a_lesson_is_named_and_saved_where_the_last_one_was(
+    qtbot, window, tmp_path, monkeypatch
+):
+    import json
+
+    from dlviz.ui.classroom import _export_dialogs
+    from dlviz.ui.classroom import scenes as scenes_module
+
+    lessons = window.features["lessons"]
+    monkeypatch.setattr(scenes_module, "ask_scene_text", lambda p, t: ("One", ""))
+    lessons.actions["save_scene"].trigger()
+    assert lessons.actions["rename"].isEnabled()
+    # not named yet: it takes the name of the file it is saved as
+    seen = _capture_dialogs(monkeypatch, scenes_module, str(tmp_path / "day_one.json"))
+    lessons.actions["save"].trigger()
+    saved = json.loads((tmp_path / "day_one.json").read_text(encoding="utf-8"))
+    assert saved["title"] == "day one"
+    # named by the user: the name is saved and proposed as the file name, in the
+    # folder used last
+    monkeypatch.setattr(scenes_module, "ask_lesson_title",
+                        lambda p, title: "Backprop, step by step")
+    lessons.actions["rename"].trigger()
+    assert "Backprop, step by step" in lessons.bar.title_label.text()
+    seen = _capture_dialogs(monkeypatch, scenes_module, str(tmp_path / "bp.json"))
+    lessons.actions["save"].trigger()
+    assert seen == [str(tmp_path / "backprop_step_by_step.json")]
+    saved = json.loads((tmp_path / "bp.json").read_text(encoding="utf-8"))
+    assert saved["title"] == "Backprop, step by step"
+    assert _export_dialogs.last_folder("lessons") == str(tmp_path)
+    seen = _capture_dialogs(monkeypatch, scenes_module, "")
+    lessons.actions["open"].trigger()
+    assert seen == [str(tmp_path)]
+    lessons.close_lesson()

@@ -9,6 +9,8 @@ completely before anything changes (:mod:`dlviz.session.lesson`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -31,9 +33,13 @@ from dlviz.session.lesson import (
     save_lesson,
     scene_overrides,
 )
+from dlviz.ui.classroom._export_dialogs import last_folder, remember_folder
 from dlviz.ui.classroom._menus import add_window_action, classroom_menu, texts_of
+from dlviz.ui.classroom.lesson_editor import file_name_for
 
 _CONTEXT = "dlviz.classroom"
+#: The name of a lesson begun by saving a scene, until the user names it.
+NEW_LESSON = "New lesson"
 
 
 def _tr(text: str) -> str:
@@ -54,15 +60,30 @@ def ask_scene_text(parent: QWidget, title: str) -> tuple[str, str] | None:
     return (title, note) if ok else None
 
 
+def ask_lesson_title(parent: QWidget, title: str) -> str | None:
+    """Ask for the lesson's name; None when cancelled."""
+    text, ok = QInputDialog.getText(
+        parent, _tr("Rename lesson"), _tr("Name of the lesson:"), text=title
+    )
+    return text.strip() if ok and text.strip() else None
+
+
 def ask_lesson_path(parent: QWidget, save: bool) -> str:
+    """A lesson file to open or to save, starting in the folder used last for
+    lessons (saving proposes a file named after the lesson)."""
     caption = _tr("Save lesson") if save else _tr("Open lesson")
     filter_text = _tr("dlviz lesson (*.json)")
+    start = last_folder("lessons")
     if save:
-        path, _ = QFileDialog.getSaveFileName(parent, caption, "", filter_text)
+        lessons = getattr(parent, "features", {}).get(FEATURE)
+        title = getattr(getattr(lessons, "lesson", None), "title", "")
+        if title:
+            start = str(Path(start) / file_name_for(title))
+        path, _ = QFileDialog.getSaveFileName(parent, caption, start, filter_text)
         if path and not path.endswith(".json"):
             path += ".json"
     else:
-        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filter_text)
+        path, _ = QFileDialog.getOpenFileName(parent, caption, start, filter_text)
     return path
 
 
@@ -140,6 +161,7 @@ class LessonController(QObject):
             ("save_scene", "Save scene…", "Ctrl+Shift+S", self.save_scene_action),
             ("open", "Open lesson…", "Ctrl+Shift+O", self.open_lesson_action),
             ("save", "Save lesson…", None, self.save_lesson_action),
+            ("rename", "Rename lesson…", None, self.rename_lesson_action),
             ("previous", "Previous scene", "PgUp", self.previous_scene),
             ("next", "Next scene", "PgDown", self.next_scene),
             ("close", "Close lesson", None, self.close_lesson),
@@ -156,8 +178,9 @@ class LessonController(QObject):
 
     # -- lesson navigation ---------------------------------------------------------
     def open_lesson_action(self) -> None:
-        path = ask_lesson_path(self.window, save=False)
+        path = ask_lesson_path(self.window, False)
         if path:
+            remember_folder("lessons", path)
             self.open_lesson(path)
 
     def open_lesson(self, path: str) -> bool:
@@ -336,12 +359,29 @@ class LessonController(QObject):
         self._update_bar()
         self._update_actions()
 
+    def rename_lesson_action(self) -> None:
+        if self.lesson is None:
+            return
+        title = ask_lesson_title(self.window, self.lesson.title)
+        if title:
+            self.rename_lesson(title)
+
+    def rename_lesson(self, title: str) -> None:
+        """Name the open lesson (the name shows in the bar and is saved)."""
+        if self.lesson is not None and title.strip():
+            self.lesson.title = title.strip()
+            self._update_bar()
+
     def save_lesson_action(self) -> None:
         if self.lesson is None:
             return
-        path = ask_lesson_path(self.window, save=True)
+        path = ask_lesson_path(self.window, True)
         if not path:
             return
+        remember_folder("lessons", path)
+        if self.lesson.title in (NEW_LESSON, _tr("New lesson")):
+            # a lesson not named yet takes the name of its file
+            self.rename_lesson(Path(path).stem.replace("_", " "))
         try:
             save_lesson(self.lesson, path)
         except OSError as exc:
@@ -368,7 +408,7 @@ class LessonController(QObject):
 
     def _update_actions(self) -> None:
         has = self.lesson is not None
-        for name in ("previous", "next", "close", "save"):
+        for name in ("previous", "next", "close", "save", "rename"):
             self.actions[name].setEnabled(has)
 
     def _error(self, text: str) -> None:

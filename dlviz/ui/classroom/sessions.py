@@ -27,6 +27,7 @@ from dlviz.session.persist import (
     open_session,
     save_session,
 )
+from dlviz.ui.classroom._export_dialogs import last_folder, remember_folder
 from dlviz.ui.classroom._menus import add_window_action, classroom_menu, texts_of
 from dlviz.ui.jobs import Job
 
@@ -48,15 +49,77 @@ def _filter() -> str:
 
 
 def ask_open_path(parent: QWidget) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open session"), "", _filter())
+    """Ask for a session to open, starting in the folder used last for sessions."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Open session"), last_folder("sessions"), _filter()
+    )
     return path
 
 
 def ask_save_path(parent: QWidget) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save session"), "", _filter())
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save session"), last_folder("sessions"), _filter()
+    )
     if path and not path.endswith(SUFFIX):
         path += SUFFIX
     return path
+
+
+def refusal_text(error: SessionFileError) -> str:
+    """Why a session file was refused, in plain words of the interface's language
+    (never the text of the library that read it)."""
+    a = error.args_
+    texts = {
+        "unreadable": _tr("{name} cannot be read ({reason})."),
+        "empty": _tr("{name} is empty."),
+        "damaged": _tr(
+            "{name} is damaged: it is incomplete or corrupted (was it cut off "
+            "while being copied or downloaded?)."
+        ),
+        "pickle": _tr(
+            "{name} is a Python pickle, not a dlviz session; dlviz does not open "
+            "pickles because they can run code."
+        ),
+        "objects": _tr(
+            "{name} holds Python objects that a dlviz session never contains; "
+            "dlviz did not load them (they could run code). It is not a dlviz "
+            "session."
+        ),
+        "not_session": _tr(
+            "{name} is not a dlviz session file (sessions are saved by File ▸ "
+            "Save session)."
+        ),
+        "newer": _tr(
+            "{name} was saved by a newer version of dlviz (session format "
+            "version {version}; this dlviz reads version {supported}). Update "
+            "dlviz to open it."
+        ),
+        "older": _tr(
+            "{name} was saved by an older version of dlviz (session format "
+            "version {version}) that this dlviz cannot read."
+        ),
+        "unknown_lab": _tr("{name} is for a lab this dlviz does not have ({lab})."),
+        "not_trainable": _tr(
+            "{name}: the lab {lab} is a tool and has nothing to save."
+        ),
+        "bad_setting": _tr("{name} has a setting the lab {lab} does not accept: "
+                           "{problem}"),
+        "mismatch": _tr(
+            "The weights do not fit the lab {lab}: they were saved from another "
+            "network ({problem})."
+        ),
+        "state_mismatch": _tr(
+            "The saved state does not fit the lab {lab}: it was saved from another "
+            "network or dlviz version."
+        ),
+    }
+    template = texts.get(error.kind)
+    if template is None:
+        return str(error)
+    try:
+        return template.format(**a)
+    except (KeyError, IndexError):  # a translation that names other fields
+        return str(error)
 
 
 class _Bridge(QObject):
@@ -112,6 +175,7 @@ class SessionFiles(QObject):
         return [str(v) for v in (value or [])]
 
     def _remember(self, path: str) -> None:
+        remember_folder("sessions", path)
         path = str(Path(path).resolve())
         files = [path] + [p for p in self.recent_files() if p != path]
         store = settings()
@@ -183,8 +247,11 @@ class SessionFiles(QObject):
             return
         self.busy = True
 
-        def check(token) -> SessionData:  # the job's thread: torch.load + test load
-            data = open_session(path)
+        def check(token) -> SessionData | SessionFileError:  # the job's thread
+            try:
+                data = open_session(path)  # torch.load + a test load
+            except SessionFileError as exc:
+                data = exc  # refused: said in words on the GUI thread
             token.check()  # the window closed meanwhile: apply nothing
             return data
 
@@ -195,13 +262,19 @@ class SessionFiles(QObject):
         job.path = path
         self.open_job = job.start()
 
-    def _on_checked(self, data: SessionData) -> None:
-        self.bridge.loaded.emit(self.open_job.path, data)
+    def _on_checked(self, data: SessionData | SessionFileError) -> None:
+        if isinstance(data, SessionFileError):
+            self.bridge.failed.emit(self.open_job.path, refusal_text(data))
+        else:
+            self.bridge.loaded.emit(self.open_job.path, data)
 
     def _on_check_failed(self, text: str, _details: str) -> None:
-        # a SessionFileError says what is wrong in words; others by their type
-        prefix = f"{SessionFileError.__name__}: "
-        self.bridge.failed.emit(self.open_job.path, text.removeprefix(prefix))
+        # not a refusal of the file: something went wrong while reading it
+        name = Path(self.open_job.path).name
+        self.bridge.failed.emit(
+            self.open_job.path,
+            _tr("{0} could not be read ({1}).").format(name, text.split(":")[0]),
+        )
 
     def _on_job_done(self) -> None:
         if self.open_job is not None and self.open_job.outcome == "cancelled":
