@@ -81,7 +81,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
     [
         (b"", "empty"),
         (os.urandom(3000), "not a dlviz session"),
-        (b"PK\x03\x04garbage", "not a dlviz session"),
+        (b"PK\x03\x04garbage", "is damaged"),
     ],
 )
 def test_empty_and_random_files_are_refused(tmp_path, content, words):
@@ -101,7 +101,7 @@ def test_truncated_file_is_refused(tmp_path):
 
 
 def test_missing_file_is_refused(tmp_path):
-    with pytest.raises(SessionFileError, match="cannot read"):
+    with pytest.raises(SessionFileError, match="cannot be read"):
         read_session(tmp_path / "nope.dlviz")
 
 
@@ -137,10 +137,10 @@ def test_wrong_version_format_lab_and_hparams_are_refused(tmp_path):
     cases = [
         ({"version": 99}, "version 99"),
         ({"format": "other"}, "not a dlviz session"),
-        ({"lab": "nosuchlab"}, "unknown lab"),
+        ({"lab": "nosuchlab"}, "a lab this dlviz does not have"),
         ({"lab": "convmath"}, "nothing to save"),
-        ({"hparams": {"layers": 99}}, "bad hyperparameter"),
-        ({"hparams": {"bogus": 1}}, "bad hyperparameter"),
+        ({"hparams": {"layers": 99}}, "does not accept"),
+        ({"hparams": {"bogus": 1}}, "does not accept"),
         ({"state": {"step": 3}}, "no network weights"),
     ]
     for change, words in cases:
