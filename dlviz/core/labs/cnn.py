@@ -325,7 +325,31 @@ class CnnTask(SupervisedTask):
             result.update(index=index, label=int(self.y_val[index]),
                           image=self.x_val[index, 0].cpu().numpy().astype(np.float32))
             return result
+        if kind == "explain_unit":
+            return self.explain_unit(payload)
         return super().handle(kind, payload)
+
+    def unit_input(self, payload: dict) -> tuple[torch.Tensor, dict[str, Any]]:
+        """The image a unit request is about: a drawing (``image``) or the
+        validation sample ``index`` (default: the shown one)."""
+        if payload.get("image") is not None:
+            x = prepare_drawing(payload["image"]).to(self.device)
+            return x, {"source": "drawing"}
+        index = self._checked_index(int(payload.get("index", self.sample_index)))
+        return self.x_val[index : index + 1], {"source": "sample", "index": index,
+                                               "label": int(self.y_val[index])}
+
+    def explain_unit(self, payload: dict) -> dict[str, Any]:
+        """One unit worked out with the real numbers
+        (:func:`dlviz.core.explain.unit.explain_unit`), with the input image."""
+        from dlviz.core.explain.unit import explain_unit
+
+        x, about = self.unit_input(payload)
+        unit = (int(payload.get(k, 0)) for k in ("channel", "row", "col"))
+        result = explain_unit(self.model, x, payload.get("layer"), *unit)
+        result.update(about, image=x[0].detach().cpu().numpy().astype(np.float32),
+                      step=self.step)
+        return result
 
 
 def _factory(name: str, options: Callable[[dict], dict]):

@@ -1,6 +1,6 @@
 """The stage of every CNN lab: what a convolutional network sees while it learns.
 
-Three pages, each a panel deck (:mod:`dlviz.ui.kit`), with one row of controls above
+Four pages, each a panel deck (:mod:`dlviz.ui.kit`), with one row of controls above
 them (the sample, the layer, augmentation, the class to explain: each shown on the
 pages it acts on) and a caption below that says what the page shows:
 
@@ -13,10 +13,21 @@ pages it acts on) and a caption below that says what the page shows:
   training).
 * **Attributions** — Grad-CAM (main view), saliency and integrated gradients over
   the digit for a chosen class, each with its colour bar and the time it took.
+* **One unit** — click a unit in any feature map (on the first two pages, or on
+  this page's output map): its input patch from every input channel × the kernel
+  = the products, the sum + bias → the value, what ReLU / batch norm make of it
+  (a pooling unit: its window and the max or mean), checked against the layer's
+  own output; beside it the receptive window on the input, the unit on its map
+  and the output's softmax with every number (:mod:`dlviz.ui.views.unit_detail`).
+  While training runs the unit is worked out again about twice a second.
+
+A lab on colour images (:mod:`dlviz.core.labs.colour_cnn`) shows its input in
+colour and as its R, G and B channels, the first layer's kernels per channel and as
+colour tiles, its class names instead of digits, and no drawing page.
 
 The stage never runs torch: it emits ``requested(kind, data)`` with the kinds that
 :class:`dlviz.core.labs.cnn.CnnTask` answers (``select_sample``, ``predict_image``,
-``attribute``) and shows the answers in :meth:`show_result`.
+``attribute``, ``explain_unit``) and shows the answers in :meth:`show_result`.
 
 A lab with presets (:data:`dlviz.core.labs.cnn.STAGE_PRESETS`: ResNet's plain-20,
 plain-56 and residual-56 of He et al. 2015, Fig. 1) gets a button per preset on the
@@ -48,6 +59,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.labs.base import LabSpec
 from dlviz.core.labs.cnn import RESNET_DEGRADATION_STEPS, STAGE_PRESETS
+from dlviz.core.labs.colour_cnn import LABS as COLOUR_LABS
 from dlviz.ui import theme
 from dlviz.ui.kit import PanelDeck, Role
 from dlviz.ui.kit.deck import SPACING
@@ -56,6 +68,16 @@ from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.image_grid import ImageGridView
 from dlviz.ui.views.overlay import OverlayView
+from dlviz.ui.views.unit_detail import (
+    RGB,
+    MarkedMapView,
+    RgbTilesView,
+    SoftmaxPanel,
+    UnitPanel,
+    channel_name,
+    grid_unit,
+    shown_rows,
+)
 from dlviz.ui.widgets.draw_canvas import DrawCanvas
 
 CLASSES = [str(i) for i in range(10)]
@@ -71,7 +93,13 @@ REQUEST_TIMEOUT_S = 3.0
 #: Upper level of the gray image under a heat map (>1 dims it so the heat shows).
 DIM_BASE = 1.8
 #: The pages of the stage.
-TRAINING, DRAWING, ATTRIBUTIONS = range(3)
+TRAINING, DRAWING, ATTRIBUTIONS, UNIT = range(4)
+#: While training, the chosen unit is worked out again at most this often (s).
+UNIT_REFRESH_S = 0.5
+#: Labs whose inputs are RGB images.
+RGB_LABS = frozenset(spec.key for spec in COLOUR_LABS)
+#: Shape names of the colour lab's classes and their symbols (short labels).
+SHAPE_SYMBOLS = {"disc": "●", "square": "■", "triangle": "▲"}
 #: Numbers on dark and on light cells of the confusion matrix.
 INK_ON_DARK, INK_ON_LIGHT = theme.BASE_STYLE.background, theme.BASE_STYLE.foreground
 #: Cells brighter than this (luminance 0…1) get dark numbers.
@@ -104,6 +132,9 @@ class FittedTitle:
         label = self.plot_item.titleLabel
         for text in self._title_options:
             self.set_title(text)
+            # a longer title tried before widened the plot item past the view
+            # (its minimum width follows the title): back to the view's size
+            self.plot_item.setGeometry(self.range)
             self.plot_item.layout.activate()  # place the new title now
             box = self.mapFromScene(label.item.sceneBoundingRect()).boundingRect()
             if box.left() >= 0 and box.right() <= self.width() - 2:
@@ -128,6 +159,14 @@ class TitledOverlay(FittedTitle, OverlayView):
 
 class TitledBars(FittedTitle, BarsView):
     """Bars whose title fits the width."""
+
+
+class TitledRgbTiles(FittedTitle, RgbTilesView):
+    """Colour kernels whose title (with the legend) fits the width."""
+
+
+class TitledMarked(FittedTitle, MarkedMapView):
+    """A map with a mark whose title fits the width."""
 
 
 class FeatureMapPanel(QWidget):
@@ -298,6 +337,26 @@ class SampleChooser(QWidget):
             self.spin.blockSignals(False)
 
 
+def _displayed(image: np.ndarray) -> np.ndarray:
+    """An input as an image item holds it: (H, W) gray or (H, W, 3) colour."""
+    image = np.asarray(image, dtype=np.float32)
+    return image.transpose(1, 2, 0) if image.ndim == 3 else image
+
+
+def set_input_image(view: OverlayView, image: np.ndarray) -> None:
+    """Show an input (H, W) in gray or (3, H, W) in colour on ``view``."""
+    shown = _displayed(image)
+    if shown.ndim == 3:  # a colour lab's stage shows only colour inputs
+        view.base.setLookupTable(None)
+    view.set_image(shown)
+
+
+def _by_channel(kernels: np.ndarray) -> np.ndarray:
+    """(n, 3, k, k) kernels as 3·n maps, the n kernels' R, then G, then B."""
+    n, c, kh, kw = kernels.shape
+    return np.ascontiguousarray(kernels.transpose(1, 0, 2, 3)).reshape(c * n, kh, kw)
+
+
 class ImageClassifierStage(Stage):
     """Feature maps, filters, predictions, confusion, drawing and attributions."""
 
@@ -309,6 +368,12 @@ class ImageClassifierStage(Stage):
         self.drawing: np.ndarray | None = None
         self.drawing_result: dict[str, Any] | None = None
         self.attribution: dict[str, Any] | None = None
+        self.rgb = spec.key in RGB_LABS
+        self.class_names: list[str] = list(CLASSES)  # as the task names them
+        #: the unit asked for (layer, channel, row, col, source) and its answer
+        self.unit_request: dict[str, Any] | None = None
+        self.unit: dict[str, Any] | None = None
+        self._unit_sent_at = 0.0
         self._computing = False
         self._augment_known = False
         self._layer_kinds: dict[str, str] = {}
@@ -328,15 +393,18 @@ class ImageClassifierStage(Stage):
         self.deck = PanelDeck(main_share=TRAINING_MAIN_SHARE)
         self.draw_deck = PanelDeck()
         self.attr_deck = PanelDeck()
+        self.unit_deck = PanelDeck(main_share=TRAINING_MAIN_SHARE)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.deck, self.draw_deck, self.attr_deck):
+        for page in (self.deck, self.draw_deck, self.attr_deck, self.unit_deck):
             self.tabs.addTab(page, "")
+        self.tabs.setTabVisible(DRAWING, not self.rgb)
         self.use_frame(deck=self.tabs)
         self._build_controls(maximum)
         self._build_training()
         self._build_drawing()
         self._build_attributions()
+        self._build_unit()
         self.tabs.currentChanged.connect(self._on_tab)
         self.retranslate_ui()
         self._show_controls()
@@ -366,6 +434,15 @@ class ImageClassifierStage(Stage):
         self.controls.add(self.augment_box)
         self.class_group = self.controls.group(self.class_label, self.class_combo)
         self.controls.add(self.compute_button)
+        # the unit of the "One unit" page: channel, row, column
+        self.unit_labels = [QLabel() for _ in range(3)]
+        self.unit_spins = [QSpinBox() for _ in range(3)]
+        parts: list[QWidget] = []
+        for label, spin in zip(self.unit_labels, self.unit_spins):
+            spin.setRange(0, 0)
+            spin.valueChanged.connect(self._on_unit_spin)
+            parts += [label, spin]
+        self.unit_group = self.controls.group(*parts)
         # the lab's presets (ResNet: the degradation comparison)
         self.presets: dict[str, dict[str, Any]] = dict(
             STAGE_PRESETS.get(self.spec.key, {}))
@@ -382,14 +459,26 @@ class ImageClassifierStage(Stage):
     def _build_training(self) -> None:
         self.feature_panel = FeatureMapPanel(with_input=True)
         self.sample_view = self.feature_panel.input
-        self.bars = TitledBars(y_range=(0.0, 1.0))
+        self.feature_panel.grid.scene().sigMouseClicked.connect(
+            lambda event: self._on_map_click(self.feature_panel, event, "sample"))
+        self.bars = TitledBars(y_range=(0.0, 1.0), horizontal=self.rgb)
         self.confusion = ConfusionView()
         self.filters = TitledGrid(diverging=True, normalize_each=False, colorbar=True)
         self.filter_grads = TitledGrid(diverging=True, normalize_each=False,
                                        colorbar=True)
+        self.channels_view: TitledGrid | None = None
+        self.rgb_filters: TitledRgbTiles | None = None
         deck = self.deck
         deck.add(self.feature_panel, Role.MAIN, "feature maps")
         deck.add(self.bars, Role.SECONDARY, "predictions")
+        if self.rgb:  # the colour views come first: they are the lab's point
+            self.confusion.set_ticks(self._short_names(), self._short_names(),
+                                     fit=True)
+            self.channels_view = TitledGrid(normalize_each=False, gray=True,
+                                            colorbar=True)
+            self.rgb_filters = TitledRgbTiles()
+            deck.add(self.channels_view, Role.SECONDARY, "input channels")
+            deck.add(self.rgb_filters, Role.SECONDARY, "colour filters")
         deck.add(self.confusion, Role.SECONDARY, "confusion matrix")
         deck.add(self.filters, Role.SECONDARY, "filters")
         deck.add(self.filter_grads, Role.SECONDARY, "filter gradients")
@@ -398,6 +487,8 @@ class ImageClassifierStage(Stage):
         self.canvas = DrawCanvas(output_size=28, brush_fraction=0.1)
         self.canvas.drawing_changed.connect(self.on_drawing)
         self.draw_features = FeatureMapPanel()
+        self.draw_features.grid.scene().sigMouseClicked.connect(
+            lambda event: self._on_map_click(self.draw_features, event, "drawing"))
         self.draw_bars = TitledBars(y_range=(0.0, 1.0))
         self.draw_input = TitledOverlay()
         deck = self.draw_deck
@@ -420,11 +511,27 @@ class ImageClassifierStage(Stage):
                 deck.add(self.attr_views[method], Role.SECONDARY, names[method])
         deck.add(self.attr_input, Role.SECONDARY, "attribution input")
 
+    def _build_unit(self) -> None:
+        self.unit_panel = UnitPanel()
+        self.unit_output = TitledMarked()
+        self.unit_output.clicked.connect(self._on_output_click)
+        self.unit_input = TitledMarked()
+        self.softmax_panel = SoftmaxPanel()
+        deck = self.unit_deck
+        deck.add(self.unit_panel, Role.MAIN, "unit")
+        deck.add(self.unit_output, Role.SECONDARY, "unit output")
+        deck.add(self.unit_input, Role.SECONDARY, "unit input")
+        deck.add(self.softmax_panel, Role.SECONDARY, "softmax")
+
     # -- text --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(TRAINING, self.tr("Inside the network"))
         self.tabs.setTabText(DRAWING, self.tr("Draw a digit"))
         self.tabs.setTabText(ATTRIBUTIONS, self.tr("Attributions"))
+        self.tabs.setTabText(UNIT, self.tr("One unit"))
+        for label, text in zip(self.unit_labels,
+                               (self.tr("Channel"), self.tr("Row"), self.tr("Column"))):
+            label.setText(text)
         self.sample_chooser.label.setText(self.tr("Sample"))
         self.sample_chooser.next_button.setText(self.tr("Next"))
         self.layer_label.setText(self.tr("Layer"))
@@ -437,7 +544,9 @@ class ImageClassifierStage(Stage):
             button.setText(self._preset_name(name))
             button.setToolTip(self._preset_help(name))
         # training page
-        self.sample_view.set_titles(self.tr("Validation digit"), self.tr("Input"))
+        self.sample_view.set_titles(
+            self.tr("Validation image") if self.rgb else self.tr("Validation digit"),
+            self.tr("Input"))
         self.bars.set_titles(self.tr("Probabilities"))
         self.filters.set_titles(self.tr("First-layer filters"), self.tr("Filters"))
         self.filter_grads.set_titles(self.tr("First-layer gradients"),
@@ -469,6 +578,37 @@ class ImageClassifierStage(Stage):
         for method, view in self.attr_views.items():
             self.attr_deck.set_title(view, self._method_name(method))
         self.attr_deck.set_title(self.attr_input, self.tr("Input"))
+        # the colour lab's panels
+        if self.channels_view is not None:
+            self.channels_view.set_titles(self.tr("Input as R, G, B channels"),
+                                          self.tr("R, G, B"))
+            self.deck.set_title(self.channels_view, self.tr("R, G, B"))
+        if self.rgb_filters is not None:
+            legend = self.rgb_filters.legend()
+            self.rgb_filters.set_titles(
+                self.tr("Filters in colour: {0}").format(legend),
+                self.tr("Colour = R, G, B weights (0…1)"),
+                self.tr("RGB weights, 0…1"))
+            self.deck.set_title(self.rgb_filters, self.tr("Colour filters"))
+        if self.rgb:
+            self.filters.set_titles(self.tr("First-layer filters per channel"),
+                                    self.tr("Filters"))
+        # the unit page
+        self.unit_panel.retranslate()
+        if self.unit is not None:
+            self.softmax_panel.set_softmax(*self._softmax_args())
+        else:
+            self.softmax_panel.retranslate()
+        self._show_unit_titles()
+        for widget, title in (
+            (self.unit_panel, self.tr("One unit")),
+            (self.unit_output, self.tr("Unit's map")),
+            (self.unit_input, self.tr("Its input")),
+            (self.softmax_panel, self.tr("Softmax")),
+        ):
+            self.unit_deck.set_title(widget, title)
+        if self.snapshot is not None:
+            self._show_class_names()
         self._fill_layer_names()
         self._show_feature_titles()
         self._show_attribution_titles()
@@ -560,6 +700,8 @@ class ImageClassifierStage(Stage):
             self.set_caption(self._training_caption())
         elif page == DRAWING:
             self.set_caption(self._drawing_caption())
+        elif page == UNIT:
+            self.set_caption(self._unit_caption())
         else:
             self.set_caption(self._attribution_caption())
 
@@ -571,7 +713,8 @@ class ImageClassifierStage(Stage):
             predicted = int(np.argmax(snap["probs"]))
             color = theme.role("right" if label == predicted else "wrong")
             verdict = self.tr("true {0} · predicted {1} ({2:.0%})").format(
-                label, predicted, float(snap["probs"][predicted])
+                self._name_of(label), self._name_of(predicted),
+                float(snap["probs"][predicted])
             )
             parts.append(f"<b><span style='color:{color}'>{verdict}</span></b>")
         parts.append(html.escape(self._layer_text(self.feature_panel)))
@@ -606,7 +749,8 @@ class ImageClassifierStage(Stage):
             target, probs = int(data["target"]), data["probs"]
             status = self.tr(
                 "sample {0}, true {1}: class {2} explained (p = {3:.2f})"
-            ).format(data["index"], data["label"], target, float(probs[target]))
+            ).format(data["index"], self._name_of(int(data["label"])),
+                     self._name_of(target), float(probs[target]))
         explain = self.tr(
             "Which pixels raise the class's score: 0 none, 1 most; integrated "
             "gradients also show the pixels against it (below 0)."
@@ -635,12 +779,64 @@ class ImageClassifierStage(Stage):
             text += f" <b><span style='color:{wrong}'>{html.escape(empty)}</span></b>"
         return text
 
+    # -- class names (the colour lab's) ------------------------------------------------
+    def class_display(self, name: str) -> str:
+        """A class's name on screen: a digit as it is, a colour lab's class
+        (``"red disc"``) translated."""
+        colour, _, shape = name.partition(" ")
+        colours = {"red": self.tr("red"), "green": self.tr("green"),
+                   "blue": self.tr("blue")}
+        shapes = {"disc": self.tr("disc"), "square": self.tr("square"),
+                  "triangle": self.tr("triangle")}
+        if colour in colours and shape in shapes:
+            return self.tr("{colour} {shape}").format(colour=colours[colour],
+                                                      shape=shapes[shape])
+        return name
+
+    def _short_names(self) -> list[str]:
+        """Short class labels for the confusion matrix: R● for a red disc."""
+        names = list(self.class_names)
+        if not self.rgb:
+            return names
+        from dlviz.core.labs.colour_cnn import CLASS_NAMES
+
+        names = list(CLASS_NAMES) if names == list(CLASSES) else names
+        out = []
+        for name in names:
+            colour, _, shape = name.partition(" ")
+            out.append(f"{colour[:1].upper()}{SHAPE_SYMBOLS.get(shape, shape)}")
+        return out
+
+    def _name_of(self, index: int) -> str:
+        names = self.class_names
+        return self.class_display(names[index]) if 0 <= index < len(names) \
+            else str(index)
+
+    def _labels(self) -> list[str]:
+        return [self.class_display(n) for n in self.class_names]
+
+    def _show_class_names(self) -> None:
+        """Class names of the task in the bars, the confusion matrix and the class
+        picker (digits unless the task names its classes)."""
+        labels = self._labels()
+        if self.rgb:
+            self.confusion.set_ticks(self._short_names(), self._short_names(),
+                                     fit=True)
+        for i, label in enumerate(labels):
+            if self.class_combo.count() <= i + 1:
+                self.class_combo.addItem(label, i)
+            else:
+                self.class_combo.setItemText(i + 1, label)
+        while self.class_combo.count() > len(labels) + 1:
+            self.class_combo.removeItem(self.class_combo.count() - 1)
+
     # -- controls ----------------------------------------------------------------------
     def _show_controls(self) -> None:
         """Each control on the pages it acts on."""
         page = self.tabs.currentIndex()
-        self.sample_chooser.setVisible(page in (TRAINING, ATTRIBUTIONS))
-        self.layer_group.setVisible(page in (TRAINING, DRAWING))
+        self.sample_chooser.setVisible(page in (TRAINING, ATTRIBUTIONS, UNIT))
+        self.layer_group.setVisible(page in (TRAINING, DRAWING, UNIT))
+        self.unit_group.setVisible(page == UNIT)
         self.augment_box.setVisible(page == TRAINING and self._augment_known)
         self.class_group.setVisible(page == ATTRIBUTIONS)
         self.compute_button.setVisible(page == ATTRIBUTIONS)
@@ -707,6 +903,10 @@ class ImageClassifierStage(Stage):
         self.sample_chooser.set_value(self.sample_index)
         if "augment" in snapshot:
             self._show_augmentation(bool(snapshot["augment"]))
+        names = list(snapshot.get("class_names", CLASSES))
+        if names != self.class_names:
+            self.class_names = names
+            self._show_class_names()
         current = self.tabs.currentIndex()
         self._stale_tabs = {TRAINING, DRAWING, ATTRIBUTIONS} - {current}
         if current == TRAINING:
@@ -714,6 +914,10 @@ class ImageClassifierStage(Stage):
             self._show_caption()
         elif current == DRAWING:
             self._refresh_drawing()
+        elif current == UNIT:
+            self._set_layers(list(snapshot.get("layers", [])),
+                             list(snapshot.get("layer_kinds", [])))
+            self._refresh_unit()
 
     def _draw_training(self, snapshot: dict[str, Any], force: bool = False) -> None:
         """Feature maps and probabilities every time; the sample only when it
@@ -725,10 +929,13 @@ class ImageClassifierStage(Stage):
             self.feature_panel.grid.set_titles(*self._feature_titles(self.feature_panel))
         image = snapshot["image"]
         shown = self.sample_view.base.image
-        if force or shown is None or not np.array_equal(shown, image):
-            self.sample_view.set_image(image)
+        if force or shown is None or not np.array_equal(shown, _displayed(image)):
+            set_input_image(self.sample_view, image)
+            if self.channels_view is not None and image.ndim == 3:
+                self.channels_view.set_maps(image, captions=list(RGB), columns=3,
+                                            levels=(0.0, 1.0))
         probs = snapshot["probs"]
-        self.bars.set_values(probs, CLASSES, highlight=int(np.argmax(probs)))
+        self.bars.set_values(probs, self._labels(), highlight=int(np.argmax(probs)))
         wait = self._slow_views_at + 1.0 / SLOW_VIEWS_HZ - time.perf_counter()
         if force or wait <= 0:
             self._draw_slow_views()
@@ -741,8 +948,16 @@ class ImageClassifierStage(Stage):
         if snapshot is None or self.tabs.currentIndex() != TRAINING:
             return
         self._slow_views_at = time.perf_counter()
-        self.filters.set_maps(snapshot["filters"])
-        self.filter_grads.set_maps(snapshot["filter_grads"])
+        filters, grads = snapshot["filters"], snapshot["filter_grads"]
+        if filters.ndim == 4:  # (n, 3, k, k): a row per input channel
+            n = filters.shape[0]
+            self.filters.set_maps(_by_channel(filters), columns=n, row_labels=RGB)
+            self.filter_grads.set_maps(_by_channel(grads), columns=n, row_labels=RGB)
+            if self.rgb_filters is not None:
+                self.rgb_filters.set_tiles(filters)
+        else:
+            self.filters.set_maps(filters)
+            self.filter_grads.set_maps(grads)
         self.confusion.set_counts(snapshot["confusion"])
 
     # -- requests and answers ---------------------------------------------------------
@@ -762,6 +977,9 @@ class ImageClassifierStage(Stage):
         self._request("select_sample", {"index": self.sample_index})
         if self.tabs.currentIndex() == ATTRIBUTIONS:
             self.request_attributions()
+        if self.tabs.currentIndex() == UNIT and self.unit_request is not None:
+            self.unit_request["source"] = "sample"
+            self._send_unit()
 
     def choose_layer(self, path: str) -> None:
         self.layer = path
@@ -771,7 +989,154 @@ class ImageClassifierStage(Stage):
         if self.drawing_result is not None:
             self.draw_features.show_maps(self.drawing_result, path)
         self._show_feature_titles()
+        if self.tabs.currentIndex() == UNIT:
+            request = self.unit_request or {"channel": 0, "row": 0, "col": 0,
+                                            "source": "sample"}
+            self.choose_unit(path, request["channel"], request["row"], request["col"],
+                             request["source"])
         self._show_caption()
+
+    # -- one unit ----------------------------------------------------------------------
+    def _unit_source_data(self, source: str) -> dict[str, Any] | None:
+        return self.drawing_result if source == "drawing" else self.snapshot
+
+    def layer_shape(self, layer: str, source: str = "sample") -> tuple[int, int, int]:
+        """(channels, height, width) of ``layer`` as last shown (0s if unknown)."""
+        data = self._unit_source_data(source) or {}
+        maps = data.get("feature_maps", {}).get(layer)
+        if maps is None:
+            return 0, 0, 0
+        total = int(data.get("feature_channels", {}).get(layer, maps.shape[0]))
+        return total, int(maps.shape[-2]), int(maps.shape[-1])
+
+    def choose_unit(self, layer: str, channel: int, row: int, col: int,
+                    source: str = "sample") -> None:
+        """Work out unit (``channel``, ``row``, ``col``) of ``layer`` on the shown
+        sample (or the drawing) and show it on the unit page."""
+        if source == "drawing" and self.drawing is None:
+            source = "sample"
+        c, h, w = self.layer_shape(layer, source)
+        if c:  # a unit of the layer picked before may lie outside this one
+            channel, row, col = min(channel, c - 1), min(row, h - 1), min(col, w - 1)
+        self.unit_request = {"layer": layer, "channel": int(channel), "row": int(row),
+                             "col": int(col), "source": source}
+        self._set_unit_spins()
+        self._send_unit()
+        if self.tabs.currentIndex() != UNIT:
+            self.tabs.setCurrentIndex(UNIT)
+
+    def _set_unit_spins(self) -> None:
+        request = self.unit_request
+        if request is None:
+            return
+        shape = self.layer_shape(request["layer"], request["source"])
+        for spin, key, size in zip(self.unit_spins, ("channel", "row", "col"), shape):
+            spin.blockSignals(True)
+            spin.setRange(0, max(size - 1, request[key]))
+            spin.setValue(request[key])
+            spin.blockSignals(False)
+
+    def _send_unit(self) -> None:
+        request = dict(self.unit_request or {})
+        if not request:
+            return
+        source = request.pop("source")
+        if source == "drawing" and self.drawing is not None:
+            request["image"] = self.drawing
+        else:
+            request["index"] = self.sample_index
+        self._unit_sent_at = time.perf_counter()
+        self._request("explain_unit", request)
+
+    def _refresh_unit(self) -> None:
+        """While training, work the unit out again now and then."""
+        if self.unit_request is None or self._busy("explain_unit"):
+            return
+        if time.perf_counter() - self._unit_sent_at >= UNIT_REFRESH_S:
+            self._send_unit()
+
+    def _on_map_click(self, panel: FeatureMapPanel, event, source: str) -> None:
+        """A click on a tiled feature map picks that unit."""
+        if panel.shown is None or panel.shown_layer is None \
+                or panel.grid._layout is None:
+            return
+        shown, _total, h, w = panel.shown
+        columns = panel.grid._layout[2]
+        point = panel.grid.plot_item.getViewBox().mapSceneToView(event.scenePos())
+        hit = grid_unit(point.x(), point.y(), shown, h, w, columns, max(1, w // 8))
+        if hit is not None:
+            self.choose_unit(panel.shown_layer, *hit, source=source)
+
+    def _on_output_click(self, row: int, col: int) -> None:
+        request = self.unit_request
+        if request is not None:
+            self.choose_unit(request["layer"], request["channel"], row, col,
+                             request["source"])
+
+    def _on_unit_spin(self, _value: int) -> None:
+        layer = (self.unit_request or {}).get("layer", self.layer)
+        if layer is None:
+            return
+        channel, row, col = (spin.value() for spin in self.unit_spins)
+        source = (self.unit_request or {}).get("source", "sample")
+        self.choose_unit(layer, channel, row, col, source)
+
+    def _show_unit(self, data: dict[str, Any]) -> None:
+        self.unit = data
+        self.unit_panel.set_unit(data)
+        conv = data["kind"] == "conv"
+        pick = shown_rows(data, 1)[0] if conv else 0
+        kh, kw = data["kernel_size"]
+        if conv:
+            dh, dw = data["dilation"]
+            kh, kw = dh * (kh - 1) + 1, dw * (kw - 1) + 1
+        top, left = data["window"]
+        self.unit_input.set_map(data["input_maps"][pick], (top, left, kh, kw))
+        self.unit_output.set_map(data["output_map"], (data["row"], data["col"], 1, 1))
+        self.softmax_panel.set_softmax(*self._softmax_args())
+        self._show_unit_titles()
+        self._show_caption()
+
+    def _softmax_args(self) -> tuple[dict[str, Any], list[str]]:
+        # the colour lab's short names (R● …) keep the table narrow
+        names = self._short_names() if self.rgb else self._labels()
+        return self.unit["softmax"], names
+
+    def _show_unit_titles(self) -> None:
+        data = self.unit
+        if data is None:
+            self.unit_output.set_titles(self.tr("Unit's map"))
+            self.unit_input.set_titles(self.tr("Its input"))
+            return
+        layer, channel = data["layer"], data["channel"]
+        self.unit_output.set_titles(
+            self.tr("{layer}, channel {channel}").format(layer=layer, channel=channel),
+            self.tr("channel {0}").format(channel), self.tr("Unit's map"))
+        pick = shown_rows(data, 1)[0] if data["kind"] == "conv" else 0
+        name = channel_name(int(data["in_channels"][pick]), len(data["in_channels"])
+                            if data["kind"] == "conv" else int(data["in_shape"][0]),
+                            bool(data.get("reads_image", False)))
+        self.unit_input.set_titles(
+            self.tr("Input {0} and the window").format(name),
+            self.tr("Input {0}").format(name), self.tr("Its input"))
+
+    def _unit_caption(self) -> str:
+        data = self.unit
+        if data is None:
+            return html.escape(self.tr(
+                "Click a unit in any feature map (first page) to see how its value "
+                "is computed from its input."))
+        if data["kind"] == "conv":
+            text = self.tr("Click a cell for its numbers, the unit's map for "
+                           "another unit.")
+        else:
+            text = self.tr(
+                "A pooling unit reads one channel: the maximum (outlined) or the "
+                "mean of its window. Click the unit's map for another unit.")
+        if data.get("source") == "drawing":
+            drawing = html.escape(self.tr("On the drawing."))
+            return f"<b>{drawing}</b> {html.escape(text)}"
+        return html.escape(text)
 
     def on_drawing(self, image: np.ndarray) -> None:
         """The canvas changed: ask for a prediction (an empty canvas clears)."""
@@ -832,6 +1197,8 @@ class ImageClassifierStage(Stage):
                 self._show_drawing(data)
         elif kind == "attribute":
             self._show_attributions(data)
+        elif kind == "explain_unit":
+            self._show_unit(data)
         elif kind == "set_augmentation" and "augment" in data:
             self._show_augmentation(bool(data["augment"]))
 
@@ -849,7 +1216,7 @@ class ImageClassifierStage(Stage):
     def _show_attributions(self, data: dict[str, Any]) -> None:
         self.attribution = data
         self._computing = False
-        self.attr_input.set_image(data["image"])
+        set_input_image(self.attr_input, data.get("rgb", data["image"]))
         for method, view in self.attr_views.items():
             heat = data["maps"].get(method)
             view.set_image(data["image"], levels=(0.0, DIM_BASE))
@@ -879,6 +1246,11 @@ class ImageClassifierStage(Stage):
         if index == ATTRIBUTIONS and self.attribution is None \
                 and self.snapshot is not None:
             self.request_attributions()
+        if index == UNIT and self.snapshot is not None:
+            self._set_layers(list(self.snapshot.get("layers", [])),
+                             list(self.snapshot.get("layer_kinds", [])))
+            if self.unit_request is None and self.layer is not None:
+                self.choose_unit(self.layer, 0, 0, 0)
         self._show_caption()
 
     def reset(self) -> None:
@@ -891,6 +1263,8 @@ class ImageClassifierStage(Stage):
         self._show_caption()
         if self.drawing is not None:
             self._send_drawing()
+        if self.unit_request is not None:  # the same unit of the new network
+            self._send_unit()
 
     def shutdown(self) -> None:
         self._slow_timer.stop()
@@ -903,6 +1277,7 @@ class ImageClassifierStage(Stage):
             **self.deck.panels(),
             **self.draw_deck.panels(),
             **self.attr_deck.panels(),
+            **self.unit_deck.panels(),
             "sample": self.feature_panel,
             "attributions": self.attr_deck,
         }
