@@ -22,6 +22,14 @@ METRIC_LABELS = {
     "val_pixel_acc": "validation pixel accuracy",
     "perplexity": "training perplexity",
     "val_perplexity": "validation perplexity",
+    # the second network a lab trains beside the first (batch norm's twin, the FCN
+    # beside the U-Net); stages name it where they draw it
+    "loss_twin": "training loss (twin)",
+    "val_loss_twin": "validation loss (twin)",
+    "acc_twin": "training accuracy (twin)",
+    "val_acc_twin": "validation accuracy (twin)",
+    "miou_twin": "mean IoU (twin)",
+    "val_miou_twin": "validation mean IoU (twin)",
 }
 
 
@@ -98,6 +106,7 @@ REPORTED_METRICS: tuple[str, ...] = (
     "loss_frozen",
     "acc_frozen",
     "perplexity",
+    "active_triplets",
     *_optimizer_losses(),
 )
 

@@ -20,7 +20,9 @@ zoomed, panels hidden) and a note. A lesson is a small JSON file::
     }
 
 ``question`` (a "predict, then reveal" question for the presenter view) and ``ink``
-(pen strokes per stage panel, points in 0–1 coordinates of the panel) are optional:
+(pen strokes per stage panel, points in 0–1 coordinates of the panel) and ``compare``
+(``{"preset": "sigmoid_relu_deep"}`` and/or ``{"b": {...}}``: the scene opens compare
+mode, the scene's settings as A) are optional:
 lessons written before they existed load unchanged, and a scene without them is
 written without them.
 
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dlviz.core.compare import scene_comparison
 from dlviz.core.labs import CHAPTERS, get_lab
 from dlviz.core.params import ParamError
 
@@ -46,7 +49,8 @@ SUFFIX = ".json"
 #: The window's tabs a scene can show.
 VIEWS = ("training", "step_through")
 _SCENE_KEYS = {
-    "title", "lab", "hparams", "view", "zoom", "hidden", "note", "question", "ink"
+    "title", "lab", "hparams", "view", "zoom", "hidden", "note", "question", "ink",
+    "compare",
 }
 #: Fields of a scene's question.
 _QUESTION_KEYS = {"prompt", "answer"}
@@ -78,6 +82,9 @@ class Scene:
     #: Pen strokes by stage panel name: [{"color", "width", "points": [[x, y], ...]}]
     #: with x, y in 0–1 of the panel (they stay with it when it is resized).
     ink: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: A comparison the scene opens (compare mode): {"preset": key} and/or
+    #: {"b": {B's changed settings}} (:func:`dlviz.core.compare.scene_comparison`).
+    compare: dict[str, Any] | None = None
 
     def note_text(self, language: str = "en") -> str:
         """The note in ``language``, else English, else any language given."""
@@ -116,6 +123,9 @@ class Scene:
                 for panel, strokes in self.ink.items()
                 if strokes
             }
+        if self.compare:
+            out["compare"] = {k: dict(v) if isinstance(v, dict) else v
+                              for k, v in self.compare.items()}
         return out
 
 
@@ -231,6 +241,12 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
         problems += _question_problems(question)
     ink = raw.get("ink", {})
     problems += _ink_problems(ink)
+    compare = raw.get("compare")
+    if compare is not None and spec is not None and not problems:
+        try:
+            scene_comparison(spec.key, hparams, compare)
+        except (ValueError, ParamError) as exc:
+            problems.append(f"bad compare: {exc}")
     if problems:
         return None, problems
     scene = Scene(
@@ -242,6 +258,7 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
         hidden=tuple(hidden),
         note=note,
         question=question or None,
+        compare=dict(compare) if compare else None,
         ink={
             panel: [
                 {

@@ -76,6 +76,18 @@
       <translation>同样的梯度，在不同优化器手里变成不同的步子。</translation>
     </message>
     <message>
+      <source>Batch normalization and dropout</source>
+      <translation>批量归一化与丢弃法</translation>
+    </message>
+    <message>
+      <source>Pre-activations drift without batch normalization and stay put with it; train and eval mode answer differently.</source>
+      <translation>没有批量归一化时预激活分布会漂移，有它时保持稳定；训练模式和评估模式给出不同的答案。</translation>
+    </message>
+    <message>
+      <source>Normalize each unit over the batch, then scale and shift it (γ, β).</source>
+      <translation>对每个单元在批量上标准化，再缩放和平移（γ、β）。</translation>
+    </message>
+    <message>
       <source>Convolution arithmetic</source>
       <translation>卷积计算</translation>
     </message>
@@ -148,6 +160,18 @@
       <translation>Inception 块并行运行 1×1、3×3、5×5 卷积和池化四条路径；先用 1×1 卷积减少通道数。</translation>
     </message>
     <message>
+      <source>Transfer learning and fine-tuning</source>
+      <translation>迁移学习与微调</translation>
+    </message>
+    <message>
+      <source>A body pre-trained on 0–4 learns 5–9 from a few examples: from scratch vs frozen features vs fine-tuning.</source>
+      <translation>在 0–4 上预训练的主体用少量样本学习 5–9：从头训练、冻结特征与微调的比较。</translation>
+    </message>
+    <message>
+      <source>Copy a network trained on a source task, replace its output layer, and train on the target task: the head from scratch, the body gently.</source>
+      <translation>复制在源任务上训练好的网络，替换输出层，再在目标任务上训练：输出层从头学，主体轻微调整。</translation>
+    </message>
+    <message>
       <source>VGG</source>
       <translation>VGG</translation>
     </message>
@@ -164,8 +188,8 @@
       <translation>ResNet</translation>
     </message>
     <message>
-      <source>Skip connections: switch them off and watch a deep net stall.</source>
-      <translation>跳跃连接：关掉它，看深层网络如何训练停滞。</translation>
+      <source>Skip connections: a deeper plain net trains worse, a residual one does not.</source>
+      <translation>跳跃连接：更深的普通网络训练得更差，残差网络则不会。</translation>
     </message>
     <message>
       <source>Residual blocks add their input to their output, so very deep networks still train.</source>
@@ -184,6 +208,18 @@
       <translation>深度可分离卷积：逐通道的 3×3 卷积加上混合通道的 1×1 卷积，权重远少于一个完整卷积。</translation>
     </message>
     <message>
+      <source>Tiny VGG on colour shapes</source>
+      <translation>微型 VGG：彩色形状</translation>
+    </message>
+    <message>
+      <source>RGB in, colour-and-shape out: the first layer reads the red, green and blue channels; click any unit to see its arithmetic.</source>
+      <translation>输入 RGB，输出颜色与形状：第一层读取红、绿、蓝三个通道；点击任一单元查看它的计算过程。</translation>
+    </message>
+    <message>
+      <source>CNN Explainer's Tiny VGG: two blocks of two 3×3 convolutions and max pooling, one dense layer, on colour images.</source>
+      <translation>CNN Explainer 的 Tiny VGG：两个模块，各含两个 3×3 卷积和一个最大池化，最后一个全连接层，处理彩色图像。</translation>
+    </message>
+    <message>
       <source>FCN: a class for every pixel</source>
       <translation>FCN：为每个像素分类</translation>
     </message>
@@ -194,6 +230,18 @@
     <message>
       <source>No dense layers: 1×1 class scores upsampled by transposed convolutions.</source>
       <translation>没有全连接层：1×1 的类别得分由转置卷积上采样。</translation>
+    </message>
+    <message>
+      <source>U-Net: skips that concatenate</source>
+      <translation>U-Net：拼接的跳跃连接</translation>
+    </message>
+    <message>
+      <source>Encoder features concatenated into the decoder at every size, beside the FCN; transposed convolution vs upsampling + convolution.</source>
+      <translation>在每个尺寸上把编码器特征拼接进解码器，与 FCN 对比；转置卷积与“上采样 + 卷积”对比。</translation>
+    </message>
+    <message>
+      <source>Each decoder level joins the encoder's maps of its size: fine detail goes straight across.</source>
+      <translation>解码器每一级拼接编码器同尺寸的特征图：精细信息直接传过去。</translation>
     </message>
     <message>
       <source>Anchor boxes, IoU and NMS</source>
@@ -266,6 +314,18 @@
     <message>
       <source>Attention only: no recurrence, every position sees every other.</source>
       <translation>只用注意力：没有循环，每个位置都能看到所有其他位置。</translation>
+    </message>
+    <message>
+      <source>Character GPT</source>
+      <translation>字符级 GPT</translation>
+    </message>
+    <message>
+      <source>A causal Transformer learns to write, one character at a time; temperature, top-k and top-p reshape what it samples.</source>
+      <translation>因果 Transformer 学习一个字符一个字符地写作；温度、前 k 和前 p 改变它采样的分布。</translation>
+    </message>
+    <message>
+      <source>Predict the next token from every earlier one, under a causal mask.</source>
+      <translation>在因果掩码下，根据前面所有的词元预测下一个词元。</translation>
     </message>
     <message>
       <source>Autoencoder with a 2-D code</source>
@@ -344,8 +404,8 @@
       <translation>孪生网络</translation>
     </message>
     <message>
-      <source>Twin towers with shared weights map digits so that same-class pairs lie close and different-class pairs lie far apart.</source>
-      <translation>共享权重的两座塔把数字映射到嵌入空间：同类的样本对靠近，不同类的样本对远离。</translation>
+      <source>Twin towers with shared weights map digits so that same-class pairs lie close and different-class pairs lie far apart; contrastive or triplet loss, true or pseudo Siamese.</source>
+      <translation>共享权重的双塔把数字映射成嵌入，使同类样本对靠近、异类样本对远离；可选对比损失或三元组损失，真孪生或伪孪生。</translation>
     </message>
     <message>
       <source>Compare two inputs by the distance of their embeddings; the contrastive loss pulls positive pairs together and pushes negative pairs beyond a margin.</source>
@@ -436,6 +496,10 @@
       <translation>数据集</translation>
     </message>
     <message>
+      <source>The last two are regression: the network outputs a number, not a class.</source>
+      <translation>最后两个是回归：网络输出一个数，而不是类别。</translation>
+    </message>
+    <message>
       <source>moons</source>
       <translation>双月形</translation>
     </message>
@@ -456,6 +520,22 @@
       <translation>团簇</translation>
     </message>
     <message>
+      <source>plane</source>
+      <translation>平面</translation>
+    </message>
+    <message>
+      <source>gaussians</source>
+      <translation>高斯</translation>
+    </message>
+    <message>
+      <source>plane (regression)</source>
+      <translation>平面（回归）</translation>
+    </message>
+    <message>
+      <source>Gaussians (regression)</source>
+      <translation>高斯（回归）</translation>
+    </message>
+    <message>
       <source>Samples</source>
       <translation>样本数</translation>
     </message>
@@ -474,6 +554,38 @@
     <message>
       <source>Part of the data held out.</source>
       <translation>留出不参与训练的数据比例。</translation>
+    </message>
+    <message>
+      <source>Show test data</source>
+      <translation>显示测试数据</translation>
+    </message>
+    <message>
+      <source>Draw the held-out points (crosses) over the output.</source>
+      <translation>在输出图上画出留出的测试点（叉号）。</translation>
+    </message>
+    <message>
+      <source>Discretize output</source>
+      <translation>离散化输出</translation>
+    </message>
+    <message>
+      <source>Show only the predicted class (regression: the sign), no shades.</source>
+      <translation>只显示预测的类别（回归：正负号），不显示深浅。</translation>
+    </message>
+    <message>
+      <source>Input features</source>
+      <translation>输入特征</translation>
+    </message>
+    <message>
+      <source>Any of x1, x2, x1sq, x2sq, x1x2, sin_x1, sin_x2, separated by commas.</source>
+      <translation>x1、x2、x1sq、x2sq、x1x2、sin_x1、sin_x2 中任意几个，用逗号分隔。</translation>
+    </message>
+    <message>
+      <source>Hidden widths</source>
+      <translation>隐藏层宽度</translation>
+    </message>
+    <message>
+      <source>Units of each hidden layer, e.g. 4,2; empty: hidden layers × neurons.</source>
+      <translation>每个隐藏层的神经元数，例如 4,2；留空：隐藏层数 × 每层神经元数。</translation>
     </message>
     <message>
       <source>Hidden layers</source>
@@ -516,12 +628,32 @@
       <translation>GELU</translation>
     </message>
     <message>
-      <source>L1 penalty</source>
-      <translation>L1 惩罚</translation>
+      <source>Regularization</source>
+      <translation>正则化</translation>
     </message>
     <message>
-      <source>Adds λ·Σ|w| to the loss: pushes weights to exactly zero.</source>
-      <translation>在损失中加上 λ·Σ|w|：把权重推向恰好为零。</translation>
+      <source>L1 adds rate·Σ|w| to the loss (weights go to exactly zero); L2 adds rate·½Σw² (weights shrink).</source>
+      <translation>L1 在损失上加 rate·Σ|w|（权重变成恰好为 0）；L2 加 rate·½Σw²（权重缩小）。</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>L1</source>
+      <translation>L1</translation>
+    </message>
+    <message>
+      <source>L2</source>
+      <translation>L2</translation>
+    </message>
+    <message>
+      <source>Regularization rate</source>
+      <translation>正则化系数</translation>
+    </message>
+    <message>
+      <source>The rate of the L1 or L2 penalty.</source>
+      <translation>L1 或 L2 惩罚的系数。</translation>
     </message>
     <message>
       <source>Dropout</source>
@@ -658,6 +790,18 @@
     <message>
       <source>Schedule period (steps)</source>
       <translation>调度周期（步）</translation>
+    </message>
+    <message>
+      <source>Batch normalization</source>
+      <translation>批量归一化</translation>
+    </message>
+    <message>
+      <source>BN before each ReLU in this network; the twin has the opposite.</source>
+      <translation>本网络在每个 ReLU 前加批归一化；孪生网络相反。</translation>
+    </message>
+    <message>
+      <source>Fraction of hidden units zeroed at random while training (both networks).</source>
+      <translation>训练时随机置零的隐藏单元比例（两个网络都用）。</translation>
     </message>
     <message>
       <source>Input size</source>
@@ -804,6 +948,22 @@
       <translation>按比例缩放每一层的通道数。</translation>
     </message>
     <message>
+      <source>Labelled examples of 5–9</source>
+      <translation>5–9 的带标签样本数</translation>
+    </message>
+    <message>
+      <source>How many labelled digits 5–9 the three networks learn from (as even across the five classes as possible).</source>
+      <translation>三个网络学习的带标签数字 5–9 的个数（尽量在五个类别间平均分配）。</translation>
+    </message>
+    <message>
+      <source>Body learning rate (× lr)</source>
+      <translation>主体学习率（× lr）</translation>
+    </message>
+    <message>
+      <source>Fine-tuning: the pre-trained layers learn at this fraction of the learning rate, the new head at the full rate.</source>
+      <translation>微调：预训练的层以学习率的这一比例学习，新输出层用完整的学习率。</translation>
+    </message>
+    <message>
       <source>Convolutions per block</source>
       <translation>每块的卷积层数</translation>
     </message>
@@ -864,6 +1024,14 @@
       <translation>56</translation>
     </message>
     <message>
+      <source>Channels</source>
+      <translation>通道数</translation>
+    </message>
+    <message>
+      <source>Channels of every convolution (CNN Explainer: 10).</source>
+      <translation>每个卷积层的通道数（CNN Explainer 中为 10）。</translation>
+    </message>
+    <message>
       <source>Training images</source>
       <translation>训练图像数</translation>
     </message>
@@ -894,6 +1062,26 @@
     <message>
       <source>Channels of the first convolution; later layers have more.</source>
       <translation>第一个卷积的通道数；后面的层更多。</translation>
+    </message>
+    <message>
+      <source>Upsampling</source>
+      <translation>上采样方式</translation>
+    </message>
+    <message>
+      <source>How the U-Net's decoder doubles the size: a 3×3 transposed convolution with stride 2, or nearest-neighbour upsampling followed by a 3×3 convolution.</source>
+      <translation>U-Net 解码器如何把尺寸放大一倍：步幅为 2 的 3×3 转置卷积，或最近邻上采样后接 3×3 卷积。</translation>
+    </message>
+    <message>
+      <source>transposed</source>
+      <translation>转置卷积</translation>
+    </message>
+    <message>
+      <source>upsample</source>
+      <translation>上采样 + 卷积</translation>
+    </message>
+    <message>
+      <source>Channels of the first convolution of both networks; later layers have more.</source>
+      <translation>两个网络第一个卷积层的通道数；后面的层更多。</translation>
     </message>
     <message>
       <source>Digit classes</source>
@@ -1140,16 +1328,52 @@
       <translation>前馈层大小</translation>
     </message>
     <message>
+      <source>Text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>The essay on neural networks the model learns to write.</source>
+      <translation>模型学着写的那篇讲神经网络的短文。</translation>
+    </message>
+    <message>
+      <source>en</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>zh_CN</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <source>English essay</source>
+      <translation>英文短文</translation>
+    </message>
+    <message>
+      <source>Chinese essay</source>
+      <translation>中文短文</translation>
+    </message>
+    <message>
+      <source>The end of the text held out to measure perplexity.</source>
+      <translation>文本末尾留出的部分，用来测量困惑度。</translation>
+    </message>
+    <message>
+      <source>Context length</source>
+      <translation>上下文长度</translation>
+    </message>
+    <message>
+      <source>Characters the model sees at once.</source>
+      <translation>模型一次看到的字符数。</translation>
+    </message>
+    <message>
+      <source>Share of activations zeroed while training.</source>
+      <translation>训练时被置零的激活值所占的比例。</translation>
+    </message>
+    <message>
       <source>Held-out digit</source>
       <translation>留出的数字</translation>
     </message>
     <message>
       <source>Left out of training: its images become the anomalies.</source>
       <translation>不参与训练：它的图像就成为异常样本。</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>无</translation>
     </message>
     <message>
       <source>0</source>
@@ -1238,10 +1462,6 @@
     <message>
       <source>Noise dimension</source>
       <translation>噪声维度</translation>
-    </message>
-    <message>
-      <source>Channels</source>
-      <translation>通道数</translation>
     </message>
     <message>
       <source>Feature maps of the first convolution (doubled in the next).</source>
@@ -1404,8 +1624,44 @@
       <translation>间隔 m</translation>
     </message>
     <message>
-      <source>Different-class pairs farther apart than m cost nothing.</source>
-      <translation>距离超过 m 的不同类样本对不产生损失。</translation>
+      <source>Contrastive: different-class pairs farther apart than m cost nothing. Triplet: the negative must be m farther from the anchor than the positive.</source>
+      <translation>对比损失：距离超过 m 的异类样本对没有损失。三元组损失：负例到锚点的距离必须比正例远 m。</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>Contrastive: pairs, ½d² for same class, ½·max(0, m − d)² for different. Triplet: anchor, positive, negative, max(0, d(a,p) − d(a,n) + m).</source>
+      <translation>对比损失：样本对，同类为 ½d²，异类为 ½·max(0, m − d)²。三元组损失：锚点、正例、负例，max(0, d(a,p) − d(a,n) + m)。</translation>
+    </message>
+    <message>
+      <source>contrastive</source>
+      <translation>对比损失</translation>
+    </message>
+    <message>
+      <source>triplet</source>
+      <translation>三元组损失</translation>
+    </message>
+    <message>
+      <source>Triplet mining</source>
+      <translation>三元组挖掘</translation>
+    </message>
+    <message>
+      <source>Triplet loss only; per anchor of a batch: random = any positive and negative; batch-hard = the farthest positive and the closest negative; semi-hard = a negative farther than the positive but inside the margin, d(a,p) &lt; d(a,n) &lt; d(a,p) + m.</source>
+      <translation>仅用于三元组损失；对批次中的每个锚点：随机 = 任意正例和负例；批内最难 = 最远的正例和最近的负例；半难 = 比正例远但仍在间隔内的负例，d(a,p) &lt; d(a,n) &lt; d(a,p) + m。</translation>
+    </message>
+    <message>
+      <source>random</source>
+      <translation>随机</translation>
+    </message>
+    <message>
+      <source>batch-hard</source>
+      <translation>批内最难</translation>
+    </message>
+    <message>
+      <source>semi-hard</source>
+      <translation>半难</translation>
     </message>
     <message>
       <source>Temperature T</source>
@@ -1458,6 +1714,14 @@
     <message>
       <source>must divide the channels in and out ({channels})</source>
       <translation>必须能整除输入和输出通道数（{channels}）</translation>
+    </message>
+    <message>
+      <source>choose one or more of {allowed}</source>
+      <translation>从 {allowed} 中选一个或多个</translation>
+    </message>
+    <message>
+      <source>whole numbers 1–{limit} separated by commas, at most {layers} of them</source>
+      <translation>1–{limit} 的整数，用逗号分隔，最多 {layers} 个</translation>
     </message>
     <message>
       <source>unknown hyperparameter(s): {names}</source>
@@ -1724,6 +1988,78 @@
       <translation>验证边框损失</translation>
     </message>
     <message>
+      <source>training loss (twin)</source>
+      <translation>训练损失（对照网络）</translation>
+    </message>
+    <message>
+      <source>validation loss (twin)</source>
+      <translation>验证损失（对照网络）</translation>
+    </message>
+    <message>
+      <source>training accuracy (twin)</source>
+      <translation>训练准确率（对照网络）</translation>
+    </message>
+    <message>
+      <source>validation accuracy (twin)</source>
+      <translation>验证准确率（对照网络）</translation>
+    </message>
+    <message>
+      <source>mean IoU (twin)</source>
+      <translation>平均 IoU（对照网络）</translation>
+    </message>
+    <message>
+      <source>validation mean IoU (twin)</source>
+      <translation>验证平均 IoU（对照网络）</translation>
+    </message>
+    <message>
+      <source>loss scratch</source>
+      <translation>损失（从头训练）</translation>
+    </message>
+    <message>
+      <source>val loss scratch</source>
+      <translation>验证损失（从头训练）</translation>
+    </message>
+    <message>
+      <source>acc scratch</source>
+      <translation>准确率（从头训练）</translation>
+    </message>
+    <message>
+      <source>val acc scratch</source>
+      <translation>验证准确率（从头训练）</translation>
+    </message>
+    <message>
+      <source>loss frozen</source>
+      <translation>损失（冻结特征）</translation>
+    </message>
+    <message>
+      <source>val loss frozen</source>
+      <translation>验证损失（冻结特征）</translation>
+    </message>
+    <message>
+      <source>acc frozen</source>
+      <translation>准确率（冻结特征）</translation>
+    </message>
+    <message>
+      <source>val acc frozen</source>
+      <translation>验证准确率（冻结特征）</translation>
+    </message>
+    <message>
+      <source>training perplexity</source>
+      <translation>训练困惑度</translation>
+    </message>
+    <message>
+      <source>validation perplexity</source>
+      <translation>验证困惑度</translation>
+    </message>
+    <message>
+      <source>active triplets</source>
+      <translation>活跃三元组</translation>
+    </message>
+    <message>
+      <source>val active triplets</source>
+      <translation>验证活跃三元组</translation>
+    </message>
+    <message>
       <source>loss SGD</source>
       <translation>损失 SGD</translation>
     </message>
@@ -1787,25 +2123,29 @@
       <source>marker</source>
       <translation>标记</translation>
     </message>
+    <message>
+      <source>Your own network, trained on 2-D points.</source>
+      <translation>你自己的网络，在二维点数据上训练。</translation>
+    </message>
+    <message>
+      <source>Your own network, trained on the 8×8 digits.</source>
+      <translation>你自己的网络，在 8×8 手写数字上训练。</translation>
+    </message>
+    <message>
+      <source>Your own network, trained on the 32×32 digits.</source>
+      <translation>你自己的网络，在 32×32 手写数字上训练。</translation>
+    </message>
+    <message>
+      <source>Your own network, trained on a sequence task.</source>
+      <translation>你自己的网络，在序列任务上训练。</translation>
+    </message>
+    <message>
+      <source>Your own network, fitted to random inputs and targets.</source>
+      <translation>你自己的网络，拟合随机输入和目标。</translation>
+    </message>
   </context>
   <context>
     <name>dlviz.classroom</name>
-    <message>
-      <source>View as PNG…</source>
-      <translation>视图导出为 PNG……</translation>
-    </message>
-    <message>
-      <source>View as SVG…</source>
-      <translation>视图导出为 SVG……</translation>
-    </message>
-    <message>
-      <source>Run as GIF…</source>
-      <translation>训练过程导出为 GIF……</translation>
-    </message>
-    <message>
-      <source>Metrics as CSV…</source>
-      <translation>指标导出为 CSV……</translation>
-    </message>
     <message>
       <source>Export view</source>
       <translation>导出视图</translation>
@@ -1823,16 +2163,16 @@
       <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-      <source>Record the run as a GIF</source>
-      <translation>把训练过程录制为 GIF</translation>
-    </message>
-    <message>
       <source>From step</source>
       <translation>起始步</translation>
     </message>
     <message>
       <source>To step</source>
       <translation>结束步</translation>
+    </message>
+    <message>
+      <source>Record the run as a GIF</source>
+      <translation>把训练过程录制为 GIF</translation>
     </message>
     <message>
       <source>Frames per second</source>
@@ -1851,16 +2191,56 @@
       <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
+      <source>Record the run as a video (MP4)</source>
+      <translation>将运行录制为视频（MP4）</translation>
+    </message>
+    <message>
+      <source>Keep the stage's shape</source>
+      <translation>保持舞台的宽高比</translation>
+    </message>
+    <message>
+      <source>Height (px)</source>
+      <translation>高度 (px)</translation>
+    </message>
+    <message>
+      <source>Save video</source>
+      <translation>保存视频</translation>
+    </message>
+    <message>
+      <source>MP4 video (*.mp4)</source>
+      <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+      <source>Compare…</source>
+      <translation>比较…</translation>
+    </message>
+    <message>
+      <source>View as PNG…</source>
+      <translation>视图导出为 PNG……</translation>
+    </message>
+    <message>
+      <source>View as SVG…</source>
+      <translation>视图导出为 SVG……</translation>
+    </message>
+    <message>
+      <source>Run as GIF…</source>
+      <translation>训练过程导出为 GIF……</translation>
+    </message>
+    <message>
+      <source>Run as video (MP4)…</source>
+      <translation>运行录制为视频（MP4）…</translation>
+    </message>
+    <message>
+      <source>Metrics as CSV…</source>
+      <translation>指标导出为 CSV……</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
       <source>Stage</source>
       <translation>主视图</translation>
-    </message>
-    <message>
-      <source>Height (px)</source>
-      <translation>高度 (px)</translation>
     </message>
     <message>
       <source>Whole window</source>
@@ -1875,12 +2255,20 @@
       <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-      <source>Encoding the GIF…</source>
-      <translation>正在编码 GIF…</translation>
+      <source>Recording the GIF…</source>
+      <translation>正在录制 GIF…</translation>
     </message>
     <message>
       <source>GIF export cancelled.</source>
       <translation>已取消导出 GIF。</translation>
+    </message>
+    <message>
+      <source>Recording the video…</source>
+      <translation>正在录制视频…</translation>
+    </message>
+    <message>
+      <source>Video export cancelled.</source>
+      <translation>已取消视频导出。</translation>
     </message>
     <message>
       <source>Loss curves</source>
@@ -1907,6 +2295,10 @@
       <translation>取消</translation>
     </message>
     <message>
+      <source>Train for a moment first: the video is made from the timeline.</source>
+      <translation>请先训练一会儿：视频由时间轴上的快照生成。</translation>
+    </message>
+    <message>
       <source>Panel</source>
       <translation>面板</translation>
     </message>
@@ -1915,12 +2307,56 @@
       <translation>已导出 {0}</translation>
     </message>
     <message>
+      <source>nothing to record</source>
+      <translation>没有可录制的内容</translation>
+    </message>
+    <message>
+      <source>Encoding the GIF…</source>
+      <translation>正在编码 GIF…</translation>
+    </message>
+    <message>
       <source>Exported {0} ({1} frames)</source>
       <translation>已导出 {0}（{1} 帧）</translation>
     </message>
     <message>
       <source>Export failed: {0}</source>
       <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+      <source>step {0}</source>
+      <translation>第 {0} 步</translation>
+    </message>
+    <message>
+      <source>Practice this lab…</source>
+      <translation>练习本实验…</translation>
+    </message>
+    <message>
+      <source>Mixed set for this chapter…</source>
+      <translation>本章综合练习…</translation>
+    </message>
+    <message>
+      <source>Timed quiz (10 questions)…</source>
+      <translation>计时测验（10 题）…</translation>
+    </message>
+    <message>
+      <source>&amp;Practice</source>
+      <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Preparing questions…</source>
+      <translation>正在生成题目…</translation>
+    </message>
+    <message>
+      <source>Chapter: {0}</source>
+      <translation>章节：{0}</translation>
+    </message>
+    <message>
+      <source>Quiz</source>
+      <translation>测验</translation>
+    </message>
+    <message>
+      <source>Showing the panel “{0}” — View ▸ Zoom a stage panel ▸ No zoom shows them all again.</source>
+      <translation>正在显示面板“{0}”——视图 ▸ 放大舞台面板 ▸ 不放大 可重新显示全部面板。</translation>
     </message>
     <message>
       <source>Bookmark</source>
@@ -1979,6 +2415,10 @@
       <translation>保存课程……</translation>
     </message>
     <message>
+      <source>Rename lesson…</source>
+      <translation>重命名课程…</translation>
+    </message>
+    <message>
       <source>Previous scene</source>
       <translation>上一个场景</translation>
     </message>
@@ -2001,6 +2441,14 @@
     <message>
       <source>Note to show with this scene:</source>
       <translation>随此场景显示的说明：</translation>
+    </message>
+    <message>
+      <source>Rename lesson</source>
+      <translation>重命名课程</translation>
+    </message>
+    <message>
+      <source>Name of the lesson:</source>
+      <translation>课程名称：</translation>
     </message>
     <message>
       <source>Save lesson</source>
@@ -2051,6 +2499,58 @@
       <translation>保存会话</translation>
     </message>
     <message>
+      <source>{name} cannot be read ({reason}).</source>
+      <translation>无法读取 {name}（{reason}）。</translation>
+    </message>
+    <message>
+      <source>{name} is empty.</source>
+      <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+      <source>{name} is damaged: it is incomplete or corrupted (was it cut off while being copied or downloaded?).</source>
+      <translation>{name} 已损坏：文件不完整或内容出错（是否在复制或下载时被截断？）。</translation>
+    </message>
+    <message>
+      <source>{name} is a Python pickle, not a dlviz session; dlviz does not open pickles because they can run code.</source>
+      <translation>{name} 是 Python pickle 文件，不是 dlviz 会话；dlviz 不打开 pickle 文件，因为它们可能运行代码。</translation>
+    </message>
+    <message>
+      <source>{name} holds Python objects that a dlviz session never contains; dlviz did not load them (they could run code). It is not a dlviz session.</source>
+      <translation>{name} 含有 dlviz 会话中从不出现的 Python 对象；dlviz 没有加载它们（它们可能运行代码）。这不是 dlviz 会话。</translation>
+    </message>
+    <message>
+      <source>{name} is not a dlviz session file (sessions are saved by File ▸ Save session).</source>
+      <translation>{name} 不是 dlviz 会话文件（会话通过“文件 ▸ 保存会话”保存）。</translation>
+    </message>
+    <message>
+      <source>{name} was saved by a newer version of dlviz (session format version {version}; this dlviz reads version {supported}). Update dlviz to open it.</source>
+      <translation>{name} 由更新版本的 dlviz 保存（会话格式版本 {version}；本 dlviz 读取版本 {supported}）。请更新 dlviz 后再打开。</translation>
+    </message>
+    <message>
+      <source>{name} was saved by an older version of dlviz (session format version {version}) that this dlviz cannot read.</source>
+      <translation>{name} 由旧版本的 dlviz 保存（会话格式版本 {version}），本 dlviz 无法读取。</translation>
+    </message>
+    <message>
+      <source>{name} is for a lab this dlviz does not have ({lab}).</source>
+      <translation>{name} 属于本 dlviz 没有的实验（{lab}）。</translation>
+    </message>
+    <message>
+      <source>{name}: the lab {lab} is a tool and has nothing to save.</source>
+      <translation>{name}：实验 {lab} 是一个工具，没有可保存的内容。</translation>
+    </message>
+    <message>
+      <source>{name} has a setting the lab {lab} does not accept: {problem}</source>
+      <translation>{name} 中有实验 {lab} 不接受的设置：{problem}</translation>
+    </message>
+    <message>
+      <source>The weights do not fit the lab {lab}: they were saved from another network ({problem}).</source>
+      <translation>权重与实验 {lab} 不匹配：它们保存自另一个网络（{problem}）。</translation>
+    </message>
+    <message>
+      <source>The saved state does not fit the lab {lab}: it was saved from another network or dlviz version.</source>
+      <translation>保存的状态与实验 {lab} 不匹配：它保存自另一个网络或另一个 dlviz 版本。</translation>
+    </message>
+    <message>
       <source>Open session…</source>
       <translation>打开会话……</translation>
     </message>
@@ -2086,6 +2586,415 @@
       <source>Could not use the session file: {0}</source>
       <translation>无法使用这个会话文件：{0}</translation>
     </message>
+    <message>
+      <source>{0} could not be read ({1}).</source>
+      <translation>无法读取 {0}（{1}）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LessonEditor</name>
+    <message>
+      <source>Open lesson</source>
+      <translation>打开课程</translation>
+    </message>
+    <message>
+      <source>dlviz lesson (*.json)</source>
+      <translation>dlviz 课程 (*.json)</translation>
+    </message>
+    <message>
+      <source>Save lesson as</source>
+      <translation>课程另存为</translation>
+    </message>
+    <message>
+      <source>&amp;Lesson</source>
+      <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+      <source>New lesson</source>
+      <translation>新课程</translation>
+    </message>
+    <message>
+      <source>Lesson title:</source>
+      <translation>课程标题：</translation>
+    </message>
+    <message>
+      <source>Scene title:</source>
+      <translation>场景标题：</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Add the window's view</source>
+      <translation>添加窗口当前画面</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>Open…</source>
+      <translation>打开…</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Add what the window shows now (lab, settings, zoom, ink) as a scene after the selected one</source>
+      <translation>把窗口当前显示的内容（实验、设置、放大的面板、笔迹）作为场景添加到所选场景之后</translation>
+    </message>
+    <message>
+      <source>Show the selected scene in the window</source>
+      <translation>在窗口中显示所选场景</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Question (predict)</source>
+      <translation>问题（先预测）</translation>
+    </message>
+    <message>
+      <source>Answer (revealed)</source>
+      <translation>答案（揭晓）</translation>
+    </message>
+    <message>
+      <source>Edit lesson…</source>
+      <translation>编辑课程…</translation>
+    </message>
+    <message>
+      <source>step through</source>
+      <translation>逐步查看</translation>
+    </message>
+    <message>
+      <source>training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <source>Not saved yet</source>
+      <translation>尚未保存</translation>
+    </message>
+    <message>
+      <source>Edit lesson</source>
+      <translation>编辑课程</translation>
+    </message>
+    <message>
+      <source>(copy)</source>
+      <translation>（副本）</translation>
+    </message>
+    <message>
+      <source>Saved {0}</source>
+      <translation>已保存 {0}</translation>
+    </message>
+    <message>
+      <source>zoom: {0}</source>
+      <translation>放大：{0}</translation>
+    </message>
+    <message>
+      <source>{0} ink strokes</source>
+      <translation>{0} 条笔迹</translation>
+    </message>
+    <message>
+      <source>File: {0}</source>
+      <translation>文件：{0}</translation>
+    </message>
+    <message>
+      <source>This lesson cannot be opened:</source>
+      <translation>无法打开这个课程：</translation>
+    </message>
+    <message>
+      <source>The lesson could not be saved: {0}</source>
+      <translation>无法保存课程：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>dlviz.usermodel</name>
+    <message>
+      <source>2-D points</source>
+      <translation>二维点</translation>
+    </message>
+    <message>
+      <source>Digits 8×8</source>
+      <translation>手写数字 8×8</translation>
+    </message>
+    <message>
+      <source>Digits 32×32</source>
+      <translation>手写数字 32×32</translation>
+    </message>
+    <message>
+      <source>Sequences</source>
+      <translation>序列</translation>
+    </message>
+    <message>
+      <source>Random input</source>
+      <translation>随机输入</translation>
+    </message>
+    <message>
+      <source>Cross-entropy (classes)</source>
+      <translation>交叉熵（分类）</translation>
+    </message>
+    <message>
+      <source>Mean squared error</source>
+      <translation>均方误差</translation>
+    </message>
+    <message>
+      <source>The sequence task's own loss</source>
+      <translation>序列任务自带的损失</translation>
+    </message>
+    <message>
+      <source>Importing the file failed</source>
+      <translation>导入文件失败</translation>
+    </message>
+    <message>
+      <source>Building the model failed</source>
+      <translation>构建模型失败</translation>
+    </message>
+    <message>
+      <source>The shapes do not fit</source>
+      <translation>张量形状不匹配</translation>
+    </message>
+    <message>
+      <source>The output does not fit the data</source>
+      <translation>输出与数据不匹配</translation>
+    </message>
+    <message>
+      <source>The forward pass failed</source>
+      <translation>前向传播失败</translation>
+    </message>
+    <message>
+      <source>The backward pass failed</source>
+      <translation>反向传播失败</translation>
+    </message>
+    <message>
+      <source>The file's code did not finish</source>
+      <translation>文件中的代码没有运行结束</translation>
+    </message>
+    <message>
+      <source>Checking the model failed</source>
+      <translation>检查模型失败</translation>
+    </message>
+    <message>
+      <source>Open model</source>
+      <translation>打开模型</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <source>Train on</source>
+      <translation>训练数据</translation>
+    </message>
+    <message>
+      <source>Sequence task</source>
+      <translation>序列任务</translation>
+    </message>
+    <message>
+      <source>Sequence length</source>
+      <translation>序列长度</translation>
+    </message>
+    <message>
+      <source>Input shape (no batch)</source>
+      <translation>输入形状（不含批量维）</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>Open model…</source>
+      <translation>打开模型…</translation>
+    </message>
+    <message>
+      <source>Train a network from your own Python file</source>
+      <translation>训练你自己 Python 文件中的网络</translation>
+    </message>
+    <message>
+      <source>Python files (*.py)</source>
+      <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>No model found</source>
+      <translation>没有找到模型</translation>
+    </message>
+    <message>
+      <source>File: {0}</source>
+      <translation>文件：{0}</translation>
+    </message>
+    <message>
+      <source>Opening a model runs the Python code in {0}, with your rights on this computer. Open only files you trust.
+
+Run this file?</source>
+      <translation>打开模型会以你在这台电脑上的权限运行 {0} 中的 Python 代码。只打开你信任的文件。
+
+运行这个文件吗？</translation>
+    </message>
+    <message>
+      <source>Reading {0}…</source>
+      <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+      <source>Checking {0} on {1}…</source>
+      <translation>正在用{1}检查 {0}…</translation>
+    </message>
+    <message>
+      <source>Input of one batch: [batch, {0}]</source>
+      <translation>一个批次的输入：[batch, {0}]</translation>
+    </message>
+    <message>
+      <source>{0} defines no nn.Module subclass and no function that builds one (named build…, make…, create… or model…).</source>
+      <translation>{0} 中没有 nn.Module 子类，也没有构建模型的函数（名为 build…、make…、create… 或 model…）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PresenterView</name>
+    <message>
+      <source>No lesson is open (Lesson ▸ Open lesson…).</source>
+      <translation>没有打开课程（课程 ▸ 打开课程…）。</translation>
+    </message>
+    <message>
+      <source>This is the last scene.</source>
+      <translation>这是最后一个场景。</translation>
+    </message>
+    <message>
+      <source>Presenter view</source>
+      <translation>演讲者视图</translation>
+    </message>
+    <message>
+      <source>Start presenting</source>
+      <translation>开始演示</translation>
+    </message>
+    <message>
+      <source>Open as a window</source>
+      <translation>以普通窗口打开</translation>
+    </message>
+    <message>
+      <source>Projector:</source>
+      <translation>投影屏幕：</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>dlviz — presenter view</source>
+      <translation>dlviz — 演讲者视图</translation>
+    </message>
+    <message>
+      <source>Restart</source>
+      <translation>重新计时</translation>
+    </message>
+    <message>
+      <source>Start the elapsed time again</source>
+      <translation>已用时间从零开始</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Next scene</source>
+      <translation>下一个场景</translation>
+    </message>
+    <message>
+      <source>◀ Previous scene</source>
+      <translation>◀ 上一个场景</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>单步</translation>
+    </message>
+    <message>
+      <source>Next scene ▶</source>
+      <translation>下一个场景 ▶</translation>
+    </message>
+    <message>
+      <source>Pen (P)</source>
+      <translation>画笔 (P)</translation>
+    </message>
+    <message>
+      <source>Blank (B)</source>
+      <translation>黑屏 (B)</translation>
+    </message>
+    <message>
+      <source>End presenting</source>
+      <translation>结束演示</translation>
+    </message>
+    <message>
+      <source>Presenter view (two screens)…</source>
+      <translation>演讲者视图（双屏）…</translation>
+    </message>
+    <message>
+      <source>The stage goes full screen on the projector. The presenter view (scene note, question, next scene, clock) opens on the other screen.</source>
+      <translation>舞台在投影屏幕上全屏显示；演讲者视图（场景说明、问题、下一个场景、时钟）在另一块屏幕上打开。</translation>
+    </message>
+    <message>
+      <source>Only one screen is connected. Connect a projector or a second monitor to show the stage there and the presenter view here. Meanwhile the presenter view can open as a normal window.</source>
+      <translation>只连接了一块屏幕。连接投影仪或第二台显示器后，舞台显示在那里，演讲者视图显示在这里。现在可以先把演讲者视图作为普通窗口打开。</translation>
+    </message>
+    <message>
+      <source>*This scene has no note.*</source>
+      <translation>*这个场景没有说明。*</translation>
+    </message>
+    <message>
+      <source>*No question.*</source>
+      <translation>*没有问题。*</translation>
+    </message>
+    <message>
+      <source>Predict, then reveal (lab notes)</source>
+      <translation>先预测，再揭晓（实验笔记）</translation>
+    </message>
+    <message>
+      <source>Predict, then reveal</source>
+      <translation>先预测，再揭晓</translation>
+    </message>
+    <message>
+      <source>Hide the answer</source>
+      <translation>隐藏答案</translation>
+    </message>
+    <message>
+      <source>Reveal the answer</source>
+      <translation>揭晓答案</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Play</source>
+      <translation>播放</translation>
+    </message>
+    <message>
+      <source>main screen</source>
+      <translation>主屏幕</translation>
+    </message>
   </context>
   <context>
     <name>dlviz.jobs</name>
@@ -2100,6 +3009,1009 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>dlviz.practice</name>
+    <message>
+      <source>Scaled dot-product attention, d = {d}: query q = {q}, keys {keys}. What weight does the query give to k{j}? (three decimals)</source>
+      <translation>缩放点积注意力，d = {d}：查询 q = {q}，键 {keys}。查询分给 k{j} 的注意力权重是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>scores q·k = {scores}; divided by √{d}; softmax → {weights}: weight {answer}</source>
+      <translation>得分 q·k = {scores}；除以 √{d}；softmax → {weights}：权重 {answer}</translation>
+    </message>
+    <message>
+      <source>Divide the scores by √d before the softmax.</source>
+      <translation>做 softmax 之前要先把得分除以 √d。</translation>
+    </message>
+    <message>
+      <source>That is the scaled score before the softmax.</source>
+      <translation>这是 softmax 之前缩放后的得分。</translation>
+    </message>
+    <message>
+      <source>Query q = {q}, keys {keys}. Which key gets the largest attention weight?</source>
+      <translation>查询 q = {q}，键 {keys}。哪个键得到的注意力权重最大？</translation>
+    </message>
+    <message>
+      <source>q·k = {scores}; the largest score gets the largest softmax weight: k{best} ({weight})</source>
+      <translation>q·k = {scores}；得分最大的键 softmax 权重也最大：k{best}（{weight}）</translation>
+    </message>
+    <message>
+      <source>Its score q·k is smaller.</source>
+      <translation>它的得分 q·k 更小。</translation>
+    </message>
+    <message>
+      <source>The longest key is not the most similar one: compare q·k.</source>
+      <translation>最长的键不一定最相似：要比较 q·k。</translation>
+    </message>
+    <message>
+      <source>Multi-head attention with model width d = {d} and {h} heads (projections W_Q, W_K, W_V and W_O, with bias): how many parameters?</source>
+      <translation>多头注意力，模型宽度 d = {d}，{h} 个头（投影 W_Q、W_K、W_V 和 W_O，含偏置）：共有多少个参数？</translation>
+    </message>
+    <message>
+      <source>4 projections of d×d + d: 4·({d}·{d} + {d}) = {answer}; the heads split d, they add no weights</source>
+      <translation>4 个 d×d + d 的投影：4·({d}·{d} + {d}) = {answer}；多个头只是切分 d，不增加权重</translation>
+    </message>
+    <message>
+      <source>The heads share the d×d projections (each gets d/h columns).</source>
+      <translation>各个头共用 d×d 的投影（每个头分到 d/h 列）。</translation>
+    </message>
+    <message>
+      <source>The output projection W_O counts too.</source>
+      <translation>输出投影 W_O 也要计算在内。</translation>
+    </message>
+    <message>
+      <source>Each projection has a bias too.</source>
+      <translation>每个投影也有偏置。</translation>
+    </message>
+    <message>
+      <source>Sinusoidal positional encoding with d = {d}: what is PE[{pos}, {index}]? (three decimals)</source>
+      <translation>正弦位置编码，d = {d}：PE[{pos}, {index}] 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(…): {func}({pos} / 10000^({two_i}/{d})) = {answer}</source>
+      <translation>PE[p, 2i] = sin(p / 10000^(2i/d))，PE[p, 2i+1] = cos(…)：{func}({pos} / 10000^({two_i}/{d})) = {answer}</translation>
+    </message>
+    <message>
+      <source>A decoder's causal mask for a sequence of {n} tokens: how many of the {n}×{n} query–key pairs are masked (a token may not look ahead)?</source>
+      <translation>解码器对 {n} 个词元的序列使用因果掩码：{n}×{n} 个查询–键对中有多少个被屏蔽（词元不能看到后面的位置）？</translation>
+    </message>
+    <message>
+      <source>the pairs above the diagonal: {n}·({n} − 1)/2 = {answer}</source>
+      <translation>对角线以上的位置：{n}·({n} − 1)/2 = {answer}</translation>
+    </message>
+    <message>
+      <source>Only the pairs above the diagonal are masked.</source>
+      <translation>只有对角线以上的位置被屏蔽。</translation>
+    </message>
+    <message>
+      <source>Half of the pairs plus or minus the diagonal: count them.</source>
+      <translation>不是简单的一半：要数清楚对角线。</translation>
+    </message>
+    <message>
+      <source>A token may look at itself: the diagonal stays.</source>
+      <translation>词元可以看到自己：对角线不屏蔽。</translation>
+    </message>
+    <message>
+      <source>Prediction "{pred}", reference "{ref}". What is the course's BLEU with 1- and 2-grams: BP·p₁^(1/2)·p₂^(1/4)? (three decimals)</source>
+      <translation>预测“{pred}”，参考“{ref}”。按课程中的 BLEU（只用 1-gram 和 2-gram）：BP·p₁^(1/2)·p₂^(1/4) 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>p₁ = {p1}/{t1}, p₂ = {p2}/{t2}, BP = exp(min(0, 1 − {lr}/{lp})) = {bp}: BLEU = {answer}</source>
+      <translation>p₁ = {p1}/{t1}，p₂ = {p2}/{t2}，BP = exp(min(0, 1 − {lr}/{lp})) = {bp}：BLEU = {answer}</translation>
+    </message>
+    <message>
+      <source>{net}: how many parameters has the convolution {path} ({cin} → {cout} channels, {k}×{k} kernel, groups {groups}, with bias)?</source>
+      <translation>{net}：卷积层 {path}（{cin} → {cout} 通道，{k}×{k} 卷积核，分组 {groups}，含偏置）有多少个参数？</translation>
+    </message>
+    <message>
+      <source>({k}×{k}×{cin} + 1)×{cout} = {answer}</source>
+      <translation>({k}×{k}×{cin} + 1)×{cout} = {answer}</translation>
+    </message>
+    <message>
+      <source>One bias per output channel, not per input channel.</source>
+      <translation>每个输出通道一个偏置，而不是每个输入通道。</translation>
+    </message>
+    <message>
+      <source>A near miss: check each factor of the formula.</source>
+      <translation>差一点：逐项检查公式中的每个因子。</translation>
+    </message>
+    <message>
+      <source>Forgetting the bias: one more parameter per output channel.</source>
+      <translation>忘了偏置：每个输出通道还有一个参数。</translation>
+    </message>
+    <message>
+      <source>Forgetting the input channels: each kernel is k×k×C_in.</source>
+      <translation>忘了输入通道：每个卷积核是 k×k×C_in。</translation>
+    </message>
+    <message>
+      <source>{net}: how many parameters has the convolution {path} ({cin} → {cout} channels, {k}×{k} kernel, groups {groups}, no bias)?</source>
+      <translation>{net}：卷积层 {path}（{cin} → {cout} 通道，{k}×{k} 卷积核，分组 {groups}，无偏置）有多少个参数？</translation>
+    </message>
+    <message>
+      <source>{k}×{k}×{cin}×{cout} = {answer} (no bias)</source>
+      <translation>{k}×{k}×{cin}×{cout} = {answer}（无偏置）</translation>
+    </message>
+    <message>
+      <source>This layer has no bias; adding C_out biases overcounts.</source>
+      <translation>这一层没有偏置；加上 C_out 个偏置就多算了。</translation>
+    </message>
+    <message>
+      <source>{k}×{k}×({cin}/{groups})×{cout} = {answer} (no bias)</source>
+      <translation>{k}×{k}×({cin}/{groups})×{cout} = {answer}（无偏置）</translation>
+    </message>
+    <message>
+      <source>{net}: the convolution {path} gets a {n}×{n} input (kernel {k}, stride {s}, padding {p}). What is the side of its output?</source>
+      <translation>{net}：卷积层 {path} 的输入为 {n}×{n}（卷积核 {k}，步幅 {s}，填充 {p}）。输出特征图的边长是多少？</translation>
+    </message>
+    <message>
+      <source>⌊({n} + 2·{p} − {k}) / {s}⌋ + 1 = {answer}</source>
+      <translation>⌊({n} + 2·{p} − {k}) / {s}⌋ + 1 = {answer}</translation>
+    </message>
+    <message>
+      <source>Forgetting the +1 after the division.</source>
+      <translation>忘了除法之后的 +1。</translation>
+    </message>
+    <message>
+      <source>Rounding up: the division is rounded down (floor).</source>
+      <translation>向上取整了：除法应向下取整（floor）。</translation>
+    </message>
+    <message>
+      <source>Forgetting the padding: n + 2p, not n.</source>
+      <translation>忘了填充：应为 n + 2p，而不是 n。</translation>
+    </message>
+    <message>
+      <source>Forgetting the stride: divide by s.</source>
+      <translation>忘了步幅：要除以 s。</translation>
+    </message>
+    <message>
+      <source>{net}: the pooling layer {path} ({kind}, window {k}, stride {s}, padding {p}) gets a {n}×{n} map. What is the side of its output?</source>
+      <translation>{net}：池化层 {path}（{kind}，窗口 {k}，步幅 {s}，填充 {p}）的输入为 {n}×{n}。输出的边长是多少？</translation>
+    </message>
+    <message>
+      <source>The window and the stride both count.</source>
+      <translation>窗口大小和步幅都要考虑。</translation>
+    </message>
+    <message>
+      <source>{net}: one pixel after the layers {layers} sees how many input pixels along one side (its receptive field)?</source>
+      <translation>{net}：经过 {layers} 之后的一个像素，在输入上一边能看到多少个像素（感受野）？</translation>
+    </message>
+    <message>
+      <source>r ← r + (k − 1)·j, j ← j·s, starting at r = 1, j = 1: {steps}</source>
+      <translation>r ← r + (k − 1)·j，j ← j·s，从 r = 1、j = 1 开始：{steps}</translation>
+    </message>
+    <message>
+      <source>The last kernel alone is not the whole field.</source>
+      <translation>只看最后一个卷积核不是整个感受野。</translation>
+    </message>
+    <message>
+      <source>Adding the kernels overcounts the overlap.</source>
+      <translation>把卷积核大小直接相加会重复计算重叠部分。</translation>
+    </message>
+    <message>
+      <source>Strides multiply the step: later kernels see j pixels apart.</source>
+      <translation>步幅会累乘：后面的卷积核每步跨 j 个像素。</translation>
+    </message>
+    <message>
+      <source>VGG stacks {count} 3×3 convolutions ({c} channels in and out, no bias) instead of one {large}×{large} convolution with the same receptive field. How many weights do the {count} small ones have?</source>
+      <translation>VGG 用 {count} 个堆叠的 3×3 卷积（输入输出都是 {c} 通道，无偏置）代替一个感受野相同的 {large}×{large} 卷积。这 {count} 个小卷积共有多少个权重？</translation>
+    </message>
+    <message>
+      <source>{count}·(3·3·{c}·{c}) = {answer}; one {large}×{large} layer: {single}</source>
+      <translation>{count}·(3·3·{c}·{c}) = {answer}；一个 {large}×{large} 卷积层：{single}</translation>
+    </message>
+    <message>
+      <source>That is the single large kernel.</source>
+      <translation>这是单个大卷积核的参数量。</translation>
+    </message>
+    <message>
+      <source>Each kernel spans all C input channels.</source>
+      <translation>每个卷积核覆盖全部 C 个输入通道。</translation>
+    </message>
+    <message>
+      <source>That is one 3×3 layer, not the stack.</source>
+      <translation>这只是一层 3×3，不是整个堆叠。</translation>
+    </message>
+    <message>
+      <source>MobileNet: the depthwise layer {path} ({k}×{k}, {cin} channels) and the pointwise 1×1 layer after it ({cin} → {cout}) replace one standard {k}×{k} convolution. How many weights do the two have (no bias)?</source>
+      <translation>MobileNet：深度卷积层 {path}（{k}×{k}，{cin} 通道）和其后的逐点 1×1 卷积（{cin} → {cout}）代替一个标准的 {k}×{k} 卷积。这两层共有多少个权重（无偏置）？</translation>
+    </message>
+    <message>
+      <source>{k}·{k}·{cin} + {cin}·{cout} = {answer}; a standard convolution: {standard}</source>
+      <translation>{k}·{k}·{cin} + {cin}·{cout} = {answer}；标准卷积：{standard}</translation>
+    </message>
+    <message>
+      <source>The depthwise layer has one k×k filter per channel, not C×C.</source>
+      <translation>深度卷积每个通道只有一个 k×k 卷积核，而不是 C×C 个。</translation>
+    </message>
+    <message>
+      <source>That is the standard convolution.</source>
+      <translation>这是标准卷积的参数量。</translation>
+    </message>
+    <message>
+      <source>The pointwise layer's weights are missing.</source>
+      <translation>漏掉了逐点卷积层的权重。</translation>
+    </message>
+    <message>
+      <source>{net}: how many parameters has the fully connected layer {path} ({n_in} inputs, {n_out} outputs, with bias)?</source>
+      <translation>{net}：全连接层 {path}（{n_in} 个输入，{n_out} 个输出，含偏置）有多少个参数？</translation>
+    </message>
+    <message>
+      <source>{n_in}×{n_out} + {n_out} = {answer}</source>
+      <translation>{n_in}×{n_out} + {n_out} = {answer}</translation>
+    </message>
+    <message>
+      <source>Forgetting the bias: one more parameter per output unit.</source>
+      <translation>忘了偏置：每个输出单元还有一个参数。</translation>
+    </message>
+    <message>
+      <source>Every input connects to every output: multiply.</source>
+      <translation>每个输入都连到每个输出：要相乘。</translation>
+    </message>
+    <message>
+      <source>{net} reads grey {h}×{w} images. A batch of {batch} images enters the network as a tensor of which shape (PyTorch's order)?</source>
+      <translation>{net} 读入 {h}×{w} 的灰度图像。一批 {batch} 张图像输入网络时，张量的形状是什么（PyTorch 的维度顺序）？</translation>
+    </message>
+    <message>
+      <source>(batch, channels, height, width) = {answer}</source>
+      <translation>(批次, 通道, 高, 宽) = {answer}</translation>
+    </message>
+    <message>
+      <source>Channels come before height and width.</source>
+      <translation>通道维在高和宽之前。</translation>
+    </message>
+    <message>
+      <source>The batch dimension is missing.</source>
+      <translation>缺少批次维。</translation>
+    </message>
+    <message>
+      <source>The batch dimension comes first.</source>
+      <translation>批次维在最前面。</translation>
+    </message>
+    <message>
+      <source>{net}: the layers with weights have {listing} parameters. How many parameters has the whole network?</source>
+      <translation>{net}：带权重的各层分别有 {listing} 个参数。整个网络共有多少个参数？</translation>
+    </message>
+    <message>
+      <source>{listing} = {answer}</source>
+      <translation>{listing} = {answer}</translation>
+    </message>
+    <message>
+      <source>At a point x the data density is {pd} and the generator's density is {pg}. What does the best possible discriminator output there?</source>
+      <translation>在点 x 处，真实数据的密度为 {pd}，生成器的密度为 {pg}。最优判别器在该点的输出是多少？</translation>
+    </message>
+    <message>
+      <source>D*(x) = p_data / (p_data + p_g) = {pd} / ({pd} + {pg}) = {answer}</source>
+      <translation>D*(x) = p_data / (p_data + p_g) = {pd} / ({pd} + {pg}) = {answer}</translation>
+    </message>
+    <message>
+      <source>D gives the probability of real: p_data on top.</source>
+      <translation>D 给出“为真”的概率：分子是 p_data。</translation>
+    </message>
+    <message>
+      <source>Normalize by the sum of both densities.</source>
+      <translation>要除以两个密度之和。</translation>
+    </message>
+    <message>
+      <source>½ only where both densities are equal.</source>
+      <translation>只有两个密度相等时才是 ½。</translation>
+    </message>
+    <message>
+      <source>The discriminator outputs D(x) = {r} on a real sample and D(G(z)) = {f} on a generated one. What is its loss −ln D(x) − ln(1 − D(G(z)))? (three decimals)</source>
+      <translation>判别器对真实样本输出 D(x) = {r}，对生成样本输出 D(G(z)) = {f}。它的损失 −ln D(x) − ln(1 − D(G(z))) 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>−ln {r} − ln(1 − {f}) = {answer}; at the equilibrium (D = ½ everywhere) it is 2 ln 2 ≈ 1.386</source>
+      <translation>−ln {r} − ln(1 − {f}) = {answer}；在均衡点（处处 D = ½）它等于 2 ln 2 ≈ 1.386</translation>
+    </message>
+    <message>
+      <source>Early in training the discriminator rejects a generated sample: D(G(z)) = {f}. What is the generator's non-saturating loss −ln D(G(z))?</source>
+      <translation>训练初期判别器能识破生成样本：D(G(z)) = {f}。生成器的非饱和损失 −ln D(G(z)) 是多少？</translation>
+    </message>
+    <message>
+      <source>−ln {f} = {answer}, large and steep, while the minimax loss ln(1 − D) = {minimax} is almost flat there: the non-saturating loss still gives a gradient.</source>
+      <translation>−ln {f} = {answer}，数值大且陡峭；而极小极大损失 ln(1 − D) = {minimax} 在这里几乎是平的：非饱和损失仍然能提供梯度。</translation>
+    </message>
+    <message>
+      <source>That is the minimax loss ln(1 − D(G(z))), which saturates.</source>
+      <translation>这是会饱和的极小极大损失 ln(1 − D(G(z)))。</translation>
+    </message>
+    <message>
+      <source>The generator wants D(G(z)) large: −ln D(G(z)).</source>
+      <translation>生成器希望 D(G(z)) 大：−ln D(G(z))。</translation>
+    </message>
+    <message>
+      <source>A VAE encodes an image as a 1-D Gaussian with μ = {mu} and σ = {s}. What is its KL divergence to the prior N(0, 1)? (three decimals)</source>
+      <translation>VAE 把一张图像编码成一维高斯分布，μ = {mu}，σ = {s}。它与先验 N(0, 1) 的 KL 散度是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>½(μ² + σ² − ln σ² − 1) = ½({mu}² + {s}² − ln {s}² − 1) = {answer}</source>
+      <translation>½(μ² + σ² − ln σ² − 1) = ½({mu}² + {s}² − ln {s}² − 1) = {answer}</translation>
+    </message>
+    <message>
+      <source>The reparameterization trick: the encoder gives μ = {mu} and log σ² = {lv}; the noise is ε = {e}. Which z goes to the decoder?</source>
+      <translation>重参数化技巧：编码器给出 μ = {mu}，log σ² = {lv}；噪声 ε = {e}。送入解码器的 z 是多少？</translation>
+    </message>
+    <message>
+      <source>σ = exp(½ log σ²) = {s}; z = μ + σ·ε = {mu} + {s}·{e} = {answer}</source>
+      <translation>σ = exp(½ log σ²) = {s}；z = μ + σ·ε = {mu} + {s}·{e} = {answer}</translation>
+    </message>
+    <message>
+      <source>log σ² is not σ.</source>
+      <translation>log σ² 不是 σ。</translation>
+    </message>
+    <message>
+      <source>z = μ + σ·ε: ε scales σ.</source>
+      <translation>z = μ + σ·ε：ε 乘的是 σ。</translation>
+    </message>
+    <message>
+      <source>σ² is the variance: use σ = exp(½ log σ²).</source>
+      <translation>σ² 是方差：要用 σ = exp(½ log σ²)。</translation>
+    </message>
+    <message>
+      <source>DCGAN's generator: the transposed convolution {path} (kernel {k}, stride {s}, padding {p}) gets a {n}×{n} map. What is the side of its output?</source>
+      <translation>DCGAN 的生成器：转置卷积 {path}（卷积核 {k}，步幅 {s}，填充 {p}）的输入为 {n}×{n}。输出的边长是多少？</translation>
+    </message>
+    <message>
+      <source>(n − 1)·s − 2p + k = ({n} − 1)·{s} − 2·{p} + {k} = {answer}</source>
+      <translation>(n − 1)·s − 2p + k = ({n} − 1)·{s} − 2·{p} + {k} = {answer}</translation>
+    </message>
+    <message>
+      <source>The padding is subtracted twice.</source>
+      <translation>填充要减两次。</translation>
+    </message>
+    <message>
+      <source>That is the ordinary convolution's formula; a transposed convolution enlarges.</source>
+      <translation>这是普通卷积的公式；转置卷积会放大尺寸。</translation>
+    </message>
+    <message>
+      <source>The generator's first layer is fully connected: it reads the noise z ({noise} numbers) and a one-hot label of {classes} classes, and gives {n_out} numbers (then reshaped to {c}×4×4). How many parameters has it (with bias)?</source>
+      <translation>生成器的第一层是全连接层：输入噪声 z（{noise} 个数）和 {classes} 个类别的独热标签，输出 {n_out} 个数（再变形为 {c}×4×4）。这一层有多少个参数（含偏置）？</translation>
+    </message>
+    <message>
+      <source>({n_in} + 1)×{n_out} = {answer}</source>
+      <translation>({n_in} + 1)×{n_out} = {answer}</translation>
+    </message>
+    <message>
+      <source>The one-hot label is part of the input too.</source>
+      <translation>独热标签也是输入的一部分。</translation>
+    </message>
+    <message>
+      <source>The generator's first layer is fully connected: it reads the noise z ({noise} numbers) and gives {n_out} numbers (then reshaped to {c}×4×4). How many parameters has it (with bias)?</source>
+      <translation>生成器的第一层是全连接层：输入噪声 z（{noise} 个数），输出 {n_out} 个数（再变形为 {c}×4×4）。这一层有多少个参数（含偏置）？</translation>
+    </message>
+    <message>
+      <source>The twin network embeds two images as a = {a} and b = {b}. What is their Euclidean distance?</source>
+      <translation>孪生网络把两张图像嵌入为 a = {a} 和 b = {b}。它们的欧氏距离是多少？</translation>
+    </message>
+    <message>
+      <source>√(Σ (a_i − b_i)²) = √{sq} = {answer}</source>
+      <translation>√(Σ (a_i − b_i)²) = √{sq} = {answer}</translation>
+    </message>
+    <message>
+      <source>Take the square root of the sum of squares.</source>
+      <translation>要对平方和开平方。</translation>
+    </message>
+    <message>
+      <source>That is the L1 (city-block) distance.</source>
+      <translation>这是 L1（曼哈顿）距离。</translation>
+    </message>
+    <message>
+      <source>Embeddings a = {a} and b = {b}: what is their cosine similarity? (three decimals)</source>
+      <translation>嵌入向量 a = {a} 和 b = {b}：它们的余弦相似度是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>a·b / (‖a‖‖b‖) = {answer}; the cosine distance is 1 − {answer} = {distance}</source>
+      <translation>a·b / (‖a‖‖b‖) = {answer}；余弦距离为 1 − {answer} = {distance}</translation>
+    </message>
+    <message>
+      <source>Contrastive loss ½·y·d² + ½·(1 − y)·max(0, m − d)² with margin m = {m}: a positive pair (same class, y = 1) is at distance d = {d}. What is its loss?</source>
+      <translation>对比损失 ½·y·d² + ½·(1 − y)·max(0, m − d)²，间隔 m = {m}：一个正样本对（同类，y = 1）的距离 d = {d}。它的损失是多少？</translation>
+    </message>
+    <message>
+      <source>½·{d}² = {answer}</source>
+      <translation>½·{d}² = {answer}</translation>
+    </message>
+    <message>
+      <source>y = 1 for a positive pair pulls it together; y = 0 pushes a negative pair past the margin.</source>
+      <translation>正样本对 y = 1，把它们拉近；负样本对 y = 0，把它们推到间隔之外。</translation>
+    </message>
+    <message>
+      <source>The loss has a factor ½.</source>
+      <translation>损失里有系数 ½。</translation>
+    </message>
+    <message>
+      <source>Contrastive loss ½·y·d² + ½·(1 − y)·max(0, m − d)² with margin m = {m}: a negative pair (different classes, y = 0) is at distance d = {d}. What is its loss?</source>
+      <translation>对比损失 ½·y·d² + ½·(1 − y)·max(0, m − d)²，间隔 m = {m}：一个负样本对（不同类，y = 0）的距离 d = {d}。它的损失是多少？</translation>
+    </message>
+    <message>
+      <source>½·max(0, {m} − {d})² = {answer}</source>
+      <translation>½·max(0, {m} − {d})² = {answer}</translation>
+    </message>
+    <message>
+      <source>Triplet loss max(0, d(a, p) − d(a, n) + m) with margin m = {m}: the positive is {dap} from the anchor, the negative {dan}. What is the loss?</source>
+      <translation>三元组损失 max(0, d(a, p) − d(a, n) + m)，间隔 m = {m}：正样本离锚点 {dap}，负样本离锚点 {dan}。损失是多少？</translation>
+    </message>
+    <message>
+      <source>max(0, {dap} − {dan} + {m}) = {answer}</source>
+      <translation>max(0, {dap} − {dan} + {m}) = {answer}</translation>
+    </message>
+    <message>
+      <source>The positive's distance comes first.</source>
+      <translation>正样本的距离在前。</translation>
+    </message>
+    <message>
+      <source>The margin is added.</source>
+      <translation>要加上间隔。</translation>
+    </message>
+    <message>
+      <source>The loss is never negative: max(0, …).</source>
+      <translation>损失不会为负：max(0, …)。</translation>
+    </message>
+    <message>
+      <source>The teacher's logits for four classes are {z}. After softmax at temperature T = {t}, what is the probability of class {k} (the largest)? (three decimals)</source>
+      <translation>教师模型对四个类别的 logits 为 {z}。在温度 T = {t} 下做 softmax 后，类别 {k}（最大的一个）的概率是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>softmax(z / T): e^({zk}/{t}) / Σ e^(z_j/{t}) = {answer} (at T = 1 it is {plain}: a higher T gives a softer target)</source>
+      <translation>softmax(z / T)：e^({zk}/{t}) / Σ e^(z_j/{t}) = {answer}（T = 1 时为 {plain}：温度越高，软标签越平滑）</translation>
+    </message>
+    <message>
+      <source>True or false: for the teacher's logits {z}, the soft targets at T = {a} are flatter (higher entropy) than at T = {b}.</source>
+      <translation>判断：对教师模型的 logits {z}，T = {a} 时的软标签比 T = {b} 时更平滑（熵更大）。</translation>
+    </message>
+    <message>
+      <source>entropy at T = {a}: {ha}; at T = {b}: {hb}. Dividing the logits by a larger T shrinks their differences, so the distribution flattens.</source>
+      <translation>T = {a} 时熵为 {ha}；T = {b} 时为 {hb}。logits 除以更大的 T，差距变小，分布就更平滑。</translation>
+    </message>
+    <message>
+      <source>Distillation with T = {t} and α = {a}: the KL divergence between the softened teacher and student outputs is {kl}, the student's cross-entropy with the hard label is {ce}. What is the total loss α·T²·KL + (1 − α)·CE?</source>
+      <translation>蒸馏，T = {t}，α = {a}：软化后的教师输出与学生输出之间的 KL 散度为 {kl}，学生与硬标签的交叉熵为 {ce}。总损失 α·T²·KL + (1 − α)·CE 是多少？</translation>
+    </message>
+    <message>
+      <source>{a}·{t}²·{kl} + (1 − {a})·{ce} = {answer}; T² keeps the soft term's gradients as large as at T = 1</source>
+      <translation>{a}·{t}²·{kl} + (1 − {a})·{ce} = {answer}；乘以 T² 让软标签项的梯度与 T = 1 时同样大</translation>
+    </message>
+    <message>
+      <source>The factor is T², not T.</source>
+      <translation>系数是 T²，不是 T。</translation>
+    </message>
+    <message>
+      <source>Forgetting T²: the soft gradients shrink by 1/T².</source>
+      <translation>忘了 T²：软标签项的梯度会缩小为 1/T²。</translation>
+    </message>
+    <message>
+      <source>The hard term is weighted by 1 − α.</source>
+      <translation>硬标签项的权重是 1 − α。</translation>
+    </message>
+    <message>
+      <source>The MLP on digits: how many parameters has its fully connected layer {path} ({n_in} inputs, {n_out} outputs, with bias)?</source>
+      <translation>手写数字 MLP：全连接层 {path}（{n_in} 个输入，{n_out} 个输出，含偏置）有多少个参数？</translation>
+    </message>
+    <message>
+      <source>An MLP with the layer sizes {sizes} (fully connected, with bias): how many parameters has it?</source>
+      <translation>一个各层大小为 {sizes} 的 MLP（全连接，含偏置）：共有多少个参数？</translation>
+    </message>
+    <message>
+      <source>What is {name}(x) for x = {x}? (three decimals)</source>
+      <translation>x = {x} 时 {name}(x) 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>{name}(x) = {formula} = {answer}</source>
+      <translation>{name}(x) = {formula} = {answer}</translation>
+    </message>
+    <message>
+      <source>The scores (logits) of three classes are {z}. After softmax, what is the probability of class {k}? (classes 0, 1, 2; three decimals)</source>
+      <translation>三个类别的得分（logits）为 {z}。经过 softmax 后，类别 {k} 的概率是多少？（类别 0、1、2；保留三位小数）</translation>
+    </message>
+    <message>
+      <source>p_k = e^(z_k) / Σ e^(z_j) = {answer}</source>
+      <translation>p_k = e^(z_k) / Σ e^(z_j) = {answer}</translation>
+    </message>
+    <message>
+      <source>Logits {z}, the true class is {k}. What is the cross-entropy loss (natural log; three decimals)?</source>
+      <translation>logits 为 {z}，真实类别是 {k}。交叉熵损失是多少（自然对数；保留三位小数）？</translation>
+    </message>
+    <message>
+      <source>−ln p_k = −ln {p} = {answer}</source>
+      <translation>−ln p_k = −ln {p} = {answer}</translation>
+    </message>
+    <message>
+      <source>True or false: two fully connected layers with no activation between them can be replaced by one fully connected layer.</source>
+      <translation>判断：中间没有激活函数的两个全连接层可以用一个全连接层代替。</translation>
+    </message>
+    <message>
+      <source>W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): one linear layer. A ReLU in between bends the map, so no single layer gives the same outputs (checked on 64 random inputs).</source>
+      <translation>W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)：仍是一个线性层。中间加上 ReLU 会使映射弯折，没有哪个单层能给出相同的输出（在 64 个随机输入上验证）。</translation>
+    </message>
+    <message>
+      <source>True or false: two fully connected layers with a ReLU between them can be replaced by one fully connected layer.</source>
+      <translation>判断：中间有 ReLU 的两个全连接层可以用一个全连接层代替。</translation>
+    </message>
+    <message>
+      <source>Plain SGD with learning rate {lr}: the weight is {w} and its gradient is {g}. What is the weight after one step?</source>
+      <translation>普通 SGD，学习率 {lr}：权重为 {w}，梯度为 {g}。更新一步后权重是多少？</translation>
+    </message>
+    <message>
+      <source>w − η·g = {w} − {lr}·{g} = {answer}</source>
+      <translation>w − η·g = {w} − {lr}·{g} = {answer}</translation>
+    </message>
+    <message>
+      <source>The step is scaled by the learning rate.</source>
+      <translation>步长要乘以学习率。</translation>
+    </message>
+    <message>
+      <source>Gradient descent goes against the gradient: subtract.</source>
+      <translation>梯度下降沿梯度的反方向：要减去。</translation>
+    </message>
+    <message>
+      <source>The step is η times the gradient, not η.</source>
+      <translation>步长是 η 乘以梯度，而不是 η。</translation>
+    </message>
+    <message>
+      <source>SGD with momentum {mu} and learning rate {lr} (PyTorch's form v ← μv + g, w ← w − ηv): w = {w}, the gradients of two steps are {g1} then {g2}. What is w after the second step? (three decimals)</source>
+      <translation>带动量的 SGD，动量 {mu}，学习率 {lr}（PyTorch 的形式 v ← μv + g，w ← w − ηv）：w = {w}，两步的梯度依次为 {g1} 和 {g2}。第二步之后 w 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>v₁ = {g1}, w₁ = {w1}; v₂ = {mu}·{g1} + {g2} = {v2}, w₂ = {w1} − {lr}·{v2} = {answer}</source>
+      <translation>v₁ = {g1}，w₁ = {w1}；v₂ = {mu}·{g1} + {g2} = {v2}，w₂ = {w1} − {lr}·{v2} = {answer}</translation>
+    </message>
+    <message>
+      <source>Momentum adds μ·v, not the full old gradient.</source>
+      <translation>动量加的是 μ·v，而不是完整的旧梯度。</translation>
+    </message>
+    <message>
+      <source>The second step also carries μ times the first velocity.</source>
+      <translation>第二步还带着 μ 倍的第一步速度。</translation>
+    </message>
+    <message>
+      <source>Adam (β₁ = 0.9, β₂ = 0.999, learning rate {lr}) makes its first step: w = {w}, gradient {g}. What is w after the step (with the bias correction)?</source>
+      <translation>Adam（β₁ = 0.9，β₂ = 0.999，学习率 {lr}）进行第一步：w = {w}，梯度为 {g}。这一步之后 w 是多少（含偏差修正）？</translation>
+    </message>
+    <message>
+      <source>m̂ = m/(1 − β₁) = g, v̂ = v/(1 − β₂) = g², so the step is η·g/|g| = η: w = {answer}, whatever the size of the gradient.</source>
+      <translation>m̂ = m/(1 − β₁) = g，v̂ = v/(1 − β₂) = g²，所以步长为 η·g/|g| = η：w = {answer}，与梯度大小无关。</translation>
+    </message>
+    <message>
+      <source>Without the bias correction m and v are too small at the start.</source>
+      <translation>没有偏差修正时，开始阶段的 m 和 v 偏小。</translation>
+    </message>
+    <message>
+      <source>That is plain SGD: Adam divides by √v̂.</source>
+      <translation>这是普通 SGD：Adam 要除以 √v̂。</translation>
+    </message>
+    <message>
+      <source>SGD with learning rate {lr} and L2 weight decay λ = {lam}: w = {w}, the loss gradient is {g}. What is w after one step? (four decimals)</source>
+      <translation>SGD，学习率 {lr}，L2 权重衰减 λ = {lam}：w = {w}，损失的梯度为 {g}。更新一步后 w 是多少？（保留四位小数）</translation>
+    </message>
+    <message>
+      <source>w − η(g + λw) = {w} − {lr}·({g} + {lam}·{w}) = {answer}</source>
+      <translation>w − η(g + λw) = {w} − {lr}·({g} + {lam}·{w}) = {answer}</translation>
+    </message>
+    <message>
+      <source>Dropout with p = {p} while training (PyTorch's inverted dropout): a unit with value {x} is kept. What value does it pass on?</source>
+      <translation>训练时使用 p = {p} 的 Dropout（PyTorch 的反向 Dropout）：一个值为 {x} 的单元被保留。它向后传递的值是多少？</translation>
+    </message>
+    <message>
+      <source>x / (1 − p) = {x} / (1 − {p}) = {answer}</source>
+      <translation>x / (1 − p) = {x} / (1 − {p}) = {answer}</translation>
+    </message>
+    <message>
+      <source>p is the chance to drop, not to keep.</source>
+      <translation>p 是丢弃的概率，不是保留的概率。</translation>
+    </message>
+    <message>
+      <source>Kept units are scaled so the expected sum stays the same.</source>
+      <translation>保留的单元要放大，使期望总和不变。</translation>
+    </message>
+    <message>
+      <source>Scaling by (1 − p) is done at test time in the original dropout; PyTorch divides while training instead.</source>
+      <translation>原始 Dropout 在测试时乘以 (1 − p)；PyTorch 则在训练时除以 (1 − p)。</translation>
+    </message>
+    <message>
+      <source>The sigmoid's slope is at most {best}. Through {n} sigmoid layers (weights 1), at most what factor of the gradient reaches the first layer?</source>
+      <translation>sigmoid 的导数最大为 {best}。经过 {n} 层 sigmoid（权重为 1），传到第一层的梯度最多是原来的多少倍？</translation>
+    </message>
+    <message>
+      <source>σ'(x) = σ(x)(1 − σ(x)) ≤ 0.25, so the product of {n} slopes is at most 0.25^{n} = {answer}: the gradient vanishes.</source>
+      <translation>σ'(x) = σ(x)(1 − σ(x)) ≤ 0.25，所以 {n} 个导数的乘积最多为 0.25^{n} = {answer}：梯度消失。</translation>
+    </message>
+    <message>
+      <source>The sigmoid's slope is at most 0.25, not 0.5.</source>
+      <translation>sigmoid 的导数最大是 0.25，不是 0.5。</translation>
+    </message>
+    <message>
+      <source>Each of the layers multiplies by its slope.</source>
+      <translation>每一层都要乘以它的导数。</translation>
+    </message>
+    <message>
+      <source>The chain rule multiplies the slopes, it does not add them.</source>
+      <translation>链式法则是把导数相乘，而不是相加。</translation>
+    </message>
+    <message>
+      <source>True or false: starting from zero velocity, the first step of SGD with momentum {mu} equals the first step of plain SGD.</source>
+      <translation>判断：速度从 0 开始时，动量为 {mu} 的 SGD 第一步与普通 SGD 的第一步相同。</translation>
+    </message>
+    <message>
+      <source>PyTorch sets v₁ = g on the first step, so both move w by η·g ({w} → {answer}); momentum only changes later steps.</source>
+      <translation>PyTorch 在第一步令 v₁ = g，所以两者都把 w 移动 η·g（{w} → {answer}）；动量只影响之后的步骤。</translation>
+    </message>
+    <message>
+      <source>A one-layer {name} cell (PyTorch's layout: two bias vectors) reads {n_in} inputs and has {hidden} hidden units. How many parameters has it?</source>
+      <translation>一个单层 {name} 单元（PyTorch 的结构：两个偏置向量）输入 {n_in} 维，有 {hidden} 个隐藏单元。共有多少个参数？</translation>
+    </message>
+    <message>
+      <source>{g} × ({hidden}·({n_in} + {hidden}) + 2·{hidden}) = {answer}</source>
+      <translation>{g} × ({hidden}·({n_in} + {hidden}) + 2·{hidden}) = {answer}</translation>
+    </message>
+    <message>
+      <source>PyTorch keeps two bias vectors (b_ih and b_hh).</source>
+      <translation>PyTorch 有两个偏置向量（b_ih 和 b_hh）。</translation>
+    </message>
+    <message>
+      <source>The biases are missing.</source>
+      <translation>漏掉了偏置。</translation>
+    </message>
+    <message>
+      <source>Count the gates: LSTM 4, GRU 3, plain RNN 1.</source>
+      <translation>数一数门：LSTM 4 个，GRU 3 个，普通 RNN 1 个。</translation>
+    </message>
+    <message>
+      <source>An LSTM step: forget gate f = {f}, input gate i = {i}, candidate g = {g}, old cell state c = {c}. What is the new cell state? (three decimals)</source>
+      <translation>LSTM 的一步：遗忘门 f = {f}，输入门 i = {i}，候选值 g = {g}，旧细胞状态 c = {c}。新的细胞状态是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>c_t = f·c_(t−1) + i·g = {f}·{c} + {i}·{g} = {answer}</source>
+      <translation>c_t = f·c_(t−1) + i·g = {f}·{c} + {i}·{g} = {answer}</translation>
+    </message>
+    <message>
+      <source>The input gate adds i·g.</source>
+      <translation>输入门还要加上 i·g。</translation>
+    </message>
+    <message>
+      <source>The two terms are added, not multiplied.</source>
+      <translation>两项是相加，不是相乘。</translation>
+    </message>
+    <message>
+      <source>The forget gate scales the old state, the input gate the candidate.</source>
+      <translation>遗忘门作用于旧状态，输入门作用于候选值。</translation>
+    </message>
+    <message>
+      <source>One hidden unit: gate {gate} = σ(w·x + u·h + b) with w = {w}, x = {x}, u = {u}, h = {h}, b = {b}. What is the gate's value? (three decimals)</source>
+      <translation>一个隐藏单元：门 {gate} = σ(w·x + u·h + b)，w = {w}，x = {x}，u = {u}，h = {h}，b = {b}。门的值是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>σ({pre}) = 1 / (1 + exp(−({pre}))) = {answer}</source>
+      <translation>σ({pre}) = 1 / (1 + exp(−({pre}))) = {answer}</translation>
+    </message>
+    <message>
+      <source>A gate squashes its input with the sigmoid.</source>
+      <translation>门要用 sigmoid 压缩输入。</translation>
+    </message>
+    <message>
+      <source>Gates use the sigmoid (0 … 1), not tanh.</source>
+      <translation>门用的是 sigmoid（0 … 1），不是 tanh。</translation>
+    </message>
+    <message>
+      <source>An LSTM's output gate is o = {o} and its new cell state c = {c}. What is the hidden state h? (three decimals)</source>
+      <translation>LSTM 的输出门 o = {o}，新的细胞状态 c = {c}。隐藏状态 h 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>h = o·tanh(c) = {o}·tanh({c}) = {answer}</source>
+      <translation>h = o·tanh(c) = {o}·tanh({c}) = {answer}</translation>
+    </message>
+    <message>
+      <source>The cell state passes through tanh first.</source>
+      <translation>细胞状态要先经过 tanh。</translation>
+    </message>
+    <message>
+      <source>tanh applies to c, then o scales it.</source>
+      <translation>tanh 作用于 c，然后再乘以 o。</translation>
+    </message>
+    <message>
+      <source>True or false: when an LSTM's output gate is o = 0, its hidden state is 0 whatever the cell state.</source>
+      <translation>判断：LSTM 的输出门 o = 0 时，无论细胞状态如何，隐藏状态都为 0。</translation>
+    </message>
+    <message>
+      <source>c_t = f·c_(t−1) + i·g and h_t = o·tanh(c_t): put in the gate values and compare (checked on 32 random states).</source>
+      <translation>c_t = f·c_(t−1) + i·g，h_t = o·tanh(c_t)：代入门的值再比较（在 32 个随机状态上验证）。</translation>
+    </message>
+    <message>
+      <source>True or false: an LSTM with forget gate f = 1 and input gate i = 0 keeps its cell state unchanged.</source>
+      <translation>判断：LSTM 的遗忘门 f = 1、输入门 i = 0 时，细胞状态保持不变。</translation>
+    </message>
+    <message>
+      <source>True or false: an LSTM with forget gate f = 0 and input gate i = 1 keeps its cell state unchanged.</source>
+      <translation>判断：LSTM 的遗忘门 f = 0、输入门 i = 1 时，细胞状态保持不变。</translation>
+    </message>
+    <message>
+      <source>True or false: a GRU with update gate z = 1 keeps its hidden state unchanged (PyTorch's convention h = (1 − z)·n + z·h).</source>
+      <translation>判断：GRU 的更新门 z = 1 时，隐藏状态保持不变（PyTorch 的约定 h = (1 − z)·n + z·h）。</translation>
+    </message>
+    <message>
+      <source>h_t = (1 − z)·n + z·h_(t−1): put in z and compare (checked on 32 random states).</source>
+      <translation>h_t = (1 − z)·n + z·h_(t−1)：代入 z 再比较（在 32 个随机状态上验证）。</translation>
+    </message>
+    <message>
+      <source>True or false: a GRU with update gate z = 0 keeps its hidden state unchanged (PyTorch's convention h = (1 − z)·n + z·h).</source>
+      <translation>判断：GRU 的更新门 z = 0 时，隐藏状态保持不变（PyTorch 的约定 h = (1 − z)·n + z·h）。</translation>
+    </message>
+    <message>
+      <source>In a plain RNN each step back in time multiplies the gradient by about {factor}. What fraction is left after {steps} steps? (scientific notation is fine)</source>
+      <translation>在普通 RNN 中，每沿时间向后传一步，梯度约乘以 {factor}。经过 {steps} 步后还剩多少比例？（可用科学计数法）</translation>
+    </message>
+    <message>
+      <source>{factor}^{steps} = {answer}: the gradient vanishes, so a plain RNN learns only short dependencies; the LSTM's cell state (f ≈ 1) carries it further.</source>
+      <translation>{factor}^{steps} = {answer}：梯度消失，所以普通 RNN 只能学到短期依赖；LSTM 的细胞状态（f ≈ 1）能把梯度传得更远。</translation>
+    </message>
+    <message>
+      <source>Each step multiplies by the factor again.</source>
+      <translation>每一步都要再乘一次这个因子。</translation>
+    </message>
+    <message>
+      <source>The factors multiply, they do not add.</source>
+      <translation>各因子相乘，而不是相加。</translation>
+    </message>
+    <message>
+      <source>A plain RNN with one hidden unit: h_t = tanh(w·x_t + u·h_(t−1) + b) with w = {w}, x_t = {x}, u = {u}, h_(t−1) = {h}, b = {b}. What is h_t? (three decimals)</source>
+      <translation>只有一个隐藏单元的普通 RNN：h_t = tanh(w·x_t + u·h_(t−1) + b)，w = {w}，x_t = {x}，u = {u}，h_(t−1) = {h}，b = {b}。h_t 是多少？（保留三位小数）</translation>
+    </message>
+    <message>
+      <source>tanh({w}·{x} + {u}·{h} + {b}) = tanh({pre}) = {answer}</source>
+      <translation>tanh({w}·{x} + {u}·{h} + {b}) = tanh({pre}) = {answer}</translation>
+    </message>
+    <message>
+      <source>The sum passes through tanh.</source>
+      <translation>加权和还要经过 tanh。</translation>
+    </message>
+    <message>
+      <source>A plain RNN uses tanh, not the sigmoid.</source>
+      <translation>普通 RNN 用的是 tanh，不是 sigmoid。</translation>
+    </message>
+    <message>
+      <source>The previous hidden state counts too: u·h_(t−1).</source>
+      <translation>上一时刻的隐藏状态也要算：u·h_(t−1)。</translation>
+    </message>
+    <message>
+      <source>A {n}×{n} input, a {k}×{k} kernel, stride {s}, padding {p}: what is the side of the output?</source>
+      <translation>输入 {n}×{n}，卷积核 {k}×{k}，步幅 {s}，填充 {p}：输出的边长是多少？</translation>
+    </message>
+    <message>
+      <source>A {k}×{k} convolution from {cin} to {cout} channels, with bias: how many parameters?</source>
+      <translation>一个 {k}×{k} 卷积，从 {cin} 通道到 {cout} 通道，含偏置：有多少个参数？</translation>
+    </message>
+    <message>
+      <source>Max pooling with a {k}×{k} window and stride {s} on a {n}×{n} map (no padding, PyTorch's default rounding): what is the side of the output?</source>
+      <translation>在 {n}×{n} 的特征图上做最大池化，窗口 {k}×{k}，步幅 {s}（无填充，PyTorch 默认的取整方式）：输出的边长是多少？</translation>
+    </message>
+    <message>
+      <source>⌊({n} − {k}) / {s}⌋ + 1 = {answer}</source>
+      <translation>⌊({n} − {k}) / {s}⌋ + 1 = {answer}</translation>
+    </message>
+    <message>
+      <source>Dividing n by the stride ignores the window.</source>
+      <translation>直接用 n 除以步幅忽略了窗口大小。</translation>
+    </message>
+    <message>
+      <source>Stride 1 and a {k}×{k} kernel on a {n}×{n} input: which padding p keeps the output {n}×{n} (a "same" convolution)?</source>
+      <translation>步幅 1，卷积核 {k}×{k}，输入 {n}×{n}：填充 p 为多少时输出仍为 {n}×{n}（same 卷积）？</translation>
+    </message>
+    <message>
+      <source>n + 2p − k + 1 = n ⇒ p = (k − 1) / 2 = {answer}</source>
+      <translation>n + 2p − k + 1 = n ⇒ p = (k − 1) / 2 = {answer}</translation>
+    </message>
+    <message>
+      <source>p = (k − 1) / 2, not more.</source>
+      <translation>p = (k − 1) / 2，不能更多。</translation>
+    </message>
+    <message>
+      <source>k − 1 is the total padding of both sides.</source>
+      <translation>k − 1 是两侧填充的总和。</translation>
+    </message>
+    <message>
+      <source>Without padding the output shrinks by k − 1.</source>
+      <translation>不填充时输出会缩小 k − 1。</translation>
+    </message>
+    <message>
+      <source>Layers {layers} are stacked (kernel/stride). What is the receptive field of one output pixel (pixels along one side)?</source>
+      <translation>堆叠的层为 {layers}（卷积核/步幅）。一个输出像素的感受野是多少（一边的像素数）？</translation>
+    </message>
+    <message>
+      <source>A depthwise-separable convolution (3×3 depthwise on {cin} channels, then 1×1 to {cout}) instead of a standard 3×3 convolution: what fraction of the weights is left (no bias)?</source>
+      <translation>用深度可分离卷积（在 {cin} 个通道上做 3×3 深度卷积，再用 1×1 卷积到 {cout} 通道）代替标准 3×3 卷积：权重只剩原来的多少（无偏置）？</translation>
+    </message>
+    <message>
+      <source>(9·{cin} + {cin}·{cout}) / (9·{cin}·{cout}) = 1/{cout} + 1/9 = {answer}</source>
+      <translation>(9·{cin} + {cin}·{cout}) / (9·{cin}·{cout}) = 1/{cout} + 1/9 = {answer}</translation>
+    </message>
+    <message>
+      <source>The pointwise layer's weights count too (+1/C_out).</source>
+      <translation>逐点卷积的权重也要算（+1/C_out）。</translation>
+    </message>
+    <message>
+      <source>The depthwise layer's weights count too (+1/k²).</source>
+      <translation>深度卷积的权重也要算（+1/k²）。</translation>
+    </message>
+    <message>
+      <source>The ratio is 1/C_out + 1/k², not 1/k.</source>
+      <translation>比例是 1/C_out + 1/k²，不是 1/k。</translation>
+    </message>
+    <message>
+      <source>Boxes as (x1, y1, x2, y2): A = {a}, B = {b}. What is their IoU?</source>
+      <translation>框用 (x1, y1, x2, y2) 表示：A = {a}，B = {b}。它们的 IoU 是多少？</translation>
+    </message>
+    <message>
+      <source>intersection {w}×{h} = {inter}; union {area_a} + {area_b} − {inter} = {union}; IoU = {inter}/{union} = {answer}</source>
+      <translation>交集 {w}×{h} = {inter}；并集 {area_a} + {area_b} − {inter} = {union}；IoU = {inter}/{union} = {answer}</translation>
+    </message>
+    <message>
+      <source>The union counts the overlap once: subtract it.</source>
+      <translation>并集只计算一次重叠部分：要减去交集。</translation>
+    </message>
+    <message>
+      <source>Corner coordinates: the width is x2 − x1, no +1.</source>
+      <translation>用角点坐标时宽度是 x2 − x1，不用 +1。</translation>
+    </message>
+    <message>
+      <source>Divide by the union, not the smaller box.</source>
+      <translation>要除以并集，而不是较小的框。</translation>
+    </message>
+    <message>
+      <source>Boxes {listing}. Which boxes survive non-maximum suppression at IoU threshold {t}?</source>
+      <translation>候选框 {listing}。在 IoU 阈值 {t} 下做非极大值抑制后，保留哪些框？</translation>
+    </message>
+    <message>
+      <source>Keep the best box left, drop the boxes overlapping it by more than {t}, repeat. {pairs}</source>
+      <translation>保留剩下得分最高的框，去掉与它 IoU 超过 {t} 的框，重复。{pairs}</translation>
+    </message>
+    <message>
+      <source>Start from the highest score, not the lowest.</source>
+      <translation>要从得分最高的框开始，而不是最低的。</translation>
+    </message>
+    <message>
+      <source>Overlapping boxes above the threshold are removed.</source>
+      <translation>重叠超过阈值的框会被去掉。</translation>
+    </message>
+    <message>
+      <source>Only boxes that overlap a kept box are dropped.</source>
+      <translation>只有与保留框重叠的框才会被去掉。</translation>
+    </message>
+    <message>
+      <source>The detector's feature map is {f}×{f}; every cell has an anchor for each of the sizes {sizes} and each of the ratios {ratios}. How many anchors are there?</source>
+      <translation>检测器的特征图为 {f}×{f}；每个格子对尺寸 {sizes} 和宽高比 {ratios} 的每种组合各有一个锚框。一共有多少个锚框？</translation>
+    </message>
+    <message>
+      <source>{f}·{f} cells × ({n_sizes} sizes × {n_ratios} ratios) = {f2} × {per} = {answer}</source>
+      <translation>{f}·{f} 个格子 × （{n_sizes} 种尺寸 × {n_ratios} 种宽高比）= {f2} × {per} = {answer}</translation>
+    </message>
+    <message>
+      <source>Every cell has several anchors.</source>
+      <translation>每个格子有多个锚框。</translation>
+    </message>
+    <message>
+      <source>Every cell of the feature map has its anchors.</source>
+      <translation>特征图的每个格子都有自己的锚框。</translation>
+    </message>
+    <message>
+      <source>Each size is combined with each ratio: multiply.</source>
+      <translation>每种尺寸与每种宽高比组合：要相乘。</translation>
+    </message>
+    <message>
+      <source>YOLO (v1) cuts the image into {s}×{s} cells; each predicts {b} boxes (x, y, w, h, confidence) and {c} class probabilities. How many numbers does the network output?</source>
+      <translation>YOLO（v1）把图像划分为 {s}×{s} 个网格；每个网格预测 {b} 个边框（x、y、w、h、置信度）和 {c} 个类别概率。网络一共输出多少个数？</translation>
+    </message>
+    <message>
+      <source>{s}·{s}·({b}·5 + {c}) = {answer}</source>
+      <translation>{s}·{s}·({b}·5 + {c}) = {answer}</translation>
+    </message>
+    <message>
+      <source>Each box has a confidence too: 5 numbers.</source>
+      <translation>每个边框还有置信度：共 5 个数。</translation>
+    </message>
+    <message>
+      <source>That is the number of boxes, not of outputs.</source>
+      <translation>这是边框的个数，不是输出数的个数。</translation>
+    </message>
+    <message>
+      <source>YOLO v1 predicts the classes once per cell, not per box.</source>
+      <translation>YOLO v1 每个网格只预测一次类别，而不是每个边框各一次。</translation>
+    </message>
+    <message>
+      <source>The FCN's transposed convolution {path} (kernel {k}, stride {s}, padding {p}) gets a {n}×{n} map. What is the side of its output?</source>
+      <translation>FCN 的转置卷积 {path}（卷积核 {k}，步幅 {s}，填充 {p}）的输入为 {n}×{n}。输出的边长是多少？</translation>
+    </message>
+    <message>
+      <source>Start from (n − 1)·s, then subtract the padding twice.</source>
+      <translation>从 (n − 1)·s 开始，再减去两倍的填充。</translation>
+    </message>
+    <message>
+      <source>Two 4×4 masks of one class (rows separated by /): true {t}, predicted {p}. What is the IoU of the class?</source>
+      <translation>某一类别的两个 4×4 掩码（各行用 / 分隔）：真实 {t}，预测 {p}。该类别的 IoU 是多少？</translation>
+    </message>
+    <message>
+      <source>pixels in both {inter}, in either {union}: IoU = {inter}/{union} = {answer}</source>
+      <translation>两者都有的像素 {inter} 个，至少一个有的 {union} 个：IoU = {inter}/{union} = {answer}</translation>
+    </message>
+    <message>
+      <source>That is the pixel accuracy (all 16 pixels), not the IoU.</source>
+      <translation>这是像素准确率（全部 16 个像素），不是 IoU。</translation>
+    </message>
+    <message>
+      <source>That is the Dice score.</source>
+      <translation>这是 Dice 系数。</translation>
+    </message>
+    <message>
+      <source>Divide by the union, not by the true mask.</source>
+      <translation>要除以并集，而不是真实掩码。</translation>
+    </message>
+    <message>
+      <source>Practice</source>
+      <translation>练习</translation>
+    </message>
+    <message>
+      <source>Check (Enter)</source>
+      <translation>检查 (Enter)</translation>
+    </message>
+    <message>
+      <source>Show me</source>
+      <translation>演示给我看</translation>
+    </message>
+    <message>
+      <source>Next (→)</source>
+      <translation>下一题 (→)</translation>
+    </message>
+    <message>
+      <source>Type a number</source>
+      <translation>输入一个数</translation>
+    </message>
+    <message>
+      <source>Keys: 1–4 choose · T / F true or false · Enter check · → next · Page Down (clicker) check, then next</source>
+      <translation>按键：1–4 选择 · T / F 判断对错 · Enter 检查 · → 下一题 · Page Down（翻页笔）先检查再下一题</translation>
+    </message>
+    <message>
+      <source>Question {0} of {1}</source>
+      <translation>第 {0} 题，共 {1} 题</translation>
+    </message>
+    <message>
+      <source>True (T)</source>
+      <translation>对 (T)</translation>
+    </message>
+    <message>
+      <source>False (F)</source>
+      <translation>错 (F)</translation>
+    </message>
+    <message>
+      <source>True</source>
+      <translation>对</translation>
+    </message>
+    <message>
+      <source>False</source>
+      <translation>错</translation>
+    </message>
+    <message>
+      <source>No questions for this lab yet.</source>
+      <translation>这个实验还没有练习题。</translation>
+    </message>
+    <message>
+      <source>Right!</source>
+      <translation>正确！</translation>
+    </message>
+    <message>
+      <source>Worked solution:</source>
+      <translation>解题过程：</translation>
+    </message>
+    <message>
+      <source>Score {0}/{1}</source>
+      <translation>得分 {0}/{1}</translation>
+    </message>
+    <message>
+      <source>Done: {0} of {1} right.</source>
+      <translation>完成：{1} 题答对 {0} 题。</translation>
+    </message>
+    <message>
+      <source>Not quite. The answer is {0}.</source>
+      <translation>不对。答案是 {0}。</translation>
     </message>
   </context>
   <context>
@@ -2271,6 +4183,224 @@
     <message>
       <source>Gradient ∂L/∂{0}</source>
       <translation>梯度 ∂L/∂{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NetworkView</name>
+    <message>
+      <source>Click a point in the output: its numbers in every neuron</source>
+      <translation>在输出图上点击一个点：查看它在每个神经元上的数值</translation>
+    </message>
+    <message>
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <source>Input feature, or layer and neuron number</source>
+      <translation>输入特征，或层号和神经元编号</translation>
+    </message>
+    <message>
+      <source>Pre-activation: the weighted sum plus bias</source>
+      <translation>预激活：加权和加偏置</translation>
+    </message>
+    <message>
+      <source>Activation: the neuron's output</source>
+      <translation>激活：神经元的输出</translation>
+    </message>
+    <message>
+      <source>Gradient of this point's loss with respect to z</source>
+      <translation>该点的损失对 z 的梯度</translation>
+    </message>
+    <message>
+      <source>weight w &gt; 0</source>
+      <translation>权重 w &gt; 0</translation>
+    </message>
+    <message>
+      <source>weight w &lt; 0</source>
+      <translation>权重 w &lt; 0</translation>
+    </message>
+    <message>
+      <source>One neuron more in this layer</source>
+      <translation>这一层增加一个神经元</translation>
+    </message>
+    <message>
+      <source>One neuron less in this layer</source>
+      <translation>这一层减少一个神经元</translation>
+    </message>
+    <message>
+      <source>Remove the last hidden layer</source>
+      <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+      <source>Add a hidden layer</source>
+      <translation>增加一个隐藏层</translation>
+    </message>
+    <message>
+      <source>Layer {0}</source>
+      <translation>第 {0} 层</translation>
+    </message>
+    <message>
+      <source>L{0} #{1}</source>
+      <translation>L{0} #{1}</translation>
+    </message>
+    <message>
+      <source>{0}, neuron {1}</source>
+      <translation>{0}，神经元 {1}</translation>
+    </message>
+    <message>
+      <source>weight w = {0}
+from {1}
+to {2}</source>
+      <translation>权重 w = {0}
+从 {1}
+到 {2}</translation>
+    </message>
+    <message>
+      <source>Neuron</source>
+      <translation>神经元</translation>
+    </message>
+    <message>
+      <source>+ layer</source>
+      <translation>+ 层</translation>
+    </message>
+    <message>
+      <source>out #{0}</source>
+      <translation>输出 #{0}</translation>
+    </message>
+    <message>
+      <source>Click: show this map large</source>
+      <translation>点击：放大显示这幅图</translation>
+    </message>
+    <message>
+      <source>Click: show the output large</source>
+      <translation>点击：放大显示输出</translation>
+    </message>
+    <message>
+      <source>− layer</source>
+      <translation>− 层</translation>
+    </message>
+    <message>
+      <source>output over the plane: {0} … {1}</source>
+      <translation>平面上的输出：{0} … {1}</translation>
+    </message>
+    <message>
+      <source>selected point: z = {0}, a = {1}, ∂L/∂z = {2}</source>
+      <translation>选中的点：z = {0}，a = {1}，∂L/∂z = {2}</translation>
+    </message>
+    <message>
+      <source>bias b = {0}</source>
+      <translation>偏置 b = {0}</translation>
+    </message>
+    <message>
+      <source>selected point: {0}</source>
+      <translation>选中的点：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitView</name>
+    <message>
+      <source>image</source>
+      <translation>图像</translation>
+    </message>
+    <message>
+      <source>R, G, B = the kernel's weights on R, G, B, each kernel 0…1</source>
+      <translation>R、G、B = 卷积核对 R、G、B 的权重，每个卷积核各自缩放到 0…1</translation>
+    </message>
+    <message>
+      <source>in {0}</source>
+      <translation>输入 {0}</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>kernel</source>
+      <translation>卷积核</translation>
+    </message>
+    <message>
+      <source>product</source>
+      <translation>乘积</translation>
+    </message>
+    <message>
+      <source>{layer}, channel {channel}, row {row}, column {col}</source>
+      <translation>{layer}，通道 {channel}，第 {row} 行，第 {col} 列</translation>
+    </message>
+    <message>
+      <source>layer: {0}</source>
+      <translation>该层输出：{0}</translation>
+    </message>
+    <message>
+      <source>{name} ({i}, {j}): {x} × {w} = {p}</source>
+      <translation>{name} ({i}, {j})：{x} × {w} = {p}</translation>
+    </message>
+    <message>
+      <source>Click a unit in any feature map to see how its value is computed.</source>
+      <translation>在任一特征图中点击一个单元，查看它的值如何算出。</translation>
+    </message>
+    <message>
+      <source>{kh}×{kw} × {n} channels, stride {s}, padding {p}</source>
+      <translation>{kh}×{kw} × {n} 个通道，步幅 {s}，填充 {p}</translation>
+    </message>
+    <message>
+      <source>{kh}×{kw} window, stride {s}</source>
+      <translation>{kh}×{kw} 窗口，步幅 {s}</translation>
+    </message>
+    <message>
+      <source>BN (x − {mean}) / √({var} + ε) × {gamma} + {beta} = {out}</source>
+      <translation>BN (x − {mean}) / √({var} + ε) × {gamma} + {beta} = {out}</translation>
+    </message>
+    <message>
+      <source>Σ = {sum} + b ({bias}) = &lt;b&gt;{value}&lt;/b&gt;</source>
+      <translation>Σ = {sum} + b ({bias}) = &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>The softmax of the output appears with a unit.</source>
+      <translation>选中一个单元后，这里显示输出层的 softmax。</translation>
+    </message>
+    <message>
+      <source>p = {exp} / Σ {exp}, Σ = {total}</source>
+      <translation>p = {exp} / Σ {exp}，Σ = {total}</translation>
+    </message>
+    <message>
+      <source>max {0}</source>
+      <translation>最大 {0}</translation>
+    </message>
+    <message>
+      <source>mean {0}</source>
+      <translation>平均 {0}</translation>
+    </message>
+    <message>
+      <source>window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>max of the window = &lt;b&gt;{value}&lt;/b&gt; (row {i}, column {j})</source>
+      <translation>窗口最大值 = &lt;b&gt;{value}&lt;/b&gt;（第 {i} 行，第 {j} 列）</translation>
+    </message>
+    <message>
+      <source>mean = Σ {sum} / {n} = &lt;b&gt;{value}&lt;/b&gt;</source>
+      <translation>平均 = Σ {sum} / {n} = &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>drawn: {0} with the largest |Σ|, the others add {1}</source>
+      <translation>画出 |Σ| 最大的 {0} 个，其余通道合计 {1}</translation>
+    </message>
+    <message>
+      <source>{0} cells are padding (0)</source>
+      <translation>{0} 个格子是填充（0）</translation>
+    </message>
+    <message>
+      <source>window ({i}, {j}): {v}</source>
+      <translation>窗口 ({i}, {j})：{v}</translation>
     </message>
   </context>
 </TS>

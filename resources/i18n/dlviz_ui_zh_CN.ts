@@ -121,14 +121,460 @@
     </message>
 </context>
 <context>
+    <name>CharLMStage</name>
+    <message>
+        <source>prompt</source>
+        <extracomment>Characters written by &quot;Generate 20&quot;. Written characters listed in the caption (the latest ones). characters still to write for &quot;Generate 20&quot; (0: not generating) the last sampled step: its attention is shown until the prompt changes (character, probability) of every character written since the last edit take the new run&apos;s prompt into the edit at the next snapshot</extracomment>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>top-k</source>
+        <translation>前 k</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>top-p</source>
+        <translation>前 p</translation>
+    </message>
+    <message>
+        <source>Sample next</source>
+        <translation>采样下一个</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Generate {0}</source>
+        <translation>生成 {0} 个</translation>
+    </message>
+    <message>
+        <source>Model: P(next character)</source>
+        <translation>模型：P(下一个字符)</translation>
+    </message>
+    <message>
+        <source>After T, top-k, top-p ({0} drawn)</source>
+        <translation>经过温度、前 k、前 p 后（{0} 抽中）</translation>
+    </message>
+    <message>
+        <source>the model writes
+(T = 0.8):</source>
+        <translation>模型写出
+（T = 0.8）：</translation>
+    </message>
+    <message>
+        <source>Attention → next character</source>
+        <translation>注意力 → 下一个字符</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>layer, head</source>
+        <translation>层, 头</translation>
+    </message>
+    <message>
+        <source>Next character</source>
+        <translation>下一个字符</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Attention that wrote “{0}”</source>
+        <translation>写出“{0}”时的注意力</translation>
+    </message>
+    <message>
+        <source>validation perplexity {0:.2f} · unigram baseline {1:.2f} · uniform {2}</source>
+        <translation>验证困惑度 {0:.2f} · 一元基线 {1:.2f} · 均匀猜测 {2}</translation>
+    </message>
+    <message>
+        <source>sampling from {0} of {1} characters</source>
+        <translation>从 {1} 个字符中的 {0} 个里采样</translation>
+    </message>
+    <message>
+        <source>not in this text&apos;s alphabet (left out): {0}</source>
+        <translation>不在这篇文本的字母表中（已略去）：{0}</translation>
+    </message>
+    <message>
+        <source>written: {0}</source>
+        <translation>已写出：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Classifier2dStage</name>
     <message>
         <source>Decision boundary</source>
+        <extracomment>Seconds between refreshes of the selected point&apos;s table while training.</extracomment>
         <translation>决策边界</translation>
     </message>
     <message>
         <source>Colour: the class the network predicts at each point of the plane (paler = less sure). Dots: training points; crosses: validation points, in the colour of their true class.</source>
         <translation>颜色：网络在平面上每一点预测的类别（越浅越不确定）。圆点：训练点；叉：验证点，颜色为其真实类别。</translation>
+    </message>
+    <message>
+        <source>Each neuron&apos;s output over the plane</source>
+        <translation>每个神经元在平面上的输出</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Selected point</source>
+        <translation>选中的点</translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Squares: each neuron&apos;s output over the plane ÷ its largest |value|. Edges: weights (thicker above |w| = 0.1, 0.5, 1.5). Hover for numbers; click a neuron to enlarge its map, a point of the output for its z, a, ∂L/∂z.</source>
+        <translation>方块：每个神经元在平面上的输出 ÷ 它的最大 |值|。连线：权重（|w| 超过 0.1、0.5、1.5 时更粗）。悬停查看数值；点击神经元放大它的图，点击输出图上的点查看 z、a、∂L/∂z。</translation>
+    </message>
+    <message>
+        <source>{0} (click the output to go back)</source>
+        <translation>{0}（点击输出返回）</translation>
+    </message>
+    <message>
+        <source>Output: the predicted value</source>
+        <translation>输出：预测值</translation>
+    </message>
+    <message>
+        <source>Output: decision boundary</source>
+        <translation>输出：决策边界</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare two runs</source>
+        <translation>比较两次训练</translation>
+    </message>
+    <message>
+        <source>Comparison:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <source>My own settings for B</source>
+        <translation>为 B 自选设置</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B (editable)</source>
+        <translation>B（可编辑）</translation>
+    </message>
+    <message>
+        <source>Highlighted: the settings where B differs from A. Both runs start from the same seed and train on the same batches.</source>
+        <translation>高亮：B 与 A 不同的设置。两次训练从同一个随机种子开始，并使用相同的批次训练。</translation>
+    </message>
+    <message>
+        <source>Start comparison</source>
+        <translation>开始比较</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change B&apos;s settings below; A keeps the lab&apos;s settings.</source>
+        <translation>在下面修改 B 的设置；A 保持实验当前的设置。</translation>
+    </message>
+    <message>
+        <source>Question for the class: {0}</source>
+        <translation>课堂提问：{0}</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>{0}: {1} — value not applied.</source>
+        <translation>{0}：{1}——该值未应用。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareMode</name>
+    <message>
+        <source>Run {0} has nothing to save yet.</source>
+        <extracomment>the comparison was opened by a lesson scene (the next scene closes it) Compare windows run their pair on a worker thread (tests may pump it).</extracomment>
+        <translation>运行 {0} 还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Run {0} saved: {1}</source>
+        <translation>运行 {0} 已保存：{1}</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare: {0} — {1}</source>
+        <extracomment>The panel a many-panel stage shows first in a comparison (else its main view). Stages that show class probabilities over the plane: a disagreement map applies. Below this a gradient through time is drawn as this (a log scale). The teacher keeps this side&apos;s run (&quot;A&quot; or &quot;B&quot;). The teacher saves this side&apos;s run as an ordinary session file. The teacher exports the comparison (both runs and the curves) as a PNG. stage controls hidden while one panel is shown, and whether they were shown before what a save or an export did (shown for a while) both runs&apos; gradient norm per layer on one scale, added once both sides&apos; snapshots report them (labs with one network) recurrent labs: both runs&apos; gradient through time on one log scale</extracomment>
+        <translation>比较：{0}——{1}</translation>
+    </message>
+    <message>
+        <source>Answer: {0}</source>
+        <translation>答案：{0}</translation>
+    </message>
+    <message>
+        <source>Watch: {0}</source>
+        <translation>注意看：{0}</translation>
+    </message>
+    <message>
+        <source>Compare: {0}</source>
+        <translation>比较：{0}</translation>
+    </message>
+    <message>
+        <source>Hide answer</source>
+        <translation>隐藏答案</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓答案</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0}——{1}</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All panels</source>
+        <translation>全部面板</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Step through</source>
+        <translation>单步解析</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one recorded step of both runs and show them event by event.</source>
+        <translation>两次训练各记录一步，并逐个事件展示。</translation>
+    </message>
+    <message>
+        <source>Reset both</source>
+        <translation>全部重置</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 步/秒</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save one run as a session file, or export the comparison as a PNG.</source>
+        <translation>把其中一个运行保存为会话文件，或把对比导出为 PNG。</translation>
+    </message>
+    <message>
+        <source>Save run {0} as a session…</source>
+        <translation>将运行 {0} 保存为会话…</translation>
+    </message>
+    <message>
+        <source>Export both runs as PNG…</source>
+        <translation>将两个运行导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Keep A</source>
+        <translation>保留 A</translation>
+    </message>
+    <message>
+        <source>Keep B</source>
+        <translation>保留 B</translation>
+    </message>
+    <message>
+        <source>End the comparison and continue run A in the main window.</source>
+        <translation>结束比较，在主窗口中继续训练 A。</translation>
+    </message>
+    <message>
+        <source>End the comparison and continue run B in the main window.</source>
+        <translation>结束比较，在主窗口中继续训练 B。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loss (B dashed)</source>
+        <translation>损失（B 为虚线）</translation>
+    </message>
+    <message>
+        <source>A ≠ B</source>
+        <translation>A ≠ B</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>|A − B| of the predicted value</source>
+        <translation>预测值的 |A − B|</translation>
+    </message>
+    <message>
+        <source>Colour: how far apart the values A and B predict at each point of the plane.</source>
+        <translation>颜色：平面上每一点 A 与 B 预测值相差多少。</translation>
+    </message>
+    <message>
+        <source>A ≠ B on {0:.0%}</source>
+        <translation>A ≠ B：{0:.0%}</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>the same settings</source>
+        <translation>相同的设置</translation>
+    </message>
+    <message>
+        <source>Gradient vs t</source>
+        <translation>梯度随 t 的变化</translation>
+    </message>
+    <message>
+        <source>How much the loss depends on the hidden state at each time step t, A solid and B dashed on one logarithmic scale.</source>
+        <translation>损失对每个时间步 t 的隐藏状态有多敏感：A 为实线、B 为虚线，共用同一个对数刻度。</translation>
+    </message>
+    <message>
+        <source>Gradient per layer</source>
+        <translation>每层梯度</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The size (norm) of the last step&apos;s gradient of each weight layer, from the input to the output, A and B on one logarithmic scale: a bar one decade shorter is a gradient ten times smaller.</source>
+        <translation>上一步中每个权重层（从输入到输出）梯度的大小（范数），A 与 B 共用同一个对数刻度：柱子短一个数量级，梯度就小十倍。</translation>
+    </message>
+    <message>
+        <source>Colour: how differently A and B classify each point of the plane, half the summed difference of their class probabilities (0: the same, 1: each sure of a different class).</source>
+        <translation>颜色：A 与 B 对平面上每一点的分类有多不同，即两者类别概率之差的总和的一半（0：完全相同，1：各自确信是不同的类别）。</translation>
+    </message>
+    <message>
+        <source>building…</source>
+        <translation>构建中…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>{0} · loss {1:.3g}</source>
+        <translation>{0} · 损失 {1:.3g}</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
 </context>
 <context>
@@ -376,6 +822,33 @@
     <message>
         <source>precision</source>
         <translation>精确率</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceMenu</name>
+    <message>
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Auto: the fastest for each lab</source>
+        <translation>自动：每个实验选最快的设备</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (NVIDIA GPU)</source>
+        <translation>CUDA（NVIDIA GPU）</translation>
+    </message>
+    <message>
+        <source>MPS (Apple GPU)</source>
+        <translation>MPS（Apple GPU）</translation>
+    </message>
+    <message>
+        <source>Big labs (convolutional nets, detection, the Transformer) train on the GPU; small ones on the CPU, where they are faster.</source>
+        <translation>大的实验（卷积网络、目标检测、Transformer）在 GPU 上训练；小的实验在 CPU 上训练，那里更快。</translation>
     </message>
 </context>
 <context>
@@ -717,7 +1190,7 @@
     <name>ImageClassifierStage</name>
     <message>
         <source>Inside the network</source>
-        <extracomment>The attribution shown as the main view of its page. While training, the drawing is predicted again at most this often (seconds). Most redraws per second of the filters, their gradients and the confusion matrix. A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The pages of the stage. Colours of a right and a wrong prediction. Numbers on dark and on light cells of the confusion matrix. Cells brighter than this (luminance 0…1) get dark numbers. The main view&apos;s share of the training page (the digit and its feature maps). The input&apos;s share of the main view, and the least it gets (pixels) while that leaves the feature maps at least as much.</extracomment>
+        <extracomment>The attribution shown as the main view of its page. While training, the drawing is predicted again at most this often (seconds). Most redraws per second of the filters, their gradients and the confusion matrix. A request without an answer after this long no longer blocks new ones. Upper level of the gray image under a heat map (&gt;1 dims it so the heat shows). The pages of the stage. While training, the chosen unit is worked out again at most this often (s). Labs whose inputs are RGB images. Shape names of the colour lab&apos;s classes and their symbols (short labels). Numbers on dark and on light cells of the confusion matrix. Cells brighter than this (luminance 0…1) get dark numbers. The main view&apos;s share of the training page (the digit and its feature maps). The input&apos;s share of the main view, and the least it gets (pixels) while that leaves the feature maps at least as much. the unit asked for (layer, channel, row, col, source) and its answer</extracomment>
         <translation>网络内部</translation>
     </message>
     <message>
@@ -777,6 +1250,22 @@
         <translation>清除</translation>
     </message>
     <message>
+        <source>Filters in colour: {0}</source>
+        <translation>彩色卷积核：{0}</translation>
+    </message>
+    <message>
+        <source>Colour = R, G, B weights (0…1)</source>
+        <translation>颜色 = R、G、B 权重（0…1）</translation>
+    </message>
+    <message>
+        <source>RGB weights, 0…1</source>
+        <translation>RGB 权重，0…1</translation>
+    </message>
+    <message>
+        <source>Presets compare plain 20, plain 56 and residual 56 layers (He et al. 2015, Fig. 1). Train each about {steps} steps and watch the training loss: plain 56 stays above plain 20, residual 56 goes lowest.</source>
+        <translation>预设比较普通 20 层、普通 56 层和残差 56 层（何恺明等 2015 年论文图 1）。每个训练约 {steps} 步，看训练损失：普通 56 层高于普通 20 层，残差 56 层最低。</translation>
+    </message>
+    <message>
         <source>{layer} ({kind}): the first {shown} of {total} maps, {h}×{w}, each scaled to its own range 0…1.</source>
         <translation>{layer}（{kind}）：{total} 个特征图中的前 {shown} 个，{h}×{w}，每个按自身范围缩放到 0…1。</translation>
     </message>
@@ -793,12 +1282,36 @@
         <translation>网络看到的输入</translation>
     </message>
     <message>
+        <source>One unit</source>
+        <translation>单个单元</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
         <source>Explain class</source>
         <translation>解释类别</translation>
     </message>
     <message>
         <source>Compute</source>
         <translation>计算</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Validation image</source>
+        <translation>验证图像</translation>
     </message>
     <message>
         <source>Input</source>
@@ -819,6 +1332,50 @@
     <message>
         <source>Confusion</source>
         <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Input as R, G, B channels</source>
+        <translation>输入的 R、G、B 三个通道</translation>
+    </message>
+    <message>
+        <source>R, G, B</source>
+        <translation>R、G、B</translation>
+    </message>
+    <message>
+        <source>Colour filters</source>
+        <translation>彩色卷积核</translation>
+    </message>
+    <message>
+        <source>First-layer filters per channel</source>
+        <translation>第一层卷积核（按通道）</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s map</source>
+        <translation>单元所在的特征图</translation>
+    </message>
+    <message>
+        <source>Its input</source>
+        <translation>它的输入</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>plain {0}</source>
+        <translation>普通 {0}</translation>
+    </message>
+    <message>
+        <source>residual {0}</source>
+        <translation>残差 {0}</translation>
+    </message>
+    <message>
+        <source>{depth} layers with skip connections, the lab&apos;s other defaults, batch {batch}, width ×{width}</source>
+        <translation>{depth} 层，有跳跃连接；其余为本实验的默认设置，批大小 {batch}，宽度 ×{width}</translation>
+    </message>
+    <message>
+        <source>{depth} layers without skip connections, the lab&apos;s other defaults, batch {batch}, width ×{width}</source>
+        <translation>{depth} 层，没有跳跃连接；其余为本实验的默认设置，批大小 {batch}，宽度 ×{width}</translation>
     </message>
     <message>
         <source>Saliency</source>
@@ -851,6 +1408,66 @@
     <message>
         <source>Grad-CAM is empty: no positive evidence for this class at that layer.</source>
         <translation>Grad-CAM 为空：该层没有支持这个类别的正向证据。</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>disc</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>{colour} {shape}</source>
+        <translation>{colour}{shape}</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}</source>
+        <translation>{layer}，通道 {channel}</translation>
+    </message>
+    <message>
+        <source>channel {0}</source>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>Input {0} and the window</source>
+        <translation>输入 {0} 与窗口</translation>
+    </message>
+    <message>
+        <source>Input {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+    <message>
+        <source>Click a unit in any feature map (first page) to see how its value is computed from its input.</source>
+        <translation>在任一特征图（第一页）中点击一个单元，查看它的值如何由输入算出。</translation>
+    </message>
+    <message>
+        <source>Click a cell for its numbers, the unit&apos;s map for another unit.</source>
+        <translation>点击一个格子看它的数值；点击单元所在的特征图换一个单元。</translation>
+    </message>
+    <message>
+        <source>On the drawing.</source>
+        <translation>基于手写的图。</translation>
+    </message>
+    <message>
+        <source>A pooling unit reads one channel: the maximum (outlined) or the mean of its window. Click the unit&apos;s map for another unit.</source>
+        <translation>池化单元只读一个通道：取窗口内的最大值（方框标出）或平均值。点击单元所在的特征图换一个单元。</translation>
     </message>
     <message>
         <source>true {0} · predicted {1} ({2:.0%})</source>
@@ -925,6 +1542,66 @@
     </message>
 </context>
 <context>
+    <name>InkController</name>
+    <message>
+        <source>Pen: draw on the stage</source>
+        <extracomment>Pen colours by the name saved in lesson files: indices into theme.PALETTE, or the theme&apos;s foreground (black, white on the dark theme). Pen widths (pixels at normal size; presentation mode draws them thicker). How near (pixels) the eraser must come to a stroke to remove it. Consecutive points closer than this (pixels) are not stored. Strokes by panel name (stage panels, &quot;loss curves&quot;, &quot;metric curves&quot;, &quot;step through&quot;).</extracomment>
+        <translation>画笔：在舞台上书写</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Clear the ink</source>
+        <translation>清除笔迹</translation>
+    </message>
+    <message>
+        <source>Blank the screen</source>
+        <translation>黑屏</translation>
+    </message>
+    <message>
+        <source>Red pen</source>
+        <translation>红色笔</translation>
+    </message>
+    <message>
+        <source>Blue pen</source>
+        <translation>蓝色笔</translation>
+    </message>
+    <message>
+        <source>Green pen</source>
+        <translation>绿色笔</translation>
+    </message>
+    <message>
+        <source>Black pen (white on dark)</source>
+        <translation>黑色笔（深色主题下为白色）</translation>
+    </message>
+    <message>
+        <source>Thin line</source>
+        <translation>细线</translation>
+    </message>
+    <message>
+        <source>Medium line</source>
+        <translation>中等粗细</translation>
+    </message>
+    <message>
+        <source>Thick line</source>
+        <translation>粗线</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>笔迹</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Pen off (P)</source>
+        <translation>关闭画笔 (P)</translation>
+    </message>
+</context>
+<context>
     <name>KernelAnimationView</name>
     <message>
         <source>input (padded)</source>
@@ -959,7 +1636,7 @@
     <name>MainWindow</name>
     <message>
         <source>dlviz — deep learning lab bench</source>
-        <extracomment>However expensive a stage, a training lab shows a new frame at least this often. False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
+        <extracomment>However expensive a stage, a training lab shows a new frame at least this often. False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. The stage drew a snapshot (its step): live, rewound or a GIF frame. The device choice (``auto``, ``cpu``, ``cuda``, ``mps``) or the device of the open lab changed; the Device menu follows it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) ``auto`` or a device name (``--device``, the Device menu) where the open lab trains, and why (None before a lab is open) the installed classroom features by name (``features[&quot;rewind&quot;]``) the menus and window-wide actions the classroom features share what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
         <translation>dlviz —— 深度学习实验台</translation>
     </message>
     <message>
@@ -1039,10 +1716,6 @@
         <translation>单步解析：最后一个事件</translation>
     </message>
     <message>
-        <source>Device: {0} · torch threads: {1}</source>
-        <translation>设备：{0} · torch 线程数：{1}</translation>
-    </message>
-    <message>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
@@ -1065,6 +1738,58 @@
     <message>
         <source>Parameters here</source>
         <translation>本实验参数量</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>MPS</source>
+        <translation>MPS</translation>
+    </message>
+    <message>
+        <source>no training in this lab</source>
+        <translation>本实验不训练</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>你的选择</translation>
+    </message>
+    <message>
+        <source>no GPU on this machine</source>
+        <translation>本机没有 GPU</translation>
+    </message>
+    <message>
+        <source>small lab: a GPU would be slower</source>
+        <translation>小实验：用 GPU 反而更慢</translation>
+    </message>
+    <message>
+        <source>big lab: faster on the GPU</source>
+        <translation>大实验：在 GPU 上更快</translation>
+    </message>
+    <message>
+        <source>the GPU ran out of memory</source>
+        <translation>GPU 显存不足</translation>
+    </message>
+    <message>
+        <source>{0} · torch threads: {1}</source>
+        <translation>{0} · torch 线程数：{1}</translation>
+    </message>
+    <message>
+        <source>torch threads: {0}</source>
+        <translation>torch 线程数：{0}</translation>
+    </message>
+    <message>
+        <source>Measured on an H200 for this lab: CUDA runs at {0} the speed of one CPU thread.</source>
+        <translation>在 H200 上为本实验实测：CUDA 的速度是单个 CPU 线程的 {0}。</translation>
+    </message>
+    <message>
+        <source>Training → Device chooses another device.</source>
+        <translation>“训练 → 设备”可以换用其他设备。</translation>
     </message>
     <message>
         <source>Training diverged: the loss is no longer a finite number. Training was paused and the last finite weights were kept. Try a smaller learning rate.</source>
@@ -1158,6 +1883,154 @@
     </message>
 </context>
 <context>
+    <name>NormalizationStage</name>
+    <message>
+        <source>with BN</source>
+        <extracomment>Colours of the network with BN and of the one without, in curves and bars. Batch statistic (measured on this batch) and running statistic (the average).</extracomment>
+        <translation>有批归一化</translation>
+    </message>
+    <message>
+        <source>without BN</source>
+        <translation>无批归一化</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>pre-activation</source>
+        <translation>预激活</translation>
+    </message>
+    <message>
+        <source>Running statistics</source>
+        <translation>滑动统计量</translation>
+    </message>
+    <message>
+        <source>Train vs eval</source>
+        <translation>训练与评估</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>P(true digit), same image</source>
+        <translation>P(真实数字)，同一张图</translation>
+    </message>
+    <message>
+        <source>Colour: share of the layer&apos;s pre-activations (ReLU inputs) in each value bin at each step; values beyond ±4 count in the edge bins. The twin is the same network with BN the other way, on the same batches.</source>
+        <translation>颜色：每一步中该层预激活（ReLU 的输入）落在各取值区间的比例；超出 ±4 的值计入边缘区间。孪生网络与本网络相同，只是批归一化设置相反，并使用相同的批次训练。</translation>
+    </message>
+    <message>
+        <source>This network ({0}): layer {1}</source>
+        <translation>本网络（{0}）：第 {1} 层</translation>
+    </message>
+    <message>
+        <source>Twin ({0}): layer {1}</source>
+        <translation>孪生网络（{0}）：第 {1} 层</translation>
+    </message>
+    <message>
+        <source>BN layer {0}, unit 1: batch vs running</source>
+        <translation>批归一化第 {0} 层，单元 1：批量与滑动</translation>
+    </message>
+    <message>
+        <source>This network</source>
+        <translation>本网络</translation>
+    </message>
+    <message>
+        <source>Twin</source>
+        <translation>孪生网络</translation>
+    </message>
+    <message>
+        <source>The twin ({0}) diverged at step {1} and was stopped.</source>
+        <translation>孪生网络（{0}）在第 {1} 步发散，已停止。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>batch mean μ_B</source>
+        <translation>批量均值 μ_B</translation>
+    </message>
+    <message>
+        <source>running mean</source>
+        <translation>滑动均值</translation>
+    </message>
+    <message>
+        <source>batch variance σ²_B</source>
+        <translation>批量方差 σ²_B</translation>
+    </message>
+    <message>
+        <source>running variance</source>
+        <translation>滑动方差</translation>
+    </message>
+    <message>
+        <source>eval mode</source>
+        <translation>评估模式</translation>
+    </message>
+    <message>
+        <source>train, random batch</source>
+        <translation>训练，随机批量</translation>
+    </message>
+    <message>
+        <source>train, batch of {0}s</source>
+        <translation>训练，全是 {0} 的批量</translation>
+    </message>
+    <message>
+        <source>BN layer {0}, unit 1, step {1}</source>
+        <translation>批归一化第 {0} 层，单元 1，第 {1} 步</translation>
+    </message>
+    <message>
+        <source>batch:   μ_B = {0}   σ²_B = {1}</source>
+        <translation>批量：  μ_B = {0}   σ²_B = {1}</translation>
+    </message>
+    <message>
+        <source>running: μ  ← {0:g}·{1} + {2:g}·{3} = {4}</source>
+        <translation>滑动：  μ  ← {0:g}·{1} + {2:g}·{3} = {4}</translation>
+    </message>
+    <message>
+        <source>         σ² ← {0:g}·{1} + {2:g}·{3} = {4}  (σ²_B·{5}/{6})</source>
+        <translation>        σ² ← {0:g}·{1} + {2:g}·{3} = {4}  （σ²_B·{5}/{6}）</translation>
+    </message>
+    <message>
+        <source>train mode uses μ_B, σ²_B; eval mode the running μ, σ².</source>
+        <translation>训练模式用 μ_B、σ²_B；评估模式用滑动的 μ、σ²。</translation>
+    </message>
+    <message>
+        <source>  kept {0} of {1} active units, ×1/(1 − p) = ×{2:.2f}</source>
+        <translation>  {1} 个激活单元保留 {0} 个，×1/(1 − p) = ×{2:.2f}</translation>
+    </message>
+    <message>
+        <source>  unit {0}: {1} → {2}</source>
+        <translation>  单元 {0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <source>  batch mean: in {0}, out {1}; eval: y = x</source>
+        <translation>  批量均值：输入 {0}，输出 {1}；评估：y = x</translation>
+    </message>
+    <message>
+        <source>The same validation digit (a {0}):</source>
+        <translation>同一张验证集数字（{0}）：</translation>
+    </message>
+    <message>
+        <source>  {0}  p({1}) = {2:.3f}  → {3}</source>
+        <translation>  {0}  p({1}) = {2:.3f}  → {3}</translation>
+    </message>
+    <message>
+        <source>Dropout is off (p = 0).</source>
+        <translation>丢弃法关闭（p = 0）。</translation>
+    </message>
+    <message>
+        <source>Dropout p = {0:g}, layer 1, train mode:</source>
+        <translation>丢弃法 p = {0:g}，第 1 层，训练模式：</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>No lesson notes for this lab yet.</source>
@@ -1185,7 +2058,7 @@
     <name>OptimizersStage</name>
     <message>
         <source>Update rule of</source>
-        <extracomment>One colour per optimizer (the theme&apos;s palette), readable on the colour map (lines and markers get a dark outline). Short names under the loss bars. Outline of lines and markers drawn on the colour map, and the fill of the start and critical-point markers: dark and light whatever the theme (the map is the same in both). A path shows a dot at each step while it has at most this many points.</extracomment>
+        <extracomment>One colour per optimizer (the theme&apos;s palette), readable on the colour map (lines and markers get a dark outline). Short names under the loss bars. Outline of lines and markers drawn on the colour map, and the fill of the start and critical-point markers: theme roles, dark and light whatever the theme (the map is the same in both). A path shows a dot at each step while it has at most this many points. A long path is drawn through the points that move to another cell of a grid of this many pixels, less those on smooth stretches (see :func:`thin_path`): a converging optimizer adds thousands of sub-pixel steps that would each cost drawing time and show nothing. At most this many points of a path are drawn (an antialiased outlined line costs about 2 µs a point to paint; seven paths of 400 fit in a frame).</extracomment>
         <translation>更新规则：</translation>
     </message>
     <message>
@@ -1419,23 +2292,6 @@
 <context>
     <name>Seq2SeqStage</name>
     <message>
-        <source>{0}  →  {1}   (target {2})</source>
-        <extracomment>Marks drawn over the heatmaps: the true alignment, the query token&apos;s row. The causal mask: positions a query may attend to, and hidden ones. Colours of the sample&apos;s result in the caption. English templates of :func:`format_beam` and :func:`format_steps`; the stages pass their translations. the sample and its result, the validation metrics (shown in the caption)</extracomment>
-        <translation>{0}  →  {1}   （目标 {2}）</translation>
-    </message>
-    <message>
-        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
-        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
-    </message>
-    <message>
-        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
-        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
-    </message>
-    <message>
-        <source>val accuracy {0:.0%}</source>
-        <translation>验证准确率 {0:.0%}</translation>
-    </message>
-    <message>
         <source>{0} true alignment</source>
         <translation>{0} 真实对齐</translation>
     </message>
@@ -1524,7 +2380,7 @@
     </message>
     <message>
         <source>f — forget gate</source>
-        <extracomment>Gates squashed by σ into (0, 1); the others are signed and use a diverging map. Gates squashed by tanh into (−1, 1). The time cursor (dashed) and the chosen unit (dotted). Smallest value drawn on the log-scaled gradient plot.</extracomment>
+        <extracomment>Gates squashed by σ into (0, 1); the others are signed and use a diverging map. Gates squashed by tanh into (−1, 1). The time cursor (dashed) and the chosen unit (dotted). Smallest value drawn on the log-scaled gradient plot. Mantissas of the cell state&apos;s colour-bar ends (× a power of ten).</extracomment>
         <translation>f —— 遗忘门</translation>
     </message>
     <message>
@@ -1647,7 +2503,7 @@
     <name>SiameseStage</name>
     <message>
         <source>Embeddings by class</source>
-        <extracomment>Colour roles (all from the theme&apos;s colour-blind-safe palette). Captions under digit images sit on the images&apos; black margin in either theme. Range of the temperature slider (log scale). The window&apos;s metric-curve panel (see :class:`DeckWithoutMetricCurves`).</extracomment>
+        <extracomment>Colour roles (all from the theme&apos;s colour-blind-safe palette). Captions under digit images sit on the images&apos; black margin in either theme. Range of the temperature slider (log scale). The window&apos;s metric-curve panel (see :class:`DeckWithoutMetricCurves`). Points of the margin circle.</extracomment>
         <translation>按类别的嵌入</translation>
     </message>
     <message>
@@ -1667,6 +2523,22 @@
         <translation>距离</translation>
     </message>
     <message>
+        <source>A validation triplet (a, p, n)</source>
+        <translation>一个验证三元组（a、p、n）</translation>
+    </message>
+    <message>
+        <source>Triplet</source>
+        <translation>三元组</translation>
+    </message>
+    <message>
+        <source>◀ Previous anchor</source>
+        <translation>◀ 上一个锚点</translation>
+    </message>
+    <message>
+        <source>Next anchor ▶</source>
+        <translation>下一个锚点 ▶</translation>
+    </message>
+    <message>
         <source>Pair</source>
         <translation>样本对</translation>
     </message>
@@ -1677,6 +2549,10 @@
     <message>
         <source>Next pair ▶</source>
         <translation>下一对 ▶</translation>
+    </message>
+    <message>
+        <source>d(a,p) + m = {value:.2f}</source>
+        <translation>d(a,p) + m = {value:.2f}</translation>
     </message>
     <message>
         <source>margin {value:.2f}</source>
@@ -1721,6 +2597,30 @@
     <message>
         <source>two towers, unshared</source>
         <translation>两座塔，不共享权重</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>batch-hard</source>
+        <translation>批内最难</translation>
+    </message>
+    <message>
+        <source>semi-hard</source>
+        <translation>半难</translation>
+    </message>
+    <message>
+        <source>Triplet ({0}): d(a,p) = {1:.3f}, d(a,n) = {2:.3f} → loss max(0, {1:.3f} − {2:.3f} + {3:.2f}) = {4:.3f} {5}</source>
+        <translation>三元组（{0}）：d(a,p) = {1:.3f}，d(a,n) = {2:.3f} → 损失 max(0, {1:.3f} − {2:.3f} + {3:.2f}) = {4:.3f} {5}</translation>
+    </message>
+    <message>
+        <source>Verification accuracy {0:.1f}% at the best threshold ({1}, {2}, triplet loss).</source>
+        <translation>最佳阈值下的验证准确率 {0:.1f}%（{1}，{2}，三元组损失）。</translation>
+    </message>
+    <message>
+        <source>The circle d(a,p) + m is drawn only for a 2-D Euclidean embedding.</source>
+        <translation>只有 2 维欧氏嵌入才画出半径 d(a,p) + m 的圆。</translation>
     </message>
     <message>
         <source>same class</source>
@@ -1828,23 +2728,123 @@
     </message>
 </context>
 <context>
+    <name>TransferStage</name>
+    <message>
+        <source>from scratch</source>
+        <extracomment>The colour of each way, in curves, markers and the window&apos;s curves. The slider&apos;s stops (labelled examples of 5–9). Metric keys of each way in the window&apos;s curves.</extracomment>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>frozen + new head</source>
+        <translation>冻结 + 新输出层</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>labelled examples</source>
+        <translation>带标签样本数</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Examples needed</source>
+        <translation>所需样本</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Validation accuracy on 5–9</source>
+        <translation>5–9 上的验证准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy on 5–9</source>
+        <translation>5–9 准确率</translation>
+    </message>
+    <message>
+        <source>Measure {0}–{1} examples</source>
+        <translation>测量 {0}–{1} 个样本</translation>
+    </message>
+    <message>
+        <source>Train the three ways for {0} steps with each number of labelled examples (takes a while; training waits)</source>
+        <translation>用每种带标签样本数把三种方式各训练 {0} 步（需要一些时间，训练会暂停等待）</translation>
+    </message>
+    <message>
+        <source>How many labelled digits 5–9 the three networks learn from; the run restarts with the new number</source>
+        <translation>三个网络学习的带标签数字 5–9 的个数；改变后以新数量重新开始训练</translation>
+    </message>
+    <message>
+        <source>Labelled examples: {0}</source>
+        <translation>带标签样本：{0}</translation>
+    </message>
+    <message>
+        <source>Accuracy after {0} steps: not measured yet</source>
+        <translation>{0} 步后的准确率：尚未测量</translation>
+    </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>Not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>Accuracy after {0} steps by examples</source>
+        <translation>{0} 步后的准确率与样本数</translation>
+    </message>
+    <message>
+        <source>After {0} steps</source>
+        <translation>{0} 步后</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>{0} 步</translation>
+    </message>
+    <message>
+        <source>First-layer filters</source>
+        <translation>第一层卷积核</translation>
+    </message>
+    <message>
+        <source>A body pre-trained on the digits 0–4 learns 5–9 from a few labelled examples, three ways, on the same batches.</source>
+        <translation>在数字 0–4 上预训练的主体用少量带标签样本，以三种方式在相同批次上学习 5–9。</translation>
+    </message>
+    <message>
+        <source>Pre-trained on 0–4 (each digit at many places): {0:.1f} %. {1} labelled examples of 5–9 ({2} held out); first step at ≥ {3:.0f} %: scratch {4}, frozen {5}, fine-tuned {6}. Fine-tuned filters moved {7:.1f} % (frozen = pre-trained; colour: signed weight). Dotted line: this run&apos;s examples.</source>
+        <translation>在 0–4 上预训练（每个数字出现在许多位置）：{0:.1f}%。5–9 的带标签样本 {1} 个（留出 {2} 个验证）；首次达到 ≥ {3:.0f}% 的步数：从头训练 {4}，冻结 {5}，微调 {6}。微调后的卷积核变化了 {7:.1f}%（冻结 = 预训练；颜色：有正负的权重）。虚线：本次运行的样本数。</translation>
+    </message>
+    <message>
+        <source>pre-trained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>TransformerStage</name>
-    <message>
-        <source>{0}  →  {1}   (target {2})</source>
-        <translation>{0}  →  {1}   （目标 {2}）</translation>
-    </message>
-    <message>
-        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
-        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
-    </message>
-    <message>
-        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
-        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
-    </message>
-    <message>
-        <source>val accuracy {0:.0%}</source>
-        <translation>验证准确率 {0:.0%}</translation>
-    </message>
     <message>
         <source>{0} query token (its row: what it attends to)</source>
         <translation>{0} 查询词元（它那一行：它关注哪里）</translation>
@@ -2027,6 +3027,160 @@
     <message>
         <source>Train continuously (Space)</source>
         <translation>持续训练（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>UNetStage</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳跃连接</translation>
+    </message>
+    <message>
+        <source>{0}: {1}×{1}</source>
+        <translation>{0}：{1}×{1}</translation>
+    </message>
+    <message>
+        <source>Which skip connection the skip panel shows: 1 is the finest (full size), 3 the coarsest.</source>
+        <translation>跳跃面板显示哪一级跳跃连接：1 最精细（原尺寸），3 最粗糙。</translation>
+    </message>
+    <message>
+        <source>True mask</source>
+        <translation>真实掩码</translation>
+    </message>
+    <message>
+        <source>Validation mean IoU</source>
+        <translation>验证集平均 IoU</translation>
+    </message>
+    <message>
+        <source>U-Net</source>
+        <translation>U-Net</translation>
+    </message>
+    <message>
+        <source>FCN</source>
+        <translation>FCN</translation>
+    </message>
+    <message>
+        <source>One layer</source>
+        <translation>单层</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>mIoU</source>
+        <translation>mIoU</translation>
+    </message>
+    <message>
+        <source>transposed conv. 3×3, stride 2</source>
+        <translation>3×3 转置卷积，步幅 2</translation>
+    </message>
+    <message>
+        <source>upsample + conv. 3×3</source>
+        <translation>上采样 + 3×3 卷积</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>disc</source>
+        <translation>圆</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>U-Net mask over the input</source>
+        <translation>U-Net 掩码叠加在输入上</translation>
+    </message>
+    <message>
+        <source>FCN mask over the input</source>
+        <translation>FCN 掩码叠加在输入上</translation>
+    </message>
+    <message>
+        <source>Skip {0} ({1}×{1})</source>
+        <translation>跳跃 {0}（{1}×{1}）</translation>
+    </message>
+    <message>
+        <source>Up-layer on a flat input</source>
+        <translation>上采样层：平坦输入</translation>
+    </message>
+    <message>
+        <source>Decoder on a flat image</source>
+        <translation>解码器：平坦图像</translation>
+    </message>
+    <message>
+        <source>Up-layer, flat input: {0:.2f}</source>
+        <translation>上采样层，平坦输入：{0:.2f}</translation>
+    </message>
+    <message>
+        <source>Decoder, flat image: {0:.2f}</source>
+        <translation>解码器，平坦图像：{0:.2f}</translation>
+    </message>
+    <message>
+        <source>Mask colours: {0}. Skip: each map divided by its largest magnitude. Upsampling: {1}; on a flat input its period-2 pattern has the strength in the titles (0 = none).</source>
+        <translation>掩码颜色：{0}。跳跃面板：每张特征图除以其最大绝对值。上采样方式：{1}；平坦输入产生的周期为 2 的图案强度见面板标题（0 表示没有）。</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>upsampled</source>
+        <translation>上采样</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>UserModelStage</name>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation>每层梯度范数</translation>
+    </message>
+    <message>
+        <source>Output spread</source>
+        <translation>输出离散程度</translation>
+    </message>
+    <message>
+        <source>Gradient norm: how large each layer&apos;s weight gradient was in the last training step — a layer near zero learns little. Output spread: the standard deviation of each layer&apos;s output on validation inputs — values that shrink or grow layer after layer signal vanishing or exploding activations.</source>
+        <translation>梯度范数：上一个训练步中每层权重梯度的大小——接近零的层几乎学不到东西。输出离散程度：每层在验证输入上的输出标准差——逐层变小或变大，说明激活在消失或爆炸。</translation>
+    </message>
+</context>
+<context>
+    <name>_AttentionStage</name>
+    <message>
+        <source>{0}  →  {1}   (target {2})</source>
+        <extracomment>The causal mask: positions a query may attend to, and hidden ones. English templates of :func:`format_beam` and :func:`format_steps`; the stages pass their translations. the sample and its result, the validation metrics (shown in the caption)</extracomment>
+        <translation>{0}  →  {1}   （目标 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}  →  class {1} ({2:.0%}), label {3}</source>
+        <translation>{0}  →  类别 {1}（{2:.0%}），标签 {3}</translation>
+    </message>
+    <message>
+        <source>val: sequences {0:.0%} · tokens {1:.0%} · BLEU {2:.3f}</source>
+        <translation>验证：整句 {0:.0%} · 词元 {1:.0%} · BLEU {2:.3f}</translation>
+    </message>
+    <message>
+        <source>val accuracy {0:.0%}</source>
+        <translation>验证准确率 {0:.0%}</translation>
     </message>
 </context>
 <context>

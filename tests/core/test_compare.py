@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from dlviz.core.compare import (
+    GRAD_KEY,
     PRESETS,
     batch_sequences,
     compare_spec,
@@ -14,8 +15,10 @@ from dlviz.core.compare import (
     preset,
     presets_for,
     same_batches,
+    scene_comparison,
 )
 from dlviz.core.labs import all_labs, get_lab
+from dlviz.core.params import ParamError
 
 CPU = torch.device("cpu")
 
@@ -143,3 +146,40 @@ def test_adam_leaves_plain_sgd_behind():
     sgd, adam = _train("sgd_adam", 300)
     assert adam["loss"] < 0.5 * sgd["loss"]
     assert adam["val_acc"] > sgd["val_acc"] + 0.2
+
+
+def test_each_side_reports_its_gradient_norm_per_layer_after_a_step():
+    spec_a, hp_a, spec_b, hp_b = _sides("sigmoid_relu_deep")
+    norms = {}
+    for side, spec, hp in (("A", spec_a, hp_a), ("B", spec_b, hp_b)):
+        task = compare_spec(spec).factory(hp, CPU)
+        assert GRAD_KEY not in task.snapshot()  # no backward pass yet
+        for _ in range(3):
+            task.train_step()
+        labels, values = task.snapshot()[GRAD_KEY]
+        assert labels == [str(i) for i in range(1, 10)]  # 8 hidden + the output
+        last = task.model[-1]  # the output layer: its weight and bias gradients
+        assert values[-1] == pytest.approx(
+            float(torch.cat([last.weight.grad.reshape(-1),
+                             last.bias.grad.reshape(-1)]).norm()), rel=1e-5)
+        norms[side] = values
+    # the vanishing gradient: the sigmoid net's first layer gets a gradient orders
+    # of magnitude smaller than its last one, the ReLU net's far less so
+    assert norms["A"][0] / norms["A"][-1] < 1e-3
+    assert norms["B"][0] / norms["B"][-1] > 10 * norms["A"][0] / norms["A"][-1]
+
+
+def test_a_lesson_scene_names_a_preset_or_bs_own_settings():
+    p, hp_a, hp_b = scene_comparison("mlp2d", {"dataset": "moons"},
+                                     {"preset": "sigmoid_relu_deep"})
+    assert p.key == "sigmoid_relu_deep"
+    assert (hp_a["activation"], hp_b["activation"]) == ("sigmoid", "ReLU")
+    assert hp_a["layers"] == hp_b["layers"] == 8
+    p, hp_a, hp_b = scene_comparison("mlp2d", {"layers": 2}, {"b": {"lr": 0.1}})
+    assert p is None and hp_a["layers"] == hp_b["layers"] == 2
+    assert hp_b["lr"] == 0.1 and hp_a["lr"] != 0.1
+    # a preset of another lab, an unknown one, a bad setting, an unknown field
+    for bad in ({"preset": "sgd_adam_x"}, {"preset": "rnn_lstm_adding"},
+                {"b": {"lr": -1}}, {"presets": "sgd_adam"}, {}):
+        with pytest.raises((ValueError, ParamError)):
+            scene_comparison("mlp2d", {}, bad)

@@ -157,3 +157,32 @@ def test_every_preset_runs_in_lockstep_from_its_lab():
         assert (cs.a.step, cs.b.step) == (2, 2), p.key
         assert cs.b.spec.key == p.other_lab
         cs.shutdown()
+
+
+def _lesson(scene: dict) -> dict:
+    return {"format": "dlviz-lesson", "version": 1, "title": "t",
+            "scenes": [{"title": "s", "lab": "mlp2d", **scene}]}
+
+
+def test_a_lesson_scene_can_open_a_comparison_and_old_scenes_load_unchanged():
+    from dlviz.session.lesson import (
+        LessonError,
+        load_lesson,
+        parse_lesson,
+        shipped_lessons,
+    )
+
+    lesson = parse_lesson(_lesson({"compare": {"preset": "sigmoid_relu_deep"}}))
+    scene = lesson.scenes[0]
+    assert scene.compare == {"preset": "sigmoid_relu_deep"}
+    assert parse_lesson(lesson.to_dict()).scenes[0] == scene  # round trip
+    plain = parse_lesson(_lesson({})).scenes[0]
+    assert plain.compare is None and "compare" not in plain.to_dict()
+    with pytest.raises(LessonError, match="bad compare"):
+        parse_lesson(_lesson({"compare": {"preset": "rnn_lstm_adding"}}))
+    with pytest.raises(LessonError, match="bad compare"):
+        parse_lesson(_lesson({"compare": {"b": {"activation": "nope"}}}))
+    # the shipped RNN lesson holds the RNN-against-LSTM comparison
+    path = next(p for p in shipped_lessons() if p.name == "rnn_memory.json")
+    compares = [s.compare for s in load_lesson(path).scenes if s.compare]
+    assert compares == [{"preset": "rnn_lstm_adding"}]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -146,6 +148,18 @@ def test_a_lab_pair_preset_puts_the_other_labs_stage_on_b(qtbot, window,
     qtbot.waitUntil(lambda: compare.session.b.state == "ready", timeout=20000)
     assert compare.stages["B"].spec.key == "lstm"
     assert compare.map_view is None
+    # the gradient through time of both cells, on one log scale
+    compare.step_once()
+    qtbot.waitUntil(lambda: compare.time_view is not None
+                    and {"A", "B"} <= set(compare.time_view.curves), timeout=30000)
+    assert compare.grad_view is None  # a recurrent net: time steps, not layers
+    # (a log axis: the curves hold log10 of the norms)
+    ys = {s: compare.time_view.curves[s].getData()[1] for s in ("A", "B")}
+    assert len(ys["A"]) == len(ys["B"]) == setup.hparams_a["length"]
+    assert np.all(np.isfinite(ys["A"])) and not np.array_equal(ys["A"], ys["B"])
+    lo, hi = compare.time_view.plot_item.getViewBox().viewRange()[1]
+    for y in ys.values():
+        assert lo <= y.min() and y.max() <= hi
     compare.close()
 
 
@@ -171,3 +185,71 @@ def test_regression_runs_compare_their_predicted_surfaces(qtbot, window, compare
     assert image is not None and np.all(image >= 0) and image.max() > 0
     assert "|A − B|" in compare.map_view._title
     compare.close()
+
+
+def test_gradient_bars_save_each_run_and_export_both(qtbot, compare_mode, tmp_path,
+                                                     monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from dlviz.session.persist import open_session
+    from dlviz.ui.classroom import compare as compare_module
+    from dlviz.ui.classroom._export_dialogs import ImageChoice
+
+    compare = _start(qtbot, compare_mode, "sigmoid_relu_deep")
+    compare.step_once()
+    compare.step_once()
+    qtbot.waitUntil(lambda: compare.session.step >= 2, timeout=20000)
+    qtbot.waitUntil(lambda: compare.grad_view is not None
+                    and len(compare.grad_view.heights.get("A", [])) == 9,
+                    timeout=20000)
+    view = compare.grad_view
+    assert compare.deck.panels()["gradients"] is view
+    # one log scale for both: the same bottom, and the sigmoid net's first layer
+    # a decade and more below the ReLU net's
+    assert view.bars.opts["y0"] == view.bars_b.opts["y0"]
+    heights = view.heights
+    assert heights["B"][0] - heights["A"][0] > 1
+    assert [label.text for _s, label in view.legend.items] == ["A", "B"]
+    # each run saves as an ordinary session file
+    paths = {s: str(tmp_path / f"{s}.dlviz") for s in ("A", "B")}
+    assert compare_mode.save_side("A", paths["A"])
+    # B through the window's Save… menu
+    monkeypatch.setattr(compare_module, "ask_save_path", lambda parent: paths["B"])
+    compare.save_actions["B"].trigger()
+    qtbot.waitUntil(lambda: "saved" in compare.notice.text()
+                    and all(Path(p).exists() for p in paths.values()),
+                    timeout=20000)
+    for side, path in paths.items():
+        data = open_session(path)
+        session = compare.session.side(side)
+        assert data.lab == "mlp2d" and data.hparams == session.hparams
+        assert data.step == session.step >= 2 and len(data.history) >= 2
+    assert open_session(paths["A"]).hparams["activation"] == "sigmoid"
+    # the PNG of both runs, through the export functions
+    png = tmp_path / "both.png"
+    monkeypatch.setattr(compare_module, "ask_image_options",
+                        lambda *args: ImageChoice("Comparison", str(png), 900, 500))
+    compare.export_action.trigger()
+    assert "Exported" in compare.notice.text()
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (900, 500)
+    compare.close()
+
+
+def test_a_lesson_scene_opens_its_comparison_and_the_next_closes_it(qtbot, window,
+                                                                   compare_mode):
+    from dlviz.session.lesson import Scene
+
+    lessons = window.features["lessons"]
+    scene = Scene("cmp", "mlp2d", {"dataset": "moons"},
+                  compare={"preset": "sigmoid_relu_deep"})
+    lessons.apply_scene(scene)
+    compare = compare_mode.compare
+    assert compare is not None and compare.preset.key == "sigmoid_relu_deep"
+    assert compare.session.a.hparams["activation"] == "sigmoid"
+    assert compare.session.b.hparams["layers"] == 8
+    qtbot.waitUntil(lambda: all(s.state == "ready"
+                                for s in compare.session.sessions.values()),
+                    timeout=20000)
+    lessons.apply_scene(Scene("plain", "mlp2d", {"dataset": "moons"}))
+    assert compare_mode.compare is None

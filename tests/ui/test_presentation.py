@@ -156,9 +156,10 @@ def test_f_zooms_panel_and_escape_restores(qtbot, window):
     assert window.tabs.tabBar().isVisible()
 
     # F on the focused panel zooms it; the step-through panel and curves count too
-    window.metric_curves.setFocus()
+    window.loss_curves.setFocus()
+    qtbot.waitUntil(window.loss_curves.hasFocus, timeout=2000)
     press(qtbot, window, "F")
-    assert zoom.panel is window.metric_curves
+    assert zoom.panel is window.loss_curves
     press(qtbot, window, "Esc")
     window.features["presentation"].zoom_panel(window.step_through)
     assert window.tabs.currentWidget() is window.step_through

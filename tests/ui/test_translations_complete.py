@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import html
+
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -42,6 +44,7 @@ ALLOWED_WORDS = {
     "saliency", "integrated", "gradients", "softmax", "dropout", "qk", "fcn", "iou",
     "nms", "siamese", "logits", "beale", "rosenbrock",
     "map", "miou", "net",  # U-Net
+    "gpt", "bert", "unet",
     # optimizers and activations
     "sgd", "adam", "adagrad", "adadelta", "rmsprop", "nesterov", "relu", "leakyrelu",
     "elu", "gelu", "sigmoid", "tanh", "max", "argmax", "valid", "same",
@@ -83,7 +86,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
 
     def add(widget, what: str, text: str) -> None:
-        found.append((f"{type(widget).__name__}.{what}", text))
+        # rich text is checked as shown: "&gt;" is the sign ">", not a word
+        found.append((f"{type(widget).__name__}.{what}", html.unescape(text)))
 
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible():

@@ -261,6 +261,8 @@ def test_every_scene_of_the_vision_lesson_says_what_it_sets(
             assert stage.nms_value.text() == f"{values['nms_threshold']:.2f}"
             assert stage.nms_slider.value() == round(100 * values["nms_threshold"])
             continue
+        if scene.lab != "segmentation":  # the U-Net scene: its own stage tests
+            continue
         calculator = stage.caption.text()  # the page stays as the last scene left it
         stage.pages.setCurrentIndex(0)
         masks = stage.caption.text()

@@ -23,21 +23,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from dlviz.core.compare import Preset
+from dlviz.core.compare import GRAD_KEY, Preset
 from dlviz.core.labs.base import LabSpec
 from dlviz.core.metric_names import metric_label
 from dlviz.session.compare import SIDES, CompareSession
 from dlviz.session.engine import SPEEDS
 from dlviz.session.shown import ShownSnapshot
 from dlviz.ui import theme
+from dlviz.ui.compare.bars import PairBarsView
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import PanelDeck, Role
 from dlviz.ui.kit.deck import min_panel_size
@@ -49,10 +52,15 @@ from dlviz.ui.views.heatmap import HeatmapView
 
 REDRAW_MS = 33
 #: The panel a many-panel stage shows first in a comparison (else its main view).
-PREFERRED_PANELS = ("decision boundary",)
+PREFERRED_PANELS = ("decision boundary",
+                    # a recurrent net: input, target and prediction (its gradient
+                    # through time is in the shared views, on one scale)
+                    "series")
 CURVES_EVERY_S = 0.25
 #: Stages that show class probabilities over the plane: a disagreement map applies.
 MAP_STAGES = ("classifier2d",)
+#: Below this a gradient through time is drawn as this (a log scale).
+GRAD_FLOOR = 1e-12
 
 
 def disagreement(probs_a: np.ndarray, probs_b: np.ndarray) -> tuple[np.ndarray, float]:
@@ -70,6 +78,10 @@ class CompareWindow(QWidget):
 
     #: The teacher keeps this side's run ("A" or "B").
     keep_requested = Signal(str)
+    #: The teacher saves this side's run as an ordinary session file.
+    save_requested = Signal(str)
+    #: The teacher exports the comparison (both runs and the curves) as a PNG.
+    export_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -138,6 +150,15 @@ class CompareWindow(QWidget):
         self.answer.hide()
         self.watch = QLabel()
         self.watch.setWordWrap(True)
+        #: what a save or an export did (shown for a while)
+        self.notice = QLabel()
+        self.notice.setObjectName("compare_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(8000)
+        self._notice_timer.timeout.connect(self.notice.hide)
         # a stage of many panels shows one of them in both runs (the teacher's
         # choice), so the two stay legible side by side
         self.panel_label = QLabel()
@@ -153,6 +174,7 @@ class CompareWindow(QWidget):
         header.addWidget(self.panel_label, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.panel_box, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header = header  # the save/export button joins it once built
 
         self.stage_split = QSplitter(Qt.Orientation.Horizontal)
         self.stage_split.setChildrenCollapsible(False)
@@ -195,6 +217,11 @@ class CompareWindow(QWidget):
             self.map_view.plot_item.invertY(False)  # y up, as the decision maps
             self.deck.add(self.map_view, Role.SECONDARY, "disagreement")
         self._map_share = 0.0
+        #: both runs' gradient norm per layer on one scale, added once both
+        #: sides' snapshots report them (labs with one network)
+        self.grad_view: PairBarsView | None = None
+        #: recurrent labs: both runs' gradient through time on one log scale
+        self.time_view: CurvesView | None = None
 
         self.body = QSplitter(Qt.Orientation.Vertical)
         self.body.setChildrenCollapsible(False)
@@ -235,6 +262,23 @@ class CompareWindow(QWidget):
         self.keep_a.setObjectName("compare_keep_A")
         self.keep_b = QPushButton()
         self.keep_b.setObjectName("compare_keep_B")
+        # saving a run and exporting the picture: one button, its menu
+        self.file_button = QToolButton()
+        self.file_button.setObjectName("compare_file")
+        self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.file_menu = QMenu(self.file_button)
+        self.save_actions = {
+            side: self.file_menu.addAction(
+                "", lambda s=side: self.save_requested.emit(s))
+            for side in SIDES
+        }
+        self.file_menu.addSeparator()
+        self.export_action = self.file_menu.addAction("", self.export_requested.emit)
+        self.file_button.setMenu(self.file_menu)
+        self.file_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # in the header, where the question's text wraps to make room (the
+        # transport row is full at 1024 px with the presentation font)
+        self._header.addWidget(self.file_button, 0, Qt.AlignmentFlag.AlignTop)
         for button in (self.play_button, self.step_button, self.trace_button,
                        self.reset_button, self.keep_a, self.keep_b):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -251,6 +295,7 @@ class CompareWindow(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.answer)
         layout.addWidget(self.watch)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(transport)
         self.question.setVisible(self.preset is not None)
@@ -361,6 +406,13 @@ class CompareWindow(QWidget):
             text = self.tr("fastest") if sps == 0 else self.tr("{0} steps/s").format(
                 f"{sps:g}")
             self.speed.setItemText(i, text)
+        self.file_button.setText(self.tr("Save…"))
+        self.file_button.setToolTip(self.tr(
+            "Save one run as a session file, or export the comparison as a PNG."))
+        for side in SIDES:
+            self.save_actions[side].setText(
+                self.tr("Save run {0} as a session…").format(self._side_name(side)))
+        self.export_action.setText(self.tr("Export both runs as PNG…"))
         self.keep_a.setText(self.tr("Keep A"))
         self.keep_b.setText(self.tr("Keep B"))
         self.keep_a.setToolTip(self.tr(
@@ -374,8 +426,10 @@ class CompareWindow(QWidget):
             self.curves.clear_curves()
             self._curves_dirty = True
         if self.map_view is not None:
-            self.deck.set_title(self.map_view, self.tr("Disagreement"))
+            # a short tab title: the gradients' tab shares the narrow column
+            self.deck.set_title(self.map_view, self.tr("A ≠ B"))
             self._title_map()
+        self._title_grads()
         self._show_state()
 
     def _side_name(self, side: str) -> str:
@@ -496,6 +550,17 @@ class CompareWindow(QWidget):
     def reset(self) -> None:
         self.session.reset()
 
+    def show_notice(self, text: str) -> None:
+        """Say what a save or an export did, for a few seconds."""
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def export_widget(self) -> QWidget:
+        """What an export draws: both runs and the shared views (the side-by-side
+        page), or both step-throughs when that page is shown."""
+        return self.tabs.currentWidget()
+
     def reveal(self) -> None:
         show = not self.answer.isVisible()
         self.answer.setVisible(show)
@@ -510,6 +575,10 @@ class CompareWindow(QWidget):
     def _on_run_reset(self, side: str) -> None:
         self.shown[side].clear()
         self.stages[side].reset()
+        if self.grad_view is not None:
+            self.grad_view.clear_pair()
+        if self.time_view is not None:
+            self.time_view.clear_curves()
         self.traces[side].clear()
         self.curves.clear_curves()  # the other side's come back from its history
         self._curves_dirty = True
@@ -555,7 +624,78 @@ class CompareWindow(QWidget):
                 drew = True
         if drew and self.map_view is not None:
             self._draw_map()
+        if drew:
+            self._draw_grads()
         return drew
+
+    def _draw_grads(self) -> None:
+        """A's and B's gradient norm per layer, side by side on one log scale (a
+        recurrent net: their gradient through time, ‖∂L/∂h_t‖, on one scale)."""
+        a, b = (self.shown[s].current() for s in SIDES)
+        if not a or not b:
+            return
+        if "grad_h" in a and "grad_h" in b:
+            self._draw_time(a["grad_h"], b["grad_h"])
+            return
+        if GRAD_KEY not in a or GRAD_KEY not in b:
+            return
+        (labels_a, norms_a), (_labels_b, norms_b) = a[GRAD_KEY], b[GRAD_KEY]
+        if len(norms_a) != len(norms_b):
+            return  # different architectures: no layer to layer comparison
+        if self.grad_view is None:
+            self.grad_view = PairBarsView()
+            self.grad_view.setObjectName("compare_gradients")
+            self.deck.add(self.grad_view, Role.SECONDARY, "gradients")
+            self._title_grads()
+        self.grad_view.set_pair(norms_a, norms_b, labels_a)
+
+    def _draw_time(self, grad_a: np.ndarray, grad_b: np.ndarray) -> None:
+        if self.time_view is None:
+            self.time_view = CurvesView(log_y=True)
+            self.time_view.setObjectName("compare_gradient_time")
+            self.time_view.plot_item.setMouseEnabled(x=False, y=False)
+            self.deck.add(self.time_view, Role.SECONDARY, "gradient through time")
+            self._title_grads()
+        palette = theme.PALETTE
+        decades = []
+        for side, grad in (("A", grad_a), ("B", grad_b)):
+            values = np.clip(np.asarray(grad, dtype=np.float64), GRAD_FLOOR, None)
+            t = np.arange(1, len(values) + 1)
+            self.time_view.set_curve(side, t, values, color=palette[
+                0 if side == "A" else 1], dashed=side == "B",
+                label=self._side_name(side))
+            if len(values):
+                decades += [np.log10(values.min()), np.log10(values.max())]
+        if decades:
+            # whole decades: the log axis then labels its ends (1e-3, 0.01 …)
+            lo, hi = np.floor(min(decades)), np.ceil(max(decades))
+            self.time_view.plot_item.setYRange(lo, max(hi, lo + 1), padding=0)
+            self.time_view.plot_item.setXRange(1, max(2, len(grad_a)), padding=0.02)
+
+    def _title_grads(self) -> None:
+        if self.time_view is not None:
+            view = self.time_view
+            self.deck.set_title(view, self.tr("Gradients"))
+            view.set_title(self.tr("Gradient vs t"))
+            view.plot_item.setLabel("bottom", "t")
+            view.plot_item.setLabel("left", "‖∂L/∂h_t‖")
+            if view.curves:  # the legend in the new language
+                view.clear_curves()
+                self._draw_grads()
+            view.setToolTip(self.tr(
+                "How much the loss depends on the hidden state at each "
+                "time step t, A solid and B dashed on one logarithmic scale."))
+        view = self.grad_view
+        if view is None:
+            return
+        self.deck.set_title(view, self.tr("Gradients"))
+        view.set_title(self.tr("Gradient per layer"))
+        view.plot_item.setLabel("bottom", self.tr("layer"))
+        view.set_side_names({s: self._side_name(s) for s in SIDES})
+        view.setToolTip(self.tr(
+            "The size (norm) of the last step's gradient of each weight layer, from "
+            "the input to the output, A and B on one logarithmic scale: a bar one "
+            "decade shorter is a gradient ten times smaller."))
 
     def _draw_map(self) -> None:
         a, b = (self.shown[s].current() for s in SIDES)
