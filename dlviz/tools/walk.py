@@ -70,6 +70,11 @@ README_SCREENS = {
     "laptop_zh.png": "distillation-training-laptop-zh_CN.png",
     "projector_en.png": "segmentation-training-projector-en.png",
     "projector_zh.png": "segmentation-training-projector-zh_CN.png",
+    "charlm.png": "charlm-training-projector-en.png",
+    "unet.png": "unet-training-laptop-en.png",
+    "transfer.png": "transfer-training-projector-zh_CN.png",
+    "batchnorm.png": "batchnorm-training-laptop-en.png",
+    "colour_shapes.png": "colour_shapes-training-projector-en.png",
 }
 
 
