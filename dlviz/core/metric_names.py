@@ -33,9 +33,26 @@ METRIC_LABELS = {
 }
 
 
+#: Labels of the metrics labs declare on their cards (:attr:`LabSpec.metrics`),
+#: filled as the lab registry discovers them.
+LAB_METRIC_LABELS: dict[str, str] = {}
+
+
+def declare_metrics(labels: dict[str, str]) -> None:
+    """Name the metrics a lab declares (key -> English label)."""
+    LAB_METRIC_LABELS.update(labels)
+
+
 def metric_label(name: str) -> str:
     """The English name of metric ``name``."""
-    return METRIC_LABELS.get(name, name.replace("_", " "))
+    if name in METRIC_LABELS:
+        return METRIC_LABELS[name]
+    if name in LAB_METRIC_LABELS:
+        return LAB_METRIC_LABELS[name]
+    base = name.removeprefix("val_")
+    if base != name and base in LAB_METRIC_LABELS:
+        return "validation " + LAB_METRIC_LABELS[base].removeprefix("training ")
+    return name.replace("_", " ")
 
 
 #: Metrics with a fixed colour: their slot in the interface's curve palette (the UI
@@ -66,9 +83,9 @@ def _optimizer_losses() -> tuple[str, ...]:
     return tuple(f"loss_{name}" for name in OPTIMIZERS)
 
 
-#: Every metric key a built-in lab reports (validation ``val_<key>`` included by
-#: prefix). The interface translates their curve labels; a test fails when a lab
-#: reports a key missing here, so a new lab's metrics are declared in this one place.
+#: The common metric keys labs report (validation ``val_<key>`` included by prefix).
+#: A lab's own keys are declared on its card (:attr:`LabSpec.metrics`); a test fails
+#: when a lab reports a key declared in neither place.
 REPORTED_METRICS: tuple[str, ...] = (
     "loss",
     "acc",
@@ -101,16 +118,14 @@ REPORTED_METRICS: tuple[str, ...] = (
     "loss_twin",
     "acc_twin",
     "miou_twin",
-    "loss_scratch",
-    "acc_scratch",
-    "loss_frozen",
-    "acc_frozen",
     "perplexity",
     "active_triplets",
     *_optimizer_losses(),
 )
 
 
-def is_reported_metric(name: str) -> bool:
-    """True when ``name`` (or the metric it validates) is declared above."""
-    return name.removeprefix("val_") in REPORTED_METRICS
+def is_reported_metric(name: str, declared: dict[str, str] | None = None) -> bool:
+    """True when ``name`` (or the metric it validates) is one of the common metrics
+    above or one a lab ``declared`` on its card."""
+    base = name.removeprefix("val_")
+    return base in REPORTED_METRICS or base in (declared or {})

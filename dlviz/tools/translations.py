@@ -110,11 +110,15 @@ def core_strings() -> list[str]:
 
 
 def metric_labels() -> list[str]:
+    from dlviz.core.labs import all_labs
     from dlviz.core.metric_names import REPORTED_METRICS
     from dlviz.core.metric_names import metric_label as _curve_label
 
+    keys = list(REPORTED_METRICS)
+    for lab in all_labs():  # discovering the labs names their own metrics
+        keys += list(lab.metrics)
     labels = []
-    for key in REPORTED_METRICS:
+    for key in keys:
         labels += [_curve_label(key), _curve_label(f"val_{key}")]
     return labels
 

@@ -2012,38 +2012,6 @@
       <translation>验证平均 IoU（对照网络）</translation>
     </message>
     <message>
-      <source>loss scratch</source>
-      <translation>损失（从头训练）</translation>
-    </message>
-    <message>
-      <source>val loss scratch</source>
-      <translation>验证损失（从头训练）</translation>
-    </message>
-    <message>
-      <source>acc scratch</source>
-      <translation>准确率（从头训练）</translation>
-    </message>
-    <message>
-      <source>val acc scratch</source>
-      <translation>验证准确率（从头训练）</translation>
-    </message>
-    <message>
-      <source>loss frozen</source>
-      <translation>损失（冻结特征）</translation>
-    </message>
-    <message>
-      <source>val loss frozen</source>
-      <translation>验证损失（冻结特征）</translation>
-    </message>
-    <message>
-      <source>acc frozen</source>
-      <translation>准确率（冻结特征）</translation>
-    </message>
-    <message>
-      <source>val acc frozen</source>
-      <translation>验证准确率（冻结特征）</translation>
-    </message>
-    <message>
       <source>training perplexity</source>
       <translation>训练困惑度</translation>
     </message>
@@ -2114,6 +2082,38 @@
     <message>
       <source>val loss Adam</source>
       <translation>验证损失 Adam</translation>
+    </message>
+    <message>
+      <source>training loss (from scratch)</source>
+      <translation>训练损失（从零训练）</translation>
+    </message>
+    <message>
+      <source>validation loss (from scratch)</source>
+      <translation>验证损失（从零训练）</translation>
+    </message>
+    <message>
+      <source>training accuracy (from scratch)</source>
+      <translation>训练准确率（从零训练）</translation>
+    </message>
+    <message>
+      <source>validation accuracy (from scratch)</source>
+      <translation>验证准确率（从零训练）</translation>
+    </message>
+    <message>
+      <source>training loss (frozen features)</source>
+      <translation>训练损失（冻结特征）</translation>
+    </message>
+    <message>
+      <source>validation loss (frozen features)</source>
+      <translation>验证损失（冻结特征）</translation>
+    </message>
+    <message>
+      <source>training accuracy (frozen features)</source>
+      <translation>训练准确率（冻结特征）</translation>
+    </message>
+    <message>
+      <source>validation accuracy (frozen features)</source>
+      <translation>验证准确率（冻结特征）</translation>
     </message>
     <message>
       <source>value</source>

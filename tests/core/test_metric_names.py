@@ -19,3 +19,20 @@ def test_other_metrics_get_a_stable_slot_away_from_loss_and_accuracy():
 def test_labels():
     assert metric_label("val_map50") == "validation mAP@0.5"
     assert metric_label("loss_hard") == "loss hard"
+
+
+def test_a_lab_names_its_own_metrics_on_its_card():
+    from dlviz.core.labs import all_labs, get_lab
+    from dlviz.core.metric_names import (
+        REPORTED_METRICS,
+        is_reported_metric,
+        metric_label,
+    )
+
+    all_labs()  # discovering the labs declares their metrics
+    transfer = get_lab("transfer")
+    assert "acc_frozen" in transfer.metrics and "acc_frozen" not in REPORTED_METRICS
+    assert metric_label("acc_frozen") == "training accuracy (frozen features)"
+    assert metric_label("val_acc_frozen") == "validation accuracy (frozen features)"
+    assert is_reported_metric("val_acc_frozen", transfer.metrics)
+    assert not is_reported_metric("val_acc_frozen")

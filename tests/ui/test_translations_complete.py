@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import html
-
 import re
 import subprocess
 import xml.etree.ElementTree as ET

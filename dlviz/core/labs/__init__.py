@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 
 from dlviz.core.labs.base import CHAPTERS, LabSpec, LabTask, SupervisedTask
+from dlviz.core.metric_names import declare_metrics
 
 __all__ = [
     "CHAPTERS",
@@ -40,6 +41,7 @@ def _discover() -> dict[str, LabSpec]:
                     f"lab {spec.key!r} names unknown chapter {spec.chapter!r}"
                 )
             found[spec.key] = spec
+            declare_metrics(spec.metrics)
     return found
 
 

@@ -71,6 +71,8 @@ class LabSpec:
         Overrides of the shared training defaults (learning rate, batch size ...).
     authors, idea, paper
         Card details shown in the inspector.
+    metrics
+        The lab's own metric keys and their English labels (see the field).
     heavy
         True when the lab is big enough that a GPU trains it faster (convolutional
         nets, detection, segmentation, the Transformer, image GANs). Small labs (MLPs,
@@ -94,6 +96,11 @@ class LabSpec:
     idea: str = ""
     paper: str = ""
     heavy: bool = False
+    #: Metrics this lab reports beyond the common ones of
+    #: :data:`dlviz.core.metric_names.REPORTED_METRICS`: key -> English curve label
+    #: (``val_<key>`` is named from it). The interface names and translates them; the
+    #: every-lab test fails when a lab reports a key declared nowhere.
+    metrics: dict[str, str] = field(default_factory=dict)
 
     @property
     def trainable(self) -> bool:

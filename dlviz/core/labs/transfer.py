@@ -427,6 +427,12 @@ LABS = [
         "and train on the target task: the head from scratch, the body gently.",
         paper="How transferable are features in deep neural networks? (2014)",
         heavy=False,
+        metrics={
+            "loss_scratch": "training loss (from scratch)",
+            "acc_scratch": "training accuracy (from scratch)",
+            "loss_frozen": "training loss (frozen features)",
+            "acc_frozen": "training accuracy (frozen features)",
+        },
         params=(
             ParamSpec(
                 "examples", "Labelled examples of 5–9", "int", 50,
