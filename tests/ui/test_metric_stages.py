@@ -117,3 +117,54 @@ def test_distillation_stage_bars_slider_and_curves(qtbot):
 
 def _task(key: str, steps: int = 5, **hp):
     return trained_task(key, steps, **hp)
+
+
+def test_siamese_stage_draws_the_mined_triplet_with_its_margin_circle(qtbot):
+    task = _task("siamese", steps=30, loss="triplet", mining="semi-hard")
+    stage = _stage(qtbot, "siamese")
+    snap = task.snapshot()
+    stage.show_snapshot(snap)
+    tri, m = snap["triplet"], snap["margin"]
+    overlay = stage.scatter.triplet
+    a, p, n = tri["points"]
+    xs, ys = overlay.line_ap.getData()
+    np.testing.assert_allclose([xs[0], ys[0], xs[1], ys[1]], [a[0], a[1], p[0], p[1]],
+                               rtol=1e-5)
+    xs, ys = overlay.line_an.getData()
+    np.testing.assert_allclose([xs[1], ys[1]], [n[0], n[1]], rtol=1e-5)
+    # the circle around the anchor has radius d(a, p) + m, and says so
+    xs, ys = overlay.circle.getData()
+    radius = np.hypot(xs - a[0], ys - a[1])
+    np.testing.assert_allclose(radius, tri["d_ap"] + m, rtol=1e-4)
+    assert overlay.circle.isVisible() and overlay.radius_label.isVisible()
+    assert overlay.radius_label.toPlainText() == f"d(a,p) + m = {tri['d_ap'] + m:.2f}"
+    assert [t.toPlainText() for t in overlay.letters] == ["a", "p", "n"]
+    # the caption has the triplet's loss; the margin line leaves the histogram
+    text = stage.caption.text()
+    assert "semi-hard" in text and f"{tri['d_an']:.3f}" in text
+    assert f"{tri['loss']:.3f}" in text
+    assert not stage.hist.lines["margin"].isVisible()
+    assert stage.next_button.text() == "Next anchor ▶"
+    # the viewer holds the three digits, labelled a, p, n
+    assert stage._pair_shown[1:] == tuple(
+        f"{k} · {c}" for k, c in zip("apn", tri["labels"], strict=True))
+    # the view holds the whole circle
+    view = stage.scatter.plot_item.viewRange()
+    r = tri["d_ap"] + m
+    assert view[0][0] <= a[0] - r and a[0] + r <= view[0][1]
+    _shots(qtbot, stage, "siamese_triplet")
+    # back to pairs: the overlay goes, the margin line returns
+    plain = trained_task("siamese", 2)
+    stage.show_snapshot(plain.snapshot())
+    assert not overlay.line_ap.isVisible() and not overlay.circle.isVisible()
+    assert stage.hist.lines["margin"].isVisible()
+    assert stage.next_button.text() == "Next pair ▶"
+
+
+def test_triplet_circle_is_left_out_where_the_plane_is_a_projection(qtbot):
+    task = _task("siamese", steps=3, loss="triplet", embed_dim=8)
+    stage = _stage(qtbot, "siamese")
+    stage.show_snapshot(task.snapshot())
+    overlay = stage.scatter.triplet
+    assert overlay.line_an.isVisible() and not overlay.circle.isVisible()
+    assert "only for a 2-D Euclidean embedding" in stage.caption.text()

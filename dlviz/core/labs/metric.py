@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dlviz.core.labs.base import LabSpec
 from dlviz.core.metric.distill import DistillationTask
-from dlviz.core.metric.siamese import METRICS, TOWERS, SiameseTask
+from dlviz.core.metric.siamese import LOSSES, METRICS, MININGS, TOWERS, SiameseTask
 from dlviz.core.params import ParamSpec
 
 LABS = [
@@ -17,7 +17,8 @@ LABS = [
         chapter="metric",
         year=1993,
         teaches="Twin towers with shared weights map digits so that same-class "
-        "pairs lie close and different-class pairs lie far apart.",
+        "pairs lie close and different-class pairs lie far apart; contrastive or "
+        "triplet loss, true or pseudo Siamese.",
         stage="siamese",
         factory=SiameseTask,
         authors="Bromley et al. (1993); Hadsell, Chopra, LeCun (2006)",
@@ -66,7 +67,30 @@ LABS = [
                 1.0,
                 minimum=0.01,
                 maximum=10.0,
-                help="Different-class pairs farther apart than m cost nothing.",
+                help="Contrastive: different-class pairs farther apart than m cost "
+                "nothing. Triplet: the negative must be m farther from the anchor "
+                "than the positive.",
+            ),
+            ParamSpec(
+                "loss",
+                "Loss",
+                "choice",
+                "contrastive",
+                choices=LOSSES,
+                help="Contrastive: pairs, ½d² for same class, ½·max(0, m − d)² "
+                "for different. Triplet: anchor, positive, negative, "
+                "max(0, d(a,p) − d(a,n) + m).",
+            ),
+            ParamSpec(
+                "mining",
+                "Triplet mining",
+                "choice",
+                "semi-hard",
+                choices=MININGS,
+                help="Triplet loss only; per anchor of a batch: random = any "
+                "positive and negative; batch-hard = the farthest positive and the "
+                "closest negative; semi-hard = a negative farther than the positive "
+                "but inside the margin, d(a,p) < d(a,n) < d(a,p) + m.",
             ),
         ),
         training_defaults={"lr": 0.003, "batch_size": 64},

@@ -5,7 +5,12 @@
   cluster); beside it the histograms of the pair distances (same class vs different
   class) with the margin and the decision threshold labelled on their lines, and a
   validation pair; the verdict on the pair and the verification accuracy are in the
-  caption.
+  caption. With the triplet loss the embedding also shows one mined triplet: the
+  anchor a (the pair's first digit), its positive p and negative n as the lab's mining
+  picks them among the validation digits, the lines a–p (same-class colour) and a–n
+  (different-class colour), and the dashed circle of radius d(a, p) + m around the
+  anchor (labelled): a negative outside it costs nothing. The pair viewer then shows
+  the three digits.
 * **distillation** — the main view is the soft targets of one validation digit: the
   hard label, the teacher's and the student's softmax at the training temperature T,
   side by side per class (legend below), with the digit beside them; beside it the
@@ -106,6 +111,7 @@ class EmbeddingView(ScatterView):
             self.plot_item.addItem(tag)
             self.tags.append(tag)
         self.set_class_legend([str(c) for c in range(classes)])
+        self.triplet = TripletOverlay(self.plot_item)
         self._style_marks()
 
     def outline(self) -> str | None:
@@ -127,10 +133,116 @@ class EmbeddingView(ScatterView):
             tag.update()
         for sample in getattr(self, "_class_samples", []):
             sample.setPen(theme.pen(theme.STYLE.foreground, width=1))
+        if getattr(self, "triplet", None) is not None:
+            self.triplet.style()
 
     def apply_style(self) -> None:
         super().apply_style()
         self._style_marks()
+
+
+#: Points of the margin circle.
+CIRCLE_POINTS = 72
+
+
+class TripletOverlay:
+    """One triplet drawn on an embedding plot: marks on a, p and n (a star for the
+    anchor, rings in the same-/different-class colours), the lines a–p and a–n, the
+    dashed circle of radius d(a, p) + m around the anchor and the letters and the
+    circle's radius as labels on a backdrop."""
+
+    def __init__(self, plot_item: pg.PlotItem):
+        self.plot_item = plot_item
+        self.line_ap = pg.PlotDataItem()
+        self.line_an = pg.PlotDataItem()
+        self.circle = pg.PlotDataItem()
+        self.marks = pg.ScatterPlotItem()
+        self.letters = [pg.TextItem(t, anchor=(-0.25, 1.1)) for t in "apn"]
+        self.radius_label = pg.TextItem("", anchor=(0.5, 1.0))
+        for z, item in ((15, self.line_ap), (15, self.line_an), (14, self.circle),
+                        (25, self.marks)):
+            item.setZValue(z)
+            # the stage sets the range itself: no bounds bookkeeping per frame
+            plot_item.addItem(item, ignoreBounds=True)
+        for item in (*self.letters, self.radius_label):
+            item.setZValue(30)
+            item.textItem.document().setDocumentMargin(1)
+            plot_item.addItem(item, ignoreBounds=True)
+        self._angles = np.linspace(0, 2 * np.pi, CIRCLE_POINTS)
+        self._radius_text = ""
+        self._marks_key: tuple = ()
+        self._marks_style: dict[str, Any] = {}
+        self.style()
+        self.set_visible(False, False)
+
+    def items(self) -> list:
+        return [self.line_ap, self.line_an, self.circle, self.marks, *self.letters,
+                self.radius_label]
+
+    def set_visible(self, shown: bool, circle: bool = True) -> None:
+        for item in self.items():
+            want = shown and (circle or item not in (self.circle, self.radius_label))
+            if item.isVisible() != want:
+                item.setVisible(want)
+
+    def style(self) -> None:
+        width = 2 * theme.STYLE.line_width
+        self.line_ap.setPen(theme.pen(POS_COLOR, width=width))
+        self.line_an.setPen(theme.pen(NEG_COLOR, width=width))
+        self.circle.setPen(theme.pen(MARGIN_COLOR, width=width,
+                                     style=Qt.PenStyle.DashLine))
+        font = pg.QtGui.QFont()
+        font.setPointSizeF(theme.STYLE.font_pt)
+        font.setBold(True)
+        backdrop = pg.mkColor(theme.STYLE.background)
+        backdrop.setAlpha(200)
+        for item in (*self.letters, self.radius_label):
+            item.setFont(font)
+            item.setColor(theme.STYLE.foreground)
+            item.fill = pg.mkBrush(backdrop)
+            item.update()
+
+    def show(self, triplet: dict[str, Any], margin: float, radius_format: str) -> None:
+        """Draw ``triplet`` (a snapshot's ``"triplet"``); the circle only where the
+        plane shows true distances (``triplet["exact"]``)."""
+        a, p, n = (np.asarray(v, dtype=np.float64) for v in triplet["points"])
+        self.line_ap.setData([a[0], p[0]], [a[1], p[1]])
+        self.line_an.setData([a[0], n[0]], [a[1], n[1]])
+        key = (tuple(int(c) for c in triplet["labels"]), theme.STYLE.marker_size,
+               theme.STYLE.foreground)
+        if key != self._marks_key:  # brushes and pens only when they change
+            self._marks_key = key
+            size = 2.4 * theme.STYLE.marker_size
+            self._marks_style = {
+                "symbol": ["star", "o", "o"], "size": [1.4 * size, size, size],
+                "brush": [pg.mkBrush(theme.class_color(c)) for c in key[0]],
+                "pen": [theme.pen(theme.STYLE.foreground, width=2),
+                        theme.pen(POS_COLOR, width=3), theme.pen(NEG_COLOR, width=3)],
+            }
+        self.marks.setData(x=[a[0], p[0], n[0]], y=[a[1], p[1], n[1]],
+                           **self._marks_style)
+        for item, xy in zip(self.letters, (a, p, n), strict=True):
+            item.setPos(float(xy[0]), float(xy[1]))
+        exact = bool(triplet["exact"])
+        self.set_visible(True, exact)
+        if exact:
+            r = triplet["d_ap"] + margin
+            self.circle.setData(a[0] + r * np.cos(self._angles),
+                                a[1] + r * np.sin(self._angles))
+            self.radius_label.setPos(float(a[0]), float(a[1] + r))
+            text = radius_format.format(value=r)
+            if text != self._radius_text:
+                self._radius_text = text
+                self.radius_label.setText(text)
+
+    def bounds(self, triplet: dict[str, Any], margin: float) -> np.ndarray:
+        """Corners of what the overlay draws (to keep it inside the view)."""
+        points = np.asarray(triplet["points"], dtype=np.float64)
+        if not triplet["exact"]:
+            return points
+        r = triplet["d_ap"] + margin
+        a = points[0]
+        return np.vstack([points, a - r, a + r])
 
 
 class DistanceView(FitsLegend, HistogramView):
@@ -165,6 +277,7 @@ class SiameseStage(Stage):
         self._hist_y = SteadyRange(pad=(0.0, 0.15))
         self._lines_shown: dict[str, tuple] = {}
         self._pair_shown: tuple = ()
+        self._mode_shown = ""
         self._ranges = _RangeKeeper()
         self._snapshot: dict[str, Any] | None = None
         self.retranslate_ui()
@@ -176,16 +289,31 @@ class SiameseStage(Stage):
     def retranslate_ui(self) -> None:
         self.scatter.set_title(self.tr("Embeddings by class"))
         self.hist.set_title(self.tr("Pair distances"))
-        self.pair_view.set_title(self.tr("A validation pair"))
         self.deck.set_title(self.scatter, self.tr("Embeddings"))
         self.deck.set_title(self.hist, self.tr("Distances"))
-        self.deck.set_title(self.pair_view, self.tr("Pair"))
-        self.previous_button.setText(self.tr("◀ Previous pair"))
-        self.next_button.setText(self.tr("Next pair ▶"))
+        self._mode_texts(self._triplet_mode())
         self._legend_names()
         if self._snapshot is not None:
             self._show_lines(self._snapshot)
         self._show_texts(self._snapshot)
+
+    def _triplet_mode(self) -> bool:
+        return self._snapshot is not None and "triplet" in self._snapshot
+
+    def _mode_texts(self, triplet: bool) -> None:
+        """The pair viewer's title and buttons: pairs, or triplets whose anchor is
+        the pair's first digit."""
+        self._mode_shown = "triplet" if triplet else "pair"
+        if triplet:
+            self.pair_view.set_title(self.tr("A validation triplet (a, p, n)"))
+            self.deck.set_title(self.pair_view, self.tr("Triplet"))
+            self.previous_button.setText(self.tr("◀ Previous anchor"))
+            self.next_button.setText(self.tr("Next anchor ▶"))
+        else:
+            self.pair_view.set_title(self.tr("A validation pair"))
+            self.deck.set_title(self.pair_view, self.tr("Pair"))
+            self.previous_button.setText(self.tr("◀ Previous pair"))
+            self.next_button.setText(self.tr("Next pair ▶"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -194,6 +322,9 @@ class SiameseStage(Stage):
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         self._snapshot = snapshot
+        triplet = snapshot.get("triplet")
+        if self._mode_shown != ("triplet" if triplet else "pair"):
+            self._mode_texts(triplet is not None)
         emb, labels = snapshot["embedding"], snapshot["labels"]
         self.scatter.set_points("val", emb, labels, outline=self.scatter.outline())
         for c, tag in enumerate(self.class_tags):
@@ -203,19 +334,32 @@ class SiameseStage(Stage):
             if len(members):
                 x, y = np.median(members, 0)
                 tag.setPos(float(x), float(y))
-        new = self._ranges.update(emb)
+        extent = emb
+        if triplet is not None:
+            self.scatter.triplet.show(triplet, snapshot["margin"],
+                                      self.tr("d(a,p) + m = {value:.2f}"))
+            extent = np.vstack([emb, self.scatter.triplet.bounds(
+                triplet, snapshot["margin"])])
+        else:
+            self.scatter.triplet.set_visible(False)
+        new = self._ranges.update(extent)
         if new is not None:
             self.scatter.set_range(*new)
         self._show_histograms(snapshot)
         self._show_lines(snapshot)
-        images = snapshot["pair_images"]
-        a, b = snapshot["pair_labels"]
-        pair = (images.tobytes(), int(a), int(b))
-        if pair != self._pair_shown:  # the pair changes when asked, not per step
+        if triplet is not None:
+            images = triplet["images"]
+            captions = [f"{letter} · {c}"
+                        for letter, c in zip("apn", triplet["labels"], strict=True)]
+        else:
+            images = snapshot["pair_images"]
+            captions = [str(c) for c in snapshot["pair_labels"]]
+        pair = (images.tobytes(), *captions)
+        if pair != self._pair_shown:  # the pair changes when asked or mined anew
             self._pair_shown = pair
-            self.pair_view.set_maps(images, [str(a), str(b)], columns=2,
+            self.pair_view.set_maps(images, captions, columns=len(captions),
                                     levels=(0, 1),
-                                    caption_colors=[CAPTION_ON_IMAGE] * 2)
+                                    caption_colors=[CAPTION_ON_IMAGE] * len(captions))
         self._legend_names()
         self._show_texts(snapshot)
 
@@ -252,12 +396,20 @@ class SiameseStage(Stage):
                 self._lines_shown[name] = key
                 self.hist.set_line(name, value, color, label=label,
                                    label_position=position)
+        # a triplet's margin is between two distances, not a distance: no line
+        margin_line = self.hist.lines.get("margin")
+        shown = "triplet" not in snapshot
+        if margin_line is not None and margin_line.isVisible() != shown:
+            margin_line.setVisible(shown)
 
     def _show_texts(self, snapshot: dict[str, Any] | None) -> None:
         if snapshot is None:
             self.set_caption(self.tr(
                 "Each dot is a validation digit, placed by the network in 2-D."
             ))
+            return
+        if "triplet" in snapshot:
+            self._show_triplet_texts(snapshot)
             return
         d, thr = snapshot["pair_distance"], snapshot["threshold"]
         called_same = d < thr
@@ -284,6 +436,41 @@ class SiameseStage(Stage):
         )
         self.set_caption(
             f"<span style='color:{color}'><b>{html.escape(pair)}</b></span><br>"
+            f"{html.escape(accuracy)}"
+        )
+
+    def mining_name(self, mining: str) -> str:
+        return {
+            "random": self.tr("random"),
+            "batch-hard": self.tr("batch-hard"),
+            "semi-hard": self.tr("semi-hard"),
+        }.get(mining, mining)
+
+    def _show_triplet_texts(self, snapshot: dict[str, Any]) -> None:
+        tri, m = snapshot["triplet"], snapshot["margin"]
+        loss = tri["loss"]
+        line = self.tr(
+            "Triplet ({0}): d(a,p) = {1:.3f}, d(a,n) = {2:.3f} → loss "
+            "max(0, {1:.3f} − {2:.3f} + {3:.2f}) = {4:.3f} {5}"
+        ).format(self.mining_name(snapshot["mining"]), tri["d_ap"], tri["d_an"], m,
+                 loss, "✓" if loss == 0 else "✗")
+        color = POS_COLOR if loss == 0 else NEG_COLOR
+        accuracy = self.tr(
+            "Verification accuracy {0:.1f}% at the best threshold ({1}, {2}, "
+            "triplet loss)."
+        ).format(
+            100 * snapshot["verification_acc"],
+            self.tr("cosine") if snapshot["metric"] == "cosine"
+            else self.tr("Euclidean"),
+            self.tr("shared weights") if snapshot["shared"]
+            else self.tr("two towers, unshared"),
+        )
+        if not tri["exact"]:
+            accuracy += " " + self.tr(
+                "The circle d(a,p) + m is drawn only for a 2-D Euclidean embedding."
+            )
+        self.set_caption(
+            f"<span style='color:{color}'><b>{html.escape(line)}</b></span><br>"
             f"{html.escape(accuracy)}"
         )
 
@@ -316,6 +503,7 @@ class SiameseStage(Stage):
         self._hist_x.reset()
         self._hist_y.reset()
         self._pair_shown = ()
+        self.scatter.triplet.set_visible(False)
 
 
 class _RangeKeeper:
