@@ -160,8 +160,20 @@
         <translation>模型：P(下一个字符)</translation>
     </message>
     <message>
+        <source>P(next character)</source>
+        <translation>P(下一个字符)</translation>
+    </message>
+    <message>
         <source>After T, top-k, top-p ({0} drawn)</source>
         <translation>经过温度、前 k、前 p 后（{0} 抽中）</translation>
+    </message>
+    <message>
+        <source>After T, top-k, top-p</source>
+        <translation>经过温度、前 k、前 p 后</translation>
+    </message>
+    <message>
+        <source>Sampled from</source>
+        <translation>实际抽样分布</translation>
     </message>
     <message>
         <source>the model writes

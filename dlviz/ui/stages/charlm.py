@@ -47,9 +47,9 @@ from dlviz.ui.kit import Role
 from dlviz.ui.stages.attention import swatch
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.stages.sequence import colorbar_ticks, monospace_font
-from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
+from dlviz.ui.views.titles import TitledBars
 
 #: Characters written by "Generate 20".
 GENERATE_COUNT = 20
@@ -132,8 +132,8 @@ class CharLMStage(Stage):
         self.generate_button = QPushButton()
         self.generate_button.clicked.connect(self._toggle_generate)
 
-        self.model_bars = BarsView(y_range=(0.0, 1.0))
-        self.shaped_bars = BarsView(y_range=(0.0, 1.0))
+        self.model_bars = TitledBars(y_range=(0.0, 1.0))
+        self.shaped_bars = TitledBars(y_range=(0.0, 1.0))
         self.bars_grid = ViewGrid()
         self.bars_grid.set_views([self.model_bars, self.shaped_bars])
         self.sample_label = QLabel()
@@ -180,9 +180,12 @@ class CharLMStage(Stage):
         self.generate_button.setText(
             self.tr("Stop") if self.remaining else
             self.tr("Generate {0}").format(GENERATE_COUNT))
-        self.model_bars.set_title(self.tr("Model: P(next character)"))
-        self.shaped_bars.set_title(self.tr("After T, top-k, top-p ({0} drawn)").format(
-            swatch(theme.PALETTE[3])))
+        self.model_bars.set_titles(self.tr("Model: P(next character)"),
+                                   self.tr("P(next character)"))
+        self.shaped_bars.set_titles(
+            self.tr("After T, top-k, top-p ({0} drawn)").format(
+                swatch(theme.PALETTE[3])),
+            self.tr("After T, top-k, top-p"), self.tr("Sampled from"))
         self.model_bars.plot_item.setLabel("left", self.tr("probability"))
         self.shaped_bars.plot_item.setLabel("left", self.tr("probability"))
         self.attention.plot_item.setLabel("bottom", self.tr("context"))

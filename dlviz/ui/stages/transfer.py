@@ -30,8 +30,9 @@ from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import Role
 from dlviz.ui.stages.base import Stage
-from dlviz.ui.stages.image_classifier import FittedTitle, TitledGrid
+from dlviz.ui.stages.image_classifier import TitledGrid
 from dlviz.ui.views.curves import CurvesView
+from dlviz.ui.views.titles import FittedTitle
 
 #: The colour of each way, in curves, markers and the window's curves.
 COLORS = {"scratch": theme.PALETTE[3], "frozen": theme.PALETTE[2],
