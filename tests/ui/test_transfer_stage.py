@@ -61,8 +61,8 @@ def test_stage_draws_curves_filters_and_caption(qtbot):
     # the window's curves: coloured and named by way
     assert stage.curve_style("val_acc_frozen") == (
         COLORS["frozen"], "validation accuracy (frozen)")
-    assert stage.curve_style("loss") == (COLORS["finetune"],
-                                         "training loss (fine-tuned)")
+    # the loss panel holds only training losses: named by the way alone
+    assert stage.curve_style("loss") == (COLORS["finetune"], "fine-tuned")
     assert stage.curve_style("loss_scratch")[0] == COLORS["scratch"]
     assert stage.curve_style("grad_norm") is None
     save_shots(qtbot, stage, "transfer")

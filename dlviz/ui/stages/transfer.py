@@ -238,8 +238,11 @@ class TransferStage(Stage):
         for suffix, method in _SUFFIXES.items():
             base = name.removesuffix(suffix) if suffix else name
             if (not suffix or name.endswith(suffix)) and base in _METRICS:
-                label = self.tr("{0} ({1})").format(
-                    tr_core(metric_label(base)), self.short_name(method))
+                # the loss panel holds only the training losses: the way names
+                # them (a short legend leaves the plot its height)
+                label = self.short_name(method) if base == "loss" else self.tr(
+                    "{0} ({1})").format(tr_core(metric_label(base)),
+                                        self.short_name(method))
                 return COLORS[method], label
         return None
 
