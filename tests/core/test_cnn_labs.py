@@ -185,7 +185,8 @@ def test_select_sample_and_attribute_requests():
     task = get_lab("resnet").create({"depth": "8", "width": 0.5}, CPU)
     task.train_step()
     answer = task.handle("select_sample", {"index": 9})
-    assert task.sample_index == 9 and answer["label"] == int(task.y_val[9])
+    assert task.sample_index == 9 == answer["sample_index"]
+    assert answer["snapshot"]["label"] == int(task.y_val[9])
     before = {k: v.clone() for k, v in task.model.state_dict().items()}
     grads = [p.grad.clone() for p in task.model.parameters()]
     out = task.handle("attribute", {"index": 3, "target": None, "methods": []})

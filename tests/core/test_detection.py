@@ -211,7 +211,9 @@ def test_lab_snapshot_contract() -> None:
     assert (snap["matched_gt"] < k).all() and len(snap["matched_anchors"]) >= k
     assert (snap["pred_scores"] >= snap["score_threshold"]).all()
     assert snap["objectness"].shape == (8, 8)
-    loose = task.handle("set_thresholds", {"score": 0.05, "nms": 1.0})
+    answer = task.handle("set_thresholds", {"score": 0.05, "nms": 1.0})
+    assert answer["applied_hparams"] == {"score_threshold": 0.05, "nms_threshold": 1.0}
+    loose = answer["snapshot"]
     assert loose["score_threshold"] == 0.05
     assert len(loose["pred_keep"]) == len(loose["pred_boxes"])  # NMS keeps all
     assert task.handle("select_scene", {"index": 5})["scene_index"] == 5

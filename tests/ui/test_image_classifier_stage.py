@@ -109,10 +109,14 @@ def test_next_sample_requests_it_and_the_answer_is_shown(stage, task, qtbot):
     kind, data = blocker.args
     assert kind == "select_sample" and data == {"index": 1}
     answer = task.handle(kind, data)
-    stage.show_result(kind, answer)
-    assert answer["sample_index"] == 1
-    np.testing.assert_array_equal(stage.sample_view.base.image, answer["image"])
-    assert f"true {answer['label']}" in stage.caption.text()
+    # the answer carries the new live snapshot; the session shows it through the
+    # one path to the stage (show_snapshot), not as a result
+    stage.show_result(kind, {k: v for k, v in answer.items() if k != "snapshot"})
+    stage.show_snapshot(answer["snapshot"])
+    assert answer["sample_index"] == 1 == stage.sample_index
+    snap = answer["snapshot"]
+    np.testing.assert_array_equal(stage.sample_view.base.image, snap["image"])
+    assert f"true {snap['label']}" in stage.caption.text()
     task.handle("select_sample", {"index": 0})
 
 

@@ -224,3 +224,19 @@ def test_curve_colours_and_labels_come_from_the_metric_metadata(window):
         assert window.curve_label("val_acc") != "validation accuracy"
     finally:
         window.features["language"].switch("en")
+
+
+def test_a_new_sample_reaches_the_stage_as_the_live_snapshot(window, qtbot):
+    """Choosing a sample changes the task: its answer is the lab's new live snapshot,
+    drawn through the one path (never as a request's result)."""
+    window.open_lab("lenet5")
+    qtbot.waitUntil(lambda: window.session.state == "ready", timeout=30000)
+    stage = window.stage
+    qtbot.mouseClick(stage.sample_chooser.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.snapshot.get("sample_index") == 1,
+                    timeout=20000)
+    qtbot.waitUntil(lambda: stage.sample_index == 1, timeout=5000)
+    import numpy as np
+
+    np.testing.assert_array_equal(stage.sample_view.base.image,
+                                  window.session.snapshot["image"])

@@ -84,6 +84,6 @@ def test_unet_stage_shows_both_masks_skips_and_checkerboard(qtbot, unet_task):
     with qtbot.waitSignal(stage.requested) as blocker:
         qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["select_sample", {"index": 1}]
-    stage.show_result("select_sample", unet_task.handle(*blocker.args))
+    stage.show_snapshot(unet_task.handle(*blocker.args)["snapshot"])
     assert stage.sample.value() == 1
     _shots(qtbot, stage, "unet")

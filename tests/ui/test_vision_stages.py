@@ -61,7 +61,8 @@ def test_boxes_view_updates_layers_in_place(qtbot) -> None:
 
 def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> None:
     stage = _stage(qtbot, "detection")
-    snap = detection_task.handle("set_thresholds", {"score": 0.05, "nms": 0.45})
+    snap = detection_task.handle("set_thresholds", {"score": 0.05, "nms": 0.45})[
+        "snapshot"]
     stage.show_snapshot(snap)
     assert stage.truth.box_count("truth") == len(snap["gt_boxes"])
     assert stage.truth.captions("truth") == [
@@ -96,7 +97,7 @@ def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> N
     with qtbot.waitSignal(stage.requested) as blocker:
         qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["select_scene", {"index": 1}]
-    stage.show_result("select_scene", detection_task.handle(*blocker.args))
+    stage.show_snapshot(detection_task.handle(*blocker.args)["snapshot"])
     assert stage.scene.value() == 1
     stage.score_slider.setValue(30)
     assert stage.score_value.text() == "0.30"
@@ -134,7 +135,7 @@ def test_segmentation_stage_shows_masks_and_calculator(qtbot, segmentation_task)
     with qtbot.waitSignal(stage.requested) as blocker:
         qtbot.mouseClick(stage.next_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["select_sample", {"index": 1}]
-    stage.show_result("select_sample", segmentation_task.handle(*blocker.args))
+    stage.show_snapshot(segmentation_task.handle(*blocker.args)["snapshot"])
     assert stage.sample.value() == 1
     _shots(qtbot, stage, "segmentation")
 

@@ -307,9 +307,9 @@ class CnnTask(SupervisedTask):
 
     # -- requests from the stage -------------------------------------------------------
     def handle(self, kind: str, payload: dict) -> dict:
-        if kind == "select_sample":
+        if kind == "select_sample":  # the view changes: a new live snapshot
             self.sample_index = self._checked_index(int(payload["index"]))
-            return self.snapshot()
+            return {"sample_index": self.sample_index, "snapshot": self.snapshot()}
         if kind == "set_augmentation":
             return {"augment": self.set_augmentation(bool(payload["enabled"]))}
         if kind == "predict_image":

@@ -188,12 +188,12 @@ class DetectionTask(SupervisedTask):
                 self.score_threshold = float(np.clip(payload["score"], 0.01, 0.99))
             if "nms" in payload:
                 self.nms_threshold = float(np.clip(payload["nms"], 0.05, 1.0))
-            self.hparams.update({_SCORE.key: self.score_threshold,
-                                 _NMS.key: self.nms_threshold})
-            return self.snapshot()
-        if kind == "select_scene":
+            applied = {_SCORE.key: self.score_threshold, _NMS.key: self.nms_threshold}
+            self.hparams.update(applied)
+            return {"applied_hparams": applied, "snapshot": self.snapshot()}
+        if kind == "select_scene":  # the view changes: a new live snapshot
             self.scene_index = int(payload["index"]) % len(self.x_val)
-            return self.snapshot()
+            return {"scene_index": self.scene_index, "snapshot": self.snapshot()}
         return super().handle(kind, payload)
 
 
@@ -254,9 +254,9 @@ class SegmentationTask(SupervisedTask):
         }
 
     def handle(self, kind: str, payload: dict) -> dict:
-        if kind == "select_sample":
+        if kind == "select_sample":  # the view changes: a new live snapshot
             self.sample_index = int(payload["index"]) % len(self.x_val)
-            return self.snapshot()
+            return {"sample_index": self.sample_index, "snapshot": self.snapshot()}
         return super().handle(kind, payload)
 
 
@@ -434,9 +434,9 @@ class UNetTask(SupervisedTask):
         }
 
     def handle(self, kind: str, payload: dict) -> dict:
-        if kind == "select_sample":
+        if kind == "select_sample":  # the view changes: a new live snapshot
             self.sample_index = int(payload["index"]) % len(self.x_val)
-            return self.snapshot()
+            return {"sample_index": self.sample_index, "snapshot": self.snapshot()}
         return super().handle(kind, payload)
 
 

@@ -26,8 +26,9 @@ colour and as its R, G and B channels, the first layer's kernels per channel and
 colour tiles, its class names instead of digits, and no drawing page.
 
 The stage never runs torch: it emits ``requested(kind, data)`` with the kinds that
-:class:`dlviz.core.labs.cnn.CnnTask` answers (``select_sample``, ``predict_image``,
-``attribute``, ``explain_unit``) and shows the answers in :meth:`show_result`.
+:class:`dlviz.core.labs.cnn.CnnTask` answers (``predict_image``, ``attribute``,
+``explain_unit`` in :meth:`show_result`; ``select_sample`` comes back as the lab's new
+live snapshot, drawn through :meth:`show_snapshot` like a training step's).
 
 A lab with presets (:data:`dlviz.core.labs.cnn.STAGE_PRESETS`: ResNet's plain-20,
 plain-56 and residual-56 of He et al. 2015, Fig. 1) gets a button per preset on the
@@ -1148,9 +1149,8 @@ class ImageClassifierStage(Stage):
 
     def show_result(self, kind: str, data: dict[str, Any]) -> None:
         self._pending.pop(kind, None)
-        if kind == "select_sample":
-            self._show(data, force=True)
-        elif kind == "predict_image":
+        # a new sample comes back as the lab's live snapshot (the one path)
+        if kind == "predict_image":
             if self.drawing is not None:
                 self._show_drawing(data)
         elif kind == "attribute":

@@ -240,9 +240,5 @@ class UNetStage(Stage):
     def next_sample(self) -> None:
         self.sample.stepBy(1)
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if kind == "select_sample" and "image" in data:
-            self.show_snapshot(data)
-
 
 STAGES = {"unet": UNetStage}

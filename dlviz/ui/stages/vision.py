@@ -16,7 +16,8 @@
   many inputs write into each output cell.
 
 The stages never run torch: they emit ``requested(kind, data)`` (``set_hparams``,
-``select_scene``, ``select_sample``) and show the answers in :meth:`show_result`.
+``select_scene``, ``select_sample``); the task answers with a new live snapshot, which
+reaches the stage through the one path (:meth:`show_snapshot`), like a training step's.
 """
 
 from __future__ import annotations
@@ -308,10 +309,6 @@ class DetectionStage(Stage):
     def next_scene(self) -> None:
         self.scene.stepBy(1)
 
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if kind in ("set_thresholds", "select_scene") and "image" in data:
-            self.show_snapshot(data)
-
 
 class TransposedConvPanel(QWidget):
     """A calculator: input size, kernel, stride, padding → output size, with the
@@ -532,10 +529,6 @@ class SegmentationStage(Stage):
 
     def next_sample(self) -> None:
         self.sample.stepBy(1)
-
-    def show_result(self, kind: str, data: dict[str, Any]) -> None:
-        if kind == "select_sample" and "image" in data:
-            self.show_snapshot(data)
 
 
 STAGES = {"detection": DetectionStage, "segmentation": SegmentationStage}
