@@ -9,8 +9,10 @@ from dlviz.ui.widgets.transport import TransportBar
 def test_counters_are_visible_and_the_bar_is_no_taller_than_its_rows(qtbot, width):
     bar = TransportBar()
     qtbot.addWidget(bar)
-    bar.resize(width, bar.sizeHint().height())
+    bar.resize(width, 60)
     bar.show()
+    qtbot.wait(20)
+    bar.resize(width, bar.sizeHint().height())  # as the toolbar holding it does
     qtbot.wait(20)
     for key, label in bar.counters.items():
         assert label.isVisible() and label.width() >= label.sizeHint().width(), key

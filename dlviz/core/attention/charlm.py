@@ -217,7 +217,8 @@ def perplexity(model: CharGPT, x: torch.Tensor, y: torch.Tensor,
         count += y[i : i + chunk].numel()
     model.train(was_training)
     nll = total / max(1, count)
-    return nll, math.exp(nll)
+    # a diverged model's loss overflows exp(): its perplexity is infinite
+    return nll, math.exp(nll) if nll < 700.0 else math.inf
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,8 @@ class TransportBar(QWidget):
         needed = self._controls.sizeHint().width() + counters + 40
         self._arrange(two_rows=event.size().width() < needed)
         super().resizeEvent(event)
+        if self._two_rows and event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped counters' height follows the width
 
     def sizeHint(self):  # noqa: N802 - Qt override
         """As tall as the rows in use: the toolbar holding the bar sizes it by this,
