@@ -624,7 +624,7 @@ class UserModelTask(SupervisedTask):
         self._points = {"train_x": xt, "train_y": yt, "val_x": xv, "val_y": yv}
 
     # -- metrics fit for every data kind ----------------------------------------------
-    def _accuracy(self, out: torch.Tensor, y: torch.Tensor) -> float | None:
+    def accuracy_of(self, out: torch.Tensor, y: torch.Tensor) -> float | None:
         if not self.classification:
             return None
         if self.data.kind == "sequence":
@@ -634,30 +634,6 @@ class UserModelTask(SupervisedTask):
         if out.dim() >= 2 and y.dim() == out.dim() - 1:
             return float((out.argmax(1) == y).float().mean())
         return None
-
-    def train_step(self) -> dict[str, float]:
-        self.model.train()
-        x, y = self.next_batch()
-        self.remember_finite()
-        out = self.model(x)
-        loss = self.loss_of(out, y)
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        self.optimizer.step()
-        self.step += 1
-        metrics = {"loss": float(loss.detach())}
-        acc = self._accuracy(out.detach(), y)
-        if acc is not None:
-            metrics["acc"] = acc
-        return metrics
-
-    def evaluate(self) -> dict[str, float]:
-        out = self.predict(self.x_val)
-        metrics = {"val_loss": float(self.criterion(out, self.y_val))}
-        acc = self._accuracy(out, self.y_val)
-        if acc is not None:
-            metrics["val_acc"] = acc
-        return metrics
 
     def snapshot(self) -> dict[str, Any]:
         names, norms = layer_grad_norms(self.model)

@@ -684,6 +684,18 @@ _BEAM = ParamSpec(
     help="Hypotheses kept by beam search (1 is greedy).",
 )
 
+
+def transformer_size_params(ffn: int) -> tuple[ParamSpec, ...]:
+    """A Transformer's size settings (width, heads, layers, feed-forward), shared by
+    the labs that build one."""
+    return (
+        ParamSpec("d_model", "Model width", "int", 64, minimum=8, maximum=512),
+        ParamSpec("heads", "Heads", "int", 4, minimum=1, maximum=16,
+                  help="Must divide the model width."),
+        ParamSpec("layers", "Layers", "int", 2, minimum=1, maximum=6),
+        ParamSpec("ffn", "Feed-forward size", "int", ffn, minimum=8, maximum=2048),
+    )
+
 LABS = [
     LabSpec(
         key="seq2seq",
@@ -755,18 +767,7 @@ LABS = [
                 "encoder only.",
             ),
             *_DATA,
-            ParamSpec("d_model", "Model width", "int", 64, minimum=8, maximum=512),
-            ParamSpec(
-                "heads",
-                "Heads",
-                "int",
-                4,
-                minimum=1,
-                maximum=16,
-                help="Must divide the model width.",
-            ),
-            ParamSpec("layers", "Layers", "int", 2, minimum=1, maximum=6),
-            ParamSpec("ffn", "Feed-forward size", "int", 128, minimum=8, maximum=2048),
+            *transformer_size_params(ffn=128),
             _BEAM,
         ),
         training_defaults={"lr": 0.002, "batch_size": 64},

@@ -27,6 +27,7 @@ from dlviz.core.attention.charlm import (
     perplexity,
     reshape_distribution,
 )
+from dlviz.core.labs.attention import transformer_size_params
 from dlviz.core.labs.base import LabSpec, LabTask
 from dlviz.core.params import ParamSpec
 from dlviz.core.train.optim import build_optimizer
@@ -267,19 +268,7 @@ LABS = [
                 maximum=256,
                 help="Characters the model sees at once.",
             ),
-            ParamSpec("d_model", "Model width", "int", 64, minimum=8, maximum=512),
-            ParamSpec(
-                "heads",
-                "Heads",
-                "int",
-                4,
-                minimum=1,
-                maximum=16,
-                help="Must divide the model width.",
-            ),
-            ParamSpec("layers", "Layers", "int", 2, minimum=1, maximum=6),
-            ParamSpec("ffn", "Feed-forward size", "int", 256, minimum=8,
-                      maximum=2048),
+            *transformer_size_params(ffn=256),
             ParamSpec(
                 "dropout",
                 "Dropout",

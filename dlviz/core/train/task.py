@@ -252,9 +252,17 @@ class SupervisedTask(LabTask):
         self.optimizer.step()
         self.step += 1
         metrics = {"loss": float(loss.detach())}
-        if self.classification:
-            metrics["acc"] = float((out.argmax(1) == y).float().mean())
+        acc = self.accuracy_of(out.detach(), y)
+        if acc is not None:
+            metrics["acc"] = acc
         return metrics
+
+    def accuracy_of(self, out: torch.Tensor, y: torch.Tensor) -> float | None:
+        """The share of ``out`` that predicts ``y`` (None where it does not apply:
+        regression); a task with other outputs overrides it."""
+        if not self.classification:
+            return None
+        return float((out.argmax(1) == y).float().mean())
 
     @torch.no_grad()
     def predict(self, x: torch.Tensor, chunk: int = 2048) -> torch.Tensor:
@@ -268,8 +276,9 @@ class SupervisedTask(LabTask):
     def evaluate(self) -> dict[str, float]:
         out = self.predict(self.x_val)
         metrics = {"val_loss": float(self.criterion(out, self.y_val))}
-        if self.classification:
-            metrics["val_acc"] = float((out.argmax(1) == self.y_val).float().mean())
+        acc = self.accuracy_of(out, self.y_val)
+        if acc is not None:
+            metrics["val_acc"] = acc
         return metrics
 
     def trace_step(self):
