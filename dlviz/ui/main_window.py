@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.step_through, "")
         # the step-through's navigation shares the tab bar's row
         self.tabs.setCornerWidget(self.step_through.header, Qt.Corner.TopRightCorner)
+        self.step_through.header.setVisible(False)  # the window opens on Training
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.step_through.record_requested.connect(self.record_trace)
         central = QWidget()

@@ -240,3 +240,14 @@ def test_a_new_sample_reaches_the_stage_as_the_live_snapshot(window, qtbot):
 
     np.testing.assert_array_equal(stage.sample_view.base.image,
                                   window.session.snapshot["image"])
+
+
+def test_the_step_through_header_shows_only_on_its_page(window, qtbot):
+    """Its navigation shares the tab bar's row: on the Training page (the page a
+    window opens on) it would crowd the tabs out."""
+    header = window.step_through.header
+    assert window.tabs.currentIndex() == 0 and not header.isVisible()
+    window.tabs.setCurrentWidget(window.step_through)
+    assert header.isVisible()
+    window.tabs.setCurrentIndex(0)
+    assert not header.isVisible()
