@@ -408,12 +408,7 @@ class SiameseTask(LabTask):
             return self._trace_triplet_step()
         x1, x2, same = self.next_pairs()
         self.remember_finite()
-        if self.net.shared:
-            networks = {"tower": self.net.tower_a}
-            role_a = role_b = "tower"
-        else:
-            networks = {"tower A": self.net.tower_a, "tower B": self.net.tower_b}
-            role_a, role_b = "tower A", "tower B"
+        networks, role_a, role_b = self._trace_towers()
         with TraceRecorder(networks, name="Siamese") as rec:
             rec.begin_part("pair")
             e1 = self.net.tower_a(rec.input(x1, role=role_a))
@@ -431,17 +426,20 @@ class SiameseTask(LabTask):
         rec.trace.metrics["acc"] = self._batch_acc(d, same)
         return rec.trace
 
+    def _trace_towers(self) -> tuple[dict[str, nn.Module], str, str]:
+        """The towers the step-through records, and the role of each: one shared
+        tower (true Siamese) or towers A and B (pseudo Siamese)."""
+        if self.net.shared:
+            return {"tower": self.net.tower_a}, "tower", "tower"
+        return ({"tower A": self.net.tower_a, "tower B": self.net.tower_b},
+                "tower A", "tower B")
+
     def _trace_triplet_step(self):
         from dlviz.core.trace import TraceRecorder
 
         x, y = self.next_batch()
         self.remember_finite()
-        if self.net.shared:
-            networks = {"tower": self.net.tower_a}
-            role_a = role_b = "tower"
-        else:
-            networks = {"tower A": self.net.tower_a, "tower B": self.net.tower_b}
-            role_a, role_b = "tower A", "tower B"
+        networks, role_a, role_b = self._trace_towers()
         with TraceRecorder(networks, name="Siamese") as rec:
             rec.begin_part("triplets")
             ea = self.net.tower_a(rec.input(x, role=role_a))
