@@ -29,10 +29,13 @@ def no_leaks(qapp):
     leaked_threads = [r for r in QtThreadRunner.live if r.is_running()]
     for runner in list(QtThreadRunner.live):
         runner.stop()
+    import shiboken6
+
+    # a widget of the test may be half-deleted (deleteLater): ask only live ones
     visible = [
         w
         for w in QApplication.topLevelWidgets()
-        if w.isVisible() and id(w) not in before
+        if id(w) not in before and shiboken6.isValid(w) and w.isVisible()
     ]
     for w in visible:
         w.close()
