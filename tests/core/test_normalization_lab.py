@@ -212,6 +212,8 @@ def test_trace_step_equals_train_step_for_both_networks():
     assert kinds.count("BatchNorm1d") == 2 and kinds.count("Dropout") == 2
     bn = next(e for e in trace.events if e.kind == "BatchNorm1d")
     assert "running mean ← (1 − 0.1)" in bn.formula and "2·16 = 32" in bn.formula
+    assert "running var ← (1 − 0.1)·running var + 0.1·σ_B²·n/(n − 1)" in bn.formula
+    assert "now in training mode" in bn.formula
     assert plain.snapshot()["steps"].tolist() == traced.snapshot()["steps"].tolist()
 
 
@@ -253,3 +255,21 @@ def test_net_forward_keeps_what_each_layer_saw():
     assert [t.shape for t in net.linear_out] == [(5, 3), (5, 3)]
     assert len(net.pre_activation) == 2 and len(net.dropout_io) == 2
     assert not any(t.requires_grad for t in net.pre_activation)
+
+
+def test_the_batch_norm_formula_states_the_running_variance_rule_torch_follows():
+    """The running-variance line says the batch variance enters unbiased
+    (n/(n − 1)); torch does exactly that, and in evaluation mode the formula
+    names the running statistics."""
+    from dlviz.core.trace.formulas import module_formula
+
+    torch.manual_seed(0)
+    bn = nn.BatchNorm1d(3, momentum=0.1)
+    x = torch.randn(8, 3)
+    bn(x)
+    n = x.shape[0]
+    expected = 0.9 * 1.0 + 0.1 * x.var(dim=0, unbiased=False) * n / (n - 1)
+    torch.testing.assert_close(bn.running_var, expected)
+    bn.eval()
+    text = module_formula(bn, [(8, 3)], [(8, 3)])
+    assert "now in evaluation mode: y = γ·(x − running mean)/√(running var + ε)" in text

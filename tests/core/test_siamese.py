@@ -292,6 +292,13 @@ def test_triplet_snapshot_shows_the_mined_triplet(mining: str) -> None:
     trace = task.trace_step()
     assert math.isfinite(trace.metrics["loss"])
     assert 0 <= trace.metrics["active_triplets"] <= 1
+    # the loss event states the formula with the first triplet's own numbers
+    event = next(e for e in trace.events if e.kind == "Triplet loss")
+    d_ap, d_an = event.scalars["d_ap"], event.scalars["d_an"]
+    assert event.scalars["triplet_loss"] == pytest.approx(max(0.0, d_ap - d_an + 1.0))
+    assert "max(0, d(a,p) − d(a,n) + m)" in event.formula
+    assert f"mining ({mining})" in event.formula
+    assert event.scalars["loss"] == pytest.approx(trace.metrics["loss"], rel=1e-5)
 
 
 @pytest.mark.slow

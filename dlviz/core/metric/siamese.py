@@ -435,7 +435,7 @@ class SiameseTask(LabTask):
                 "tower A", "tower B")
 
     def _trace_triplet_step(self):
-        from dlviz.core.trace import TraceRecorder
+        from dlviz.core.trace import TraceRecorder, formulas
 
         x, y = self.next_batch()
         self.remember_finite()
@@ -445,7 +445,9 @@ class SiameseTask(LabTask):
             ea = self.net.tower_a(rec.input(x, role=role_a))
             eb = ea if self.net.shared else self.net.tower_b(rec.input(x, role=role_b))
             loss, d_ap, d_an = self._triplet_loss_of(ea, eb, y)
-            rec.loss(loss, role=role_a, kind="Triplet loss", output=d_an - d_ap)
+            event = rec.loss(loss, role=role_a, kind="Triplet loss",
+                             output=d_an - d_ap)
+            formulas.triplet_loss_event(event, d_ap, d_an, self.margin, self.mining)
             self.optimizer.zero_grad(set_to_none=True)
             rec.backward(loss)
             rec.update(self.optimizer, role=role_a)

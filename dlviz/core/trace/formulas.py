@@ -140,10 +140,23 @@ def _norm(module: nn.Module) -> str:
                 f"{module.eps:g}\nparameters = 2·{n} = {count} (γ and β)")
     c = module.num_features
     count = 2 * c if module.affine else 0
+    m = module.momentum
+    running = (
+        f"running mean ← (1 − {m})·running mean + {m}·μ_B\n"
+        f"running var ← (1 − {m})·running var + {m}·σ_B²·n/(n − 1) "
+        f"(n values per channel)\n"
+        if m is not None else
+        "running mean and var: averages of every batch so far (momentum None)\n"
+    )
+    eval_rule = "y = γ·(x − running mean)/√(running var + ε) + β"
+    mode = (f"now in training mode: this batch's μ_B and σ_B²; in evaluation mode "
+            f"{eval_rule}" if module.training else
+            f"now in evaluation mode: {eval_rule} (the batch's statistics are "
+            f"not used)")
     return (f"y = γ·(x − μ_B)/√(σ_B² + ε) + β, μ_B and σ_B² per channel over the "
-            f"batch, ε = {module.eps:g}\n"
-            f"running mean ← (1 − {module.momentum})·running mean + "
-            f"{module.momentum}·μ_B\nparameters = 2·C = 2·{c} = {count} (γ and β)")
+            f"batch, ε = {module.eps:g}\n{running}{mode}\n"
+            f"parameters = 2·C = 2·{c} = {count} (γ and β); the running "
+            f"statistics are buffers, not parameters")
 
 
 def _recurrent(module: nn.Module) -> str:
@@ -639,6 +652,39 @@ def contrastive_loss_event(
     )
     event.scalars.update({"distance": d, "label": y, "margin": float(margin),
                           "pair_loss": pair})
+
+
+MINING_RULES = {
+    "random": "a random positive and a random negative for each anchor",
+    "batch-hard": "for each anchor the farthest positive and the nearest negative "
+                  "of the batch",
+    "semi-hard": "negatives farther than the positive but inside the margin: "
+                 "d(a,p) < d(a,n) < d(a,p) + m",
+}
+
+
+def triplet_loss_event(
+    event: Any, d_ap: torch.Tensor, d_an: torch.Tensor, margin: float, mining: str
+) -> None:
+    """Fill a triplet loss event: the formula, the mining rule, the first triplet's
+    distances and loss (scalars ``d_ap``, ``d_an``, ``margin``, ``triplet_loss``)
+    and how many triplets still violate the margin (``active``)."""
+    ap, an = d_ap.detach().double(), d_an.detach().double()
+    a, n = float(ap[0]), float(an[0])
+    first = max(0.0, a - n + margin)
+    hinge = (ap - an + margin).clamp(min=0.0)
+    active = int((hinge > 0).sum())
+    loss = float(hinge.mean())
+    rule = MINING_RULES.get(mining, mining)
+    event.formula = (
+        "L = mean over triplets of max(0, d(a,p) − d(a,n) + m)\n"
+        f"mining ({mining}): {rule}\n"
+        f"first triplet: max(0, {_num(a)} − {_num(n)} + {margin:g}) = {_num(first)}\n"
+        f"{active} of {len(hinge)} triplets inside the margin (they pull and push); "
+        f"batch loss L = {loss:.4f}"
+    )
+    event.scalars.update({"d_ap": a, "d_an": n, "margin": float(margin),
+                          "triplet_loss": first, "active": float(active)})
 
 
 def _probs(p: torch.Tensor) -> str:
