@@ -232,6 +232,18 @@
       <translation>没有全连接层：1×1 的类别得分由转置卷积上采样。</translation>
     </message>
     <message>
+      <source>Two-stage detection: R-CNN → Faster R-CNN</source>
+      <translation>两阶段检测：R-CNN → Faster R-CNN</translation>
+    </message>
+    <message>
+      <source>Regions first, then a classifier and box refiner per region: the RPN, RoI pooling vs RoI Align, and what R-CNN, Fast and Faster R-CNN changed.</source>
+      <translation>先找候选区域，再对每个区域分类并微调边框：RPN、RoI 池化与 RoI Align，以及 R-CNN、Fast R-CNN、Faster R-CNN 各自改变了什么。</translation>
+    </message>
+    <message>
+      <source>A region proposal network shares the CNN's features with the second stage, which classifies and refines each pooled region.</source>
+      <translation>区域建议网络与第二阶段共享 CNN 特征，第二阶段对每个池化后的区域分类并微调边框。</translation>
+    </message>
+    <message>
       <source>U-Net: skips that concatenate</source>
       <translation>U-Net：拼接的跳跃连接</translation>
     </message>
@@ -314,6 +326,18 @@
     <message>
       <source>Attention only: no recurrence, every position sees every other.</source>
       <translation>只用注意力：没有循环，每个位置都能看到所有其他位置。</translation>
+    </message>
+    <message>
+      <source>BERT pre-training</source>
+      <translation>BERT 预训练</translation>
+    </message>
+    <message>
+      <source>Pre-train an encoder by filling in masked words (15 %, 80/10/10), then fine-tune it from [CLS] on a few labels: it beats the same network trained from scratch.</source>
+      <translation>先让编码器填出被掩盖的词（15%，80/10/10）进行预训练，再从 [CLS] 用少量标签微调：它胜过从头训练的同一网络。</translation>
+    </message>
+    <message>
+      <source>Self-supervised pre-training on unlabelled text; a new output layer and a little labelled data adapt it to the task.</source>
+      <translation>在无标签文本上自监督预训练；加一个新的输出层和少量带标签数据，就能适应具体任务。</translation>
     </message>
     <message>
       <source>Character GPT</source>
@@ -1064,26 +1088,6 @@
       <translation>第一个卷积的通道数；后面的层更多。</translation>
     </message>
     <message>
-      <source>Upsampling</source>
-      <translation>上采样方式</translation>
-    </message>
-    <message>
-      <source>How the U-Net's decoder doubles the size: a 3×3 transposed convolution with stride 2, or nearest-neighbour upsampling followed by a 3×3 convolution.</source>
-      <translation>U-Net 解码器如何把尺寸放大一倍：步幅为 2 的 3×3 转置卷积，或最近邻上采样后接 3×3 卷积。</translation>
-    </message>
-    <message>
-      <source>transposed</source>
-      <translation>转置卷积</translation>
-    </message>
-    <message>
-      <source>upsample</source>
-      <translation>上采样 + 卷积</translation>
-    </message>
-    <message>
-      <source>Channels of the first convolution of both networks; later layers have more.</source>
-      <translation>两个网络第一个卷积层的通道数；后面的层更多。</translation>
-    </message>
-    <message>
       <source>Digit classes</source>
       <translation>数字类别数</translation>
     </message>
@@ -1102,6 +1106,122 @@
     <message>
       <source>Which validation scene the views show.</source>
       <translation>视图显示哪一个验证场景。</translation>
+    </message>
+    <message>
+      <source>Pipeline</source>
+      <translation>流程</translation>
+    </message>
+    <message>
+      <source>Where the regions come from and where their features are computed.</source>
+      <translation>候选区域从哪里来，特征在哪里计算。</translation>
+    </message>
+    <message>
+      <source>faster</source>
+      <translation>Faster R-CNN</translation>
+    </message>
+    <message>
+      <source>fast</source>
+      <translation>Fast R-CNN</translation>
+    </message>
+    <message>
+      <source>rcnn</source>
+      <translation>R-CNN</translation>
+    </message>
+    <message>
+      <source>Faster R-CNN (RPN)</source>
+      <translation>Faster R-CNN（RPN）</translation>
+    </message>
+    <message>
+      <source>Fast R-CNN (windows, shared features)</source>
+      <translation>Fast R-CNN（固定窗口，共享特征）</translation>
+    </message>
+    <message>
+      <source>R-CNN (windows, a CNN per region)</source>
+      <translation>R-CNN（固定窗口，每个区域一次 CNN）</translation>
+    </message>
+    <message>
+      <source>RoI operation</source>
+      <translation>RoI 操作</translation>
+    </message>
+    <message>
+      <source>How a region's k × k features are taken from the shared feature map.</source>
+      <translation>如何从共享特征图上取出一个区域的 k × k 特征。</translation>
+    </message>
+    <message>
+      <source>align</source>
+      <translation>RoI Align</translation>
+    </message>
+    <message>
+      <source>pool</source>
+      <translation>RoI 池化</translation>
+    </message>
+    <message>
+      <source>RoI Align</source>
+      <translation>RoI Align</translation>
+    </message>
+    <message>
+      <source>RoI pooling</source>
+      <translation>RoI 池化</translation>
+    </message>
+    <message>
+      <source>RoI output k</source>
+      <translation>RoI 输出尺寸 k</translation>
+    </message>
+    <message>
+      <source>Each region becomes k × k features.</source>
+      <translation>每个区域变成 k × k 的特征。</translation>
+    </message>
+    <message>
+      <source>Proposals kept (N)</source>
+      <translation>保留的候选框数（N）</translation>
+    </message>
+    <message>
+      <source>The RPN's best N boxes after NMS go to the second stage.</source>
+      <translation>RPN 经 NMS 后得分最高的 N 个框送入第二阶段。</translation>
+    </message>
+    <message>
+      <source>RPN NMS IoU threshold</source>
+      <translation>RPN 的 NMS IoU 阈值</translation>
+    </message>
+    <message>
+      <source>NMS among the proposals drops a box overlapping a better one more than this.</source>
+      <translation>候选框之间的 NMS：与更好的框重叠超过此值的框被删除。</translation>
+    </message>
+    <message>
+      <source>Score threshold</source>
+      <translation>得分阈值</translation>
+    </message>
+    <message>
+      <source>Boxes with a lower class probability are dropped.</source>
+      <translation>类别概率低于此值的框被丢弃。</translation>
+    </message>
+    <message>
+      <source>NMS IoU threshold</source>
+      <translation>NMS 的 IoU 阈值</translation>
+    </message>
+    <message>
+      <source>NMS removes a box overlapping a better one more than this.</source>
+      <translation>与更好的框重叠超过此值的框会被 NMS 删除。</translation>
+    </message>
+    <message>
+      <source>Upsampling</source>
+      <translation>上采样方式</translation>
+    </message>
+    <message>
+      <source>How the U-Net's decoder doubles the size: a 3×3 transposed convolution with stride 2, or nearest-neighbour upsampling followed by a 3×3 convolution.</source>
+      <translation>U-Net 解码器如何把尺寸放大一倍：步幅为 2 的 3×3 转置卷积，或最近邻上采样后接 3×3 卷积。</translation>
+    </message>
+    <message>
+      <source>transposed</source>
+      <translation>转置卷积</translation>
+    </message>
+    <message>
+      <source>upsample</source>
+      <translation>上采样 + 卷积</translation>
+    </message>
+    <message>
+      <source>Channels of the first convolution of both networks; later layers have more.</source>
+      <translation>两个网络第一个卷积层的通道数；后面的层更多。</translation>
     </message>
     <message>
       <source>Anchor sizes</source>
@@ -1150,22 +1270,6 @@
     <message>
       <source>An anchor learns an object when their IoU is at least this.</source>
       <translation>锚框与目标的 IoU 不低于此值时，锚框负责学习该目标。</translation>
-    </message>
-    <message>
-      <source>Score threshold</source>
-      <translation>得分阈值</translation>
-    </message>
-    <message>
-      <source>Boxes with a lower class probability are dropped.</source>
-      <translation>类别概率低于此值的框被丢弃。</translation>
-    </message>
-    <message>
-      <source>NMS IoU threshold</source>
-      <translation>NMS 的 IoU 阈值</translation>
-    </message>
-    <message>
-      <source>NMS removes a box overlapping a better one more than this.</source>
-      <translation>与更好的框重叠超过此值的框会被 NMS 删除。</translation>
     </message>
     <message>
       <source>Task</source>
@@ -1276,6 +1380,14 @@
       <translation>点积</translation>
     </message>
     <message>
+      <source>Use attention</source>
+      <translation>使用注意力</translation>
+    </message>
+    <message>
+      <source>Off: the decoder sees only the encoder's final state, one fixed summary of the whole input (no attention weights).</source>
+      <translation>关闭时，解码器只能看到编码器的最终状态——整个输入的一个固定摘要（没有注意力权重）。</translation>
+    </message>
+    <message>
       <source>Embedding size</source>
       <translation>嵌入维度</translation>
     </message>
@@ -1326,6 +1438,38 @@
     <message>
       <source>Feed-forward size</source>
       <translation>前馈层大小</translation>
+    </message>
+    <message>
+      <source>Labelled examples</source>
+      <translation>带标签样本数</translation>
+    </message>
+    <message>
+      <source>Labelled sentences both networks are fine-tuned on (half positive, half negative).</source>
+      <translation>两个网络微调时使用的带标签句子（一半褒义，一半贬义）。</translation>
+    </message>
+    <message>
+      <source>Unlabelled sentences</source>
+      <translation>无标签句子数</translation>
+    </message>
+    <message>
+      <source>Sentences without labels the masked-word task learns from.</source>
+      <translation>掩码词任务学习所用的无标签句子。</translation>
+    </message>
+    <message>
+      <source>Pre-training steps</source>
+      <translation>预训练步数</translation>
+    </message>
+    <message>
+      <source>Masked-word steps before fine-tuning starts (0: no pre-training).</source>
+      <translation>微调开始前的掩码词训练步数（0：不预训练）。</translation>
+    </message>
+    <message>
+      <source>Fine-tuning learning rate</source>
+      <translation>微调学习率</translation>
+    </message>
+    <message>
+      <source>The rate of both networks while fine-tuning; the learning rate above is pre-training's.</source>
+      <translation>两个网络微调时的学习率；上面的学习率用于预训练。</translation>
     </message>
     <message>
       <source>Text</source>
@@ -2116,6 +2260,38 @@
       <translation>验证准确率（冻结特征）</translation>
     </message>
     <message>
+      <source>RPN loss</source>
+      <translation>RPN 损失</translation>
+    </message>
+    <message>
+      <source>validation RPN loss</source>
+      <translation>验证集 RPN 损失</translation>
+    </message>
+    <message>
+      <source>second-stage loss</source>
+      <translation>第二阶段损失</translation>
+    </message>
+    <message>
+      <source>validation second-stage loss</source>
+      <translation>验证集第二阶段损失</translation>
+    </message>
+    <message>
+      <source>proposal recall</source>
+      <translation>候选框召回率</translation>
+    </message>
+    <message>
+      <source>validation proposal recall</source>
+      <translation>验证集候选框召回率</translation>
+    </message>
+    <message>
+      <source>masked-word accuracy</source>
+      <translation>掩码词准确率</translation>
+    </message>
+    <message>
+      <source>validation masked-word accuracy</source>
+      <translation>验证掩码词准确率</translation>
+    </message>
+    <message>
       <source>value</source>
       <translation>数值</translation>
     </message>
@@ -2347,16 +2523,16 @@
       <translation>正在生成题目…</translation>
     </message>
     <message>
+      <source>The answer is in the framed panel.</source>
+      <translation>答案在加框标出的面板中。</translation>
+    </message>
+    <message>
       <source>Chapter: {0}</source>
       <translation>章节：{0}</translation>
     </message>
     <message>
       <source>Quiz</source>
       <translation>测验</translation>
-    </message>
-    <message>
-      <source>Showing the panel “{0}” — View ▸ Zoom a stage panel ▸ No zoom shows them all again.</source>
-      <translation>正在显示面板“{0}”——视图 ▸ 放大舞台面板 ▸ 不放大 可重新显示全部面板。</translation>
     </message>
     <message>
       <source>Bookmark</source>
@@ -2797,6 +2973,14 @@
       <translation>检查模型失败</translation>
     </message>
     <message>
+      <source>Your model's step is stuck inside compiled code (C or C++, e.g. a sleep or a library call), where Python cannot interrupt it. It keeps running in the background until it returns; the rest of dlviz works: press Reset or open another lab.</source>
+      <translation>你的模型这一步卡在编译代码里（C 或 C++，例如 sleep 或某个库函数），Python 无法中断它。它会在后台一直运行到返回为止；dlviz 的其他部分照常可用：按“重置”或打开另一个实验。</translation>
+    </message>
+    <message>
+      <source>Stopping your model's step…</source>
+      <translation>正在停止你的模型的这一步…</translation>
+    </message>
+    <message>
       <source>Open model</source>
       <translation>打开模型</translation>
     </message>
@@ -2841,6 +3025,10 @@
       <translation>取消</translation>
     </message>
     <message>
+      <source>Open session</source>
+      <translation>打开会话</translation>
+    </message>
+    <message>
       <source>No model found</source>
       <translation>没有找到模型</translation>
     </message>
@@ -2865,12 +3053,48 @@ Run this file?</source>
       <translation>正在用{1}检查 {0}…</translation>
     </message>
     <message>
+      <source>Locate…</source>
+      <translation>查找…</translation>
+    </message>
+    <message>
+      <source>Your model {1} changed since the session {0} was saved.
+
+Load the saved weights into the model as it is now? If its layers changed shape, the weights are refused and nothing changes.</source>
+      <translation>会话 {0} 保存之后，你的模型 {1} 被修改过。
+
+要把保存的权重载入现在的模型吗？如果它的层形状变了，权重会被拒绝，什么都不会改变。</translation>
+    </message>
+    <message>
+      <source>Locate {0}</source>
+      <translation>查找 {0}</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Your model's step was stopped after {0} s. Details… shows the line it was running; press Play to go on or Reset to start again.</source>
+      <translation>你的模型这一步运行 {0} 秒后被停止。“详情……”显示它当时正在运行的那一行；按“播放”继续，或按“重置”从头开始。</translation>
+    </message>
+    <message>
       <source>Input of one batch: [batch, {0}]</source>
       <translation>一个批次的输入：[batch, {0}]</translation>
     </message>
     <message>
       <source>{0} defines no nn.Module subclass and no function that builds one (named build…, make…, create… or model…).</source>
       <translation>{0} 中没有 nn.Module 子类，也没有构建模型的函数（名为 build…、make…、create… 或 model…）。</translation>
+    </message>
+    <message>
+      <source>The session {0} trains your model {1}, but that file is missing (it was at {2}). Locate it to open the session.</source>
+      <translation>会话 {0} 训练的是你的模型 {1}，但这个文件不见了（原来在 {2}）。找到它才能打开这个会话。</translation>
+    </message>
+    <message>
+      <source>Your model's step has run {0} s and has not finished; Stop interrupts it.</source>
+      <translation>你的模型这一步已经运行了 {0} 秒还没有结束；按“停止”可以中断它。</translation>
+    </message>
+    <message>
+      <source>The session {0} was not opened: your model {1} changed since it was saved.</source>
+      <translation>没有打开会话 {0}：保存之后你的模型 {1} 被修改过。</translation>
     </message>
   </context>
   <context>
@@ -2922,6 +3146,10 @@ Run this file?</source>
     <message>
       <source>Next scene</source>
       <translation>下一个场景</translation>
+    </message>
+    <message>
+      <source>On the projector</source>
+      <translation>投影画面</translation>
     </message>
     <message>
       <source>◀ Previous scene</source>
@@ -3946,6 +4174,250 @@ Run this file?</source>
       <translation>要除以并集，而不是真实掩码。</translation>
     </message>
     <message>
+      <source>At step {step}, hidden unit {unit} (counting from the top) of the first hidden layer has weights w = {w} on the inputs {names} and bias b = {b}; its activation is {act}. For the training point with inputs {x}, what is the unit's output?</source>
+      <translation>第 {step} 步时，第一隐藏层的第 {unit} 个神经元（从上往下数）对输入 {names} 的权重为 w = {w}，偏置 b = {b}，激活函数为 {act}。对输入为 {x} 的训练点，该神经元的输出是多少？</translation>
+    </message>
+    <message>
+      <source>z = w·x + b = {terms} + {b} = {z}; {act}({z}) = {answer}</source>
+      <translation>z = w·x + b = {terms} + {b} = {z}；{act}({z}) = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step} plain SGD (η = {lr}) on the {surface} surface was at θ = {theta}, where the gradient is g = {g}. Where is it after its step?</source>
+      <translation>第 {step} 步时，普通 SGD（η = {lr}）在 {surface} 曲面上位于 θ = {theta}，该处梯度为 g = {g}。更新一步后它在哪里？</translation>
+    </message>
+    <message>
+      <source>θ − η·g = {theta} − {lr}·{g} = {answer}</source>
+      <translation>θ − η·g = {theta} − {lr}·{g} = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step} the network's softmax gives the shown image p({a}) = {pa} and p({b}) = {pb}. By how much does the logit z_{a} exceed z_{b}?</source>
+      <translation>第 {step} 步时，网络的 softmax 对所示图像给出 p({a}) = {pa}，p({b}) = {pb}。logit z_{a} 比 z_{b} 大多少？</translation>
+    </message>
+    <message>
+      <source>p_a / p_b = e^(z_a − z_b), so z_a − z_b = ln({pa} / {pb}) = {answer}</source>
+      <translation>p_a / p_b = e^(z_a − z_b)，所以 z_a − z_b = ln({pa} / {pb}) = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, in the shown image, the class {name} covers {t} pixels of the true mask and {p} of the predicted mask; {both} pixels are in both. What is the class's IoU in this image?</source>
+      <translation>第 {step} 步时，在所示图像中，类别 {name} 在真实掩码中占 {t} 个像素，在预测掩码中占 {p} 个像素，两者共有 {both} 个像素。该类别在这幅图像上的 IoU 是多少？</translation>
+    </message>
+    <message>
+      <source>IoU = both / (true + predicted − both) = {both} / ({t} + {p} − {both}) = {answer}</source>
+      <translation>IoU = 交集 / (真实 + 预测 − 交集) = {both} / ({t} + {p} − {both}) = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step} the detector keeps the box {a} (x1, y1, x2, y2) for the ground-truth box {b}. What is their IoU?</source>
+      <translation>第 {step} 步时，检测器为真实框 {b} 保留了预测框 {a}（x1, y1, x2, y2）。它们的 IoU 是多少？</translation>
+    </message>
+    <message>
+      <source>intersection {inter}; union {area_a} + {area_b} − {inter}; IoU = {answer}</source>
+      <translation>交集 {inter}；并集 {area_a} + {area_b} − {inter}；IoU = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, the GRU's unit {u} at time t = {t} of the shown sequence has update gate z = {z}, candidate n = {n} and previous hidden state h = {h}. What is its new hidden state (PyTorch's convention)?</source>
+      <translation>第 {step} 步时，GRU 的第 {u} 个单元在所示序列的时刻 t = {t}：更新门 z = {z}，候选状态 n = {n}，上一隐藏状态 h = {h}。它的新隐藏状态是多少（PyTorch 的约定）？</translation>
+    </message>
+    <message>
+      <source>h_t = (1 − z)·n + z·h_(t−1) = (1 − {z})·{n} + {z}·{h} = {answer}</source>
+      <translation>h_t = (1 − z)·n + z·h_(t−1) = (1 − {z})·{n} + {z}·{h} = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, the {cell} unit {u} at time t = {t} of the shown sequence has the pre-activation {a} for {name}. What is the value of {name}?</source>
+      <translation>第 {step} 步时，{cell} 的第 {u} 个单元在所示序列的时刻 t = {t}，{name} 的激活前输入为 {a}。{name} 的值是多少？</translation>
+    </message>
+    <message>
+      <source>{name} = {squash}({a}) = {answer}</source>
+      <translation>{name} = {squash}({a}) = {answer}</translation>
+    </message>
+    <message>
+      <source>Row {i} (the query) of the map, column {j} (the key): {answer}; each row sums to 1.</source>
+      <translation>注意力图的第 {i} 行（查询）、第 {j} 列（键）：{answer}；每一行之和为 1。</translation>
+    </message>
+    <message>
+      <source>At step {step}, at x = {x} the data's density is p_data = {pd} and the generator's is p_g = {pg}. What does the optimal discriminator D* output there?</source>
+      <translation>第 {step} 步时，在 x = {x} 处数据的密度为 p_data = {pd}，生成器的密度为 p_g = {pg}。最优判别器 D* 在这里输出多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, after the softmax at T = {t}, what probability does the distilled student give the shown digit's class {c}?</source>
+      <translation>第 {step} 步时，经温度 T = {t} 的 softmax 后，蒸馏得到的学生网络给所示数字的类别 {c} 的概率是多少？</translation>
+    </message>
+    <message>
+      <source>softmax(z / T) of the student's logits, class {c}: {answer}</source>
+      <translation>学生网络 logits 的 softmax(z / T)，类别 {c}：{answer}</translation>
+    </message>
+    <message>
+      <source>That is z = w·x + b before the activation.</source>
+      <translation>那是激活之前的 z = w·x + b。</translation>
+    </message>
+    <message>
+      <source>The bias b is added before the activation.</source>
+      <translation>偏置 b 要在激活之前加上。</translation>
+    </message>
+    <message>
+      <source>Check the signs of the products w·x.</source>
+      <translation>检查乘积 w·x 的符号。</translation>
+    </message>
+    <message>
+      <source>SGD steps against the gradient: θ − η·g.</source>
+      <translation>SGD 沿梯度的反方向走：θ − η·g。</translation>
+    </message>
+    <message>
+      <source>The gradient is scaled by the learning rate η.</source>
+      <translation>梯度要乘以学习率 η。</translation>
+    </message>
+    <message>
+      <source>The step changes θ by −η·g.</source>
+      <translation>这一步让 θ 改变 −η·g。</translation>
+    </message>
+    <message>
+      <source>Probabilities are not logits: take the log of their ratio.</source>
+      <translation>概率不是 logit：要取它们之比的对数。</translation>
+    </message>
+    <message>
+      <source>The ratio of the probabilities is e^(z_a − z_b): take its logarithm.</source>
+      <translation>概率之比是 e^(z_a − z_b)：要再取对数。</translation>
+    </message>
+    <message>
+      <source>Softmax uses e: the natural logarithm.</source>
+      <translation>softmax 用的是 e：应取自然对数。</translation>
+    </message>
+    <message>
+      <source>At step {step}, the LSTM's unit {u} at time t = {t} of the shown sequence has forget gate f = {f}, input gate i = {i}, candidate g = {g} and previous cell state c = {c}. What is its new cell state?</source>
+      <translation>第 {step} 步时，LSTM 的第 {u} 个单元在所示序列的时刻 t = {t}：遗忘门 f = {f}，输入门 i = {i}，候选值 g = {g}，上一细胞状态 c = {c}。它的新细胞状态是多少？</translation>
+    </message>
+    <message>
+      <source>PyTorch's convention: z keeps the old state, h = (1 − z)·n + z·h.</source>
+      <translation>PyTorch 的约定：z 保留旧状态，h = (1 − z)·n + z·h。</translation>
+    </message>
+    <message>
+      <source>The update gate mixes in the old state.</source>
+      <translation>更新门会混入旧状态。</translation>
+    </message>
+    <message>
+      <source>The term z·h_(t−1) is missing.</source>
+      <translation>漏掉了 z·h_(t−1) 这一项。</translation>
+    </message>
+    <message>
+      <source>Gates use the sigmoid (0 … 1); the candidate and the plain RNN's state use tanh.</source>
+      <translation>门使用 sigmoid（0 … 1）；候选值和普通 RNN 的状态使用 tanh。</translation>
+    </message>
+    <message>
+      <source>The pre-activation still goes through the squashing function.</source>
+      <translation>激活前的值还要经过压缩函数。</translation>
+    </message>
+    <message>
+      <source>Compute the function itself, not its complement.</source>
+      <translation>计算函数本身，而不是 1 减去它。</translation>
+    </message>
+    <message>
+      <source>The weights are not uniform: read the cell of the map.</source>
+      <translation>权重并不均匀：请读出图中对应格子的值。</translation>
+    </message>
+    <message>
+      <source>D* is the share of the data's density: p_data on top.</source>
+      <translation>D* 是数据密度所占的比例：分子是 p_data。</translation>
+    </message>
+    <message>
+      <source>That is the discriminator trained so far, not the optimal one.</source>
+      <translation>那是目前训练出的判别器，不是最优判别器。</translation>
+    </message>
+    <message>
+      <source>D* = ½ only where the generator matches the data.</source>
+      <translation>只有在生成器与数据一致的地方 D* 才等于 ½。</translation>
+    </message>
+    <message>
+      <source>A same pair is pulled together (½d²), a different pair pushed to the margin (½·max(0, m − d)²).</source>
+      <translation>同类对被拉近（½d²），异类对被推到间隔之外（½·max(0, m − d)²）。</translation>
+    </message>
+    <message>
+      <source>The distance (or the gap to the margin) is squared.</source>
+      <translation>距离（或与间隔的差）要平方。</translation>
+    </message>
+    <message>
+      <source>That is the teacher's soft target, not the student's output.</source>
+      <translation>那是教师网络的软目标，不是学生网络的输出。</translation>
+    </message>
+    <message>
+      <source>That is the student trained on hard labels only.</source>
+      <translation>那是只用硬标签训练的学生网络。</translation>
+    </message>
+    <message>
+      <source>Only a very high temperature makes it uniform.</source>
+      <translation>只有非常高的温度才会让它变得均匀。</translation>
+    </message>
+    <message>
+      <source>Rows are the queries, columns the keys: this is the weight the other way round.</source>
+      <translation>行是查询，列是键：这是反方向的权重。</translation>
+    </message>
+    <message>
+      <source>That is another head's weight.</source>
+      <translation>那是另一个注意力头的权重。</translation>
+    </message>
+    <message>
+      <source>That is the next query's weight.</source>
+      <translation>那是下一个查询的权重。</translation>
+    </message>
+    <message>
+      <source>At step {step}, in the encoder's self-attention (layer {layer}, head {head}) of the shown sample, what weight does the query token '{q}' (position {i}) give to the key token '{k}' (position {j})?</source>
+      <translation>第 {step} 步时，在所示样本的编码器自注意力（第 {layer} 层，第 {head} 个头）中，查询词元“{q}”（位置 {i}）给键词元“{k}”（位置 {j}）的权重是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, in the decoder's masked self-attention (layer {layer}, head {head}) of the shown sample, what weight does the query token '{q}' (position {i}) give to the key token '{k}' (position {j})?</source>
+      <translation>第 {step} 步时，在所示样本的解码器掩码自注意力（第 {layer} 层，第 {head} 个头）中，查询词元“{q}”（位置 {i}）给键词元“{k}”（位置 {j}）的权重是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, in the cross-attention (layer {layer}, head {head}) of the shown sample, what weight does the query token '{q}' (position {i}) give to the key token '{k}' (position {j})?</source>
+      <translation>第 {step} 步时，在所示样本的交叉注意力（第 {layer} 层，第 {head} 个头）中，查询词元“{q}”（位置 {i}）给键词元“{k}”（位置 {j}）的权重是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, in the attention matrix of the shown sample, what weight does the output '{q}' (row {i}) give to the input '{k}' (column {j})?</source>
+      <translation>第 {step} 步时，在所示样本的注意力矩阵中，输出“{q}”（第 {i} 行）给输入“{k}”（第 {j} 列）的权重是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step} the shown pair ({a} and {b}: the same digit) is at distance d = {d}; the margin is m = {m}. What is the pair's contrastive loss?</source>
+      <translation>第 {step} 步时，所示的一对样本（{a} 和 {b}：同一数字）的距离为 d = {d}，间隔为 m = {m}。这对样本的对比损失是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step} the shown pair ({a} and {b}: different digits) is at distance d = {d}; the margin is m = {m}. What is the pair's contrastive loss?</source>
+      <translation>第 {step} 步时，所示的一对样本（{a} 和 {b}：不同数字）的距离为 d = {d}，间隔为 m = {m}。这对样本的对比损失是多少？</translation>
+    </message>
+    <message>
+      <source>½·d² = ½·{d}² = {answer}</source>
+      <translation>½·d² = ½·{d}² = {answer}</translation>
+    </message>
+    <message>
+      <source>½·max(0, m − d)² = ½·max(0, {m} − {d})² = {answer}</source>
+      <translation>½·max(0, m − d)² = ½·max(0, {m} − {d})² = {answer}</translation>
+    </message>
+    <message>
+      <source>That is the other generator loss: minimax log(1 − D), non-saturating −log D.</source>
+      <translation>那是另一种生成器损失：极小极大损失是 log(1 − D)，非饱和损失是 −log D。</translation>
+    </message>
+    <message>
+      <source>−log(1 − D) is the discriminator's loss for a fake, not the generator's.</source>
+      <translation>−log(1 − D) 是判别器对假样本的损失，不是生成器的损失。</translation>
+    </message>
+    <message>
+      <source>Mind the sign: the generator minimises its loss.</source>
+      <translation>注意符号：生成器要最小化它的损失。</translation>
+    </message>
+    <message>
+      <source>At step {step} the discriminator gives D(x) = {d} at x = {x}. A generated sample lands there: what is its generator loss with the non-saturating loss L_G = −log D(G(z))?</source>
+      <translation>第 {step} 步时，判别器在 x = {x} 处给出 D(x) = {d}。一个生成样本落在这里：用非饱和损失 L_G = −log D(G(z)) 时，它的生成器损失是多少？</translation>
+    </message>
+    <message>
+      <source>−log D = −log({d}) = {answer}</source>
+      <translation>−log D = −log({d}) = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step} the discriminator gives D(x) = {d} at x = {x}. A generated sample lands there: what is its generator loss with the minimax loss L_G = log(1 − D(G(z)))?</source>
+      <translation>第 {step} 步时，判别器在 x = {x} 处给出 D(x) = {d}。一个生成样本落在这里：用极小极大损失 L_G = log(1 − D(G(z))) 时，它的生成器损失是多少？</translation>
+    </message>
+    <message>
+      <source>log(1 − D) = log(1 − {d}) = {answer}</source>
+      <translation>log(1 − D) = log(1 − {d}) = {answer}</translation>
+    </message>
+    <message>
       <source>Practice</source>
       <translation>练习</translation>
     </message>
@@ -4000,6 +4472,10 @@ Run this file?</source>
     <message>
       <source>Worked solution:</source>
       <translation>解题过程：</translation>
+    </message>
+    <message>
+      <source>from the run (step {0})</source>
+      <translation>来自当前训练（第 {0} 步）</translation>
     </message>
     <message>
       <source>Score {0}/{1}</source>

@@ -216,3 +216,28 @@ def test_playground_questions_follow_its_widths_and_features():
     expected = sum(p.numel() for m in linears for p in m.parameters())
     draft = hidden_parameters(random.Random(0), "mlp2d", hp)
     assert draft.value == expected == (4 * 5 + 5) + (5 * 3 + 3)
+
+
+def test_live_generator_loss_follows_the_labs_loss():
+    import numpy as np
+
+    from dlviz.core.practice import Live, live_kinds_for
+
+    kind = next(k for k in live_kinds_for(lab="gan1d")
+                if k.key == "generative.live_generator_loss")
+    snap = {"x": np.linspace(0, 1, 5, dtype=np.float32),
+            "d": np.array([0.01, 0.3, 0.6, 0.9, 0.99], np.float32),
+            "loss_kind": "minimax", "d_is_probability": True}
+    q = kind.question(1, "gan1d", live=Live("gan1d", snap, 7))
+    d = float(snap["d"][q.where["x"]])
+    assert q.value == pytest.approx(math.log(1 - d), abs=1e-6)
+    assert "log(1 − D(G(z)))" in q.text() and q.step == 7
+    snap["loss_kind"] = "nonsaturating"
+    q = kind.question(1, "gan1d", live=Live("gan1d", snap, 7))
+    assert q.value == pytest.approx(-math.log(float(snap["d"][q.where["x"]])), abs=1e-6)
+    for loss in ("wgan", "lsgan"):  # D is no probability there: no question
+        snap["loss_kind"] = loss
+        with pytest.raises(NoQuestion):
+            kind.question(1, "gan1d", live=Live("gan1d", snap, 7))
+    with pytest.raises(NoQuestion):  # step 0: the lab has not trained
+        kind.question(1, "gan1d", live=Live("gan1d", snap, 0))

@@ -56,12 +56,40 @@ def test_quiz_runs_from_the_keyboard(qtbot, window):
     panel.close()
 
 
-def test_show_me_opens_the_lab_and_the_panel(qtbot, window):
+def test_show_me_marks_the_panel_and_hides_none(qtbot, window):
     controller = window.features["practice"]
+    window.open_lab("optimizers")
+    window.features["lessons"].set_zoom("losses")  # a lesson zoomed elsewhere
     controller.follow(Link("optimizers", panel="update rule"))
     assert window.spec.key == "optimizers"
-    assert window.features["lessons"].zoom == "update rule"
-    window.features["lessons"].set_zoom(None)
+    assert window.features["lessons"].zoom is None
+    assert not window.stage.deck.filtered
+    panels = window.stage.panels()
+    target = panels["update rule"]
+    qtbot.waitUntil(target.isVisible, timeout=5000)
+    # every panel is shown (or waits behind a tab of its slot), none is zoomed away
+    for name, panel in panels.items():
+        assert panel.isVisible() or _behind_a_tab(panel), name
+    mark = controller.highlight
+    assert mark is not None and mark.target is target and mark.isVisible()
+    corner = target.mapTo(window, target.rect().topLeft())
+    assert mark.geometry().topLeft() == corner
+    assert mark.geometry().size() == target.size()
+    # a second Show me replaces the frame; the frame fades and goes by itself
+    controller.follow(Link("optimizers", panel="losses"))
+    assert controller.highlight is not mark and not mark.isVisible()
+    fading = controller.highlight
+    assert fading.target is panels["losses"]
+    fading.fade.setCurrentTime(fading.fade.duration())
+    assert fading.strength == 0.0 and not fading.isVisible()
+
+
+def _behind_a_tab(panel) -> bool:
+    from PySide6.QtWidgets import QTabWidget
+
+    parent = panel.parentWidget()
+    tabs = parent.parentWidget() if parent is not None else None
+    return isinstance(tabs, QTabWidget) and tabs.indexOf(panel) >= 0
 
 
 def test_show_me_walks_the_step_through_to_the_layer(qtbot, window):
@@ -118,3 +146,27 @@ def test_every_linked_panel_exists_in_its_lab(qtbot):
         finally:
             stage.shutdown()
             stage.deleteLater()
+
+
+def test_a_lab_set_asks_about_the_run_shown(qtbot, window):
+    controller = window.features["practice"]
+    window.open_lab("lstm")
+    controller.practice_lab()  # not trained yet: only questions about the settings
+    panel = controller.panel
+    qtbot.waitUntil(lambda: len(panel.questions) > 0, timeout=20000)
+    assert all(q.step is None for q in panel.questions)
+    window.actions_by_name["trace"].trigger()  # one recorded training step
+    qtbot.waitUntil(lambda: (window.shown.step or 0) >= 1, timeout=30000)
+    step = window.shown.step
+    controller.practice_lab()
+    qtbot.waitUntil(lambda: len(panel.questions) > 0
+                    and any(q.step is not None for q in panel.questions),
+                    timeout=20000)
+    live = [i for i, q in enumerate(panel.questions) if q.step is not None]
+    assert all(panel.questions[i].step == step for i in live)
+    assert all(panel.questions[i].link.panel in window.stage.panels() for i in live)
+    panel.index = live[0]
+    panel._show()
+    assert f"step {step}" in panel.header.text()
+    assert f"step {step}" in panel.prompt.text()
+    panel.close()

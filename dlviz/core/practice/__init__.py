@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from dlviz.core.practice import live as _live
 from dlviz.core.practice import registry
+from dlviz.core.practice.live import Live, LiveKind
 from dlviz.core.practice.model import (
     CHOICE,
     NUMBER,
@@ -33,10 +35,13 @@ __all__ = [
     "TRUE_FALSE",
     "Kind",
     "Link",
+    "Live",
+    "LiveKind",
     "NoQuestion",
     "Question",
     "fmt",
     "kinds_for",
+    "live_kinds_for",
     "load_kinds",
     "question_set",
 ]
@@ -48,6 +53,7 @@ def load_kinds() -> dict[str, Kind]:
         attention,
         cnn,
         generative,
+        live_kinds,
         metric,
         mlp,
         optim,
@@ -65,12 +71,19 @@ def kinds_for(chapter: str | None = None, lab: str | None = None) -> list[Kind]:
     return registry.kinds_for(chapter, lab)
 
 
+def live_kinds_for(chapter: str | None = None,
+                   lab: str | None = None) -> list[LiveKind]:
+    """Kinds about the current run of ``chapter``'s labs (only ``lab``'s if given)."""
+    load_kinds()
+    return _live.live_kinds_for(chapter, lab)
+
+
 def question_set(seed: int, count: int = 10, lab: str | None = None,
-                 chapter: str | None = None, hparams: dict | None = None
-                 ) -> list[Question]:
+                 chapter: str | None = None, hparams: dict | None = None,
+                 live: Live | None = None) -> list[Question]:
     """See :func:`dlviz.core.practice.registry.question_set`."""
     load_kinds()
-    return registry.question_set(seed, count, lab, chapter, hparams)
+    return registry.question_set(seed, count, lab, chapter, hparams, live)
 
 
 def __getattr__(name: str) -> Any:

@@ -79,6 +79,13 @@ class Question:
         The worked solution (English template) and its values.
     link
         Where the answer is visible.
+    step
+        For a question about the current run: the training step its values were
+        taken at (None for a question about the lab's settings).
+    where
+        For a question about the current run: where in the snapshot its values are
+        (unit, time, class ... as indices), so the answer can be checked against
+        the lab and found in its views.
     """
 
     kind: str
@@ -95,6 +102,8 @@ class Question:
     choices: tuple[str, ...] = ()
     mistakes: tuple[str, ...] = ()
     tolerance: float = 0.0
+    step: int | None = None
+    where: dict[str, Any] = field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = _identity) -> str:
         return translate(self.prompt).format(**self.args)
@@ -164,6 +173,8 @@ class Draft:
     form: str = CHOICE
     digits: int = 3
     solution_args: dict[str, Any] = field(default_factory=dict)
+    #: See :attr:`Question.where`.
+    where: dict[str, Any] = field(default_factory=dict)
 
 
 NEAR_MISS = "A near miss: check each factor of the formula."
@@ -177,7 +188,7 @@ def finish(draft: Draft, kind: str, chapter: str, rng: random.Random) -> Questio
            for k, v in {**draft.args, **draft.solution_args}.items()}
     base = dict(kind=kind, chapter=chapter, lab=draft.link.lab, prompt=draft.prompt,
                 args=args, solution=draft.solution, solution_args=sol,
-                link=draft.link)
+                link=draft.link, where=dict(draft.where))
     if draft.form == TRUE_FALSE:
         return Question(form=TRUE_FALSE, answer=bool(draft.value), **base)
     value = draft.value

@@ -29,6 +29,8 @@ class Kind:
     chapter: str
     labs: tuple[str, ...]
     make: Maker
+    #: False: about the lab's settings; a live kind (:mod:`.live`) is about the run.
+    live = False
 
     def question(self, seed: int | str, lab: str | None = None,
                  hparams: dict | None = None) -> Question:
@@ -82,6 +84,7 @@ def question_set(
     lab: str | None = None,
     chapter: str | None = None,
     hparams: dict | None = None,
+    live=None,
 ) -> list[Question]:
     """``count`` questions, the same for the same arguments.
 
@@ -89,6 +92,10 @@ def question_set(
     screen), topped up with its chapter's other kinds when it has fewer than
     :data:`OWN_KINDS_WANTED`; otherwise the mixed set of ``chapter``. Kinds are
     used in turn (in a seeded order) so a set covers as many kinds as it can.
+
+    ``live`` (a :class:`~dlviz.core.practice.live.Live`: the snapshot the lab shows
+    and its step) adds the questions about the current run of that lab, first in
+    each turn; without it, or before the lab has trained, there are none.
     """
     if lab is not None:
         kinds = kinds_for(lab=lab)
@@ -98,11 +105,14 @@ def question_set(
             kinds += [k for k in kinds_for(_chapter_of(lab)) if k not in kinds]
     else:
         kinds = kinds_for(chapter)
-    if not kinds:
+    running = _live_kinds(live, lab, chapter)
+    if not kinds and not running:
         return []
     rng = random.Random(f"set|{seed}|{lab}|{chapter}")
     order = list(kinds)
     rng.shuffle(order)
+    rng.shuffle(running)
+    order = running + order
     out: list[Question] = []
     attempt = 0
     failures = 0
@@ -110,11 +120,25 @@ def question_set(
         current = order[attempt % len(order)]
         attempt += 1
         try:
-            out.append(current.question(f"{seed}:{attempt}", lab,
-                                        hparams if lab is not None else None))
+            if current.live:
+                out.append(current.question(f"{seed}:{attempt}", lab, live=live))
+            else:
+                out.append(current.question(f"{seed}:{attempt}", lab,
+                                            hparams if lab is not None else None))
         except NoQuestion:
             failures += 1
     return out
+
+
+def _live_kinds(live, lab: str | None, chapter: str | None) -> list:
+    """The live kinds about the run ``live`` shows that belong in this set."""
+    if live is None or not live.available:
+        return []
+    from dlviz.core.practice.live import live_kinds_for
+
+    if lab is not None:
+        return live_kinds_for(chapter, lab) if lab == live.lab else []
+    return live_kinds_for(chapter, live.lab)
 
 
 def _chapter_of(lab: str) -> str | None:

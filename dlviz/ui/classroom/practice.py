@@ -4,7 +4,11 @@ a mixed set for its chapter, and a timed quiz of ten for the class.
 The questions are generated on a :class:`~dlviz.ui.jobs.Job` (the generators build
 networks on torch's meta device; the GUI thread never runs torch). "Show me" follows
 a question's link: it opens the lab, then goes to the layer's event in the
-step-through (recording a step first when there is none) or shows the panel.
+step-through (recording a step first when there is none) or brings the panel into
+view and frames it for a moment (the other panels stay as they are).
+
+Questions about the current run are made from the snapshot the lab shows when the
+set is asked for (its values were computed on the engine's thread by the lab).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QCoreApplication, QObject
+from shiboken6 import isValid
 
-from dlviz.core.practice import Link, question_set
+from dlviz.core.practice import Link, Live, question_set
 from dlviz.ui.classroom._menus import add_window_action, classroom_menu
 from dlviz.ui.jobs import Job
+from dlviz.ui.practice.highlight import PanelHighlight, bring_into_view
 from dlviz.ui.practice.panel import PracticePanel
 
 _CONTEXT = "dlviz.classroom"  # the menu texts are translated there
@@ -38,6 +44,8 @@ class PracticeController(QObject):
         self.panel: PracticePanel | None = None
         self.job: Job | None = None
         self.pending: Link | None = None
+        #: The frame "Show me" drew around a panel (it fades and goes).
+        self.highlight: PanelHighlight | None = None
         self.seed = random.SystemRandom().randrange(1_000_000)
         menu = classroom_menu(window, "Practice")
         self.actions = {}
@@ -75,10 +83,15 @@ class PracticeController(QObject):
         chapter = spec.chapter
         count = QUIZ_LENGTH if mode == "quiz" else SET_LENGTH
         seed_now = self.seed
+        # the run as the lab shows it now (live or a rewound step): questions about
+        # its values are made from this snapshot on the job's thread
+        shown = getattr(self.window, "shown", None)
+        live = Live(spec.key, shown.current(), shown.step) if shown else None
 
         def generate(token):  # the job's thread
             questions = question_set(seed_now, count, lab=lab,
-                                     chapter=None if lab else chapter, hparams=hparams)
+                                     chapter=None if lab else chapter, hparams=hparams,
+                                     live=live)
             if not questions and lab is not None:  # a tool without kinds of its own
                 questions = question_set(seed_now, count, chapter=chapter)
             return questions
@@ -126,14 +139,33 @@ class PracticeController(QObject):
             else:
                 self._jump()
         elif link.panel:
-            w.tabs.setCurrentWidget(w.lab_splitter)
-            lessons = w.features.get("lessons")
-            panels = w.stage.panels() if w.stage is not None else {}
-            if lessons is not None and link.panel in panels:
-                lessons.set_zoom(link.panel)
-                w.statusBar().showMessage(
-                    _tr("Showing the panel “{0}” — View ▸ Zoom a stage panel ▸ No zoom "
-                        "shows them all again.").format(link.panel), 8000)
+            self.mark_panel(link.panel)
+
+    def mark_panel(self, name: str) -> PanelHighlight | None:
+        """Bring the stage panel ``name`` into view and flash a frame around it;
+        every other panel stays where it is (nothing is zoomed or hidden)."""
+        w = self.window
+        panels = w.stage.panels() if w.stage is not None else {}
+        target = panels.get(name)
+        if target is None:
+            return None
+        w.tabs.setCurrentWidget(w.lab_splitter)
+        lessons = w.features.get("lessons")
+        if lessons is not None:
+            # a lesson's zoom or hidden panel must not hide the answer
+            if lessons.zoom not in (None, name):
+                lessons.set_zoom(None)
+            if name in lessons.hidden:
+                lessons.set_hidden(name, False)
+        deck = getattr(w.stage, "deck", None)
+        if deck is not None and deck.owns(target):
+            deck.reveal(target)
+        bring_into_view(target)
+        if self.highlight is not None and isValid(self.highlight):
+            self.highlight.finish()
+        self.highlight = PanelHighlight(target)
+        w.statusBar().showMessage(_tr("The answer is in the framed panel."), 6000)
+        return self.highlight
 
     def _on_event_changed(self, _index: int) -> None:
         if self.pending is not None:

@@ -1,6 +1,7 @@
 """The practice panel: one generated question at a time, big answer buttons (or a
 number field), Check → right or wrong with the worked solution, and "Show me", which
-follows the question's link into the lab.
+follows the question's link into the lab. A question about the current run says so
+in the header, with its step.
 
 Keyboard: 1–4 pick a choice, T / F answer a statement, Enter checks, → goes on;
 Page Down (what a presentation clicker sends) checks, then goes on.
@@ -178,6 +179,9 @@ class PracticePanel(QDialog):
         position = min(self.index + 1, total)
         text = _tr("Question {0} of {1}").format(position, total)
         text = f"{self.title} · {text}"
+        q = self.question
+        if q is not None and q.step is not None:
+            text += " · " + _tr("from the run (step {0})").format(q.step)
         if self.quiz:
             seconds = int(self._elapsed)
             text += " · " + _tr("Score {0}/{1}").format(self.score, total)
