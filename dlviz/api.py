@@ -54,9 +54,12 @@ def open_model(
         has_conv = any(isinstance(m, nn.Conv2d) for m in model.modules())
     else:
         builder, has_conv = model, None
-    check_shapes(builder, choice)
+    check = check_shapes(builder, choice)
+    summary = {"rows": [[p, k, list(s), n] for p, k, s, n in check.rows],
+               "output": list(check.output_shape), "parameters": check.parameters}
     label = name or getattr(model, "__name__", type(model).__name__)
-    spec = make_lab(ModelSource(name=label, obj=model), choice, has_conv=has_conv)
+    spec = make_lab(ModelSource(name=label, obj=model), choice, has_conv=has_conv,
+                    summary=summary)
     old = _OPENED.pop(label, None)
     if old is not None and old != spec.key:
         from dlviz.core.labs import unregister_lab
@@ -74,7 +77,7 @@ def _show(spec, block: bool | None):
     from PySide6.QtWidgets import QApplication
 
     from dlviz.core.device import choose_device, configure_threads
-    from dlviz.core.labs import all_labs, register_lab
+    from dlviz.core.labs import register_lab
     from dlviz.ui.app import create_application, warm_up_imports
     from dlviz.ui.main_window import MainWindow
 
@@ -88,10 +91,10 @@ def _show(spec, block: bool | None):
         window = MainWindow(choose_device(None), configure_threads(), lab=spec.key)
         window.show()
     else:
-        window.picker.set_labs(all_labs())
+        window.refresh_labs()
         window.open_lab(spec.key)
         window.raise_()
-    window.picker.set_labs(all_labs())
+    window.refresh_labs()
     window.picker.select(spec.key)
     if block is None:
         block = existing is None

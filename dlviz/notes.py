@@ -16,6 +16,7 @@ file, the English note is returned with ``fallback=True``.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -193,5 +194,18 @@ def load_note(key: str, lang: str = FALLBACK_LANGUAGE) -> Note:
             if candidate == requested:
                 return note
             return replace(note, fallback=True, requested_lang=requested)
+    generated = _generated_note(key, requested)
+    if generated:
+        return parse_note(generated, key, requested)
     raise NoteNotFoundError(f"no lesson note for {key!r}")
+
+
+def _generated_note(key: str, lang: str) -> str:
+    """The note written at run time for a lab without a file: a user's own model
+    (:func:`dlviz.core.usermodel.note_markdown`); '' for any other key. Such labs
+    exist only once that module was imported, so nothing is imported here."""
+    usermodel = sys.modules.get("dlviz.core.usermodel")
+    if usermodel is None:
+        return ""
+    return usermodel.note_markdown(key, lang)
 

@@ -16,3 +16,19 @@ import torch  # noqa: E402 - after the environment above
 
 # One torch thread: the suite shares two cores with the GUI thread and other work.
 torch.set_num_threads(int(os.environ["DLVIZ_TORCH_THREADS"]))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _forget_runtime_labs():
+    """Labs registered at run time during a test (a user's model, e.g. by loading a
+    lesson with a model scene) are removed after it: other tests see the built-in
+    labs only."""
+    from dlviz.core import labs
+
+    before = set(labs._RUNTIME)
+    yield
+    for key in set(labs._RUNTIME) - before:
+        labs.unregister_lab(key)

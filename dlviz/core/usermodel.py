@@ -749,12 +749,18 @@ def file_digest(path: str) -> str:
         return ""
 
 
-def _file_builder(path: str, name: str) -> Callable[[], Callable[[], Any]]:
+def _file_builder(path: str, name: str, trusted_only: bool = False
+                  ) -> Callable[[], Callable[[], Any]]:
     """Loads the file once (on the worker thread that builds the first task) and
     returns the model's builder from then on."""
     cache: dict[str, Any] = {}
 
     def get() -> Callable[[], Any]:
+        if trusted_only and not is_trusted(path):
+            raise UserModelError(
+                "trust", f"dlviz has not run {Path(path).name} before. Open it once "
+                "with File ▸ Open model… (that asks before running its code), then "
+                "come back here.")
         if "builder" not in cache:
             cache["builder"] = builder_of(load_file(path), name)
         return cache["builder"]
@@ -786,12 +792,16 @@ def _has_conv(builder: Callable[[], Any]) -> bool:
 
 
 def make_lab(source: ModelSource, data: DataChoice, *, key: str = "",
-             has_conv: bool | None = None) -> LabSpec:
+             has_conv: bool | None = None, summary: dict | None = None,
+             trusted_only: bool = False) -> LabSpec:
     """A lab card training ``source`` on ``data``. ``has_conv`` (known from a probe)
     picks the CNN stage for 32×32 digits; None builds on meta to find out (this runs
-    the user's constructor, so pass it when calling from the GUI thread)."""
-    get_builder = (_file_builder(source.path, source.name) if source.path
-                   else _object_builder(source.obj))
+    the user's constructor, so pass it when calling from the GUI thread).
+    ``summary`` (a probe's: rows, output, parameters) goes into the lab's note.
+    With ``trusted_only`` the file is run only once it is trusted
+    (:func:`trust_file`): a lab restored from a session or a lesson scene."""
+    get_builder = (_file_builder(source.path, source.name, trusted_only)
+                   if source.path else _object_builder(source.obj))
     if has_conv is None:
         has_conv = data.kind == "digits32" and _has_conv(get_builder())
     stage = stage_for(data, has_conv)
@@ -803,6 +813,7 @@ def make_lab(source: ModelSource, data: DataChoice, *, key: str = "",
         return UserModelTask(hp, device, builder, data)
 
     factory.__name__ = f"build_{source.name or 'user'}_task"
+    factory.runs_user_code = True  # the engine may interrupt a step that hangs
     params: tuple[ParamSpec, ...] = ()
     if data.kind == "points2d":
         from dlviz.core.data.toy2d import DATASETS
@@ -821,8 +832,11 @@ def make_lab(source: ModelSource, data: DataChoice, *, key: str = "",
 
         params = (_SAMPLE, *AUGMENT_PARAMS)
     defaults = {"lr": 0.003, "batch_size": 32, "optimizer": "Adam"}
+    key = key or source.key(data)
+    _USER_LABS[key] = UserLab(source, data, bool(has_conv),
+                              file_digest(source.path), summary)
     return LabSpec(
-        key=key or source.key(data),
+        key=key,
         title=source.label,
         chapter="tools",
         year=0,
@@ -833,6 +847,312 @@ def make_lab(source: ModelSource, data: DataChoice, *, key: str = "",
         training_defaults=defaults,
         heavy=stage == "image_classifier",
     )
+
+
+# -- where a user lab comes from: sessions and lesson scenes --------------------------
+
+
+@dataclass(frozen=True)
+class UserLab:
+    """What :func:`make_lab` knew when it made a lab: enough to save it with a
+    session or a lesson scene and to write its note."""
+
+    source: ModelSource
+    data: DataChoice
+    has_conv: bool
+    digest: str  # SHA-1 of the file when the lab was made ('' for a Python object)
+    summary: dict | None = None  # rows, output, parameters (a probe's)
+
+
+#: Every lab made by :func:`make_lab` in this process, by key.
+_USER_LABS: dict[str, UserLab] = {}
+#: Files whose code the user agreed to run (the interface mirrors its settings here).
+_TRUSTED: set[str] = set()
+#: A saved model file the user located elsewhere: old path -> new path.
+_RELOCATED: dict[str, str] = {}
+#: (path, SHA-1) of changed files whose saved weights the user chose to load anyway.
+_CHANGED_OK: set[tuple[str, str]] = set()
+
+
+def user_lab(key: str) -> UserLab | None:
+    """The user lab called ``key`` (None for a built-in lab)."""
+    return _USER_LABS.get(key)
+
+
+def _resolved(path: str | os.PathLike) -> str:
+    return str(Path(path).expanduser().resolve())
+
+
+def trust_file(path: str | os.PathLike) -> None:
+    """The user agreed to run ``path``'s code (the interface asked once)."""
+    _TRUSTED.add(_resolved(path))
+
+
+def is_trusted(path: str | os.PathLike) -> bool:
+    """Whether ``path`` may run: the user trusted it, or it ships with dlviz
+    (``resources/models``)."""
+    from dlviz import resources_dir
+
+    resolved = Path(_resolved(path))
+    shipped = (resources_dir() / "models").resolve()
+    return str(resolved) in _TRUSTED or resolved.parent == shipped
+
+
+def relocate(original: str, new: str) -> None:
+    """The model file saved as ``original`` is now at ``new`` (the user located
+    it): sessions and scenes naming ``original`` use ``new``."""
+    _RELOCATED[_resolved(original)] = _resolved(new)
+
+
+def accept_changed(path: str) -> None:
+    """Load saved weights into ``path`` as it is now, although it changed since they
+    were saved (the user was asked)."""
+    resolved = _resolved(path)
+    _CHANGED_OK.add((resolved, file_digest(resolved)))
+
+
+def source_record(key: str, *, portable: bool = False) -> dict | None:
+    """What a session or a lesson scene records about user lab ``key``: the file
+    (absolute; with ``portable`` relative to dlviz's resources when it ships with
+    dlviz), the model's name, the data and loss, the file's SHA-1 and what the
+    probe found. None for a built-in lab or a model given as a Python object."""
+    lab = _USER_LABS.get(key)
+    if lab is None or not lab.source.path:
+        return None
+    path = _resolved(lab.source.path)
+    if portable:
+        from dlviz import resources_dir
+
+        try:
+            path = Path(path).relative_to(resources_dir().resolve()).as_posix()
+        except ValueError:
+            pass
+    record = {"path": path, "name": lab.source.name, "data": lab.data.as_dict(),
+              "sha1": lab.digest, "has_conv": lab.has_conv}
+    if lab.summary:
+        record["summary"] = copy.deepcopy(lab.summary)
+    return record
+
+
+class ModelFileProblem(Exception):
+    """A session or scene names a model file that cannot be used as it is.
+
+    ``kind``: ``"invalid"`` (the record is damaged), ``"missing"`` (no file at
+    ``path``), ``"changed"`` (its content differs from when it was saved) or
+    ``"untrusted"`` (dlviz has not run it before). ``path`` is where the file was
+    looked for, ``original`` the path recorded."""
+
+    def __init__(self, kind: str, message: str, path: str = "", original: str = "",
+                 name: str = ""):
+        super().__init__(message)
+        self.kind, self.path, self.original, self.name = kind, path, original, name
+
+
+def _record_path(raw: str, base: str | os.PathLike | None) -> str:
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        from dlviz import resources_dir
+
+        near = Path(base) / path if base is not None else None
+        path = near if near is not None and near.exists() else resources_dir() / path
+    return _resolved(path)
+
+
+def restore_lab(record: Any, key: str = "", *, base: str | os.PathLike | None = None,
+                check_changed: bool = True, check_trust: bool = True) -> str:
+    """Register the lab a session or lesson scene recorded (see
+    :func:`source_record`) under ``key`` (the saved one; empty: a new key) and
+    return its key. Nothing of the file runs here: its code runs when the lab is
+    built, and only once it is trusted.
+
+    Raises :class:`ModelFileProblem` when the record is damaged, the file is
+    missing, its content changed (``check_changed``, unless accepted with
+    :func:`accept_changed`) or it was never trusted (``check_trust``).
+    """
+    if not isinstance(record, dict) or not isinstance(record.get("path"), str) \
+            or not isinstance(record.get("name"), str) or not record["name"]:
+        raise ModelFileProblem("invalid", "the record of the model file is damaged")
+    try:
+        data = DataChoice.from_dict(record.get("data") or {})
+    except (TypeError, ValueError) as exc:
+        raise ModelFileProblem("invalid", f"the model's data choice is invalid: {exc}"
+                               ) from None
+    original = _record_path(record["path"], base)
+    path = _RELOCATED.get(original, original)
+    name = record["name"]
+    if not Path(path).is_file():
+        raise ModelFileProblem(
+            "missing", f"the model file {Path(original).name} is missing (it was at "
+            f"{original})", path, original, name)
+    digest = file_digest(path)
+    saved = record.get("sha1") or ""
+    accepted = (path, digest) in _CHANGED_OK
+    if check_changed and saved and digest != saved and not accepted:
+        raise ModelFileProblem(
+            "changed", f"the model file {Path(path).name} changed since this was "
+            "saved", path, original, name)
+    if check_trust and not is_trusted(path):
+        raise ModelFileProblem(
+            "untrusted", f"dlviz has not run {Path(path).name} before", path,
+            original, name)
+    summary = record.get("summary") if isinstance(record.get("summary"), dict) else None
+    spec = make_lab(ModelSource(path, name), data, key=key,
+                    has_conv=bool(record.get("has_conv")), summary=summary,
+                    trusted_only=True)
+    from dlviz.core.labs import register_lab
+
+    register_lab(spec)
+    return spec.key
+
+
+# -- the note of a user lab ----------------------------------------------------------
+
+_DATA_ZH = {"points2d": "二维点", "digits8": "8×8 手写数字",
+            "digits32": "32×32 手写数字", "sequence": "序列任务", "random": "随机输入"}
+_LOSS_EN = {"cross_entropy": "cross-entropy", "mse": "mean squared error",
+            "task": "the sequence task's own loss"}
+_LOSS_ZH = {"cross_entropy": "交叉熵", "mse": "均方误差", "task": "序列任务自带的损失"}
+_LOOK_EN = {
+    "classifier2d": "On the Training tab the decision boundary over the plane shows "
+    "what the network has learned so far.",
+    "digits": "On the Training tab every shown digit carries the predicted "
+    "probabilities: watch the confident mistakes disappear.",
+    "image_classifier": "Your model has convolutions: the Training tab shows its "
+    "feature maps, its filters and attributions (which pixels decided the class).",
+    "user_model": "On the Training tab the bars show each layer's gradient norm and "
+    "the spread of its output: a layer near zero learns little.",
+}
+_LOOK_ZH = {
+    "classifier2d": "在“训练”页，平面上的决策边界显示网络目前学到了什么。",
+    "digits": "在“训练”页，每个数字都标着预测概率：看那些很有把握的错误怎样消失。",
+    "image_classifier": "你的模型含有卷积层：“训练”页显示它的特征图、卷积核和归因"
+    "（哪些像素决定了类别）。",
+    "user_model": "在“训练”页，柱状图给出每层的梯度范数和输出的标准差："
+    "接近 0 的层学得很少。",
+}
+
+
+def _data_text(data: DataChoice, zh: bool) -> str:
+    if not zh:
+        return data.describe()
+    if data.kind == "sequence":
+        return f"序列任务（{data.task}，{data.length} 步）"
+    if data.kind == "random":
+        return f"随机输入 {list(data.shape)}"
+    return _DATA_ZH[data.kind]
+
+
+def note_markdown(key: str, lang: str = "en") -> str:
+    """The lesson note of user lab ``key`` in ``lang`` ("en" or "zh_CN"), written
+    from what is known of the model: its layers (from the probe's summary), their
+    parameters, the data and loss, and what to look at in the step-through. ''
+    for a key that is not a user lab."""
+    lab = _USER_LABS.get(key)
+    if lab is None:
+        return ""
+    zh = lang.lower().startswith("zh")
+    data, label = lab.data, lab.source.label
+    shape = ", ".join(str(s) for s in data.input_shape)
+    loss = (_LOSS_ZH if zh else _LOSS_EN)[data.loss]
+    stage = stage_for(data, lab.has_conv)
+    summary = lab.summary or {}
+    rows = [r for r in summary.get("rows", []) if isinstance(r, (list, tuple))
+            and len(r) == 4]
+    total = int(summary.get("parameters", 0) or 0)
+    name = lab.source.name or label
+    where = Path(lab.source.path).name if lab.source.path else ""
+    lines: list[str] = []
+    # the title is the model's name only: a file name does not wrap in a narrow panel
+    if zh:
+        origin = f"文件 `{where}` 中的" if where else ""
+        lines += [f"# 你的模型：{name}", "",
+                  f"这个网络来自你自己的代码（{origin}{name}），在 "
+                  f"**{_data_text(data, True)}** 上训练，损失函数是**{loss}**。"
+                  f"一批输入的形状是 `[batch, {shape}]`。"]
+    else:
+        origin = f" ({name} in `{where}`)" if where else ""
+        lines += [f"# Your model: {name}", "",
+                  f"A network from your own code{origin}, trained on "
+                  f"**{_data_text(data, False)}** with **{loss}** loss. One batch of "
+                  f"input has the shape `[batch, {shape}]`."]
+    if rows:
+        # a list, not a table: it wraps in the narrow notes panel
+        lines += ["", "**各层（batch = 2）**" if zh else "**Layers (batch 2)**", ""]
+        for path, kind, out, n in rows:
+            dims = "[" + ", ".join(str(d) for d in out) + "]"
+            lines.append(f"- **{path}** ({kind})：输出 {dims}，{int(n):,} 个参数" if zh
+                         else f"- **{path}** ({kind}): output {dims}, "
+                         f"{int(n):,} parameters")
+        lines += ["", (f"共 **{total:,}** 个参数。" if zh else
+                       f"**{total:,}** parameters in all.")]
+    else:
+        lines += ["", ("各层的列表在用“文件 ▸ 打开模型…”检查过模型之后显示。" if zh else
+                       "The list of layers appears when the model was checked by "
+                       "File ▸ Open model….")]
+    if zh:
+        lines += ["", "**单步解析里看什么**", "",
+                  "- 前向：事件按数据真正流过的顺序排列，"
+                  "每一层的输出形状应与上表一致。",
+                  "- 损失：把最后一层的输出与目标比较，得到一个数。",
+                  "- 反向：梯度从损失出发，先到最后一层，再一层层往回传；"
+                  "比较各层梯度的大小，越靠前的层梯度越小说明有梯度消失的迹象。",
+                  "- 更新：优化器用梯度改动每个参数；已知类型的层会给出公式。",
+                  "", _LOOK_ZH[stage]]
+    else:
+        lines += ["", "**What to look at in the step-through**", "",
+                  "- Forward: the events follow the real data flow; each layer's "
+                  "output shape should match the table above.",
+                  "- Loss: the last layer's output is compared with the targets, "
+                  "giving one number.",
+                  "- Backward: gradients start at the loss, reach the last layer first "
+                  "and travel back layer by layer; gradients that shrink towards the "
+                  "first layers are the sign of vanishing gradients.",
+                  "- Update: the optimizer changes every parameter using its gradient; "
+                  "layers of a known kind show their formula.",
+                  "", _LOOK_EN[stage]]
+    classes = n_classes_of(data)
+    if data.loss == "cross_entropy" and classes:
+        value = math.log(classes)
+        if zh:
+            lines += ["", "## 先预测，再揭晓", "",
+                      "开始训练之前：第 0 步的交叉熵损失大约是多少？", "",
+                      "### 答案", "",
+                      f"约 {value:.2f}，即 ln {classes}。未训练的网络对 {classes} "
+                      f"个类别给出差不多均匀的概率 1/{classes}，"
+                      f"损失就是 −ln(1/{classes})。"
+                      "明显更大说明初始输出的尺度过大。"]
+        else:
+            lines += ["", "## Predict, then reveal", "",
+                      "Before training starts: about how large is the cross-entropy "
+                      "loss at step 0?", "", "### Answer", "",
+                      f"About {value:.2f}, that is ln {classes}. An untrained network "
+                      f"gives the {classes} classes nearly equal probabilities "
+                      f"1/{classes}, so the loss is −ln(1/{classes}). A much larger "
+                      "value means the initial outputs are too large."]
+    elif rows and total:
+        path, kind, _out, n = max(rows, key=lambda r: int(r[3]))
+        share = 100.0 * int(n) / total
+        if zh:
+            lines += ["", "## 先预测，再揭晓", "",
+                      "哪一层的参数最多？它占全部参数的多少？", "", "### 答案", "",
+                      f"{path}（{kind}）：{int(n):,} 个，占 {share:.0f}%。"]
+        else:
+            lines += ["", "## Predict, then reveal", "",
+                      "Which layer holds the most parameters, and what share of all?",
+                      "", "### Answer", "",
+                      f"{path} ({kind}): {int(n):,} of them, {share:.0f}% of all."]
+    else:
+        if zh:
+            lines += ["", "## 先预测，再揭晓", "", "单步解析中，哪一层的梯度最先算出？",
+                      "", "### 答案", "",
+                      "最后一层：反向传播从损失开始，沿前向的相反顺序进行。"]
+        else:
+            lines += ["", "## Predict, then reveal", "",
+                      "In the step-through, which layer's gradient is computed first?",
+                      "", "### Answer", "",
+                      "The last layer's: backpropagation starts at the loss and runs "
+                      "through the layers in the reverse order of the forward pass."]
+    return "\n".join(lines) + "\n"
 
 
 # -- the probe (a child process that can be killed) --------------------------------

@@ -8,10 +8,21 @@ answered, so a stopping engine ends after its current batch or request. A stage'
 request runs on the engine's thread between training steps (torch never runs on two
 threads with the same model) and can be cancelled: see :mod:`dlviz.session.jobs`.
 Results go to a :class:`Mailbox` that the GUI polls. The engine never imports Qt.
+
+A lab that runs a user's own code (its factory has ``runs_user_code``; see
+:func:`dlviz.core.usermodel.make_lab`) can hang in that code, where no stop flag is
+ever checked. A Python thread cannot be killed, but while the engine is inside the
+user's code (a flag set around every command and batch, under a lock)
+:meth:`Engine.interrupt_user_code` raises :class:`UserCodeInterrupted` in the worker
+thread (``PyThreadState_SetAsyncExc``): the step ends with its traceback, the engine
+pauses and stays usable. :meth:`Engine.request_stop` interrupts at once. Code stuck
+inside C (a ``time.sleep``, a library call) only sees the exception when it returns
+to Python; :meth:`Engine.user_code_seconds` tells the interface it is still stuck.
 """
 
 from __future__ import annotations
 
+import ctypes
 import queue
 import threading
 import time
@@ -43,6 +54,13 @@ from dlviz.session.messages import (
 
 #: Steps per second for the speed control; ``0`` means as fast as possible.
 SPEEDS: tuple[float, ...] = (0.0, 100.0, 30.0, 10.0, 3.0, 1.0)
+
+
+class UserCodeInterrupted(BaseException):
+    """Raised in the worker thread to end a user's code that does not return.
+
+    A BaseException, like KeyboardInterrupt, so ``except Exception`` in the user's
+    code does not swallow it."""
 
 
 @dataclass
@@ -102,6 +120,12 @@ class Engine:
         # each step appends one and drops the expired ones, O(1) amortized
         self._rate_window: deque[tuple[float, int]] = deque()
         self._rate_samples = 0
+        #: The lab runs a user's own code (its builds and steps can be interrupted).
+        self.runs_user_code = bool(getattr(spec.factory, "runs_user_code", False))
+        self._user_lock = threading.Lock()
+        self._in_user_code = False
+        self._user_code_since = 0.0
+        self._user_thread: int | None = None
         self.post("reset")
 
     # -- commands (any thread) -----------------------------------------------------
@@ -126,12 +150,51 @@ class Engine:
         for job in jobs:
             job.cancel()
         self.post("stop")
+        self.interrupt_user_code()  # a user's step that never returns ends now
+
+    # -- a user's code that does not return (any thread) ------------------------------
+    def user_code_seconds(self) -> float:
+        """How long the worker has been inside the user's code (0.0 when it is not)."""
+        with self._user_lock:
+            if not self._in_user_code:
+                return 0.0
+            return time.monotonic() - self._user_code_since
+
+    def interrupt_user_code(self) -> bool:
+        """Raise :class:`UserCodeInterrupted` in the worker thread if it is inside the
+        user's code now; True when it was delivered. Python code ends at its next
+        line; code inside C only when it returns to Python."""
+        with self._user_lock:
+            thread = self._user_thread
+            if not self._in_user_code or thread is None:
+                return False
+            if thread == threading.get_ident():
+                return False  # a synchronous runner: never interrupt the caller
+            done = ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(thread), ctypes.py_object(UserCodeInterrupted)
+            )
+            return bool(done)
+
+    def _run_user_code(self, fn: Callable, *args: Any) -> Any:
+        with self._user_lock:
+            self._user_thread = threading.get_ident()
+            self._user_code_since = time.monotonic()
+            self._in_user_code = True
+        try:
+            return fn(*args)
+        finally:
+            with self._user_lock:
+                self._in_user_code = False
+            _checkpoint()  # an interrupt delivered just now is raised here, inside
 
     # -- the worker side -----------------------------------------------------------
     def run(self) -> None:
         """Block handling commands and training until ``stop``; for a worker thread."""
         while not self.stopped:
-            self.pump(block=True)
+            try:
+                self.pump(block=True)
+            except UserCodeInterrupted as exc:  # delivered as the guard was left
+                self._interrupted(exc)
         self.running = False
         self._loop = None
 
@@ -403,11 +466,30 @@ class Engine:
 
     def _guard(self, fn: Callable, *args: Any) -> Any:
         """Run ``fn``; report any exception as a Failure and pause, never die."""
+        since = time.monotonic()
         try:
+            if self.runs_user_code:
+                return self._run_user_code(fn, *args)
             return fn(*args)
+        except UserCodeInterrupted as exc:
+            self._interrupted(exc, time.monotonic() - since)
+            return None
         except Exception as exc:  # noqa: BLE001 - every error must reach the user
             self._fail(exc)
             return None
+
+    def _interrupted(self, exc: UserCodeInterrupted, seconds: float = 0.0) -> None:
+        """The user's code was interrupted: say so with its traceback and pause (a
+        stopping engine says nothing; its messages would be dropped anyway)."""
+        self.running = False
+        self._loop = None
+        if self.stopped:
+            return
+        details = "".join(traceback.format_exception(exc))
+        text = (f"Your model's step was stopped after {seconds:.0f} s (it had not "
+                "finished). Details… shows the line it was running.")
+        self.mailbox.put(Failure(self.run_id, text, details, "interrupted"))
+        self._status("error", text)
 
     def _fail(self, exc: Exception, job: int = 0) -> None:
         """Report ``exc`` (being handled) as a Failure and pause."""
@@ -422,6 +504,11 @@ class Engine:
             failure = Failure(self.run_id, text, details, kind)
         self.mailbox.put(failure)
         self._status("error", text)
+
+
+def _checkpoint() -> None:
+    """A Python call: the interpreter raises a pending asynchronous exception on
+    entering it."""
 
 
 def _is_oom(exc: BaseException) -> bool:

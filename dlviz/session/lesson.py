@@ -22,7 +22,10 @@ zoomed, panels hidden) and a note. A lesson is a small JSON file::
 ``question`` (a "predict, then reveal" question for the presenter view) and ``ink``
 (pen strokes per stage panel, points in 0–1 coordinates of the panel) and ``compare``
 (``{"preset": "sigmoid_relu_deep"}`` and/or ``{"b": {...}}``: the scene opens compare
-mode, the scene's settings as A) are optional:
+mode, the scene's settings as A) and ``model`` (a user's own model file the scene opens:
+``{"path": "models/small_mlp.py", "name": "SmallMLP", "data": {"kind": "digits8"},
+"sha1": ...}``; a relative path is looked up beside the lesson, then in dlviz's
+resources; the scene's ``lab`` is then the key the lab gets) are optional:
 lessons written before they existed load unchanged, and a scene without them is
 written without them.
 
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,7 +54,7 @@ SUFFIX = ".json"
 VIEWS = ("training", "step_through")
 _SCENE_KEYS = {
     "title", "lab", "hparams", "view", "zoom", "hidden", "note", "question", "ink",
-    "compare",
+    "compare", "model",
 }
 #: Fields of a scene's question.
 _QUESTION_KEYS = {"prompt", "answer"}
@@ -85,6 +89,10 @@ class Scene:
     #: A comparison the scene opens (compare mode): {"preset": key} and/or
     #: {"b": {B's changed settings}} (:func:`dlviz.core.compare.scene_comparison`).
     compare: dict[str, Any] | None = None
+    #: The user's model file the scene opens
+    #: (:func:`dlviz.core.usermodel.source_record`); None for a built-in lab. Filled
+    #: in when the scene is written.
+    model: dict[str, Any] | None = None
 
     def note_text(self, language: str = "en") -> str:
         """The note in ``language``, else English, else any language given."""
@@ -126,7 +134,34 @@ class Scene:
         if self.compare:
             out["compare"] = {k: dict(v) if isinstance(v, dict) else v
                               for k, v in self.compare.items()}
+        model = self.model or _model_record(self.lab)
+        if model:
+            out["model"] = dict(model)
         return out
+
+
+def _model_record(lab: str) -> dict[str, Any] | None:
+    """The model file of a lab made from the user's own file (None for others; such
+    labs exist only once :mod:`dlviz.core.usermodel` was imported)."""
+    usermodel = sys.modules.get("dlviz.core.usermodel")
+    return usermodel.source_record(lab, portable=True) if usermodel else None
+
+
+def _restore_model(raw: dict, base: Path | None) -> tuple[str | None, list[str]]:
+    """Register the lab of a scene's ``model``; (its key, problems)."""
+    from dlviz.core import usermodel
+
+    lab = raw.get("lab")
+    try:
+        # a lesson holds no weights: a changed file opens as it is now, and the
+        # file runs only once trusted (the lab's build says so otherwise)
+        key = usermodel.restore_lab(raw["model"], lab if isinstance(lab, str) else "",
+                                    base=base, check_changed=False, check_trust=False)
+    except usermodel.ModelFileProblem as problem:
+        return None, [str(problem)]
+    except ValueError as exc:  # a built-in lab's key
+        return None, [f"bad model: {exc}"]
+    return key, []
 
 
 def localized(text: str | dict[str, str], language: str = "en") -> str:
@@ -164,8 +199,10 @@ def scene_overrides(lab: str, hparams: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hparams.items() if defaults.get(k) != v}
 
 
-def parse_lesson(data: Any, source: str = "lesson") -> Lesson:
-    """Validate a decoded lesson; raise :class:`LessonError` listing every problem."""
+def parse_lesson(data: Any, source: str = "lesson",
+                 base: str | os.PathLike | None = None) -> Lesson:
+    """Validate a decoded lesson; raise :class:`LessonError` listing every problem.
+    ``base`` is the lesson's folder (a scene's model file may lie beside it)."""
     if not isinstance(data, dict):
         raise LessonError(source, ["not a lesson (expected a JSON object)"])
     problems: list[str] = []
@@ -187,7 +224,8 @@ def parse_lesson(data: Any, source: str = "lesson") -> Lesson:
         problems.append("a lesson needs a non-empty list of scenes")
         raw_scenes = []
     for number, raw in enumerate(raw_scenes, start=1):
-        scene, scene_problems = _parse_scene(raw)
+        scene, scene_problems = _parse_scene(
+            raw, Path(base) if base is not None else None)
         problems += [f"scene {number}: {p}" for p in scene_problems]
         if scene is not None:
             scenes.append(scene)
@@ -196,7 +234,7 @@ def parse_lesson(data: Any, source: str = "lesson") -> Lesson:
     return Lesson(title=title, scenes=scenes, chapter=chapter or "")
 
 
-def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
+def _parse_scene(raw: Any, base: Path | None = None) -> tuple[Scene | None, list[str]]:
     if not isinstance(raw, dict):
         return None, ["expected an object"]
     problems = [f"unknown field {k!r}" for k in sorted(set(raw) - _SCENE_KEYS)]
@@ -204,11 +242,15 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
     if not isinstance(title, str):
         problems.append("title must be text")
     lab = raw.get("lab")
+    if raw.get("model") is not None:
+        lab, model_problems = _restore_model(raw, base)
+        problems += model_problems
     spec = None
     try:
         spec = get_lab(str(lab))
     except KeyError:
-        problems.append(f"unknown lab {lab!r}")
+        if lab is not None or raw.get("model") is None:  # else: said above
+            problems.append(f"unknown lab {lab!r}")
     hparams = raw.get("hparams", {})
     if not isinstance(hparams, dict):
         problems.append("hparams must be an object")
@@ -259,6 +301,7 @@ def _parse_scene(raw: Any) -> tuple[Scene | None, list[str]]:
         note=note,
         question=question or None,
         compare=dict(compare) if compare else None,
+        model=dict(raw["model"]) if raw.get("model") is not None else None,
         ink={
             panel: [
                 {
@@ -347,7 +390,7 @@ def load_lesson(path: str | os.PathLike) -> Lesson:
         raise LessonError(
             path.name, [f"not valid JSON (line {exc.lineno}: {exc.msg})"]
         ) from None
-    lesson = parse_lesson(data, path.name)
+    lesson = parse_lesson(data, path.name, path.parent)
     lesson.path = path
     return lesson
 

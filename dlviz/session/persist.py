@@ -1,5 +1,6 @@
 """Saved sessions: one file with a lab's weights, optimizer state, hyperparameters and
-a summary of its metric history.
+a summary of its metric history (a comparison's file holds both runs:
+:func:`make_compare_payload`).
 
 The file is written with ``torch.save`` and read with ``torch.load(...,
 weights_only=True)``, which only rebuilds tensors and plain containers and never runs
@@ -13,6 +14,7 @@ Everything here runs torch, so the interface calls it from a worker thread.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -94,6 +96,23 @@ class SessionData:
     step: int = 0
     history: list[dict[str, float]] = field(default_factory=list)
     saved_at: float = 0.0
+    #: A comparison saved as one file: this is run A, B and the preset are here.
+    compare: CompareData | None = None
+    #: The user's model file the session trains (see :func:`user_model_record`).
+    user_model: dict[str, Any] | None = None
+    #: The lab was registered from ``user_model`` while reading (not open before).
+    restored: bool = False
+
+
+@dataclass
+class CompareData:
+    """The second run of a comparison session (see :func:`make_compare_payload`)."""
+
+    b: SessionData
+    #: The comparison's preset key ("" for the teacher's own B).
+    preset: str = ""
+    #: The settings in which B differs from A, when saved.
+    differences: list[str] = field(default_factory=list)
 
 
 def make_payload(
@@ -103,7 +122,7 @@ def make_payload(
     history: list[dict[str, float]] | None = None,
 ) -> dict[str, Any]:
     """The dictionary stored in a session file (tensors and plain values only)."""
-    return {
+    payload = {
         "format": FORMAT,
         "version": VERSION,
         "lab": lab,
@@ -113,6 +132,87 @@ def make_payload(
         "history": [dict(row) for row in (history or [])],
         "saved_at": time.time(),
     }
+    record = user_model_record(lab)
+    if record is not None:  # optional: sessions of built-in labs are unchanged
+        payload["user_model"] = record
+    return payload
+
+
+# -- sessions of a user's own model ------------------------------------------------
+
+
+def user_model_record(lab: str) -> dict[str, Any] | None:
+    """For a lab made from the user's own file: its path, model name, data and loss,
+    and the file's SHA-1 (:func:`dlviz.core.usermodel.source_record`); else None.
+    Such labs exist only once that module was imported, so nothing is imported."""
+    usermodel = sys.modules.get("dlviz.core.usermodel")
+    return usermodel.source_record(lab) if usermodel is not None else None
+
+
+#: What a model-file problem of a session is called (``SessionFileError.kind``).
+MODEL_KINDS = {
+    "invalid": "damaged",
+    "missing": "model_missing",
+    "changed": "model_changed",
+    "untrusted": "model_untrusted",
+}
+#: Session files refused for their model file, by resolved path (the interface
+#: takes them with :func:`take_model_problem` to ask the user what to do).
+_MODEL_PROBLEMS: dict[str, SessionFileError] = {}
+
+
+def take_model_problem(path: str | os.PathLike) -> SessionFileError | None:
+    """The model-file refusal of the session at ``path`` read last (once); its
+    ``problem`` is a :class:`dlviz.core.usermodel.ModelFileProblem`."""
+    return _MODEL_PROBLEMS.pop(str(Path(path).resolve()), None)
+
+
+def _restore_user_model(payload: dict, name: str) -> bool:
+    """Register the lab of a session of the user's own model that is not open in
+    this run; True when it was registered. A file that is missing, changed or not
+    yet trusted is refused with a SessionFileError whose ``problem`` says which."""
+    record = payload.get("user_model")
+    lab = payload.get("lab")
+    if record is None or not isinstance(lab, str):
+        return False
+    try:
+        get_lab(lab)
+        return False  # opened in this run already
+    except KeyError:
+        pass
+    from dlviz.core import usermodel
+
+    try:
+        usermodel.restore_lab(record, lab)
+    except usermodel.ModelFileProblem as problem:
+        error = SessionFileError(
+            f"{name}: {problem}.", MODEL_KINDS[problem.kind], name=name,
+            model=Path(problem.original or problem.path).name, path=problem.path,
+        )
+        error.problem = problem
+        raise error from None
+    return True
+
+
+#: Key of a payload's comparison part (B's run and the preset).
+COMPARE_KEY = "compare"
+
+
+def make_compare_payload(
+    a: dict[str, Any], b: dict[str, Any], preset: str = "",
+    differences: list[str] | None = None,
+) -> dict[str, Any]:
+    """One file holding both runs of a comparison: ``a`` and ``b`` are the two runs'
+    :func:`make_payload`. The file is A's session with B's run, the preset and the
+    differences added under :data:`COMPARE_KEY`, so a dlviz without compare
+    sessions opens run A."""
+    payload = dict(a)
+    payload[COMPARE_KEY] = {
+        "b": dict(b),
+        "preset": str(preset or ""),
+        "differences": [str(k) for k in (differences or [])],
+    }
+    return payload
 
 
 def save_session(path: str | os.PathLike, payload: dict[str, Any]) -> None:
@@ -144,7 +244,12 @@ def read_session(path: str | os.PathLike) -> SessionData:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure means an unusable file
         raise _load_failure(path, exc) from None
-    return parse_payload(payload, path.name)
+    try:
+        return parse_payload(payload, path.name)
+    except SessionFileError as exc:
+        if getattr(exc, "problem", None) is not None:  # the interface asks the user
+            _MODEL_PROBLEMS[str(path.resolve())] = exc
+        raise
 
 
 def parse_payload(payload: Any, name: str = "the file") -> SessionData:
@@ -173,6 +278,7 @@ def parse_payload(payload: Any, name: str = "the file") -> SessionData:
             f"{version}) that this dlviz cannot read (it reads version {VERSION}).",
             "older", name=name, version=version, supported=VERSION,
         )
+    restored = _restore_user_model(payload, name)
     lab = payload.get("lab")
     try:
         spec = get_lab(str(lab))
@@ -221,6 +327,32 @@ def parse_payload(payload: Any, name: str = "the file") -> SessionData:
         step=int(step) if isinstance(step, (int, float)) else 0,
         history=[_clean_row(row) for row in history],
         saved_at=float(saved_at) if isinstance(saved_at, (int, float)) else 0.0,
+        compare=_parse_compare(payload.get(COMPARE_KEY), name),
+        user_model=payload.get("user_model"),
+        restored=restored,
+    )
+
+
+def _parse_compare(part: Any, name: str) -> CompareData | None:
+    """B's run of a comparison session, checked like a session of its own."""
+    if part is None:
+        return None
+    if not isinstance(part, dict) or not isinstance(part.get("b"), dict):
+        raise SessionFileError(
+            f"{name} is damaged: its second run is unreadable.", "damaged", name=name
+        )
+    b = part["b"]
+    if COMPARE_KEY in b:  # one level only
+        raise SessionFileError(
+            f"{name} is damaged: its second run is unreadable.", "damaged", name=name
+        )
+    preset = part.get("preset", "")
+    differences = part.get("differences", [])
+    return CompareData(
+        b=parse_payload(b, name),
+        preset=preset if isinstance(preset, str) else "",
+        differences=[str(k) for k in differences]
+        if isinstance(differences, list) else [],
     )
 
 
@@ -290,5 +422,14 @@ def check_fits(data: SessionData) -> None:
 def open_session(path: str | os.PathLike) -> SessionData:
     """Read, validate and test-load a session file (for a worker thread)."""
     data = read_session(path)
-    check_fits(data)
+    try:
+        check_fits(data)
+    except BaseException:
+        if data.restored:  # refused: the lab registered for it goes again
+            from dlviz.core.labs import unregister_lab
+
+            unregister_lab(data.lab)
+        raise
+    if data.compare is not None:  # a comparison: B's weights must fit B's lab too
+        check_fits(data.compare.b)
     return data

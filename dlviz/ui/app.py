@@ -161,9 +161,7 @@ class StartupLoader(QObject):
 
     # -- steps ---------------------------------------------------------------------
     def _load_labs(self) -> None:
-        from dlviz.core.labs import all_labs
-
-        self.window.picker.set_labs(all_labs())
+        self.window.refresh_labs()
 
     def _open_lab(self) -> None:
         self.window.finish_loading(first_lab(self.lab))
@@ -225,6 +223,17 @@ def run_app(device_name: str | None = None, lab: str | None = None) -> int:
     window, loader = start_app(device_name, lab)
     code = app.exec()
     del window, loader
+    from dlviz.ui.worker import QtThreadRunner
+
+    if QtThreadRunner.any_abandoned_running():
+        # a user model's step is stuck in C code: its QThread cannot be joined nor
+        # destroyed while running, so the process ends here (settings are saved)
+        from PySide6.QtCore import QSettings
+
+        QSettings().sync()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.core.device import DeviceChoice, describe_device, device_for_lab
-from dlviz.core.labs import LabSpec, get_lab
+from dlviz.core.labs import LabSpec, all_labs, get_lab
 from dlviz.core.metric_names import metric_color_slot, metric_label
 from dlviz.core.params import ParamError
 from dlviz.session.lab_session import LabSession
@@ -351,6 +351,11 @@ class MainWindow(QMainWindow):
             )
 
     # -- labs ----------------------------------------------------------------------
+    def refresh_labs(self) -> None:
+        """List the labs again in the picker (a lab registered or removed at run
+        time: a user's own model)."""
+        self.picker.set_labs(all_labs())
+
     def open_lab(self, key: str, hparams: dict | None = None) -> None:
         """Close the current lab (its run is stopped and joined) and open ``key``.
 

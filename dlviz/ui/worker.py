@@ -92,12 +92,33 @@ class QtThreadRunner:
             if thread is not None and stopping and thread.isFinished():
                 runner._release()
 
+    #: Runs left behind when the window closed: stuck inside a user model's C call
+    #: that no interrupt reaches (:meth:`join_all`); :func:`dlviz.ui.app.run_app`
+    #: ends the process without waiting for them.
+    abandoned: set[QtThreadRunner] = set()
+    #: Seconds a run inside the user's code gets to end after it was interrupted.
+    USER_CODE_GRACE_S = 2.0
+
     @classmethod
     def join_all(cls) -> None:
         """Stop every run and wait for all of them (closing the window). A run
-        finishes its current batch or request; it is never terminated."""
+        finishes its current batch or request; it is never terminated. The one
+        exception: a run inside a user model's code is interrupted, and when it
+        is still there after :attr:`USER_CODE_GRACE_S` (stuck in a C call) it is
+        left to the end of the process instead of freezing the close."""
         for runner in list(cls.live):
             if runner.engine is not None:
                 runner.engine.request_stop()
         for runner in list(cls.live):
+            engine = runner.engine
+            if engine is not None and engine.user_code_seconds() > 0:
+                engine.interrupt_user_code()
+                if not runner.stop(timeout=cls.USER_CODE_GRACE_S):
+                    cls.live.discard(runner)
+                    cls.abandoned.add(runner)
+                continue
             runner.stop()
+
+    @classmethod
+    def any_abandoned_running(cls) -> bool:
+        return any(r.is_running() for r in cls.abandoned)

@@ -238,3 +238,26 @@ def test_lab_key_follows_the_file_and_its_contents(tmp_path):
     assert um.ModelSource(path, "Net").key(um.DataChoice("digits8")) != key
     write(tmp_path, "net.py", "from torch import nn\nNet = nn.Bilinear\n")
     assert um.ModelSource(path, "Net").key(data) != key  # edited: a new lab
+
+
+def test_the_note_of_a_user_lab_lists_its_layers_in_both_languages():
+    summary = {"rows": [["hidden", "Linear", [2, 32], 2080], ["out", "Linear", [2, 10],
+                                                                330]],
+               "output": [2, 10], "parameters": 2410}
+    path = str(MODELS / "small_mlp.py")
+    spec = um.make_lab(um.ModelSource(path, "SmallMLP"), um.DataChoice("digits8"),
+                       has_conv=False, summary=summary)
+    en, zh = um.note_markdown(spec.key, "en"), um.note_markdown(spec.key, "zh_CN")
+    assert en.startswith("# Your model: SmallMLP\n") and "`small_mlp.py`" in en
+    assert "- **hidden** (Linear): output [2, 32], 2,080 parameters" in en
+    assert "**2,410** parameters in all" in en and "Digits 8×8" in en
+    assert "About 2.30, that is ln 10" in en  # cross-entropy at step 0
+    assert zh.startswith("# 你的模型：SmallMLP\n") and "8×8 手写数字" in zh
+    assert "约 2.30，即 ln 10" in zh
+    # regression: the question asks for the largest layer, answered from the summary
+    spec = um.make_lab(um.ModelSource(path, "SmallMLP"),
+                       um.DataChoice("random", "mse", (64,)), has_conv=False,
+                       summary=summary)
+    assert "hidden (Linear): 2,080 of them, 86% of all." in um.note_markdown(spec.key)
+    assert um.note_markdown("mlp2d") == ""  # a built-in lab has its own file
+    assert um.is_trusted(path)  # shipped with dlviz

@@ -70,6 +70,10 @@ class ClassroomHost(Protocol):
     # -- commands ----------------------------------------------------------------------
     def open_lab(self, key: str, hparams: dict | None = None) -> None: ...
 
+    def refresh_labs(self) -> None:
+        """List the labs again in the picker: one registered at run time (a user's
+        own model, :func:`dlviz.core.labs.register_lab`) appears, one removed goes."""
+
     def apply_hparams(self, values: dict) -> None: ...
 
     def set_device_choice(self, choice: str) -> None:

@@ -16,9 +16,18 @@ The flow, none of it running the user's code on the GUI thread:
    (the probe showed it finishes) and builds the task.
 
 What can be stopped: anything the probe runs (a killed process). Once the lab is
-open the file's code runs in the worker thread of the lab, and a Python thread cannot
-be killed: a forward that never returns there keeps that thread busy until the app
-quits, but the window stays usable (closing the lab does not wait for it).
+open the file's code runs in the worker thread of the lab. A Python thread cannot be
+killed, but the engine can raise an exception inside the user's code
+(:meth:`~dlviz.session.engine.Engine.interrupt_user_code`): :class:`HangWatcher` says
+when a step has run for :attr:`HangWatcher.warn_after_s` and offers Stop; Reset, a
+lab switch and closing interrupt it at once. Code stuck inside C (a sleep, a library
+call) cannot be interrupted until it returns, and the message says so.
+
+A saved session of a user's model records the file (path, model, data, SHA-1).
+Opening it when the lab is not open re-registers the lab; a missing file offers
+Locate…, a changed one asks whether to load the weights anyway (they are refused
+cleanly when the shapes no longer fit) and a file not run before asks first
+(:meth:`ModelOpener.session_refused`).
 """
 
 from __future__ import annotations
@@ -26,9 +35,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,7 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.core import usermodel
-from dlviz.core.labs import all_labs, register_lab, unregister_lab
+from dlviz.core.labs import get_lab, register_lab, unregister_lab
 from dlviz.core.usermodel import (
     DATA_KINDS,
     LOSSES_FOR,
@@ -55,6 +66,7 @@ from dlviz.core.usermodel import (
     make_lab,
     parse_shape,
 )
+from dlviz.session import persist
 from dlviz.ui.jobs import Job
 
 _CONTEXT = "dlviz.usermodel"
@@ -276,6 +288,17 @@ class ModelOpener(QObject):
         first = file_menu.actions()[0] if file_menu.actions() else None
         file_menu.insertAction(first, self.action)
         window.installEventFilter(self)
+        for path in self.trusted_files():  # the build of a restored lab checks it
+            usermodel.trust_file(path)
+        self.hang = HangWatcher(window)
+        window.lab_opened.connect(self._on_lab_opened)
+        if window.spec is not None:  # opened before the features were installed
+            self._on_lab_opened(window.spec.key)
+        #: (session file, model problem) waiting for the user's answer (Locate…).
+        self.refused: tuple[str, object] | None = None
+        window.message_bar.action_triggered.connect(self._on_bar_action)
+        # the sessions feature is installed after this one
+        QTimer.singleShot(0, self._connect_sessions)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -323,6 +346,7 @@ class ModelOpener(QObject):
         store = settings()
         store.setValue("usermodel/trusted", [path, *self.trusted_files()][:200])
         store.sync()
+        usermodel.trust_file(path)
 
     # -- the flow ---------------------------------------------------------------------
     def open_action_triggered(self) -> None:
@@ -426,7 +450,8 @@ class ModelOpener(QObject):
             return
         self._import_libraries(result.get("modules", []))
         spec = make_lab(ModelSource(self.path, name), data,
-                        has_conv=bool(result.get("has_conv")))
+                        has_conv=bool(result.get("has_conv")),
+                        summary=result.get("summary"))
         # an earlier version of the same file, model and data leaves the picker
         ident = (self.path, name, repr(data))
         old = self.registered.get(ident)
@@ -440,9 +465,97 @@ class ModelOpener(QObject):
 
     def _refresh_picker(self) -> None:
         """List the new lab in the picker (under Tools), so it can be reopened."""
-        picker = getattr(self.window, "picker", None)
-        if picker is not None:
-            picker.set_labs(all_labs())
+        self.window.refresh_labs()
+
+    def _on_lab_opened(self, key: str) -> None:
+        """A user lab opened (from a session or a lesson scene too): list it, and
+        watch its steps for a hang."""
+        try:
+            factory = get_lab(key).factory
+        except KeyError:
+            factory = None
+        user = bool(getattr(factory, "runs_user_code", False))
+        self.hang.watch(user)
+        if usermodel.user_lab(key) is not None:
+            self._refresh_picker()
+
+    # -- sessions of a user model -----------------------------------------------------
+    def _connect_sessions(self) -> None:
+        sessions = self.window.features.get("sessions")
+        if sessions is not None:
+            sessions.finished.connect(self._on_session_finished)
+
+    def _on_session_finished(self, path: str, ok: bool, _message: str) -> None:
+        if not ok:
+            error = persist.take_model_problem(path)
+            if error is not None:  # after the sessions feature's own handling
+                problem = error.problem
+                QTimer.singleShot(0, lambda: self.session_refused(path, problem))
+
+    def session_refused(self, session_path: str, problem) -> None:
+        """A session names a model file that is missing, changed or not run before:
+        say so plainly and offer what can be done."""
+        model = Path(problem.original or problem.path).name
+        session = Path(session_path).name
+        bar = self.window.message_bar
+        if problem.kind == "missing":
+            self.refused = (session_path, problem)
+            bar.show_message(
+                _tr("The session {0} trains your model {1}, but that file is missing "
+                    "(it was at {2}). Locate it to open the session.")
+                .format(session, model, problem.original),
+                "warning", action="locate_model", action_text=_tr("Locate…"))
+        elif problem.kind == "changed":
+            if self.ask_load_changed(session, model):
+                usermodel.accept_changed(problem.path)
+                self._reopen_session(session_path)
+            else:
+                bar.show_message(
+                    _tr("The session {0} was not opened: your model {1} changed since "
+                        "it was saved.").format(session, model), "warning")
+        elif problem.kind == "untrusted":
+            if self.confirm_run(problem.path):
+                self._reopen_session(session_path)
+            else:
+                bar.hide()
+
+    def ask_load_changed(self, session: str, model: str) -> bool:
+        """Ask whether to load saved weights into a model file that changed."""
+        answer = QMessageBox.question(
+            self.window, _tr("Open session"),
+            _tr("Your model {1} changed since the session {0} was saved.\n\nLoad the "
+                "saved weights into the model as it is now? If its layers changed "
+                "shape, the weights are refused and nothing changes.")
+            .format(session, model),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_bar_action(self, action: str) -> None:
+        if action != "locate_model" or self.refused is None:
+            return
+        session_path, problem = self.refused
+        self.refused = None
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, _tr("Locate {0}").format(Path(problem.original).name),
+            str(Path(problem.original).parent), _tr("Python files (*.py)"))
+        if path:
+            self.locate(session_path, problem, path)
+
+    def locate(self, session_path: str, problem, path: str) -> None:
+        """The missing model file of a session is at ``path``: open the session."""
+        usermodel.relocate(problem.original, path)
+        self._reopen_session(session_path)
+
+    def _reopen_session(self, session_path: str) -> None:
+        sessions = self.window.features.get("sessions")
+        if sessions is None:
+            return
+        if sessions.open_job is not None:  # the refused check is still finishing
+            QTimer.singleShot(50, lambda: self._reopen_session(session_path))
+            return
+        sessions.open_file(session_path)
 
     def _import_libraries(self, names: list[str]) -> None:
         """Import, here on the GUI thread, the libraries the file imports (never
@@ -485,6 +598,125 @@ class ModelOpener(QObject):
             box.finished.connect(lambda _code: self.choose())
         self.error_box = box
         box.open()
+
+
+class HangWatcher(QObject):
+    """Watches the open user lab's steps: one that has run
+    :attr:`warn_after_s` gets a message with Stop, which interrupts it; one still
+    inside after Stop is stuck in C code, and the message says so plainly.
+
+    It polls the window's session a few times a second while a user lab is open
+    (never joins, never blocks the GUI thread)."""
+
+    ACTION = "interrupt_user_code"
+    #: Seconds a step may run before Stop is offered.
+    warn_after_s = 5.0
+    #: Seconds after Stop before the step counts as stuck in C code.
+    native_after_s = 3.0
+    poll_ms = 250
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.bar = window.message_bar
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.poll_ms)
+        self.timer.timeout.connect(self.poll)
+        self.bar.action_triggered.connect(self._on_action)
+        self.engine = None
+        self.session = None
+        #: What the bar shows of ours: "", "slow", "stopping" or "native".
+        self.shown = ""
+        self.interrupted_at: float | None = None
+        self._seconds = -1
+
+    def watch(self, on: bool) -> None:
+        self._forget()
+        if on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _forget(self) -> None:
+        if self.shown and self._ours():
+            self.bar.hide()
+        self.engine, self.shown, self.interrupted_at = None, "", None
+        self._seconds = -1
+
+    def poll(self) -> None:
+        session = self.window.session
+        if session is not self.session:
+            self.session = session
+            if session is not None:  # after the window's own handler: say it here
+                session.failed.connect(self._on_failure)
+        engine = session.engine if session is not None else None
+        if engine is not self.engine:
+            self._forget()
+            self.engine = engine
+        if engine is None:
+            return
+        seconds = engine.user_code_seconds()
+        if seconds <= 0.0:
+            if self.shown in ("slow", "stopping", "native") and self._ours():
+                self.bar.hide()
+            self.shown, self.interrupted_at, self._seconds = "", None, -1
+            return
+        if self.interrupted_at is not None:
+            if (time.monotonic() - self.interrupted_at > self.native_after_s
+                    and self.shown != "native"):
+                self.shown = "native"
+                self.bar.show_message(self.native_text(), "error")
+            return
+        if session.requests:  # a stage's request: the request watcher's Cancel
+            return
+        if seconds >= self.warn_after_s and int(seconds) != self._seconds:
+            self._seconds = int(seconds)
+            self.shown = "slow"
+            self.bar.show_message(
+                _tr("Your model's step has run {0} s and has not finished; Stop "
+                    "interrupts it.").format(int(seconds)),
+                "warning", action=self.ACTION, action_text=_tr("Stop"))
+
+    def _ours(self) -> bool:
+        return self.bar.isVisible() and (
+            self.bar.action == self.ACTION
+            or self.bar.label.text() in (self.native_text(), self.stopping_text()))
+
+    @staticmethod
+    def native_text() -> str:
+        return _tr("Your model's step is stuck inside compiled code (C or C++, e.g. a "
+                   "sleep or a library call), where Python cannot interrupt it. It "
+                   "keeps running in the background until it returns; the rest of "
+                   "dlviz works: press Reset or open another lab.")
+
+    @staticmethod
+    def stopping_text() -> str:
+        return _tr("Stopping your model's step…")
+
+    def _on_action(self, action: str) -> None:
+        if action == self.ACTION:
+            self.interrupt()
+
+    def _on_failure(self, failure) -> None:
+        """The interrupted step's report, in the interface's language."""
+        if getattr(failure, "kind", "") != "interrupted":
+            return
+        found = re.search(r"after (\d+) s", failure.text)
+        self.bar.show_message(
+            _tr("Your model's step was stopped after {0} s. Details… shows the line "
+                "it was running; press Play to go on or Reset to start again.")
+            .format(found.group(1) if found else "?"),
+            "error", details=failure.details)
+
+    def interrupt(self) -> bool:
+        """Stop the step in progress (an exception raised in the user's code)."""
+        engine = self.engine
+        if engine is None or not engine.interrupt_user_code():
+            return False
+        self.interrupted_at = time.monotonic()
+        self.shown = "stopping"
+        self.bar.show_message(self.stopping_text(), "info")
+        return True
 
 
 FEATURE = "open_model"
