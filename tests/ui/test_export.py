@@ -1,5 +1,7 @@
 import csv
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -287,6 +289,10 @@ def _intersect(a, b):
     return box if box[0] < box[2] and box[1] < box[3] else None
 
 
+def _widen(box, half=0.5):
+    return (box[0] - half, box[1] - half, box[2] + half, box[3] + half)
+
+
 def _drawn(svg_path):
     """(tag, fill, stroke, bbox of the whole element, bbox of what the clips let
     show) of every image, path and polyline, in the SVG's root coordinates."""
@@ -307,6 +313,8 @@ def _drawn(svg_path):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag in ("image", "path", "polyline"):
             box = _box(_points(element), m)
+            if box is not None and stroke not in (None, "none"):
+                box = _widen(box)  # a line of no area still shows its stroke
             if box is not None:
                 seen = box if clip is None else _intersect(box, clip)
                 out.append((tag, fill, stroke, box, seen))
@@ -365,3 +373,105 @@ def test_svg_keeps_plot_items_inside_their_boxes(qtbot, window, tmp_path, monkey
     images = [d for d in drawn if d[0] == "image" and d[4] and _intersect(d[4], core)]
     assert len(images) == 1, (images, inside)
     assert sum(d[0] == "path" for d in plotted) > 20
+
+
+def _in_stage(window, view, scene_rect):
+    """A scene rectangle of ``view`` in the stage's coordinates (x0, y0, x1, y1)."""
+    r = view.viewportTransform().mapRect(scene_rect)
+    corner = view.viewport().mapTo(window.stage, r.topLeft().toPoint())
+    dx, dy = corner.x() - round(r.x()), corner.y() - round(r.y())
+    return (r.left() + dx, r.top() + dy, r.right() + dx, r.bottom() + dy)
+
+
+def _export_stage_svg(qtbot, window, tmp_path, monkeypatch):
+    run_some(qtbot, window, 20)
+    out = tmp_path / "stage.svg"
+    answer_image(monkeypatch, "Stage", out)
+    window.features["export"].actions["svg"].trigger()
+    view = window.loss_curves
+    box = _in_stage(window, view, view.plot_item.vb.sceneBoundingRect())
+    return out, view, box
+
+
+def test_svg_axes_and_legend_samples_are_not_clipped_away(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Qt's SVG writer went on with a text item's clip after it, so in viewers that
+    honour clip paths a plot's axis lines and its legend's samples vanished."""
+    import pyqtgraph as pg
+
+    out, view, (x0, y0, x1, y1) = _export_stage_svg(qtbot, window, tmp_path,
+                                                    monkeypatch)
+    assert x1 - x0 > 100 and y1 - y0 > 50
+    drawn = _drawn(out)
+    lines = [(whole, seen) for _t, _f, stroke, whole, seen in drawn
+             if stroke not in (None, "none")]
+
+    def axis(horizontal: bool):
+        """(whole, shown) lengths of the longest line along the box's bottom or left
+        edge."""
+        best = (0.0, 0.0)
+        for whole, seen in lines:
+            a, b = (0, 2) if horizontal else (1, 3)  # along
+            c = 1 if horizontal else 0  # across
+            edge = y1 if horizontal else x0
+            middle = (whole[c] + whole[c + 2]) / 2
+            if whole[c + 2] - whole[c] > 4 or abs(middle - edge) > 3:
+                continue
+            shown = seen[b] - seen[a] if seen else 0.0
+            best = max(best, (whole[b] - whole[a], shown), key=lambda p: (p[1], p[0]))
+        return best
+
+    for horizontal, length in ((True, x1 - x0), (False, y1 - y0)):
+        whole, shown = axis(horizontal)
+        assert whole >= 0.9 * length, (horizontal, whole, length)  # the axis line …
+        assert shown >= 0.9 * length, (horizontal, shown, length)  # … and it shows
+    samples = view.plot_item.legend.items
+    assert len(samples) >= 2  # training and validation loss
+    for sample, _label in samples:
+        sx0, sy0, sx1, sy1 = _in_stage(window, view, sample.sceneBoundingRect())
+        colour = pg.mkPen(sample.item.opts["pen"]).color().name().lower()
+        strokes = [seen for _t, _f, stroke, whole, seen in drawn
+                   if (stroke or "").lower() == colour
+                   and whole[0] >= sx0 - 2 and whole[2] <= sx1 + 2
+                   and whole[1] >= sy0 - 2 and whole[3] <= sy1 + 2]
+        assert strokes, (colour, (sx0, sy0, sx1, sy1))  # the sample is drawn …
+        assert any(seen and seen[2] - seen[0] >= 10 for seen in strokes)  # … and shows
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None,
+                    reason="rsvg-convert (librsvg2-bin) is not installed")
+def test_svg_rendered_by_librsvg_shows_the_axes_like_the_png(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Rendered by a viewer that honours clip paths, the SVG shows a plot's axis
+    lines where the PNG export of the same stage has them."""
+    from dlviz.ui.classroom.export import render_image
+
+    out, _view, (x0, y0, x1, y1) = _export_stage_svg(qtbot, window, tmp_path,
+                                                     monkeypatch)
+    stage = window.stage
+    png = tmp_path / "stage.png"
+    assert render_image(stage, stage.width(), stage.height()).save(str(png))
+    rendered = tmp_path / "rendered.png"
+    subprocess.run(["rsvg-convert", "-w", str(stage.width()), "-h",
+                    str(stage.height()), "-o", str(rendered), str(out)],
+                   check=True, timeout=60)
+
+    def axis_share(path) -> tuple[float, float]:
+        """The shares of the bottom and the left axis line's pixels that are drawn
+        (differ clearly from the plot's background), a pixel either side allowed."""
+        with Image.open(path) as image:
+            a = np.asarray(image.convert("RGB"), dtype=float)
+        inside = a[int(y0) + 5:int(y1) - 5, int(x0) + 5:int(x1) - 5]
+        background = np.median(inside.reshape(-1, 3), axis=0)
+        differs = np.abs(a - background).sum(axis=-1) > 60
+        row, col = round(y1), round(x0)
+        along_x = slice(int(x0) + 3, int(x1) - 3)
+        along_y = slice(int(y0) + 3, int(y1) - 3)
+        bottom = differs[row - 1:row + 2, along_x].any(axis=0).mean()
+        left = differs[along_y, col - 1:col + 2].any(axis=1).mean()
+        return float(bottom), float(left)
+
+    assert min(axis_share(png)) > 0.9  # the PNG draws both axis lines …
+    assert min(axis_share(rendered)) > 0.9  # … and so does the rendered SVG

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from dlviz.session.lesson import load_lesson, save_lesson
 from dlviz.ui.classroom.export import render_image
@@ -87,7 +88,9 @@ def test_ink_stays_with_a_zoomed_panel(qtbot, window):
     qtbot.wait(100)
     big = overlay.size()
     assert big.width() > small.width() * 1.2  # the panel fills the stage now
-    point = overlay.mapTo(window, QPoint(big.width() // 2, big.height() // 4))
+    y = ink.strokes[PANEL][0].points[0][1]  # a quarter down (to a pixel)
+    assert abs(y - 0.25) < 0.01
+    point = overlay.mapTo(window, QPoint(big.width() // 2, round(y * big.height())))
     assert _near(window.grab().toImage().pixelColor(point), ink_color("vermillion"))
     window.features["presentation"].back()
     ink.set_pen(False)
@@ -199,12 +202,56 @@ def test_palette_fits_projector_and_laptop_in_both_languages(qtbot, window):
                 if out:
                     window.grab().save(f"{out}/ink_{lang}_{w}x{h}.png")
                 assert cut_texts(ink.palette) == [], (lang, w)
-                assert window.rect().contains(ink.palette.geometry()), (lang, w)
+                strip = _in_window(window, ink.palette)
+                assert window.rect().contains(strip), (lang, w)
                 assert ink.palette.isVisible()
+                # every tool shows (none behind the toolbar's » button) …
+                assert all(b.isVisible() and ink.palette.rect().contains(b.geometry())
+                           for b in ink.palette.buttons.values()), (lang, w)
+                # … and the strip covers neither the tabs nor any control
+                tabs = window.tabs.tabBar()
+                assert tabs.isVisible() and tabs.width() > 0
+                assert not strip.intersects(_in_window(window, tabs)), (lang, w)
+                covered = [c.objectName() or type(c).__name__
+                           for c in _controls(window)
+                           if strip.intersects(_in_window(window, c))]
+                assert covered == [], (lang, w, covered)
+        # a zoomed panel (presentation's F) keeps the strip, beside it
+        window.features["presentation"].zoom_panel(window.stage.panels()[PANEL])
+        qtbot.wait(100)
+        assert ink.palette.isVisible()
+        assert not _in_window(window, ink.palette).intersects(
+            _in_window(window, window.stage.panels()[PANEL]))
+        window.features["presentation"].back()
     finally:
         QApplication.setFont(base)
         window.features["language"].switch("en")
         ink.set_pen(False)
+
+
+def _in_window(window, widget):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _controls(window):
+    """The window's visible controls outside the ink strip."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QTabBar,
+    )
+
+    kinds = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit,
+             QTabBar)
+    palette = window.features["ink"].palette
+    return [c for c in window.findChildren(QWidget)
+            if isinstance(c, kinds) and c.isVisible() and c.window() is window
+            and not palette.isAncestorOf(c) and c is not palette]
 
 
 def test_teaching_keys_are_bound_once_and_in_the_menus(qtbot, window):

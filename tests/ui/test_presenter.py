@@ -172,6 +172,54 @@ def test_presenter_fits_projector_and_laptop_sizes_in_both_languages(
         window.features["lessons"].close_lesson()
 
 
+def test_thumbnail_shows_the_projector_and_follows_training(qtbot, window, monkeypatch):
+    """A small live picture of what the projector shows: it changes when training
+    brings a new snapshot, goes black with the blanked screen, and rests while the
+    presenter view is hidden."""
+    import numpy as np
+
+    monkeypatch.setattr(presenter_module, "ask_projector", lambda p, labels, d: 0)
+    monkeypatch.setattr(presenter_module.PresenterController, "screens",
+                        staticmethod(lambda: [window.screen()]))
+    controller = window.features["presenter"]
+    controller.action.trigger()
+    presenter = controller.presenter
+    qtbot.wait(50)
+    assert presenter.timer.isActive() and presenter.timer.interval() <= 500
+    assert presenter.snapshot()
+    first = presenter.thumbnail.image.copy()
+    # small, the window's shape, inside the thumbnail's box
+    assert first.width() <= presenter.thumbnail.width() < window.width()
+    assert abs(first.width() / first.height() - window.width() / window.height()) < 0.03
+
+    def pixels(image):
+        image = image.convertToFormat(image.Format.Format_RGB32)
+        a = np.frombuffer(bytes(image.constBits()), np.uint8)
+        return a.reshape(image.height(), image.bytesPerLine() // 4, 4)[
+            :, :image.width(), :3].astype(int)
+
+    assert presenter.snapshot()  # nothing new: the same picture
+    assert np.abs(pixels(presenter.thumbnail.image) - pixels(first)).max() <= 8
+    step = window.session.step
+    window.session.step_once(10)
+    qtbot.waitUntil(lambda: window.session.step >= step + 10, timeout=20000)
+    qtbot.wait(150)  # the stage draws the new snapshot
+    assert presenter.snapshot()
+    changed = np.abs(pixels(presenter.thumbnail.image) - pixels(first)).sum(axis=-1)
+    assert (changed > 40).mean() > 0.002  # the boundary and the loss moved
+    window.features["ink"].set_blank(True)
+    assert presenter.snapshot()
+    blank = pixels(presenter.thumbnail.image)
+    assert (blank.sum(axis=-1) < 30).mean() > 0.95  # the projector is black
+    window.features["ink"].set_blank(False)
+    presenter.hide()  # rests while hidden
+    assert not presenter.timer.isActive()
+    taken = presenter.snapshots
+    presenter.tick()
+    assert presenter.snapshots == taken
+    controller.stop()
+
+
 def _shipped():
     from dlviz.session.lesson import load_lesson
 

@@ -44,9 +44,24 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QRegion
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRegion,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsView,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from dlviz.session.jobs import CancelToken
 from dlviz.ui import theme
@@ -54,6 +69,9 @@ from dlviz.ui import theme
 #: Below this mismatch (fraction of a side) an image is filled by stretching the
 #: drawing instead of laying the widget out anew.
 _SHAPE_TOLERANCE = 0.004
+#: The resolution an SVG is written at: CSS pixels, so that a font's points, and
+#: pictures recorded on the screen (pyqtgraph's axes), come out at their screen size.
+_DPI = 96
 
 
 # -- laying a widget out at the shape of an image --------------------------------------
@@ -289,9 +307,10 @@ def export_svg(widget: QWidget, path: str | os.PathLike, title: str = "dlviz") -
     ``QWidget.render`` where the child would sit in its own coordinates, so plots lost
     their clipping (a heat map spilled over the next panel, curves left their box)
     and texts were clipped away. Here every widget is drawn alone, at its own origin,
-    into a piece of SVG (a plot's scene rendered through the painter); the pieces are
-    put together in painting order, each moved to its place and clipped to where it
-    is visible. Markers are drawn as shapes (pyqtgraph's export mode).
+    into a piece of SVG (a plot's scene item by item, see :func:`_paint_scene`); the
+    pieces are put together in painting order, each moved to its place and clipped
+    to where it is visible. Markers are drawn as shapes (pyqtgraph's export mode).
+    The drawing is written at 96 dpi, so texts and axes have their screen size.
     """
     pieces: list[tuple[QPoint, QRect, str, str]] = []
     with export_mode(widget, vectors=True):
@@ -340,20 +359,19 @@ def _collect(widget: QWidget, offset: QPoint, visible: QRect, root: bool,
     generator.setOutputDevice(buffer)
     generator.setSize(widget.size())
     generator.setViewBox(QRect(QPoint(0, 0), widget.size()))
+    generator.setResolution(_DPI)
     painter = QPainter(generator)
     skip: set[int] = set()
     try:
         if isinstance(widget, QGraphicsView):
-            viewport = widget.viewport()
-            target = QRectF(viewport.geometry())
-            painter.fillRect(target, widget.backgroundBrush())
-            widget.render(painter, target, viewport.rect())
-            skip.add(id(viewport))
+            _paint_scene(widget, painter)
+            skip.add(id(widget.viewport()))
         else:
             flags = QWidget.RenderFlag(0)
             if root or widget.autoFillBackground():
                 flags = QWidget.RenderFlag.DrawWindowBackground
-            QWidget.render(widget, painter, QPoint(), QRegion(visible), flags)
+            # no clip here: the piece is clipped to ``visible`` in the document
+            QWidget.render(widget, painter, QPoint(), QRegion(), flags)
     finally:
         painter.end()
     text = bytes(buffer.data()).decode("utf-8")
@@ -375,6 +393,64 @@ def _collect(widget: QWidget, offset: QPoint, visible: QRect, root: bool,
         if not area.isEmpty():
             _collect(child, offset + child.pos(), area.translated(-child.pos()),
                      False, pieces)
+
+
+def _paint_scene(view: QGraphicsView, painter: QPainter) -> None:
+    """Paint the items of ``view``'s scene one by one, as the view shows them.
+
+    Qt's SVG writer, when a painter restores a state that has a clip, goes on with
+    the clip set last instead of the restored one, so after a text item (which
+    clips itself) the axes, the legend's samples and the next curves of a plot
+    were clipped away in every viewer that honours clip paths. Here each item is
+    painted from a state without a clip and gets its own: the shapes of its
+    ancestors that clip their children (a plot's box), and the viewport.
+    """
+    viewport = view.viewport()
+    area = QRectF(viewport.geometry())
+    brush = view.backgroundBrush()
+    scene = view.scene()
+    if brush.style() == Qt.BrushStyle.NoBrush and scene is not None:
+        brush = scene.backgroundBrush()
+    painter.fillRect(area, brush)
+    if scene is None:
+        return
+    origin = QTransform.fromTranslate(area.x(), area.y())
+    to_viewport = view.viewportTransform()
+    whole = QPainterPath()
+    whole.addRect(QRectF(viewport.rect()))
+    flag = QGraphicsItem.GraphicsItemFlag
+    option = QStyleOptionGraphicsItem()
+    option.state = QStyle.StateFlag.State_Enabled
+    for item in scene.items(Qt.SortOrder.AscendingOrder):
+        if (not item.isVisible() or item.flags() & flag.ItemHasNoContents
+                or item.effectiveOpacity() <= 0.0):
+            continue
+        device = item.deviceTransform(to_viewport)
+        clip, clipped = whole, False
+        parent = item.parentItem()
+        while parent is not None:
+            if parent.flags() & flag.ItemClipsChildrenToShape:
+                shape = parent.deviceTransform(to_viewport).map(parent.shape())
+                clip, clipped = clip.intersected(shape), True
+            parent = parent.parentItem()
+        if item.flags() & flag.ItemClipsToShape:
+            clip, clipped = clip.intersected(device.map(item.shape())), True
+        bounds = device.mapRect(item.boundingRect()).adjusted(-1, -1, 1, 1)
+        if not clipped and not whole.boundingRect().contains(bounds):
+            clipped = True  # reaches out of the viewport
+        if clipped and not clip.boundingRect().intersects(bounds):
+            continue  # nothing of it shows
+        painter.save()
+        try:
+            if clipped:
+                painter.setTransform(origin)
+                painter.setClipPath(clip)
+            painter.setTransform(device * origin)
+            painter.setOpacity(item.effectiveOpacity())
+            option.exposedRect = item.boundingRect()
+            item.paint(painter, option, viewport)
+        finally:
+            painter.restore()
 
 
 _ID = re.compile(r'(id="|url\(#|href="#)([A-Za-z_][\w.-]*)')

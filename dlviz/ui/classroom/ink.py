@@ -7,6 +7,9 @@ resized. As children of the panels they are part of every grab and export of the
 panel, the stage or the window. A lesson scene saves them (``Scene.ink``) and shows
 them again.
 
+While the pen is on, its tool strip (:class:`InkPalette`) is a toolbar row of the
+window above the stage, so it covers neither the tabs nor the stage's controls.
+
 Keys: P pen on / off, E eraser (removes the strokes it touches), C or Shift+Delete
 clears, B or "." blanks the screen (what a clicker's blank key sends) and back.
 """
@@ -17,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QActionGroup,
     QColor,
@@ -28,9 +31,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QMainWindow,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -272,21 +274,22 @@ def _line_icon(width: float, size: int) -> QIcon:
     return QIcon(pixmap)
 
 
-class InkPalette(QFrame):
-    """The pen's tool strip, floating at the top of the stage while the pen is on:
-    four colours, three widths, eraser, clear, done."""
+class InkPalette(QToolBar):
+    """The pen's tool strip while the pen is on: four colours, three widths, eraser,
+    clear, done. A toolbar of the window in its own row above the stage, so it never
+    covers the stage's tabs or controls (in presentation mode too, and with a panel
+    zoomed)."""
 
     def __init__(self, controller: InkController, window: QMainWindow):
         super().__init__(window)
         self.setObjectName("ink_palette")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        self.setMovable(False)
+        self.setFloatable(False)
+        # shown with the pen, not from the window's toolbar menu
+        self.toggleViewAction().setVisible(False)
         self.controller = controller
         self.window_ = window
         a = controller.actions
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(2)
         self.buttons: dict[str, QToolButton] = {}
         names = [f"color_{c}" for c in INK_COLORS] + [
             f"width_{i}" for i in range(len(INK_WIDTHS))
@@ -309,15 +312,16 @@ class InkPalette(QFrame):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
-            layout.addWidget(button)
+            self.addWidget(button)
             self.buttons[name] = button
             if name in last:
-                layout.addSpacing(8)
+                self.addSeparator()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
         self.hide()
-        window.installEventFilter(self)
 
     def refresh_icons(self) -> None:
         size = max(16, int(self.fontMetrics().height() * 1.2))
+        self.setIconSize(QSize(size, size))
         for button in self.buttons.values():
             button.setIconSize(QSize(size, size))
         for color in INK_COLORS:
@@ -329,47 +333,24 @@ class InkPalette(QFrame):
             self.controller.actions[f"width_{i}"].setIcon(icon)
             self.buttons[f"width_{i}"].setIcon(icon)
 
-    def place(self) -> None:
-        """Centred on the row of the stage's tabs (the lesson bar above stays
-        readable; the tabs are not needed while drawing)."""
-        self.adjustSize()
-        tabs = getattr(self.window_, "tabs", None)
-        anchor = tabs if tabs is not None and tabs.isVisible() else (
-            self.window_.centralWidget())
-        if anchor is not None:
-            area = QRect(anchor.mapTo(self.window_, QPoint(0, 0)), anchor.size())
-        else:
-            area = self.window_.rect()
-        width = min(self.sizeHint().width(), self.window_.width())
-        x = area.x() + (area.width() - width) // 2
-        x = max(0, min(x, self.window_.width() - width))
-        self.setGeometry(x, area.y(), width, self.sizeHint().height())
-        self.raise_()
-        blank = getattr(self.controller, "blank", None)
-        if blank is not None and blank.isVisible():
-            blank.raise_()  # a blanked screen stays black
-
     def set_shown(self, shown: bool) -> None:
         if shown:
             self.refresh_icons()
             self.show()
-            self.place()
+            blank = getattr(self.controller, "blank", None)
+            if blank is not None and blank.isVisible():
+                blank.raise_()  # a blanked screen stays black
         else:
             self.hide()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        window = getattr(self, "window_", None)
-        if watched is window and self.isVisible() and event.type() in (
-            QEvent.Type.Resize, QEvent.Type.LayoutRequest
-        ):
-            self.place()
-        return False
+        # the stage takes its new size now, before the first stroke is drawn
+        layout = self.window_.layout()
+        if layout is not None:
+            layout.activate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.isVisible():
             self.refresh_icons()
-            self.place()
 
 
 class InkController(QObject):
@@ -479,8 +460,7 @@ class InkController(QObject):
                 button.setToolTip(a[name].toolTip())
         self.palette.buttons["done"].setText(self.tr("Done"))
         self.palette.buttons["done"].setToolTip(self.tr("Pen off (P)"))
-        if self.palette.isVisible():
-            self.palette.place()
+        self.palette.setWindowTitle(self.tr("Ink"))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

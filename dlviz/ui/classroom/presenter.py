@@ -4,8 +4,10 @@ laptop.
 View ▸ Presenter view… (Alt+F5) asks which screen is the projector. The main window
 goes there in presentation mode (stage only, large type); a presenter window opens on
 the other screen with the current scene's note, its "predict, then reveal" question
-(the answer hidden until Reveal), the next scene's title, transport buttons that
-trigger the window's own actions, a clock and the time since the start. The window's
+(the answer hidden until Reveal), the next scene's title, a live thumbnail of what
+the projector shows (the main window drawn small on the GUI thread twice a second,
+only while the presenter view is on screen), transport buttons that trigger the
+window's own actions, a clock and the time since the start. The window's
 keys (Page Down, Space, B, P …) also work while the presenter window has the focus,
 so a clicker works whichever window is active.
 
@@ -18,8 +20,18 @@ from __future__ import annotations
 import time
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QRegion
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +43,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -182,6 +195,76 @@ def ask_projector(parent: QWidget, labels: list[str], default: int) -> int | Non
         dialog.deleteLater()
 
 
+# -- what the projector shows, small ------------------------------------------------
+class ProjectorThumbnail(QWidget):
+    """The last picture of the main window (what the projector shows), drawn as large
+    as fits, its shape kept."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("presenter_thumbnail")
+        self.image: QImage | None = None
+        #: Width / height of the window drawn (4:3 until the first picture).
+        self.aspect = 4 / 3
+        self.setMinimumSize(80, 60)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self.minimumHeight(), round(width / self.aspect))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(320, round(320 / self.aspect))
+
+    def fitted(self, size: QSize) -> QSize:
+        """The largest size of ``size``'s shape that fits this widget."""
+        if size.isEmpty():
+            return QSize()
+        return size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        if image.height() > 0:
+            aspect = image.width() / image.height()
+            if abs(aspect - self.aspect) > 0.01:
+                self.aspect = aspect
+                self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.image is None or self.image.isNull():
+            return
+        size = self.fitted(self.image.size())
+        x = (self.width() - size.width()) / 2
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(x, 0, size.width(), size.height()), self.image)
+        painter.end()
+
+
+def draw_small(widget: QWidget, size: QSize) -> QImage:
+    """``widget`` with its children drawn into an image of ``size`` (on the GUI
+    thread; a scaled painter, so only the small picture is rasterised)."""
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(widget.palette().window().color())
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(size.width() / max(1, widget.width()),
+                      size.height() / max(1, widget.height()))
+        widget.render(painter, QPoint(), QRegion(),
+                      QWidget.RenderFlag.DrawWindowBackground
+                      | QWidget.RenderFlag.DrawChildren)
+    finally:
+        painter.end()
+    return image
+
+
 # -- the presenter window --------------------------------------------------------------
 class PresenterWindow(QWidget):
     """The teacher's screen: now, note, question with Reveal, next, transport, time."""
@@ -216,6 +299,10 @@ class PresenterWindow(QWidget):
         self.answer_label.setObjectName("presenter_answer")
         self.next_heading = QLabel()
         self.next_label = QLabel()
+        self.screen_heading = QLabel()
+        self.thumbnail = ProjectorThumbnail()
+        #: How many pictures of the projector the thumbnail has shown.
+        self.snapshots = 0
         self.next_label.setObjectName("presenter_next")
         for label in (self.note_label, self.question_label, self.answer_label,
                       self.next_label):
@@ -275,9 +362,16 @@ class PresenterWindow(QWidget):
         top.addSpacing(12)
         top.addWidget(self.elapsed_label)
         top.addWidget(self.restart_button)
+        # the projector, small, above the question: the teacher sees what the
+        # class sees without turning round
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.screen_heading)
+        right.addWidget(self.thumbnail)
+        right.addWidget(side_scroll, 1)
         middle = QHBoxLayout()
         middle.addWidget(note_scroll, 3)
-        middle.addWidget(side_scroll, 2)
+        middle.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
@@ -299,7 +393,8 @@ class PresenterWindow(QWidget):
         for labels, scale, mono in (
             ((self.clock_label, self.elapsed_label), 1.5, True),
             ((self.title_label,), 1.25, False),
-            ((self.note_heading, self.question_heading, self.next_heading), 1.0, False),
+            ((self.note_heading, self.question_heading, self.next_heading,
+              self.screen_heading), 1.0, False),
             # the text itself a little larger: read at a glance from the lectern
             ((self.note_label, self.question_label, self.answer_label,
               self.next_label), 1.3, None),
@@ -365,6 +460,23 @@ class PresenterWindow(QWidget):
         self.elapsed_label.setText(format_elapsed(time.monotonic() - self.started))
         self._update_play()
         self.refresh()
+        self.snapshot()
+
+    # -- the projector's thumbnail ----------------------------------------------------
+    def snapshot(self) -> bool:
+        """Draw the main window (the stage on the projector, its ink, a blanked
+        screen) into the thumbnail; with the clock's timer, twice a second while this
+        window shows. Whether a picture was taken."""
+        window = self.main_window
+        if (not self.isVisible() or self.isMinimized() or not window.isVisible()
+                or not self.thumbnail.isVisible()):
+            return False
+        size = self.thumbnail.fitted(window.size())
+        if size.isEmpty():
+            return False
+        self.thumbnail.set_image(draw_small(window, size))
+        self.snapshots += 1
+        return True
 
     def _update_play(self) -> None:
         session = getattr(self.main_window, "session", None)
@@ -413,6 +525,7 @@ class PresenterWindow(QWidget):
         self.restart_button.setToolTip(_tr("Start the elapsed time again"))
         self.note_heading.setText(_tr("Note"))
         self.next_heading.setText(_tr("Next scene"))
+        self.screen_heading.setText(_tr("On the projector"))
         texts = {
             "previous": _tr("◀ Previous scene"),
             "step": _tr("Step"),
@@ -433,6 +546,11 @@ class PresenterWindow(QWidget):
         elif kind == QEvent.Type.FontChange and hasattr(self, "clock_label"):
             self._apply_fonts()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # the thumbnail leaves most of the height to the question and the answer
+        self.thumbnail.setMaximumHeight(max(60, int(self.height() * 0.35)))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
