@@ -184,17 +184,17 @@ def test_lab_trains_well_below_the_unigram_baseline():
 
 
 @pytest.mark.slow
-def test_chinese_essay_dips_below_the_baseline_then_is_memorised():
-    """README: on the Chinese essay (565 different characters in 3,300) the held-out
-    perplexity dips from about 580 to about 200 within 50 steps (unigram 330), then
-    the model memorises the training part."""
+def test_chinese_essay_beats_the_unigram_baseline_after_a_short_training():
+    """README: the Chinese essay (11,400 characters, 784 different) starts at a
+    held-out perplexity of about 790 (uniform 784, unigram 335) and is at about 120
+    after 100 steps, under half the unigram baseline; longer training memorises the
+    training part and the held-out perplexity rises again."""
     torch.set_num_threads(1)
     task = get_lab("charlm").create({"text": "zh_CN"}, CPU)
-    assert len(task.corpus) == 565 and task.unigram == pytest.approx(330, abs=1)
-    assert task.evaluate()["val_perplexity"] == pytest.approx(580, rel=0.05)
-    for _ in range(50):
+    assert len(task.corpus) == 784 and task.unigram == pytest.approx(335.4, abs=0.5)
+    assert task.evaluate()["val_perplexity"] == pytest.approx(794, rel=0.05)
+    for _ in range(100):
         task.train_step()
-    assert task.evaluate()["val_perplexity"] < 250
-    losses = [task.train_step()["loss"] for _ in range(250)]
-    assert math.exp(np.mean(losses[-25:])) < 5  # training text: nearly by heart
-    assert task.evaluate()["val_perplexity"] > task.unigram  # held out: worse
+    ppl = task.evaluate()["val_perplexity"]
+    assert ppl < 0.45 * task.unigram
+    assert ppl == pytest.approx(119, rel=0.15)

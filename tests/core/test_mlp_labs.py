@@ -246,6 +246,72 @@ def test_probe_gives_pre_activation_activation_and_gradient():
     assert task.handle("probe", {})["snapshot"]["probe"] is None
 
 
+@pytest.mark.parametrize("hp", [
+    {"widths": "4,2", "seed": 3},
+    {"dataset": "gaussians", "widths": "3", "activation": "tanh", "dropout": 0.2,
+     "show_test": True, "regularization": "L2", "seed": 2},
+], ids=["classes", "regression"])
+def test_step_through_follows_the_selected_point(hp):
+    """With a point selected, the trace goes on with that point through the updated
+    network: its z, a and ∂L/∂z per layer are the numbers the stage's table shows
+    after the step, and recording it still changes nothing."""
+    split = "val" if hp.get("show_test") else "train"
+
+    def prepared():
+        # one task at a time: building seeds the global generator dropout draws from
+        task = get_lab("mlp2d").create(hp, CPU)
+        _train(task, 15)
+        point = task._points[f"{split}_x"][5]
+        task.handle("probe", {"point": [float(point[0]), float(point[1])]})
+        assert task.probe == (split, 5)
+        return task, point
+
+    plain, point = prepared()
+    metrics = plain.train_step()
+    traced, _ = prepared()
+    trace = traced.trace_step()
+    assert trace.metrics["loss"] == pytest.approx(metrics["loss"], rel=1e-5)
+    for p, q in zip(plain.model.parameters(), traced.model.parameters()):
+        torch.testing.assert_close(q, p, rtol=1e-5, atol=1e-6)
+        torch.testing.assert_close(q.grad, p.grad, rtol=1e-5, atol=1e-6)
+    assert traced.model.training
+    for m in traced.model.modules():
+        assert not m._forward_hooks and not m._forward_pre_hooks
+    probe = traced.snapshot()["probe"]
+    label = traced.point_label()
+    assert label == "(x₁, x₂) = ({}, {})".format(
+        *(f"{v:.2f}".replace("-", "\u2212") for v in point))
+    mine = [e for e in trace.events if e.part == label]
+    assert [e for e in trace.events if e.part not in ("", label)] == []
+    assert [e.phase for e in mine][:2] == ["input", "forward"]
+    assert mine[-1].phase == "backward" and "update" not in {e.phase for e in mine}
+    np.testing.assert_allclose(mine[0].tensors["output"].sample,
+                               probe["columns"][0]["a"], atol=1e-6)
+    assert "#5" in mine[0].formula
+    linears = [str(i) for i, m in enumerate(traced.model)
+               if isinstance(m, torch.nn.Linear)]
+    acts = [str(i + 1) for i in map(int, linears[:-1])]
+    for column, (lin, act) in enumerate(zip(linears, acts + [linears[-1]]), start=1):
+        numbers = probe["columns"][column]
+        fwd = next(e for e in mine if e.phase == "forward" and e.path == lin)
+        np.testing.assert_allclose(fwd.tensors["output"].sample, numbers["z"],
+                                   atol=1e-5)
+        back = next(e for e in mine if e.phase == "backward" and e.path == lin)
+        np.testing.assert_allclose(back.tensors["grad_output"].sample, numbers["dz"],
+                                   rtol=1e-4, atol=1e-7)
+        shown = next(e for e in mine if e.phase == "forward" and e.path == act)
+        np.testing.assert_allclose(shown.tensors["output"].sample, numbers["a"],
+                                   atol=1e-5)
+        assert f"{numbers['z'][0]:.4f}".replace("-", "\u2212") in fwd.formula
+    # the per-layer gradient norms are the step's: one row per Linear
+    assert [r["part"] for r in trace.gradient_norms()] == [""] * len(linears)
+    loss = next(e for e in mine if e.phase == "loss")
+    assert loss.scalars["loss"] == pytest.approx(probe["loss"], rel=1e-5)
+    # no point selected: the step alone, as before
+    traced.handle("probe", {})
+    assert {e.part for e in traced.trace_step().events} == {""}
+
+
 def test_focus_draws_one_neuron_over_the_whole_plane():
     task = get_lab("mlp2d").create({"seed": 5}, CPU)
     snap = task.handle("focus", {"column": 2, "unit": 3})["snapshot"]

@@ -163,3 +163,39 @@ def test_other_models_on_the_plane_show_the_map_alone(qtbot):
                      "val_y")}
     stage.show_snapshot(snap)
     assert stage.map.layers["val"].isVisible()
+
+
+def test_a_narrow_stage_makes_the_output_map_the_main_view(qtbot):
+    """At 1024×768 with the side docks shown the stage is ~575 px wide: the output
+    map is the main view there, the drawing a panel beside it; wide again, the
+    drawing is the main view."""
+    task = trained_task("mlp2d", steps=2)
+    stage, _snap, _sent = _shown(qtbot, task)
+    assert stage.deck.main_view() is stage.network and not stage.narrow()
+    stage.resize(575, 560)
+    qtbot.waitUntil(lambda: stage.deck.main_view() is stage.map)
+    assert stage.narrow() and stage.network.plot_item.titleLabel.isVisible() is False
+    assert stage.deck.owns(stage.network)
+    qtbot.waitUntil(lambda: stage.map.width() > stage.network.width())
+    stage.deck.reveal(stage.network)
+    net = stage.network
+    # its colour bar, ticks included, stays inside the narrow panel
+    qtbot.waitUntil(lambda: net.isVisible() and net.width() > 100)
+    qtbot.waitUntil(
+        lambda: net.bar.axis.sceneBoundingRect().right() <= net.width() + 0.5)
+
+    def unit_buttons():
+        return {b.isVisibleTo(net) for b, kind, _ in net.buttons()
+                if kind.endswith("unit")}
+
+    assert unit_buttons() == {False}  # no room for a − and + over each column
+    stage.resize(1000, 560)
+    qtbot.waitUntil(lambda: stage.deck.main_view() is stage.network)
+    assert stage.network.plot_item.titleLabel.isVisible()
+    assert stage.network.width() > stage.map.width()
+    qtbot.waitUntil(lambda: unit_buttons() == {True})
+    # the map's class legend is back below its plot, not over the title
+    stage.show_snapshot(task.snapshot())
+    legend, box = stage.map.class_legend, stage.map.plot_item.getViewBox()
+    qtbot.waitUntil(lambda: legend.sceneBoundingRect().top()
+                    >= box.sceneBoundingRect().bottom())

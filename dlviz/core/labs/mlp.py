@@ -19,6 +19,7 @@ from dlviz.core.data.toy2d import (
 from dlviz.core.labs.base import LabSpec, SupervisedTask
 from dlviz.core.mlp_features import (
     DEFAULT_FEATURES,
+    FEATURE_NAMES,
     FEATURES,
     MAX_LAYERS,
     MAX_WIDTH,
@@ -73,6 +74,26 @@ def weight_penalty(model: nn.Module, kind: str, strength):
 
 
 REGULARIZERS = ("none", "L1", "L2")
+
+MINUS = "\u2212"
+
+
+def _num(v: float, places: int) -> str:
+    """A number with ``places`` decimals and a real minus sign."""
+    text = f"{v:.{places}f}"
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def _vector(values, limit: int = 8, grad: bool = False) -> str:
+    """``[0.1234, −0.5678, …]``: at most ``limit`` values (gradients with four
+    significant digits, they are often tiny)."""
+    flat = np.asarray(values, dtype=np.float64).reshape(-1)
+    parts = []
+    for v in flat[:limit]:
+        text = f"{v:.4g}" if grad else f"{v:.4f}"
+        parts.append(MINUS + text[1:] if text.startswith("-") else text)
+    more = f", … ({len(flat)} in all)" if len(flat) > limit else ""
+    return "[" + ", ".join(parts) + more + "]"
 
 
 class Mlp2dTask(SupervisedTask):
@@ -261,6 +282,89 @@ class Mlp2dTask(SupervisedTask):
             "loss": float(loss.detach()),
             "columns": columns,
         }
+
+    # -- the step-through ----------------------------------------------------------
+    def point_label(self) -> str | None:
+        """The part of the trace that follows the selected point: its coordinates
+        (math, the same in every language); None when no point is selected."""
+        if self.probe is None:
+            return None
+        split_name, index = self.probe
+        raw = self._points[f"{split_name}_x"][index]
+        return f"(x₁, x₂) = ({_num(float(raw[0]), 2)}, {_num(float(raw[1]), 2)})"
+
+    def trace_step(self):
+        """One recorded training step; with a selected point, then that point
+        through the updated network as its own part (the label of
+        :meth:`point_label`): each layer's z, a and ∂L/∂z of this point's loss,
+        the numbers the stage's table shows after the step."""
+        from dlviz.core.trace import record_supervised_step
+
+        self.model.train()
+        x, y = self.next_batch()
+        self.remember_finite()
+        label = self.point_label()
+        after = None
+        if label is not None:
+            split_name, index = self.probe
+            xs, ys = (self.x_train, self.y_train) if split_name == "train" else (
+                self.x_val, self.y_val)
+
+            def after(rec):
+                _loss, events = rec.point(
+                    self.model, xs[index : index + 1], ys[index : index + 1],
+                    self.criterion, role="model", part=label,
+                    kind=type(self.criterion).__name__)
+                self._describe_point(events, split_name, index)
+
+        trace = record_supervised_step(
+            self.model, x, y, self.loss_of, self.optimizer, name="model",
+            after_update=after,
+        )
+        self.step += 1
+        return trace
+
+    def _describe_point(self, events, split_name: str, index: int) -> None:
+        """The selected point's numbers in the formulas of its events."""
+        names: dict[str, tuple[str, int]] = {}
+        column = 0
+        for i, m in enumerate(self.model):
+            if isinstance(m, nn.Linear):
+                column += 1
+                names[str(i)] = ("z", column)
+            elif not isinstance(m, nn.Dropout):
+                names[str(i)] = ("a", column)
+        raw = self._points[f"{split_name}_x"][index]
+        target = self._points[f"{split_name}_y"][index]
+        which = "training" if split_name == "train" else "test"
+        told = (f"value y = {_num(float(target), 4)}" if self.regression
+                else f"class {int(target)}")
+        for event in events:
+            lines = []
+            if event.path == "input" and event.phase == "input":
+                feats = event.tensors["output"].sample.reshape(-1)
+                lines.append(
+                    f"selected {which} point #{index} at (x₁, x₂) = "
+                    f"({_num(float(raw[0]), 4)}, {_num(float(raw[1]), 4)}), {told}")
+                lines.append("inputs: " + ", ".join(
+                    f"{FEATURE_NAMES[f]} = {_num(float(v), 4)}"
+                    for f, v in zip(self.features, feats)))
+            elif event.path in names and "output" in event.tensors and (
+                    event.phase == "forward"):
+                what, col = names[event.path]
+                layer = "output" if col == len(self.widths) + 1 else f"layer {col}"
+                values = event.tensors["output"].sample
+                lines.append(f"at this point, {layer}: {what} = {_vector(values)}")
+            elif event.path in names and event.phase == "backward" and (
+                    "grad_output" in event.tensors):
+                what, col = names[event.path]
+                layer = "output" if col == len(self.widths) + 1 else f"layer {col}"
+                values = _vector(event.tensors["grad_output"].sample, grad=True)
+                lines.append(f"at this point, {layer}: ∂L/∂{what} = {values}")
+            elif event.phase == "loss":
+                lines.append("(this point's loss alone, without regularization)")
+            if lines:
+                event.formula = "\n".join([event.formula, *lines]).strip()
 
     def snapshot(self) -> dict:
         n = self.grid_size

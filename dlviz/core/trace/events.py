@@ -259,6 +259,10 @@ class Trace:
     metrics: dict[str, float] = field(default_factory=dict)
     name: str = "model"
     roles: str = "network"
+    #: Parts that follow one example through the network after the step
+    #: (:meth:`TraceRecorder.point`): no part of the training step, so left out of
+    #: :meth:`gradient_norms`.
+    examples: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -291,7 +295,8 @@ class Trace:
         rows: dict[tuple[str, str, str], dict[str, Any]] = {}
         order: list[tuple[str, str, str]] = []
         for event in self.events:
-            if event.phase == "forward" and event.params:
+            if event.phase == "forward" and event.params and (
+                    event.part not in self.examples):
                 key = (event.part, event.role, event.path)
                 if key not in rows and (role is None or event.role == role):
                     order.append(key)

@@ -383,6 +383,55 @@ class TraceRecorder:
                             event.tensors[f"{pname}.{skey}"] = rec
                             event.norms[f"{pname}.{skey}"] = rec.norm
 
+    def point(
+        self,
+        model: nn.Module,
+        x: torch.Tensor,
+        y: torch.Tensor,
+        loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+        *,
+        role: str = "model",
+        part: str = "",
+        kind: str = "Loss",
+    ) -> tuple[float, list[TraceEvent]]:
+        """Record one example ``x`` (a batch of one, target ``y``) through ``model``:
+        its input, forward, loss and backward events as the part ``part``, so every
+        sample the trace keeps is this example's own (its pre-activations, its
+        activations, the gradient of its loss at each layer).
+
+        Nothing changes: the model runs in eval mode (no dropout) and is put back,
+        nothing is updated, the parameters' gradients are put back as they were, and
+        this loss is not counted in the trace's ``loss`` metric nor its gradients in
+        :meth:`Trace.gradient_norms` (``part`` joins :attr:`Trace.examples`).
+        Returns the loss and the events recorded.
+        """
+        if not part:
+            raise ValueError("an example needs a part of its own (a label)")
+        first = len(self.trace.events)
+        if part not in self.trace.examples:
+            self.trace.examples.append(part)
+        saved = [(p, p.grad) for p in model.parameters()]
+        losses = dict(self._losses)
+        previous, was = self.part, model.training
+        self.begin_part(part)
+        model.eval()
+        try:
+            for p, _ in saved:
+                p.grad = None
+            with torch.enable_grad():
+                traced = self.input(x, role=role, target=y)
+                out = model(traced)
+                loss = loss_fn(out, y)
+                self.loss(loss, role=role, kind=kind, output=out, target=y)
+                self.backward(loss)
+        finally:
+            model.train(was)
+            for p, grad in saved:
+                p.grad = grad
+            self._losses = losses
+            self.begin_part(previous)
+        return float(loss.detach()), self.trace.events[first:]
+
     def _kind_of(self, role: str, path: str) -> str:
         module = self._modules.get((role, path))
         return type(module).__name__ if module is not None else "Module"
@@ -684,6 +733,7 @@ def record_supervised_step(
     name: str = "model",
     *,
     before_update: Callable[[], Any] | None = None,
+    after_update: Callable[[TraceRecorder], Any] | None = None,
 ) -> Trace:
     """Perform one training step of ``model`` on ``(x, y)`` and return its trace.
 
@@ -691,7 +741,9 @@ def record_supervised_step(
     ``before_update()`` (gradient clipping, when the task's ``train_step`` clips),
     ``optimizer.step()`` — the same numbers as an untraced step. The backward events
     show the gradients before ``before_update``. ``metrics`` holds ``loss`` and, for
-    class scores with integer targets, ``acc``.
+    class scores with integer targets, ``acc``. ``after_update(recorder)`` may
+    record more with the same recorder once the step is done (a selected example
+    through the updated network, :meth:`TraceRecorder.point`).
     """
     with TraceRecorder({name: model}, name=name) as rec:
         traced_x = rec.input(x, role=name, target=y)
@@ -703,6 +755,8 @@ def record_supervised_step(
         if before_update is not None:
             before_update()
         rec.update(optimizer, role=name)
+        if after_update is not None:
+            after_update(rec)
     trace = rec.trace
     if (
         isinstance(out, torch.Tensor) and out.dim() == 2 and not y.is_floating_point()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
 
 from dlviz.core.mlp_features import (
@@ -18,6 +20,7 @@ from dlviz.core.mlp_features import (
 )
 from dlviz.ui import theme
 from dlviz.ui.kit import Role
+from dlviz.ui.kit.deck import font_scale
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.image_grid import ImageGridView
@@ -43,6 +46,11 @@ class Classifier2dStage(Stage):
 
     #: Seconds between refreshes of the selected point's table while training.
     TABLE_INTERVAL = 0.25
+    #: Below this width (pixels, at font scale 1; more at a larger font) the output
+    #: map is the main view and the network drawing a panel beside it: a laptop or
+    #: projector window with its side docks shown leaves the map a thumbnail next
+    #: to the drawing otherwise.
+    NARROW = 700
 
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
@@ -84,6 +92,8 @@ class Classifier2dStage(Stage):
         self._legend_key = None
         self._table_at = 0.0
         self._table_probe = None
+        #: whether the layout is the narrow one (None: not decided yet)
+        self._narrow: bool | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -96,7 +106,7 @@ class Classifier2dStage(Stage):
                 "points, in the colour of their true class."
             ))
             return
-        self.network.set_title(self.tr("Each neuron's output over the plane"))
+        self._network_title()
         self.network.retranslate_ui()
         self.probe_table.retranslate_ui()
         self.deck.set_title(self.network, self.tr("Network"))
@@ -127,6 +137,42 @@ class Classifier2dStage(Stage):
             self.map.set_title(self.tr("Output: the predicted value"))
         else:
             self.map.set_title(self.tr("Output: decision boundary"))
+
+    # -- layout by width -------------------------------------------------------------
+    def narrow(self) -> bool:
+        """Whether the stage is too narrow for the drawing to be the main view."""
+        return self.width() < self.NARROW * math.sqrt(font_scale())
+
+    def _fit_layout(self) -> None:
+        """The output map as the main view when the stage is narrow, the network
+        drawing otherwise; switched only when the width crosses the line, so a
+        panel the user promoted (double-click on its tab) stays put meanwhile."""
+        if not self.playground or self.width() <= 1:
+            return
+        narrow = self.narrow()
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self._network_title()
+        self.deck.promote(self.map if narrow else self.network)
+        # a plot moved between the deck's places can keep the size it had there
+        # (its legend then left over the title): fit both to their views again
+        QTimer.singleShot(0, self._refit_plots)
+
+    def _refit_plots(self) -> None:
+        for view in (self.map, self.network):
+            view.plot_item.setGeometry(QRectF(0, 0, view.width(), view.height()))
+        self.map.relayout()
+
+    def _network_title(self) -> None:
+        """The drawing's title, left out in the narrow layout: there its tab names
+        it, and the drawing needs the height."""
+        self.network.set_title(None if self._narrow else self.tr(
+            "Each neuron's output over the plane"))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_layout()
 
     # -- drawing ---------------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:

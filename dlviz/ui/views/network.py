@@ -18,7 +18,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -137,6 +137,27 @@ class NetworkView(FitsLegend, PlotView):
         self._retext_buttons()
         self._style_buttons()
         self._fit_legend()
+
+    def set_title(self, title: str | None) -> None:
+        """The title, or none (None or ""): then its row is left out, and its text
+        too (a hidden title still claims its width and pushes the colour bar out
+        of a narrow view)."""
+        super().set_title(title or None)
+        if not title:
+            self.plot_item.titleLabel.setText("")
+        self._refit()
+
+    def _refit(self) -> None:
+        """Give the plot the view's size again: it keeps a width it was given while
+        its title or legend (folded to fewer columns afterwards) needed more, and
+        the colour bar then sticks out of a narrow view."""
+        plot_item = vars(self).get("plot_item")  # None while the view is being built
+        if plot_item is not None:
+            plot_item.setGeometry(QRectF(0, 0, self.width(), self.height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # places the plot, then folds the legend
+        self._refit()
 
     def _fit_legend(self) -> None:
         from dlviz.ui.views.legend import fit_legend
@@ -330,11 +351,17 @@ class NetworkView(FitsLegend, PlotView):
         # height leaves that corner free)
         corner = self.mapFromScene(vb.sceneBoundingRect().bottomLeft())
         left = corner.x() + 2
+        # the − and + of a layer only where a column has room for them (a small
+        # drawing: the panel's tab, double-clicked, makes it the large view)
+        column = (vb.mapViewToScene(QPointF(COL, 0))
+                  - vb.mapViewToScene(QPointF(0, 0))).x()
+        pair = 2 * int(theme.STYLE.font_pt * 1.9) + 8
         for button, _kind, x, side in self._button_specs():
             if x is None:
                 button.move(int(left), int(corner.y() - button.height() - 2))
                 left += button.width() + 4
                 continue
+            button.setVisible(column >= pair)
             pos = self.mapFromScene(vb.mapViewToScene(QPointF(x, -0.75)))
             gap = 1
             bx = pos.x() - button.width() - gap if side < 0 else pos.x() + gap

@@ -125,6 +125,14 @@ class PlaneView(DecisionMapView):
             legend.addItem(self._class_samples[i], name)
         legend.setColumnCount(max(1, len(names or [])))
         self.style_legend()
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Place the plot's parts again: a legend filled while the view was moved
+        between panels (or hidden) was otherwise left where it was, over the title."""
+        layout = self.plot_item.layout
+        layout.invalidate()
+        layout.activate()
 
     def show_layer(self, name: str, visible: bool) -> None:
         item = self.layers.get(name)
