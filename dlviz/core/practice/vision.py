@@ -201,3 +201,31 @@ def mask_iou(rng: random.Random, lab: str, hp: dict) -> Draft:
                      "That is the Dice score.")],
         form=CHOICE, solution_args=dict(inter=inter, union=union, answer=value))
 
+
+
+@kind("vision.roi_cells", "vision", ("two_stage",))
+def roi_pool_cells(rng: random.Random, lab: str, hp: dict) -> Draft:
+    """How many feature cells RoI pooling reads across a proposal (the two-stage
+    lab's own :func:`~dlviz.core.vision.two_stage.pool_bins`)."""
+    from dlviz.core.vision.two_stage import STRIDE, pool_bins
+
+    s = STRIDE
+    x0 = rng.randint(1, 30)
+    x1 = x0 + rng.randint(10, 26)
+    k = int(hp.get("roi_size", rng.choice((2, 3, 5))))
+    region = pool_bins(np.array([x0, 0, x1, 1], np.float64), k, 1.0 / s, 64)["region"]
+    first, value = int(region[0]), int(region[2] - region[0])
+    last = first + value - 1
+    return Draft(
+        "A proposal runs from x = {x0} to x = {x1} px; the feature map has stride {s}. "
+        "Across how many feature cells does RoI pooling (output {k}×{k}) take its "
+        "maxima?",
+        dict(x0=x0, x1=x1, s=s, k=k), value,
+        "round({x0}/{s}) = {first}, round({x1}/{s}) = {last}; both end cells count: "
+        "{last} − {first} + 1 = {answer}",
+        Link(lab, panel="RoI pooling"),
+        [(value - 1, "RoI pooling includes both end cells: add 1."),
+         (k, "k is the number of bins, not of cells the region covers."),
+         (round((x1 - x0) / s, 1), "RoI pooling rounds the region to whole cells; "
+          "RoI Align keeps the fraction.")],
+        solution_args=dict(first=first, last=last, answer=value))

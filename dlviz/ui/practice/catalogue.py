@@ -253,6 +253,11 @@ def templates() -> list[str]:
         _tr('That is the pixel accuracy (all 16 pixels), not the IoU.'),
         _tr('That is the Dice score.'),
         _tr('Divide by the union, not by the true mask.'),
+        _tr('A proposal runs from x = {x0} to x = {x1} px; the feature map has stride {s}. Across how many feature cells does RoI pooling (output {k}×{k}) take its maxima?'),
+        _tr('round({x0}/{s}) = {first}, round({x1}/{s}) = {last}; both end cells count: {last} − {first} + 1 = {answer}'),
+        _tr('RoI pooling includes both end cells: add 1.'),
+        _tr('k is the number of bins, not of cells the region covers.'),
+        _tr('RoI pooling rounds the region to whole cells; RoI Align keeps the fraction.'),
         # questions about the current run (dlviz.core.practice.live_kinds)
         _tr("At step {step}, hidden unit {unit} (counting from the top) of the first hidden layer has weights w = {w} on the inputs {names} and bias b = {b}; its activation is {act}. For the training point with inputs {x}, what is the unit's output?"),
         _tr('z = w·x + b = {terms} + {b} = {z}; {act}({z}) = {answer}'),
