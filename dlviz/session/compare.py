@@ -11,6 +11,12 @@ side stops (it diverged, or an error), the other is paused at the same step.
 Both sides build their task through :func:`dlviz.core.compare.compare_spec`: the
 same seed and the same batch stream, so the compared setting is the only
 difference. No Qt here; the window polls :meth:`CompareSession.poll`.
+
+Rewind: whenever one side takes a snapshot the pair takes the other's at the same
+step (:meth:`PairEngine._pair_snapshots`), and the pairs go into one
+:class:`~dlviz.session.rewind.RewindBuffer` (:attr:`CompareSession.rewind`), so
+scrubbing shows both runs at the same step. A comparison saves as one session file
+holding both runs (:meth:`CompareSession.save_both`, :meth:`CompareSession.load`).
 """
 
 from __future__ import annotations
@@ -18,14 +24,18 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from typing import Any
 
 import torch
 
 from dlviz.core.compare import compare_spec
 from dlviz.core.labs.base import LabSpec
 from dlviz.session.engine import Engine
+from dlviz.session.history import History
 from dlviz.session.lab_session import LabSession
+from dlviz.session.rewind import RewindBuffer
 
 SIDES = ("A", "B")
 
@@ -81,6 +91,12 @@ class PairEngine:
         self._engines: dict[str, list[Engine]] = {side: [] for side in SIDES}
         self._done: dict[int, threading.Event] = {}
         self.ticks = 0
+        #: Snapshots of both sides at the same step, for the rewind: ``(run id of
+        #: A, run id of B, step, snapshot of A, snapshot of B)``, oldest first
+        #: (the worker appends, the GUI thread takes them).
+        self.frames: deque[tuple[int, int, int, dict, dict]] = deque()
+        #: The newest ``compare_snapshot`` of each side already paired.
+        self._paired: dict[str, Any] = {side: None for side in SIDES}
 
     # -- any thread -------------------------------------------------------------------
     def attach(self, side: str, engine: Engine) -> threading.Event:
@@ -146,6 +162,7 @@ class PairEngine:
             if self.steps_per_second > 0 and self.clock() < self._next_tick_at:
                 break
             self._tick(*pair)
+            self._pair_snapshots()
             ticks += 1
             if self._wake.is_set():  # a command came: handle it between ticks
                 self._wake.clear()
@@ -198,6 +215,46 @@ class PairEngine:
                         engine.pump(block=False, max_steps=0)
                 if engine.stopped:
                     self._release(side, engine)
+        self._pair_snapshots()
+
+    def _pair_snapshots(self) -> None:
+        """When a side took a snapshot (its training loop's, a build's, a step's),
+        take the other side's at the same step unless it took one too, and keep
+        the pair for the rewind; the extra snapshot is shown live as well when
+        progress of that step is still to be sent."""
+        a, b = self.current("A"), self.current("B")
+        if a is None or b is None or a.task is None or b.task is None:
+            return
+        if a.stopped or b.stopped:
+            return
+        last = {side: getattr(e.task, "compare_snapshot", None)
+                for side, e in (("A", a), ("B", b))}
+        new = {side: last[side] is not None and last[side] is not self._paired[side]
+               for side in SIDES}
+        if not any(new.values()):
+            return
+        step = int(a.task.step)
+        if int(b.task.step) != step:  # not in lockstep (a request of one side)
+            return
+        snaps = {}
+        for side, engine in (("A", a), ("B", b)):
+            if new[side] and last[side][0] == step:
+                snaps[side] = last[side][1]
+                continue
+            try:
+                with _working(engine):
+                    snaps[side] = engine.task.snapshot()
+            except Exception:  # noqa: BLE001 - the rewind goes without this frame
+                return
+            pending = engine._pending  # noqa: SLF001 - the progress not yet sent
+            if pending.points and pending.step == step:
+                # shown live too, with the steps it comes after
+                pending.snapshot, pending.snapshot_step = snaps[side], step
+        for side, engine in (("A", a), ("B", b)):
+            self._paired[side] = getattr(engine.task, "compare_snapshot", None)
+        self.frames.append((a.run_id, b.run_id, step, snaps["A"], snaps["B"]))
+        while len(self.frames) > 64:  # nobody takes them: keep the newest
+            self.frames.popleft()
 
     def _release(self, side: str, engine: Engine) -> None:
         with self._lock:
@@ -212,6 +269,26 @@ class PairEngine:
             for engine in engines:
                 engine.stopped, engine.running = True, False
                 self._release(side, engine)
+
+
+def _when_loaded(session: LabSession, rows: list[dict], step: int) -> Callable:
+    """A slot for ``session.status_changed`` that puts the saved history and step
+    back once the engine loaded the weights (it then pauses), and goes."""
+
+    def loaded(state_name: str, _message: str) -> None:
+        if state_name not in ("paused", "error"):
+            return
+        session.status_changed.disconnect(loaded)
+        if state_name == "error":
+            return
+        history = History()
+        for row in rows:
+            if row.get("step") is not None:
+                history.add(int(row["step"]),
+                            {k: v for k, v in row.items() if k != "step"})
+        session.history, session.step = history, step
+
+    return loaded
 
 
 def _working(engine: Engine):
@@ -312,6 +389,12 @@ class CompareSession:
         }
         self.threaded = threaded
         self.thread: PairThread | None = None
+        #: Both runs' snapshots at the same steps, ``{"A": …, "B": …}`` a frame.
+        self.rewind = RewindBuffer()
+        #: Frames of earlier steps are not taken (a loaded session starts here).
+        self._rewind_floor = 0
+        for session in self.sessions.values():
+            session.run_reset.connect(self._on_run_reset)
 
     def _runner_factory(self, side: str) -> Callable[[], SideRunner]:
         return lambda: SideRunner(self.pair, side)
@@ -413,7 +496,66 @@ class CompareSession:
         changed = False
         for session in self.sessions.values():
             changed = session.poll() or changed
-        return changed
+        return self.take_frames() or changed
+
+    # -- rewind ---------------------------------------------------------------------
+    def _on_run_reset(self) -> None:
+        self.rewind.clear()
+        self._rewind_floor = 0
+
+    def take_frames(self) -> bool:
+        """Move the pair's new snapshot pairs of the current runs into
+        :attr:`rewind`; True when any was added."""
+        runs = (self.a.run_id, self.b.run_id)
+        added = False
+        frames = self.pair.frames
+        while frames:
+            run_a, run_b, step, snap_a, snap_b = frames.popleft()
+            if (run_a, run_b) != runs or step < self._rewind_floor:
+                continue  # an older run's, or before a loaded session's step
+            added = self.rewind.add(step, {"A": snap_a, "B": snap_b}) or added
+        return added
+
+    # -- one session file of both runs ------------------------------------------------
+    def save_both(self, write: Callable[[dict, dict], None]) -> bool:
+        """Pause both runs and collect both states on the pair's thread; then
+        ``write(state_a, state_b)`` runs there (it writes the file). False when a
+        side has nothing to save yet (not built, or failed)."""
+        for session in self.sessions.values():
+            if session.engine is None or session.state in ("idle", "building",
+                                                           "error"):
+                return False
+        self.pause()
+        states: dict[str, dict] = {}
+        lock = threading.Lock()
+
+        def keep(side: str, state: dict) -> None:  # the pair's thread
+            with lock:
+                states[side] = state
+                both = len(states) == len(SIDES)
+            if both:
+                write(states["A"], states["B"])
+
+        for side, session in self.sessions.items():
+            session.engine.post("save_state",
+                                callback=lambda st, s=side: keep(s, st))
+        self.pair.wake()
+        self.pump(0)
+        return True
+
+    def load(self, states: dict[str, dict], histories: dict[str, list[dict]],
+             steps: dict[str, int]) -> None:
+        """Put saved runs back (after :meth:`start`): each side's weights and
+        optimizer state (``states``), its metric history and its step; both
+        sides stay paused at their steps. The rewind starts at the loaded step."""
+        self.rewind.clear()
+        self._rewind_floor = min(int(steps[s]) for s in SIDES)
+        for side, session in self.sessions.items():
+            session.status_changed.connect(_when_loaded(
+                session, histories.get(side, []), int(steps[side])))
+            session.engine.post("load_state", state=states[side])
+        self.pair.wake()
+        self.pump(0)
 
     def pump(self, ticks: int = 1) -> int:
         """Without a worker thread: handle commands and train ``ticks`` ticks in

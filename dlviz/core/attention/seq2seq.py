@@ -3,6 +3,11 @@
 The encoder is a bidirectional GRU; its outputs are the keys and values. At each
 output step the decoder's previous state is the query; the context (weighted sum of
 encoder outputs) is fed to the decoder GRU together with the previous token.
+
+Without attention (``attend=False``, the encoder-decoder of Cho et al. and Sutskever
+et al. 2014) the context is the same at every step: the encoder's final states (the
+forward GRU's after the last token, the backward GRU's after the first), a fixed-size
+summary of the whole input; the attention weights are then all zero.
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ class Seq2SeqAttention(nn.Module):
         embed: int = 32,
         hidden: int = 64,
         attention: str = "additive",
+        attend: bool = True,
     ):
         super().__init__()
+        #: False: no attention, the decoder sees only the encoder's final state
+        self.attend = bool(attend)
         if attention not in ATTENTION_KINDS:
             raise ValueError(f"unknown attention {attention!r}")
         self.hidden = hidden
@@ -53,12 +61,14 @@ class Seq2SeqAttention(nn.Module):
         keys, _ = pad_packed_sequence(
             outputs, batch_first=True, total_length=src.shape[1]
         )
-        state = torch.tanh(self.bridge(torch.cat([last[0], last[1]], dim=1)))
+        final = torch.cat([last[0], last[1]], dim=1)
+        state = torch.tanh(self.bridge(final))
         return {
             "keys": keys,
             "prepared": self.attention.prepare(keys),
             "pad_mask": pad_mask,
             "state": state,
+            "final": final,
         }
 
     def step(
@@ -67,9 +77,13 @@ class Seq2SeqAttention(nn.Module):
         """One decoder step: previous tokens (B,) → logits (B, V), new state,
         attention weights (B, S)."""
         emb = self.tgt_embed(prev)
-        context, weights = self.attention(
-            state, memory["keys"], memory["prepared"], memory["pad_mask"]
-        )
+        if self.attend:
+            context, weights = self.attention(
+                state, memory["keys"], memory["prepared"], memory["pad_mask"]
+            )
+        else:  # the same summary of the input at every step
+            context = memory["final"]
+            weights = torch.zeros_like(memory["pad_mask"], dtype=context.dtype)
         state = self.decoder(torch.cat([emb, context], dim=1), state)
         logits = self.out(torch.cat([state, context, emb], dim=1))
         return logits, state, weights

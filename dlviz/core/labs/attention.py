@@ -330,6 +330,7 @@ class Seq2SeqTask(_SequenceTask):
             hp["embed"],
             hp["hidden"],
             hp["attention"],
+            attend=bool(hp.get("use_attention", True)),
         )
         self._setup_model(model)
 
@@ -727,6 +728,14 @@ LABS = [
                 "additive",
                 choices=ATTENTION_NAMES,
                 help="Additive (an MLP) or scaled dot product.",
+            ),
+            ParamSpec(
+                "use_attention",
+                "Use attention",
+                "bool",
+                True,
+                help="Off: the decoder sees only the encoder's final state, one "
+                "fixed summary of the whole input (no attention weights).",
             ),
             ParamSpec("embed", "Embedding size", "int", 32, minimum=4, maximum=256),
             ParamSpec("hidden", "Hidden size", "int", 64, minimum=4, maximum=512),

@@ -6,6 +6,14 @@ both on one worker thread. Keep A / Keep B ends the comparison and continues tha
 run in the main window: its settings, weights and history (the main window's own
 run is replaced). While the comparison runs, the main window's run is paused: the
 two would share the CPU.
+
+Sessions: while comparing, File ▸ Save session (and the compare window's Save… ▸
+Save the comparison, Ctrl+S) writes one file holding both runs, the preset and the
+differences (:func:`dlviz.session.persist.make_compare_payload`); File ▸ Open session
+of such a file reopens compare mode with both runs at their steps. The ordinary
+session feature (:mod:`dlviz.ui.classroom.sessions`) reads and checks the file, so a
+refused one gets its plain-words message; this module takes over the save action
+and the applying of a checked comparison file.
 """
 
 from __future__ import annotations
@@ -15,13 +23,19 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
+from dlviz.core.compare import preset as find_preset
 from dlviz.core.compare import scene_comparison
 from dlviz.core.device import device_for_lab
 from dlviz.core.labs import get_lab
 from dlviz.core.params import ParamError
 from dlviz.session.compare import PairThread
 from dlviz.session.history import History
-from dlviz.session.persist import make_payload, save_session
+from dlviz.session.persist import (
+    SessionData,
+    make_compare_payload,
+    make_payload,
+    save_session,
+)
 from dlviz.ui.classroom._export_dialogs import ask_image_options, remember_folder
 from dlviz.ui.classroom._export_files import export_png
 from dlviz.ui.classroom._host import ClassroomHost
@@ -39,6 +53,7 @@ class _Bridge(QObject):
 
     state_ready = Signal(str, object)  # side, state dict
     saved = Signal(str, str)  # side, path
+    pair_saved = Signal(str)  # path of a file holding both runs
     save_failed = Signal(str, str)  # path, message
 
 
@@ -53,6 +68,9 @@ class CompareMode(QObject):
         self.bridge.state_ready.connect(self._hand_over)
         self.bridge.saved.connect(self._on_saved)
         self.bridge.save_failed.connect(self._on_save_failed)
+        self.bridge.pair_saved.connect(self._on_pair_saved)
+        #: the window's session files feature, once bound (:meth:`_bind_sessions`)
+        self._files = None
         self._keeping: str | None = None
         self.action = add_window_action(
             window, menu(window, "training"), "compare", "Compare…", None, self.open)
@@ -63,10 +81,12 @@ class CompareMode(QObject):
         self._lessons = None
         self._on_lab("")
         QTimer.singleShot(0, self._bind_lessons)  # the lessons install after us
+        QTimer.singleShot(0, self._bind_sessions)  # so do the session files
 
     # -- opening ---------------------------------------------------------------------
     def _on_lab(self, _key: str) -> None:
         self._bind_lessons()
+        self._bind_sessions()
         spec = self.window.spec
         self.action.setEnabled(spec is not None and spec.trainable)
 
@@ -132,6 +152,7 @@ class CompareMode(QObject):
         )
         compare.keep_requested.connect(self.keep)
         compare.save_requested.connect(self.ask_save)
+        compare.save_both_requested.connect(self.ask_save_both)
         compare.export_requested.connect(self.ask_export)
         compare.closed.connect(self._on_closed)
         compare.size_to_screen()
@@ -238,6 +259,113 @@ class CompareMode(QObject):
         compare.session.pair.wake()
         compare.session.pump(0)
         return True
+
+    # -- one session file of both runs -----------------------------------------------
+    def _bind_sessions(self) -> None:
+        """While a comparison is open, File ▸ Save session saves both runs; a
+        checked file that holds a comparison reopens compare mode (any other goes
+        to the session feature as before)."""
+        files = getattr(self.window, "features", {}).get("sessions")
+        if files is None or files is self._files:
+            return
+        self._files = files
+        files.save_action.triggered.disconnect(files.save_action_triggered)
+        files.save_action.triggered.connect(self._on_save_action)
+        files.bridge.loaded.disconnect(files._on_loaded)  # noqa: SLF001
+        files.bridge.loaded.connect(self._on_file_loaded)
+
+    def _on_save_action(self, *_args) -> None:
+        if self.compare is not None:
+            self.ask_save_both()
+        elif self._files is not None:
+            self._files.save_action_triggered()
+
+    def ask_save_both(self) -> None:
+        if self.compare is None:
+            return
+        path = ask_save_path(self.compare)
+        if path:
+            self.save_both(path)
+
+    def save_both(self, path: str) -> bool:
+        """Write both runs (weights, optimizer states, settings, histories), the
+        preset and the differences to one session file, from the pair's worker
+        thread; False when a run has nothing to save yet."""
+        compare = self.compare
+        if compare is None:
+            return False
+        sides = {s: compare.session.side(s) for s in ("A", "B")}
+        parts = {s: (x.spec.key, dict(x.hparams), x.history.to_rows())
+                 for s, x in sides.items()}
+        key = compare.preset.key if compare.preset is not None else ""
+        differences = [k for k in parts["A"][1]
+                       if parts["A"][1].get(k) != parts["B"][1].get(k)]
+        bridge = self.bridge
+
+        def write(state_a: dict, state_b: dict) -> None:  # the pair's worker thread
+            try:
+                payload = make_compare_payload(
+                    make_payload(*parts["A"][:2], state_a, parts["A"][2]),
+                    make_payload(*parts["B"][:2], state_b, parts["B"][2]),
+                    key, differences)
+                save_session(path, payload)
+            except Exception as exc:  # noqa: BLE001 - reported to the user
+                _emit(bridge.save_failed, path, f"{type(exc).__name__}: {exc}")
+            else:
+                _emit(bridge.pair_saved, path)
+
+        if not compare.session.save_both(write):
+            compare.show_notice(self.tr("The runs have nothing to save yet."))
+            return False
+        return True
+
+    def _on_pair_saved(self, path: str) -> None:
+        remember_folder("sessions", path)
+        files = self._files
+        if files is not None:
+            files._remember(path)  # noqa: SLF001 - Open recent lists it
+        text = self.tr("Both runs saved: {0}").format(Path(path).name)
+        if self.compare is not None:
+            self.compare.show_notice(text)
+        self.window.statusBar().showMessage(text, 8000)
+        if files is not None:
+            files.finished.emit(path, True, text)
+
+    def _on_file_loaded(self, path: str, data: SessionData) -> None:
+        files = self._files
+        if data.compare is None:
+            files._on_loaded(path, data)  # noqa: SLF001 - a single run, as before
+            return
+        files.busy = False
+        self.open_data(path, data)
+
+    def open_data(self, path: str, data: SessionData) -> CompareWindow:
+        """Reopen a comparison saved by :meth:`save_both` (checked already): both
+        runs' settings, weights, histories and steps; both paused."""
+        b = data.compare.b
+        try:
+            p = find_preset(data.compare.preset) if data.compare.preset else None
+        except KeyError:  # a preset this dlviz does not have: no question shown
+            p = None
+        if p is not None and (p.lab, p.other_lab) != (data.lab, b.lab):
+            p = None
+        setup = CompareSetup(get_lab(data.lab), dict(data.hparams), get_lab(b.lab),
+                             dict(b.hparams), p)
+        compare = self.start(setup, threaded=self.threaded)
+        compare.session.load({"A": data.state, "B": b.state},
+                             {"A": data.history, "B": b.history},
+                             {"A": data.step, "B": b.step})
+        files = self._files
+        if files is not None:
+            files._remember(path)  # noqa: SLF001 - Open recent lists it
+        text = self.tr("Comparison opened: {0} (step {1})").format(
+            Path(path).name, data.step)
+        compare.show_notice(text)
+        self.window.message_bar.hide()
+        self.window.statusBar().showMessage(text, 8000)
+        if files is not None:
+            files.finished.emit(path, True, text)
+        return compare
 
     def _on_saved(self, side: str, path: str) -> None:
         remember_folder("sessions", path)

@@ -6,7 +6,9 @@ stage. Below them: one plot of both runs' losses (A solid, B dashed, legend belo
 and, for the 2-D classifier labs, where the two decision boundaries disagree. The
 preset's question is on top with a Reveal button; the transport acts on both runs
 (Space plays and pauses); Keep A / Keep B end the comparison and hand that run to
-the main window (:mod:`dlviz.ui.classroom.compare` does the handing over).
+the main window (:mod:`dlviz.ui.classroom.compare` does the handing over). The
+rewind row scrubs both runs back to the same step (the pair records them together:
+:attr:`dlviz.session.compare.CompareSession.rewind`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+import pyqtgraph as pg
 import torch
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QSlider,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -47,6 +51,7 @@ from dlviz.ui.kit.deck import min_panel_size
 from dlviz.ui.stages import stage_class
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.trace import StepThroughPanel
+from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.heatmap import HeatmapView
 
@@ -72,6 +77,73 @@ def disagreement(probs_a: np.ndarray, probs_b: np.ndarray) -> tuple[np.ndarray, 
     return tv.astype(np.float32), share
 
 
+def _main_panel(deck: PanelDeck | None) -> QWidget | None:
+    """The deck's main view (before its first layout: the panel added as MAIN)."""
+    if deck is None:
+        return None
+    view = deck.main_view()
+    if view is None:
+        entries = getattr(deck, "_entries", [])
+        view = next((e["widget"] for e in entries if e.get("role") is Role.MAIN),
+                    None)
+    return view
+
+
+def _panel_title(stage: Stage, name: str, widget: QWidget | None,
+                 names: dict[str, str] | None = None) -> str:
+    """What the panel chooser calls panel ``name``: the stage's (translated) tab
+    title of it, else the panel's plot title, else ``names[name]`` (panels their
+    stages leave untitled), else its English name."""
+    deck = stage.deck
+    if deck is not None and widget is not None:
+        title = next((e.get("title", "") for e in getattr(deck, "_entries", [])
+                      if e.get("widget") is widget), "")
+        if isinstance(title, str) and title and title != name:
+            return title
+    title = getattr(widget, "_title", "")  # a plot's title (a string)
+    if isinstance(title, str) and title:
+        return title
+    return (names or {}).get(name, name)
+
+
+def _least_width(stage: Stage) -> int:
+    """The narrowest ``stage`` can be without cutting text: its minimum size, its
+    controls (a control row wraps, but a control wider than the row is cut) and
+    the titles of the panels it shows (a plot's title does not wrap)."""
+    need = stage.minimumSizeHint().width()
+    controls = getattr(stage, "controls", None)
+    if controls is not None and controls.isVisibleTo(stage):
+        layout = controls.layout()
+        for i in range(layout.count() if layout is not None else 0):
+            widget = layout.itemAt(i).widget()
+            if widget is not None and widget.isVisibleTo(stage):
+                need = max(need, widget.sizeHint().width() + 8)
+    for view in stage.findChildren(PlotView):
+        title = view.plot_item.titleLabel
+        if view.isVisibleTo(stage) and title.isVisible() and title.text:
+            need = max(need, int(title.item.boundingRect().width()) + 8)
+    return need
+
+
+def _retranslate_quiet(root: QWidget) -> None:
+    """Call ``retranslate_ui()`` on ``root`` and the widgets under it that have one
+    but do not react to LanguageChange themselves (the stages and their parts).
+    A main window's Language menu does this for its own window only, so the
+    compare window, a window of its own, does it for its two stages."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        method = getattr(widget, "retranslate_ui", None)
+        if method is None or _reacts_to_language(type(widget)):
+            continue
+        method()
+
+
+def _reacts_to_language(cls: type) -> bool:
+    """Whether ``cls`` (or a Python base of it) overrides ``changeEvent``."""
+    return any("changeEvent" in vars(klass) for klass in cls.__mro__
+               if not klass.__module__.startswith(("PySide6", "shiboken6",
+                                                   "pyqtgraph")))
+
+
 class CompareWindow(QWidget):
     """Runs and shows one comparison. ``language`` returns the interface
     language (the presets' texts follow it)."""
@@ -80,6 +152,8 @@ class CompareWindow(QWidget):
     keep_requested = Signal(str)
     #: The teacher saves this side's run as an ordinary session file.
     save_requested = Signal(str)
+    #: The teacher saves the comparison (both runs) as one session file.
+    save_both_requested = Signal()
     #: The teacher exports the comparison (both runs and the curves) as a PNG.
     export_requested = Signal()
     closed = Signal()
@@ -267,6 +341,9 @@ class CompareWindow(QWidget):
         self.file_button.setObjectName("compare_file")
         self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.file_menu = QMenu(self.file_button)
+        self.save_both_action = self.file_menu.addAction(
+            "", self.save_both_requested.emit)
+        self.save_both_action.setObjectName("compare_save_both")
         self.save_actions = {
             side: self.file_menu.addAction(
                 "", lambda s=side: self.save_requested.emit(s))
@@ -290,6 +367,31 @@ class CompareWindow(QWidget):
         transport.addWidget(self.keep_a)
         transport.addWidget(self.keep_b)
 
+        # rewind: both runs back to the same step
+        self.rewound_step: int | None = None
+        self.live_button = QPushButton()
+        self.live_button.setObjectName("compare_rewind_live")
+        self.live_button.setCheckable(True)
+        self.live_button.setChecked(True)
+        self.live_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.live_button.clicked.connect(self.go_live)
+        self.rewind_slider = QSlider(Qt.Orientation.Horizontal)
+        self.rewind_slider.setObjectName("compare_rewind_slider")
+        self.rewind_slider.setRange(0, 0)
+        self.rewind_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rewind_slider.valueChanged.connect(self._on_rewind_slider)
+        self.rewind_label = QLabel()
+        self.rewind_label.setObjectName("compare_rewind_step")
+        rewind_row = QHBoxLayout()
+        rewind_row.addWidget(self.live_button)
+        rewind_row.addWidget(self.rewind_slider, 1)
+        rewind_row.addWidget(self.rewind_label)
+        self.rewind_marker = pg.InfiniteLine(angle=90, movable=False,
+                                             pen=theme.pen("mark"))
+        self.rewind_marker.setZValue(20)
+        self.rewind_marker.hide()
+        self.curves.plot_item.addItem(self.rewind_marker, ignoreBounds=True)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
@@ -297,6 +399,7 @@ class CompareWindow(QWidget):
         layout.addWidget(self.watch)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(rewind_row)
         layout.addLayout(transport)
         self.question.setVisible(self.preset is not None)
         self.reveal_button.setVisible(self.preset is not None)
@@ -312,8 +415,7 @@ class CompareWindow(QWidget):
         self.panel_label.setVisible(many)
         self.panel_box.setVisible(many)
         if many:
-            deck = self.stages["A"].deck
-            main = deck.main_view() if deck is not None else None
+            main = _main_panel(self.stages["A"].deck)
             first = next((n for n in PREFERRED_PANELS if n in panels),
                          next((n for n, w in panels.items() if w is main), ""))
             self.panel_box.setCurrentIndex(max(0, self.panel_box.findData(first)))
@@ -357,6 +459,10 @@ class CompareWindow(QWidget):
         self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space.setContext(Qt.ShortcutContext.WindowShortcut)
         self.space.activated.connect(self.toggle_play)
+        # Ctrl+S saves the comparison, as File ▸ Save session does a single run
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.save_shortcut.activated.connect(self.save_both_requested.emit)
         for side in SIDES:
             session, stage = self.session.side(side), self.stages[side]
             session.snapshot_changed.connect(
@@ -388,12 +494,7 @@ class CompareWindow(QWidget):
             self.side_titles[side].setText(self.tr("{0} — {1}").format(
                 self._side_name(side), labels[side]))
         self.panel_label.setText(self.tr("Show:"))
-        panels = self.stages["A"].panels()
-        for i in range(self.panel_box.count()):
-            name = self.panel_box.itemData(i)
-            text = (getattr(panels.get(name), "_title", "") or name if name
-                    else self.tr("All panels"))
-            self.panel_box.setItemText(i, text)
+        self._title_panels()
         self.tabs.setTabText(0, self.tr("Side by side"))
         self.tabs.setTabText(1, self.tr("Step through"))
         self.step_button.setText(self.tr("Step"))
@@ -408,11 +509,18 @@ class CompareWindow(QWidget):
             self.speed.setItemText(i, text)
         self.file_button.setText(self.tr("Save…"))
         self.file_button.setToolTip(self.tr(
-            "Save one run as a session file, or export the comparison as a PNG."))
+            "Save both runs (or one) as a session file, or export the comparison "
+            "as a PNG."))
+        self.save_both_action.setText(self.tr("Save the comparison (both runs)…"))
         for side in SIDES:
             self.save_actions[side].setText(
                 self.tr("Save run {0} as a session…").format(self._side_name(side)))
         self.export_action.setText(self.tr("Export both runs as PNG…"))
+        self.live_button.setText(self.tr("● Live"))
+        self.live_button.setToolTip(self.tr("Show both runs as they train"))
+        self.rewind_slider.setToolTip(self.tr(
+            "Drag back to see both runs as they were at the same step"))
+        self._rewind_text()
         self.keep_a.setText(self.tr("Keep A"))
         self.keep_b.setText(self.tr("Keep B"))
         self.keep_a.setToolTip(self.tr(
@@ -431,6 +539,27 @@ class CompareWindow(QWidget):
             self._title_map()
         self._title_grads()
         self._show_state()
+
+    def _title_panels(self) -> None:
+        """The panel chooser's items: the stage's titles of its panels."""
+        stage = self.stages["A"]
+        panels = stage.panels()
+        for i in range(self.panel_box.count()):
+            name = self.panel_box.itemData(i)
+            text = (_panel_title(stage, name, panels.get(name), self._panel_names())
+                    if name else self.tr("All panels"))
+            self.panel_box.setItemText(i, text)
+
+    def _panel_names(self) -> dict[str, str]:
+        """Panels some stages add without a title, by their English names."""
+        return {
+            "draw": self.tr("Drawing"),
+            "drawing feature maps": self.tr("Feature maps of the drawing"),
+            "attributions": self.tr("Attributions"),
+            "softmax": self.tr("Softmax"),
+            "unit": self.tr("Unit"),
+            "transposed convolution": self.tr("Transposed convolution"),
+        }
 
     def _side_name(self, side: str) -> str:
         return self.tr("A") if side == "A" else self.tr("B")
@@ -466,10 +595,21 @@ class CompareWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
+            # the stages first: the panel chooser shows their panels' titles
+            for stage in self.stages.values():
+                _retranslate_quiet(stage)
             self.retranslate_ui()
             for shown in self.shown.values():
                 shown.invalidate()
         super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # the stages that retranslate themselves have now done so (Qt hands
+            # the change to the children after this window's changeEvent)
+            self._title_panels()
+        return handled
 
     # -- layout ------------------------------------------------------------------------
     def arrangement(self, width: int) -> tuple[Qt.Orientation, Qt.Orientation]:
@@ -481,7 +621,7 @@ class CompareWindow(QWidget):
         the width holds one, else one above the other.
         """
         need = max(min_panel_size()[0],
-                   max(s.minimumSizeHint().width() for s in self.stages.values()))
+                   max(_least_width(s) for s in self.stages.values()))
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         # a stage of one or two panels (a decision map) fits a third of the width;
         # one with many panels and controls (a recurrent net) needs half of it
@@ -573,6 +713,8 @@ class CompareWindow(QWidget):
         self.shown[side].live(snapshot, self.session.side(side).snapshot_step)
 
     def _on_run_reset(self, side: str) -> None:
+        if self.rewound_step is not None:
+            self.go_live()
         self.shown[side].clear()
         self.stages[side].reset()
         if self.grad_view is not None:
@@ -601,8 +743,11 @@ class CompareWindow(QWidget):
 
     # -- redraw (GUI thread, ~30 Hz) ------------------------------------------------
     def redraw(self) -> None:
+        frames = len(self.session.rewind)
         changed = self.session.poll()
         self._curves_dirty = self._curves_dirty or changed
+        if changed or len(self.session.rewind) != frames:
+            self._sync_rewind()
         self.draw_stages()
         now = time.perf_counter()
         running = self.session.running
@@ -733,7 +878,9 @@ class CompareWindow(QWidget):
         names: list[str] = []
         for side in SIDES:
             for name in self.session.side(side).history.series:
-                if "loss" in name and name not in names:
+                # a lab's built-in twin (batch norm the other way) repeats
+                # what the other run shows: the two runs' own losses only
+                if "loss" in name and "twin" not in name and name not in names:
                     names.append(name)
         for side in SIDES:
             series = self.session.side(side).history.series
@@ -773,6 +920,66 @@ class CompareWindow(QWidget):
         self.step_label.setText(self.tr("step {0}").format(self.session.step))
         self.play_button.setText(
             self.tr("Pause") if self.session.running else self.tr("Play"))
+
+    # -- rewind ------------------------------------------------------------------------
+    @property
+    def is_live(self) -> bool:
+        return self.rewound_step is None
+
+    def _sync_rewind(self) -> None:
+        """Slider range: one position per recorded pair, the last meaning live."""
+        n = len(self.session.rewind)
+        slider = self.rewind_slider
+        slider.blockSignals(True)
+        slider.setRange(0, n)
+        if self.rewound_step is None or not n:
+            slider.setValue(n)
+        else:
+            slider.setValue(self.session.rewind.index_of_step(self.rewound_step))
+        slider.blockSignals(False)
+        self._rewind_text()
+
+    def _on_rewind_slider(self, value: int) -> None:
+        if value >= len(self.session.rewind):
+            self.go_live()
+        else:
+            self.show_rewind_index(value)
+
+    def show_rewind_index(self, index: int) -> None:
+        """Show both runs as they were at the recorded step ``index`` and hold
+        them there (training goes on; "Live" comes back)."""
+        rewind = self.session.rewind
+        if not len(rewind):
+            return
+        frame = rewind.frame(max(0, min(index, len(rewind) - 1)))
+        self.rewound_step = frame.step
+        for side in SIDES:
+            self.shown[side].hold(frame.snapshot[side], frame.step)
+        self.draw_stages()
+        self.live_button.setChecked(False)
+        self.rewind_marker.setPos(frame.step)
+        self.rewind_marker.show()
+        self._sync_rewind()
+
+    def show_rewind_step(self, step: int) -> None:
+        if len(self.session.rewind):
+            self.show_rewind_index(self.session.rewind.index_of_step(step))
+
+    def go_live(self) -> None:
+        """Back to both live runs."""
+        self.rewound_step = None
+        for side in SIDES:
+            self.shown[side].release()
+        self.draw_stages()
+        self.live_button.setChecked(True)
+        self.rewind_marker.hide()
+        self._sync_rewind()
+
+    def _rewind_text(self) -> None:
+        # live: the Live button and the transport's step say it all
+        self.rewind_label.setText(
+            self.tr("step {0} · rewound").format(self.rewound_step)
+            if self.rewound_step is not None else "")
 
     # -- closing -----------------------------------------------------------------------
     def shutdown(self, timeout: float | None = 0.1) -> bool:
