@@ -62,6 +62,7 @@ README_SCREENS = {
     "step_through_zh.png": "googlenet-step-laptop-zh_CN.png",
     "lenet5.png": "lenet5-training-projector-en.png",
     "detection.png": "detection-training-projector-en.png",
+    "two_stage.png": "two_stage-training-projector-en.png",
     "lstm_gates.png": "lstm-training-projector-en.png",
     "seq2seq_alignment.png": "seq2seq-training-laptop-en.png",
     "transformer_heads.png": "transformer-training-projector-en.png",
@@ -75,6 +76,7 @@ README_SCREENS = {
     "transfer.png": "transfer-training-projector-zh_CN.png",
     "batchnorm.png": "batchnorm-training-laptop-en.png",
     "colour_shapes.png": "colour_shapes-training-projector-en.png",
+    "bert.png": "bert-training-projector-en.png",
 }
 
 

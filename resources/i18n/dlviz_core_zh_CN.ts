@@ -4174,6 +4174,26 @@ Load the saved weights into the model as it is now? If its layers changed shape,
       <translation>要除以并集，而不是真实掩码。</translation>
     </message>
     <message>
+      <source>A proposal runs from x = {x0} to x = {x1} px; the feature map has stride {s}. Across how many feature cells does RoI pooling (output {k}×{k}) take its maxima?</source>
+      <translation>一个候选框从 x = {x0} 到 x = {x1} 像素，特征图步幅为 {s}。RoI 池化（输出 {k}×{k}）在横向上覆盖多少个特征格并在其中取最大值？</translation>
+    </message>
+    <message>
+      <source>round({x0}/{s}) = {first}, round({x1}/{s}) = {last}; both end cells count: {last} − {first} + 1 = {answer}</source>
+      <translation>round({x0}/{s}) = {first}，round({x1}/{s}) = {last}；两端的格子都算在内：{last} − {first} + 1 = {answer}</translation>
+    </message>
+    <message>
+      <source>RoI pooling includes both end cells: add 1.</source>
+      <translation>RoI 池化包含两端的格子：要加 1。</translation>
+    </message>
+    <message>
+      <source>k is the number of bins, not of cells the region covers.</source>
+      <translation>k 是分块数，不是区域覆盖的格子数。</translation>
+    </message>
+    <message>
+      <source>RoI pooling rounds the region to whole cells; RoI Align keeps the fraction.</source>
+      <translation>RoI 池化把区域取整到整格；保留小数部分的是 RoI Align。</translation>
+    </message>
+    <message>
       <source>At step {step}, hidden unit {unit} (counting from the top) of the first hidden layer has weights w = {w} on the inputs {names} and bias b = {b}; its activation is {act}. For the training point with inputs {x}, what is the unit's output?</source>
       <translation>第 {step} 步时，第一隐藏层的第 {unit} 个神经元（从上往下数）对输入 {names} 的权重为 w = {w}，偏置 b = {b}，激活函数为 {act}。对输入为 {x} 的训练点，该神经元的输出是多少？</translation>
     </message>
@@ -4416,6 +4436,278 @@ Load the saved weights into the model as it is now? If its layers changed shape,
     <message>
       <source>log(1 − D) = log(1 − {d}) = {answer}</source>
       <translation>log(1 − D) = log(1 − {d}) = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, the accuracy curves' last points (step {rec}) on the {n} validation digits 5–9 are: fine-tuned {pa}, trained from scratch {pb}. How many more of the digits does the fine-tuned network classify correctly than the one trained from scratch?</source>
+      <translation>第 {step} 步时，准确率曲线的最后一个点（第 {rec} 步）在 {n} 个验证数字 5–9 上为：微调 {pa}，从头训练 {pb}。微调的网络比从头训练的网络多分对几个数字？</translation>
+    </message>
+    <message>
+      <source>At step {step}, the accuracy curves' last points (step {rec}) on the {n} validation digits 5–9 are: frozen features with a new head {pa}, trained from scratch {pb}. How many more of the digits does the network with frozen features classify correctly than the one trained from scratch?</source>
+      <translation>第 {step} 步时，准确率曲线的最后一个点（第 {rec} 步）在 {n} 个验证数字 5–9 上为：冻结特征加新输出层 {pa}，从头训练 {pb}。冻结特征的网络比从头训练的网络多分对几个数字？</translation>
+    </message>
+    <message>
+      <source>At step {step}, the accuracy curves' last points (step {rec}) on the {n} validation digits 5–9 are: fine-tuned {pa}, frozen features with a new head {pb}. How many more of the digits does the fine-tuned network classify correctly than the one with frozen features?</source>
+      <translation>第 {step} 步时，准确率曲线的最后一个点（第 {rec} 步）在 {n} 个验证数字 5–9 上为：微调 {pa}，冻结特征加新输出层 {pb}。微调的网络比冻结特征的网络多分对几个数字？</translation>
+    </message>
+    <message>
+      <source>−log({a}) − log(1 − {b}) = {answer}</source>
+      <translation>−log({a}) − log(1 − {b}) = {answer}</translation>
+    </message>
+    <message>
+      <source>½·({a} − 1)² + ½·{b}² = {answer}</source>
+      <translation>½·({a} − 1)² + ½·{b}² = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's mean output on the generated batch is D(G(z)) = {d}. What is the generator's loss for a sample scored so, with the non-saturating loss L_G = −log D(G(z))?</source>
+      <translation>第 {step} 步时，D 在生成批次上的平均输出为 D(G(z)) = {d}。对得到这个分数的样本，用非饱和损失 L_G = −log D(G(z)) 时，生成器的损失是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's mean output on the generated batch is D(G(z)) = {d}. What is the generator's loss for a sample scored so, with the minimax loss L_G = log(1 − D(G(z)))?</source>
+      <translation>第 {step} 步时，D 在生成批次上的平均输出为 D(G(z)) = {d}。对得到这个分数的样本，用极小极大损失 L_G = log(1 − D(G(z))) 时，生成器的损失是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's mean output on the generated batch is D(G(z)) = {d}. What is the generator's loss for a sample scored so, with the least-squares loss L_G = ½(D(G(z)) − 1)²?</source>
+      <translation>第 {step} 步时，D 在生成批次上的平均输出为 D(G(z)) = {d}。对得到这个分数的样本，用最小二乘损失 L_G = ½(D(G(z)) − 1)² 时，生成器的损失是多少？</translation>
+    </message>
+    <message>
+      <source>½·({d} − 1)² = {answer}</source>
+      <translation>½·({d} − 1)² = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, pixel (row {r}, column {c}) of the shown digit {k} has the value x = {x}, and the network's reconstruction gives x̂ = {xh}. What is this pixel's term of the reconstruction loss, −[x·log x̂ + (1 − x)·log(1 − x̂)]?</source>
+      <translation>第 {step} 步时，所示数字 {k} 的像素（第 {r} 行，第 {c} 列）的值为 x = {x}，网络的重构给出 x̂ = {xh}。这个像素在重构损失 −[x·log x̂ + (1 − x)·log(1 − x̂)] 中的那一项是多少？</translation>
+    </message>
+    <message>
+      <source>−[{x}·ln {xh} + (1 − {x})·ln(1 − {xh})] = {answer}</source>
+      <translation>−[{x}·ln {xh} + (1 − {x})·ln(1 − {xh})] = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, the manifold panel decodes a {t}×{t} grid of codes spread evenly over z₁ ∈ [{x0}, {x1}] (left to right) and z₂ ∈ [{y0}, {y1}] (bottom to top; the first and last tiles on the ends). Which code z = (z₁, z₂) does the tile in row {r}, column {c} (from the top left, from 1) show?</source>
+      <translation>第 {step} 步时，流形面板解码一个 {t}×{t} 的编码网格，均匀分布在 z₁ ∈ [{x0}, {x1}]（从左到右）和 z₂ ∈ [{y0}, {y1}]（从下到上；首尾两块正好在两端）。第 {r} 行、第 {c} 列（从左上角数起，从 1 开始）的小图显示的是哪个编码 z = (z₁, z₂)？</translation>
+    </message>
+    <message>
+      <source>z₁ = {x0} + ({c} − 1)·({x1} − {x0})/({t} − 1), z₂ = {y1} − ({r} − 1)·({y1} − {y0})/({t} − 1): z = {answer}</source>
+      <translation>z₁ = {x0} + ({c} − 1)·({x1} − {x0})/({t} − 1)，z₂ = {y1} − ({r} − 1)·({y1} − {y0})/({t} − 1)：z = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, unit 1 of BN layer {layer} had the batch mean μ_B = {batch} and the running mean {before} before the step; the momentum is m = {m} (PyTorch's convention: the weight of the new batch). What is the running mean after the step?</source>
+      <translation>第 {step} 步时，BN 第 {layer} 层的第 1 个单元的批均值为 μ_B = {batch}，这一步之前的滑动均值为 {before}；动量为 m = {m}（PyTorch 的约定：新批次的权重）。这一步之后的滑动均值是多少？</translation>
+    </message>
+    <message>
+      <source>(1 − m)·running + m·μ_B = {keep}·{before} + {m}·{batch} = {answer}</source>
+      <translation>(1 − m)·滑动值 + m·μ_B = {keep}·{before} + {m}·{batch} = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, unit 1 of BN layer {layer} had the batch variance σ²_B = {batch} (biased, over the batch of {n}) and the running variance {before} before the step; the momentum is m = {m} (PyTorch's convention: the weight of the new batch). What is the running variance after the step?</source>
+      <translation>第 {step} 步时，BN 第 {layer} 层的第 1 个单元的批方差为 σ²_B = {batch}（有偏，在 {n} 个样本的批次上），这一步之前的滑动方差为 {before}；动量为 m = {m}（PyTorch 的约定：新批次的权重）。这一步之后的滑动方差是多少？</translation>
+    </message>
+    <message>
+      <source>(1 − m)·running + m·σ²_B·n/(n − 1) = {keep}·{before} + {m}·{batch}·{n}/{n1} = {answer}</source>
+      <translation>(1 − m)·滑动值 + m·σ²_B·n/(n − 1) = {keep}·{before} + {m}·{batch}·{n}/{n1} = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, dropout with p = {p} (train mode) keeps unit {u} of the first hidden layer for the shown digit; the unit's input is x = {x}. What is its output?</source>
+      <translation>第 {step} 步时，p = {p} 的 dropout（训练模式）对所示数字保留了第一个隐藏层的第 {u} 个单元；该单元的输入为 x = {x}。它的输出是多少？</translation>
+    </message>
+    <message>
+      <source>y = x / (1 − p) = {x} / (1 − {p}) = {answer}</source>
+      <translation>y = x / (1 − p) = {x} / (1 − {p}) = {answer}</translation>
+    </message>
+    <message>
+      <source>{pa}·{n} − {pb}·{n} = {ra} − {rb} = {answer}</source>
+      <translation>{pa}·{n} − {pb}·{n} = {ra} − {rb} = {answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, after the prompt '{prompt}' the model's {k} most likely next characters {chars} have the probabilities {probs} (softmax at T = 1). Sampling at temperature T = {t} with top-k = {k}: what is the probability of '{c}'?</source>
+      <translation>第 {step} 步时，在提示“{prompt}”之后，模型最可能的 {k} 个下一个字符 {chars} 的概率为 {probs}（T = 1 的 softmax）。以温度 T = {t}、前 k = {k} 采样时，“{c}”的概率是多少？</translation>
+    </message>
+    <message>
+      <source>p^(1/T) = {powered}; renormalised over the top {k}: {answer}</source>
+      <translation>p^(1/T) = {powered}；在前 {k} 个中重新归一化：{answer}</translation>
+    </message>
+    <message>
+      <source>At step {step}, after the prompt '{prompt}' the model's most likely next characters {chars} have the probabilities {probs} (softmax at T = 1). With top-p = {p} (nucleus sampling), how many characters are kept?</source>
+      <translation>第 {step} 步时，在提示“{prompt}”之后，模型最可能的下一个字符 {chars} 的概率为 {probs}（T = 1 的 softmax）。用前 p = {p}（核采样）时，保留几个字符？</translation>
+    </message>
+    <message>
+      <source>running sums {sums}: the characters up to the one that reaches {p} are kept: {answer}</source>
+      <translation>累加和 {sums}：直到累加和达到 {p} 的那个字符为止都保留：{answer}</translation>
+    </message>
+    <message>
+      <source>At step {step} the first stage proposes the region {a} (x1, y1, x2, y2) near the ground-truth box {b}. What is their IoU?</source>
+      <translation>第 {step} 步时，第一阶段在真实框 {b} 附近提出区域 {a}（x1, y1, x2, y2）。它们的 IoU 是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step} the RPN's {m} best-scored candidates are {boxes} (x1, y1, x2, y2; best first, objectness {scores}). NMS at the IoU threshold {t} runs over them: how many survive?</source>
+      <translation>第 {step} 步时，RPN 得分最高的 {m} 个候选框为 {boxes}（x1, y1, x2, y2；得分高的在前，目标性 {scores}）。在 IoU 阈值 {t} 下对它们做 NMS：保留下来几个？</translation>
+    </message>
+    <message>
+      <source>IoU of the pairs: {pairs}; in score order, a box is dropped when it overlaps a kept one more than {t}: kept {kept} → {answer}</source>
+      <translation>各对的 IoU：{pairs}；按得分顺序，与已保留框的重叠超过 {t} 的框被去掉：保留 {kept} → {answer}</translation>
+    </message>
+    <message>
+      <source>The term (1 − x)·log(1 − x̂) counts too: the pixel is grey, not black.</source>
+      <translation>(1 − x)·log(1 − x̂) 这一项也要算：这个像素是灰的，不是黑的。</translation>
+    </message>
+    <message>
+      <source>That is the squared error; the loss is the binary cross-entropy.</source>
+      <translation>那是平方误差；这里的损失是二元交叉熵。</translation>
+    </message>
+    <message>
+      <source>The target x weighs the logarithms of the reconstruction x̂, not the other way round.</source>
+      <translation>是目标 x 给重构 x̂ 的对数加权，不是反过来。</translation>
+    </message>
+    <message>
+      <source>The cross-entropy uses the natural logarithm.</source>
+      <translation>交叉熵用的是自然对数。</translation>
+    </message>
+    <message>
+      <source>{t} tiles span the range with {t} − 1 gaps.</source>
+      <translation>{t} 块小图之间有 {t} − 1 个间隔，覆盖整个范围。</translation>
+    </message>
+    <message>
+      <source>The top row shows the largest z₂.</source>
+      <translation>最上面一行是最大的 z₂。</translation>
+    </message>
+    <message>
+      <source>The column gives z₁, the row z₂.</source>
+      <translation>列决定 z₁，行决定 z₂。</translation>
+    </message>
+    <message>
+      <source>z₁ runs left to right, z₂ bottom to top.</source>
+      <translation>z₁ 从左到右，z₂ 从下到上。</translation>
+    </message>
+    <message>
+      <source>m weighs the new batch, 1 − m the running value.</source>
+      <translation>m 是新批次的权重，1 − m 是滑动值的权重。</translation>
+    </message>
+    <message>
+      <source>The running value is a moving average: it keeps (1 − m) of the old one.</source>
+      <translation>滑动值是移动平均：它保留旧值的 (1 − m)。</translation>
+    </message>
+    <message>
+      <source>Inverted dropout scales the kept units up, by 1/(1 − p), in train mode.</source>
+      <translation>反向 dropout 在训练模式下把保留的单元放大 1/(1 − p) 倍。</translation>
+    </message>
+    <message>
+      <source>In train mode the kept units are scaled by 1/(1 − p); only eval mode passes x as it is.</source>
+      <translation>训练模式下保留的单元要乘以 1/(1 − p)；只有评估模式才原样传出 x。</translation>
+    </message>
+    <message>
+      <source>Divide by the keep probability 1 − p, not by p.</source>
+      <translation>要除以保留概率 1 − p，而不是 p。</translation>
+    </message>
+    <message>
+      <source>That is the difference in percentage points: multiply the accuracies by the {n} digits.</source>
+      <translation>那是百分点之差：要把准确率乘以 {n} 个数字。</translation>
+    </message>
+    <message>
+      <source>That is how many the first way gets right, not how many more.</source>
+      <translation>那是第一种方式分对的个数，不是多分对的个数。</translation>
+    </message>
+    <message>
+      <source>Mind the order: the first way minus the second.</source>
+      <translation>注意顺序：第一种减去第二种。</translation>
+    </message>
+    <message>
+      <source>The temperature divides the logits: use p^(1/T) before renormalising.</source>
+      <translation>温度除的是 logit：重新归一化之前要用 p^(1/T)。</translation>
+    </message>
+    <message>
+      <source>Divide the logits by T, not multiply: the power is 1/T.</source>
+      <translation>logit 要除以 T 而不是乘以 T：幂是 1/T。</translation>
+    </message>
+    <message>
+      <source>Top-k renormalises the kept probabilities to sum to 1.</source>
+      <translation>前 k 采样会把保留的概率重新归一化，使和为 1。</translation>
+    </message>
+    <message>
+      <source>The character that crosses p is kept too.</source>
+      <translation>使累加和越过 p 的那个字符也保留。</translation>
+    </message>
+    <message>
+      <source>Stop at the first character at which the running sum reaches p.</source>
+      <translation>在累加和第一次达到 p 的字符处停下。</translation>
+    </message>
+    <message>
+      <source>Top-p adds the largest probabilities until they reach p; it does not compare each one with 1 − p.</source>
+      <translation>前 p 采样从最大的概率开始累加，直到达到 p；它不是把每个概率与 1 − p 比较。</translation>
+    </message>
+    <message>
+      <source>Divide by the union, not by the true box.</source>
+      <translation>要除以并集，而不是真实框。</translation>
+    </message>
+    <message>
+      <source>Greedy NMS: a box removed by a better one no longer removes others.</source>
+      <translation>贪心 NMS：被更好的框去掉的框不再去掉别的框。</translation>
+    </message>
+    <message>
+      <source>NMS removes the boxes that overlap a kept box more than the threshold, not less.</source>
+      <translation>NMS 去掉的是与已保留框重叠超过阈值的框，而不是低于阈值的。</translation>
+    </message>
+    <message>
+      <source>Overlapping candidates do not all survive: NMS keeps the best of each cluster.</source>
+      <translation>重叠的候选框不会都保留：NMS 在每一簇中只保留最好的。</translation>
+    </message>
+    <message>
+      <source>The generated sample's term −log(1 − D(G(z))) counts too.</source>
+      <translation>生成样本的那一项 −log(1 − D(G(z))) 也要算。</translation>
+    </message>
+    <message>
+      <source>The real sample's term −log D(x) counts too.</source>
+      <translation>真实样本的那一项 −log D(x) 也要算。</translation>
+    </message>
+    <message>
+      <source>For a generated sample D should say 0: its term is −log(1 − D(G(z))), not −log D(G(z)).</source>
+      <translation>对生成样本 D 应该输出 0：它的那一项是 −log(1 − D(G(z)))，不是 −log D(G(z))。</translation>
+    </message>
+    <message>
+      <source>The loss uses the natural logarithm.</source>
+      <translation>损失用的是自然对数。</translation>
+    </message>
+    <message>
+      <source>G wants D to say 1 for its samples: ½(D(G(z)) − 1)².</source>
+      <translation>G 希望 D 对它的样本输出 1：½(D(G(z)) − 1)²。</translation>
+    </message>
+    <message>
+      <source>The squared term has a factor ½.</source>
+      <translation>平方项前有系数 ½。</translation>
+    </message>
+    <message>
+      <source>The gap to 1 is squared.</source>
+      <translation>与 1 的差要平方。</translation>
+    </message>
+    <message>
+      <source>The running variance takes the unbiased batch variance: σ²_B·n/(n − 1).</source>
+      <translation>滑动方差用的是无偏的批方差：σ²_B·n/(n − 1)。</translation>
+    </message>
+    <message>
+      <source>The generated sample's term ½·D(G(z))² counts too.</source>
+      <translation>生成样本的那一项 ½·D(G(z))² 也要算。</translation>
+    </message>
+    <message>
+      <source>D should say 1 for real and 0 for generated samples, not the other way round.</source>
+      <translation>D 应该对真实样本输出 1、对生成样本输出 0，不是反过来。</translation>
+    </message>
+    <message>
+      <source>Each squared term has a factor ½.</source>
+      <translation>每个平方项前都有系数 ½。</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's map shows D = {a} at {pa}, where real data lies, and D = {b} at {pb}, where generated points lie. What is D's loss for a real sample and a generated one scored so, −log D(x) − log(1 − D(G(z)))?</source>
+      <translation>第 {step} 步时，D 的热图在真实数据所在的 {pa} 处为 D = {a}，在生成点所在的 {pb} 处为 D = {b}。对得到这些分数的一个真实样本和一个生成样本，D 的损失 −log D(x) − log(1 − D(G(z))) 是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's map shows D = {a} at {pa}, where real data lies, and D = {b} at {pb}, where generated points lie. What is D's least-squares loss for a real sample and a generated one scored so, ½(D(x) − 1)² + ½·D(G(z))²?</source>
+      <translation>第 {step} 步时，D 的热图在真实数据所在的 {pa} 处为 D = {a}，在生成点所在的 {pb} 处为 D = {b}。对得到这些分数的一个真实样本和一个生成样本，D 的最小二乘损失 ½(D(x) − 1)² + ½·D(G(z))² 是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's mean output is D(x) = {a} on the real batch and D(G(z)) = {b} on the generated batch. What is D's loss for a real sample and a generated one scored so, −log D(x) − log(1 − D(G(z)))?</source>
+      <translation>第 {step} 步时，D 在真实批次上的平均输出为 D(x) = {a}，在生成批次上为 D(G(z)) = {b}。对得到这些分数的一个真实样本和一个生成样本，D 的损失 −log D(x) − log(1 − D(G(z))) 是多少？</translation>
+    </message>
+    <message>
+      <source>At step {step}, D's mean output is D(x) = {a} on the real batch and D(G(z)) = {b} on the generated batch. What is D's least-squares loss for a real sample and a generated one scored so, ½(D(x) − 1)² + ½·D(G(z))²?</source>
+      <translation>第 {step} 步时，D 在真实批次上的平均输出为 D(x) = {a}，在生成批次上为 D(G(z)) = {b}。对得到这些分数的一个真实样本和一个生成样本，D 的最小二乘损失 ½(D(x) − 1)² + ½·D(G(z))² 是多少？</translation>
     </message>
     <message>
       <source>Practice</source>

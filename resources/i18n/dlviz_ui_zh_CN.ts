@@ -121,6 +121,206 @@
     </message>
 </context>
 <context>
+    <name>BertStage</name>
+    <message>
+        <source>pre-trained, fine-tuned</source>
+        <extracomment>The colour of each fate of a token (text of the sentence, legend). The colour of each network in the fine-tuning plot and the window&apos;s curves. Metric keys of each network in the window&apos;s curves. The lab&apos;s network&apos;s loss is the masked-word loss, then the sentiment loss: the window names it as usual. The embedding blocks, left to right.</extracomment>
+        <translation>预训练后微调</translation>
+    </message>
+    <message>
+        <source>from scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <source>pre-trained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>→ [MASK]</source>
+        <translation>→ [MASK]</translation>
+    </message>
+    <message>
+        <source>→ random word</source>
+        <translation>→ 随机词</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Mask again</source>
+        <translation>重新掩码</translation>
+    </message>
+    <message>
+        <source>Draw another 15 % of this sentence&apos;s words and another 80/10/10 fate for each</source>
+        <translation>重新抽取这句话中 15% 的词，并按 80/10/10 重新决定每个词的去向</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Masked words</source>
+        <translation>掩码词</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Pre-training</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Token | segment | position | sum (added)</source>
+        <translation>词元 | 片段 | 位置 | 和（相加）</translation>
+    </message>
+    <message>
+        <source>Token | segment | position | sum</source>
+        <translation>词元 | 片段 | 位置 | 和</translation>
+    </message>
+    <message>
+        <source>Validation accuracy after pre-training vs from scratch</source>
+        <translation>验证准确率：预训练后微调 vs 从头训练</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>fine-tuning step</source>
+        <translation>微调步数</translation>
+    </message>
+    <message>
+        <source>Masked-word loss ({0} guessing by word frequency)</source>
+        <translation>掩码词损失（{0} 按词频猜）</translation>
+    </message>
+    <message>
+        <source>Masked-word loss ({0} by frequency)</source>
+        <translation>掩码词损失（{0} 词频）</translation>
+    </message>
+    <message>
+        <source>Masked-word loss</source>
+        <translation>掩码词损失</translation>
+    </message>
+    <message>
+        <source>loss (nats)</source>
+        <translation>损失（奈特）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>input token</source>
+        <translation>输入词元</translation>
+    </message>
+    <message>
+        <source>head {0}</source>
+        <translation>头 {0}</translation>
+    </message>
+    <message>
+        <source>Fine-tuning starts after step {0}</source>
+        <translation>微调从第 {0} 步之后开始</translation>
+    </message>
+    <message>
+        <source>Starts after step {0}</source>
+        <translation>第 {0} 步后开始</translation>
+    </message>
+    <message>
+        <source>training (mean per point)</source>
+        <translation>训练（每点取均值）</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>褒义</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>贬义</translation>
+    </message>
+    <message>
+        <source>Input ({0}):</source>
+        <translation>输入（{0}）：</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Position {0}: “{1}” {2} · P(“{1}”) = {3:.2f} ({4} original)</source>
+        <translation>位置 {0}：“{1}” {2} · P(“{1}”) = {3:.2f}（{4} 原词）</translation>
+    </message>
+    <message>
+        <source>{0}: “{1}” {2} · P = {3:.2f}</source>
+        <translation>{0}：“{1}” {2} · P = {3:.2f}</translation>
+    </message>
+    <message>
+        <source>“{0}” {1}</source>
+        <translation>“{0}” {1}</translation>
+    </message>
+    <message>
+        <source>An encoder learns to fill in masked words of unlabelled sentences, then learns the sentiment from a few labelled ones; the same network from scratch learns from the same few.</source>
+        <translation>编码器先在无标签的句子上学习填出被掩盖的词，再用少量带标签的句子学习情感；同一网络从头训练，也只用这几个句子。</translation>
+    </message>
+    <message>
+        <source>Pre-training: step {0} of {1}. Masked-word accuracy {2:.0%} (held out); loss {3:.2f} vs {4:.2f} by word frequency.</source>
+        <translation>预训练：第 {0} 步，共 {1} 步。掩码词准确率 {2:.0%}（留出数据）；损失 {3:.2f}，按词频猜为 {4:.2f}。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning step {0} on {1} labelled sentences ({2} held out): pre-trained {3:.0%}, from scratch {4:.0%}.</source>
+        <translation>微调第 {0} 步，{1} 个带标签句子（留出 {2} 个）：预训练 {3:.0%}，从头训练 {4:.0%}。</translation>
+    </message>
+    <message>
+        <source>This sentence is positive with P = {0:.2f} (pre-trained) and {1:.2f} (from scratch).</source>
+        <translation>这句话是褒义的概率：{0:.2f}（预训练）、{1:.2f}（从头训练）。</translation>
+    </message>
+    <message>
+        <source>Last pre-training batch: {0} of {1} words chosen ({2:.1%}); of them {3} → [MASK] ({4:.0%}), {5} → random ({6:.0%}), {7} kept ({8:.0%}).</source>
+        <translation>最近一个预训练批次：{1} 个词中选中 {0} 个（{2:.1%}）；其中 {3} 个 → [MASK]（{4:.0%}），{5} 个 → 随机词（{6:.0%}），{7} 个保持不变（{8:.0%}）。</translation>
+    </message>
+</context>
+<context>
     <name>CharLMStage</name>
     <message>
         <source>prompt</source>
@@ -230,7 +430,7 @@
     <name>Classifier2dStage</name>
     <message>
         <source>Decision boundary</source>
-        <extracomment>Seconds between refreshes of the selected point&apos;s table while training.</extracomment>
+        <extracomment>Seconds between refreshes of the selected point&apos;s table while training. Below this width (pixels, at font scale 1; more at a larger font) the output map is the main view and the network drawing a panel beside it: a laptop or projector window with its side docks shown leaves the map a thumbnail next to the drawing otherwise. whether the layout is the narrow one (None: not decided yet)</extracomment>
         <translation>决策边界</translation>
     </message>
     <message>
@@ -345,8 +545,20 @@
     <name>CompareMode</name>
     <message>
         <source>Run {0} has nothing to save yet.</source>
-        <extracomment>the comparison was opened by a lesson scene (the next scene closes it) Compare windows run their pair on a worker thread (tests may pump it).</extracomment>
+        <extracomment>the window&apos;s session files feature, once bound (:meth:`_bind_sessions`) the comparison was opened by a lesson scene (the next scene closes it) Compare windows run their pair on a worker thread (tests may pump it).</extracomment>
         <translation>运行 {0} 还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>The runs have nothing to save yet.</source>
+        <translation>两次训练都还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Both runs saved: {0}</source>
+        <translation>两次训练已保存：{0}</translation>
+    </message>
+    <message>
+        <source>Comparison opened: {0} (step {1})</source>
+        <translation>已打开对比：{0}（第 {1} 步）</translation>
     </message>
     <message>
         <source>Run {0} saved: {1}</source>
@@ -373,7 +585,7 @@
     <name>CompareWindow</name>
     <message>
         <source>Compare: {0} — {1}</source>
-        <extracomment>The panel a many-panel stage shows first in a comparison (else its main view). Stages that show class probabilities over the plane: a disagreement map applies. Below this a gradient through time is drawn as this (a log scale). The teacher keeps this side&apos;s run (&quot;A&quot; or &quot;B&quot;). The teacher saves this side&apos;s run as an ordinary session file. The teacher exports the comparison (both runs and the curves) as a PNG. stage controls hidden while one panel is shown, and whether they were shown before what a save or an export did (shown for a while) both runs&apos; gradient norm per layer on one scale, added once both sides&apos; snapshots report them (labs with one network) recurrent labs: both runs&apos; gradient through time on one log scale</extracomment>
+        <extracomment>The panel a many-panel stage shows first in a comparison (else its main view). Stages that show class probabilities over the plane: a disagreement map applies. Below this a gradient through time is drawn as this (a log scale). The teacher keeps this side&apos;s run (&quot;A&quot; or &quot;B&quot;). The teacher saves this side&apos;s run as an ordinary session file. The teacher saves the comparison (both runs) as one session file. The teacher exports the comparison (both runs and the curves) as a PNG. stage controls hidden while one panel is shown, and whether they were shown before what a save or an export did (shown for a while) both runs&apos; gradient norm per layer on one scale, added once both sides&apos; snapshots report them (labs with one network) recurrent labs: both runs&apos; gradient through time on one log scale</extracomment>
         <translation>比较：{0}——{1}</translation>
     </message>
     <message>
@@ -445,10 +657,6 @@
         <translation>保存…</translation>
     </message>
     <message>
-        <source>Save one run as a session file, or export the comparison as a PNG.</source>
-        <translation>把其中一个运行保存为会话文件，或把对比导出为 PNG。</translation>
-    </message>
-    <message>
         <source>Save run {0} as a session…</source>
         <translation>将运行 {0} 保存为会话…</translation>
     </message>
@@ -503,6 +711,50 @@
     <message>
         <source>step</source>
         <translation>步</translation>
+    </message>
+    <message>
+        <source>Save both runs (or one) as a session file, or export the comparison as a PNG.</source>
+        <translation>把两次训练（或其中一次）保存为会话文件，或把对比导出为 PNG。</translation>
+    </message>
+    <message>
+        <source>Save the comparison (both runs)…</source>
+        <translation>保存对比（两次训练）…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <source>Show both runs as they train</source>
+        <translation>显示两次训练的实时状态</translation>
+    </message>
+    <message>
+        <source>Drag back to see both runs as they were at the same step</source>
+        <translation>向回拖动，查看两次训练在同一步时的样子</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画板</translation>
+    </message>
+    <message>
+        <source>Feature maps of the drawing</source>
+        <translation>画板输入的特征图</translation>
+    </message>
+    <message>
+        <source>Attributions</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax 概率</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Transposed convolution</source>
+        <translation>转置卷积</translation>
     </message>
     <message>
         <source>A</source>
@@ -587,6 +839,10 @@
     <message>
         <source>Play</source>
         <translation>播放</translation>
+    </message>
+    <message>
+        <source>step {0} · rewound</source>
+        <translation>第 {0} 步 · 回看中</translation>
     </message>
 </context>
 <context>
@@ -3039,6 +3295,137 @@
     <message>
         <source>Train continuously (Space)</source>
         <translation>持续训练（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>TwoStageStage</name>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>候选区域</translation>
+    </message>
+    <message>
+        <source>Which proposal the RoI panels examine (0 = the most confident).</source>
+        <translation>RoI 面板查看哪个候选框（0 = 最有把握的一个）。</translation>
+    </message>
+    <message>
+        <source>Proposals N</source>
+        <translation>候选框数 N</translation>
+    </message>
+    <message>
+        <source>The region proposal network&apos;s best N boxes after NMS go to the second stage.</source>
+        <translation>区域建议网络经 NMS 后得分最高的 N 个框送入第二阶段。</translation>
+    </message>
+    <message>
+        <source>RPN NMS: drop if IoU &gt;</source>
+        <translation>RPN 的 NMS：IoU 大于此值即删除</translation>
+    </message>
+    <message>
+        <source>NMS among the proposals drops a box that overlaps a better one by more than this IoU.</source>
+        <translation>候选框之间的 NMS：与更好的框重叠超过此 IoU 的框被删除。</translation>
+    </message>
+    <message>
+        <source>Validation (IoU ≥ 0.5)</source>
+        <translation>验证集（IoU ≥ 0.5）</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>候选框</translation>
+    </message>
+    <message>
+        <source>RoI pool</source>
+        <translation>RoI 池化</translation>
+    </message>
+    <message>
+        <source>RoI Align</source>
+        <translation>RoI Align</translation>
+    </message>
+    <message>
+        <source>Pooled</source>
+        <translation>池化结果</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>RoI pooling</source>
+        <translation>RoI 池化</translation>
+    </message>
+    <message>
+        <source>R-CNN: {0} fixed windows per image; each is cut out, warped to {1}×{1} px and sent through the CNN on its own ({0} CNN runs per image), then classified and refined.</source>
+        <translation>R-CNN：每张图 {0} 个固定窗口；每个窗口单独裁剪、缩放到 {1}×{1} 像素并各自送入 CNN（每张图运行 {0} 次 CNN），再分类并微调边框。</translation>
+    </message>
+    <message>
+        <source>Fast R-CNN: the same {0} fixed windows, but the CNN runs once per image; {1} takes each window&apos;s {2}×{2} features from the shared feature map.</source>
+        <translation>Fast R-CNN：同样的 {0} 个固定窗口，但每张图只运行一次 CNN；{1} 从共享特征图上为每个窗口取出 {2}×{2} 的特征。</translation>
+    </message>
+    <message>
+        <source>Faster R-CNN: the CNN runs once per image; the region proposal network scores {0} anchors ({1}×{1} cells × {2}) on its features and keeps the best {3} after NMS; {4} gives each {5}×{5} features.</source>
+        <translation>Faster R-CNN：每张图只运行一次 CNN；区域建议网络（RPN）在其特征上为 {0} 个锚框（{1}×{1} 个格子 × {2}）打分，经 NMS 后保留最好的 {3} 个；{4} 为每个候选框取出 {5}×{5} 的特征。</translation>
+    </message>
+    <message>
+        <source>Detections: {0}</source>
+        <translation>检测结果：{0}</translation>
+    </message>
+    <message>
+        <source>{0} proposals kept of {1}</source>
+        <translation>{1} 个候选框中保留 {0} 个</translation>
+    </message>
+    <message>
+        <source>{0} windows; best {1}</source>
+        <translation>{0} 个窗口；最好的 {1} 个</translation>
+    </message>
+    <message>
+        <source>RoI pool, channel {0}</source>
+        <translation>RoI 池化，通道 {0}</translation>
+    </message>
+    <message>
+        <source>RoI Align, channel {0}</source>
+        <translation>RoI Align，通道 {0}</translation>
+    </message>
+    <message>
+        <source>Pooled {0}×{0}</source>
+        <translation>池化为 {0}×{0}</translation>
+    </message>
+    <message>
+        <source>mAP</source>
+        <translation>mAP</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>proposals</source>
+        <translation>候选框</translation>
+    </message>
+    <message>
+        <source>Colour = class: {0}; thin white: true boxes.</source>
+        <translation>颜色 = 类别：{0}；白色细框：真实框。</translation>
+    </message>
+    <message>
+        <source>The RoI panels show what Fast and Faster R-CNN do with this window instead.</source>
+        <translation>R-CNN 不做这一步；RoI 面板显示 Fast 和 Faster R-CNN 会如何处理这个窗口。</translation>
+    </message>
+    <message>
+        <source>RoI pooling rounds the region to whole {0}-px cells (its edges move up to {1:.1f} px here, dashed: the exact region), so a small digit&apos;s features shift; RoI Align samples the exact bins bilinearly (dots).</source>
+        <translation>RoI 池化把区域取整到 {0} 像素的整格（此处边缘最多移动 {1:.1f} 像素，虚线为精确区域），小数字的特征因此错位；RoI Align 在精确的子区域上做双线性采样（圆点）。</translation>
     </message>
 </context>
 <context>
