@@ -55,6 +55,13 @@ ALLOWED_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # data of the BERT lab: its special tokens and the sentiment task's words
+    # (dlviz.core.attention.data POSITIVE_WORDS, NEGATIVE_WORDS, NEUTRAL_WORDS)
+    "cls", "mask", "pad", "good", "great", "fun", "superb", "loved", "bad", "dull",
+    "awful", "boring", "hated", "the", "movie", "plot", "was", "and", "actors",
+    "story", "it",
+    # two-stage detection
+    "rpn", "roi", "align", "fast", "faster",
     # maths in lesson notes and formulas
     "log", "ln", "exp", "sin", "cos", "min", "mean", "std", "var", "pytorch", "numpy",
     # file formats
