@@ -173,9 +173,13 @@ class Slot(QWidget):
             )
             container.setChildrenCollapsible(False)
             container.setHandleWidth(SPACING)
-            for panel, _title in self.panels:
+            for i, (panel, _title) in enumerate(self.panels):
                 container.addWidget(panel)
+                container.setStretchFactor(i, 1)
                 panel.show()
+            # equal shares: a panel with a wide legend or title must not squeeze
+            # its neighbour below the readable minimum
+            container.setSizes([1000] * len(self.panels))
         else:
             container = QTabWidget()
             container.setDocumentMode(True)
