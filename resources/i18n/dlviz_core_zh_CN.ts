@@ -4475,15 +4475,15 @@ Load the saved weights into the model as it is now? If its layers changed shape,
     </message>
     <message>
       <source>At step {step}, pixel (row {r}, column {c}) of the shown digit {k} has the value x = {x}, and the network's reconstruction gives x̂ = {xh}. What is this pixel's term of the reconstruction loss, −[x·log x̂ + (1 − x)·log(1 − x̂)]?</source>
-      <translation>第 {step} 步时，所示数字 {k} 的像素（第 {r} 行，第 {c} 列）的值为 x = {x}，网络的重构给出 x̂ = {xh}。这个像素在重构损失 −[x·log x̂ + (1 − x)·log(1 − x̂)] 中的那一项是多少？</translation>
+      <translation>第 {step} 步时，所示数字 {k} 的像素（第 {r} 行，第 {c} 列）的值为 x = {x}，网络的重建给出 x̂ = {xh}。这个像素在重建损失 −[x·log x̂ + (1 − x)·log(1 − x̂)] 中的那一项是多少？</translation>
     </message>
     <message>
       <source>−[{x}·ln {xh} + (1 − {x})·ln(1 − {xh})] = {answer}</source>
       <translation>−[{x}·ln {xh} + (1 − {x})·ln(1 − {xh})] = {answer}</translation>
     </message>
     <message>
-      <source>At step {step}, the manifold panel decodes a {t}×{t} grid of codes spread evenly over z₁ ∈ [{x0}, {x1}] (left to right) and z₂ ∈ [{y0}, {y1}] (bottom to top; the first and last tiles on the ends). Which code z = (z₁, z₂) does the tile in row {r}, column {c} (from the top left, from 1) show?</source>
-      <translation>第 {step} 步时，流形面板解码一个 {t}×{t} 的编码网格，均匀分布在 z₁ ∈ [{x0}, {x1}]（从左到右）和 z₂ ∈ [{y0}, {y1}]（从下到上；首尾两块正好在两端）。第 {r} 行、第 {c} 列（从左上角数起，从 1 开始）的小图显示的是哪个编码 z = (z₁, z₂)？</translation>
+      <source>At step {step}, the decoded grid panel shows a {t}×{t} grid of codes spread evenly over z₁ ∈ [{x0}, {x1}] (left to right) and z₂ ∈ [{y0}, {y1}] (bottom to top; the first and last tiles on the ends). Which code z = (z₁, z₂) does the tile in row {r}, column {c} (from the top left, from 1) show?</source>
+      <translation>第 {step} 步时，解码网格面板显示一个 {t}×{t} 的编码网格，均匀分布在 z₁ ∈ [{x0}, {x1}]（从左到右）和 z₂ ∈ [{y0}, {y1}]（从下到上；首尾两块正好在两端）。第 {r} 行、第 {c} 列（从左上角数起，从 1 开始）的小图显示的是哪个编码 z = (z₁, z₂)？</translation>
     </message>
     <message>
       <source>z₁ = {x0} + ({c} − 1)·({x1} − {x0})/({t} − 1), z₂ = {y1} − ({r} − 1)·({y1} − {y0})/({t} − 1): z = {answer}</source>
@@ -4555,7 +4555,7 @@ Load the saved weights into the model as it is now? If its layers changed shape,
     </message>
     <message>
       <source>The target x weighs the logarithms of the reconstruction x̂, not the other way round.</source>
-      <translation>是目标 x 给重构 x̂ 的对数加权，不是反过来。</translation>
+      <translation>是目标 x 给重建 x̂ 的对数加权，不是反过来。</translation>
     </message>
     <message>
       <source>The cross-entropy uses the natural logarithm.</source>

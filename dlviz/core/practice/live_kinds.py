@@ -458,3 +458,7 @@ def live_soft_target(rng: random.Random, lab: str, snap: dict, step: int) -> Dra
         Link(lab, panel="soft targets"), apart(value, wrong, GAP, 0.0, 1.0),
         form=CHOICE,
         solution_args=dict(answer=value), where=dict(cls=c))
+
+
+# the kinds of the other labs (registered on import)
+from dlviz.core.practice import live_more  # noqa: E402, F401

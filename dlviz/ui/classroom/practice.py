@@ -96,7 +96,7 @@ class PracticeController(QObject):
                 questions = question_set(seed_now, count, chapter=chapter)
             return questions
 
-        title = (spec.title if mode == "lab" else
+        title = (_lab_title(spec) if mode == "lab" else
                  _tr("Chapter: {0}").format(_chapter_title(chapter)))
         if mode == "quiz":
             title = _tr("Quiz") + " · " + title
@@ -119,15 +119,25 @@ class PracticeController(QObject):
     def ensure_panel(self) -> PracticePanel:
         if self.panel is None:
             self.panel = PracticePanel(self.window)
-            self.panel.show_requested.connect(self.follow)
+            self.panel.show_requested.connect(self._show_me)
             screen = self.panel.screen().availableGeometry()
             self.panel.resize(min(900, int(screen.width() * 0.8)),
                               min(620, int(screen.height() * 0.85)))
         return self.panel
 
     # -- links ---------------------------------------------------------------------
-    def follow(self, link: Link) -> None:
-        """Open the lab and show where the answer is."""
+    def _show_me(self, link: Link) -> None:
+        """The panel's "Show me": follow the link of its question, and point at the
+        question's cell (its ``where``) when it is a question about the run."""
+        q = self.panel.question if self.panel is not None else None
+        where = q.where if q is not None and q.link == link and q.step is not None \
+            else None
+        self.follow(link, where)
+
+    def follow(self, link: Link, where: dict | None = None) -> None:
+        """Open the lab and show where the answer is; ``where`` (a live question's
+        cell: unit and time, head and query …) also points the stage's pickers at
+        it where the stage has them (:meth:`point_at`)."""
         w = self.window
         if w.spec is None or w.spec.key != link.lab:
             w.open_lab(link.lab)
@@ -140,6 +150,8 @@ class PracticeController(QObject):
                 self._jump()
         elif link.panel:
             self.mark_panel(link.panel)
+            if where:
+                self.point_at(where)
 
     def mark_panel(self, name: str) -> PanelHighlight | None:
         """Bring the stage panel ``name`` into view and flash a frame around it;
@@ -167,6 +179,26 @@ class PracticeController(QObject):
         w.statusBar().showMessage(_tr("The answer is in the framed panel."), 6000)
         return self.highlight
 
+    def point_at(self, where: dict):
+        """Point the stage's pickers at a question's cell, for a stage with a
+        ``focus(**where)`` (the gate view's unit and time, the playground's unit,
+        the attention's layer and head); frame the view it names when that is not
+        the panel framed already. None where the stage has no such picker (its
+        panel stays framed as it is)."""
+        w = self.window
+        focus = getattr(w.stage, "focus", None)
+        if not callable(focus):
+            return None
+        w.draw_stage()  # the pickers' ranges are those of the snapshot shown
+        target = focus(**where)
+        mark = self.highlight
+        if target is not None and target.isVisible() and (
+                mark is None or not isValid(mark) or mark.target is not target):
+            if mark is not None and isValid(mark):
+                mark.finish()
+            self.highlight = PanelHighlight(target)
+        return target
+
     def _on_event_changed(self, _index: int) -> None:
         if self.pending is not None:
             self._jump()
@@ -185,6 +217,13 @@ class PracticeController(QObject):
         if any(e.role == link.role and e.path == link.path for e in trace.events):
             w.tabs.setCurrentWidget(w.step_through)
             w.step_through.jump_to_node(link.role, link.path)
+
+
+def _lab_title(spec) -> str:
+    """The lab's title in the language shown (the card's English is the key)."""
+    from dlviz.ui.i18n import tr_core
+
+    return tr_core(spec.title)
 
 
 def _chapter_title(key: str) -> str:

@@ -570,6 +570,26 @@ class TransformerStage(_AttentionStage):
             view.set_ticks(x=x, y=y, fit=True)
         self._on_query(self.query_spin.value())
 
+    def focus(self, map: str | None = None, layer: int | None = None,  # noqa: A002
+              head: int | None = None, i: int | None = None,
+              **_where: Any) -> QWidget | None:
+        """Choose the attention (``map``: ``encoder_attention`` …), layer, head and
+        query token of a cell (0-based, as a practice question's ``where``); the
+        head's heat map, or None when that attention is not on show."""
+        kind = (map or "").removesuffix("_attention")
+        index = self.kind_combo.findData(kind)
+        if self.snapshot is None or index < 0 or None in (layer, head, i):
+            return None
+        if not (0 <= layer <= self.layer_spin.maximum() - 1
+                and 0 <= head < len(self.heads)):
+            return None
+        self.kind_combo.setCurrentIndex(index)
+        self.layer_spin.setValue(int(layer) + 1)
+        self.head_spin.setValue(int(head) + 1)
+        if 0 <= i <= self.query_spin.maximum():
+            self.query_spin.setValue(int(i))
+        return self.heads[head]
+
     def _on_query(self, value: int) -> None:
         for line in self.query_lines:
             line.setPos(value + 0.5)

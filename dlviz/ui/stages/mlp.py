@@ -304,6 +304,25 @@ class Classifier2dStage(Stage):
     def _on_plane_click(self, x: float, y: float) -> None:
         self.requested.emit("probe", {"point": [x, y]})
 
+    def focus(self, unit: int | None = None, point: int | None = None,
+              column: int = 1, **_where: Any) -> QWidget | None:
+        """Select a unit (its map enlarged; ``column`` 1: the first hidden layer)
+        and a training point (its numbers in the table), as practice mode's "Show
+        me" asks with a question's ``where``; the network view, or None."""
+        snap = self._snapshot
+        if not self.playground or snap is None or "network" not in snap:
+            return None
+        widths = snap["network"]["widths"]
+        if unit is None or not 0 < column < len(widths) - 1 \
+                or not 0 <= unit < widths[column]:
+            return None
+        self.requested.emit("focus", {"column": int(column), "unit": int(unit)})
+        points = snap["train_x"]
+        if point is not None and 0 <= point < len(points):
+            x, y = (float(v) for v in points[point])
+            self.requested.emit("probe", {"point": [x, y]})
+        return self.network
+
     def reset(self) -> None:
         self._points_key = None
         self._levels = None

@@ -554,6 +554,20 @@ class SequenceStage(Stage):
         self.equations.setText("")
         self._update_clip_label()
 
+    def focus(self, unit: int | None = None, t: int | None = None,
+              gate: str | None = None, **_where: Any) -> QWidget | None:
+        """Point the unit and time pickers at a cell (practice mode's "Show me":
+        ``unit`` and ``t`` 0-based, as a question's ``where``); the gate's heat map,
+        or None when the cell is not on show."""
+        units, steps = self.unit_spin.maximum() + 1, self._length
+        if unit is None or t is None or not self._values:
+            return None
+        if not (0 <= unit < units and 0 <= t < steps):
+            return None
+        self.unit_spin.setValue(int(unit))
+        self.time_slider.setValue(int(t))
+        return self.heatmaps.get(gate) if gate else self.gate_grid
+
     def panels(self) -> dict[str, QWidget]:
         """Each gate by itself (``gate f`` …; they share the main view, "gates"),
         the series, the gradient through time and the equations."""
