@@ -170,3 +170,16 @@ def test_a_lab_set_asks_about_the_run_shown(qtbot, window):
     assert f"step {step}" in panel.header.text()
     assert f"step {step}" in panel.prompt.text()
     panel.close()
+
+
+def test_a_long_lab_title_wraps_instead_of_widening_the_panel(qtbot):
+    from dlviz.ui.practice.panel import PracticePanel
+
+    panel = PracticePanel()
+    qtbot.addWidget(panel)
+    panel.header.setText("Two-stage detection: R-CNN → Fast R-CNN → Faster R-CNN "
+                         "· 10 questions · from the run (step 1234)")
+    panel.resize(600, 500)
+    panel.show()
+    assert panel.header.wordWrap()
+    assert panel.minimumSizeHint().width() <= 600

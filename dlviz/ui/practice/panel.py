@@ -71,6 +71,7 @@ class PracticePanel(QDialog):
         self.header = QLabel()
         self.header.setObjectName("practice_header")
         _scaled(self.header, 1.1, bold=True)
+        self.header.setWordWrap(True)  # a long lab title must not widen the panel
         self.prompt = QLabel()
         self.prompt.setObjectName("practice_prompt")
         self.prompt.setWordWrap(True)
