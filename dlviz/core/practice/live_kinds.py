@@ -333,8 +333,9 @@ def live_weight(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
                       "weight."))
     return Draft(
         prompt,
+        # positions count from 0, as the stage's query selector and caption do
         dict(layer=str(layer + 1), head=str(head + 1), q=str(queries[i]),
-             i=str(i + 1), k=str(keys[j]), j=str(j + 1)), value,
+             i=str(i), k=str(keys[j]), j=str(j)), value,
         "Row {i} (the query) of the map, column {j} (the key): {answer}; each row "
         "sums to 1.", Link(lab, panel=panel), apart(value, wrong, GAP, 0.0, 1.0),
         form=CHOICE,
