@@ -7,26 +7,28 @@ Two choices live here:
 * :func:`preferred_device` — the best device *for one lab*. A GPU is not always
   faster: these labs are small, and for a small network each step is dominated by
   kernel launches and host–device copies, not arithmetic. Measured on an H200 against
-  its host CPU (``make gpu-check`` prints the same table for any machine):
+  its 16-core host CPU (15 torch threads, as :func:`configure_threads` gives there) with
+  ``make gpu-check`` (8 and 40 timed steps; 2026-11-28):
 
   ===============================================  ===============
   lab                                              CUDA vs CPU
   ===============================================  ===============
-  convolutional nets (LeNet … ResNet, MobileNet)   3.7–11× faster
-  detection                                        13× faster
-  Transformer                                      2.3× faster
-  MLP                                              0.52× (slower)
-  RNN / LSTM / GRU                                 0.34–0.45×
-  GAN in 2-D                                       0.65×
-  autoencoders                                     0.7×
-  Siamese network                                  0.55×
+  convolutional nets (LeNet … ResNet, MobileNet)   1.8–3.6× faster
+  segmentation, U-Net, detection                   2.2–3.7× faster
+  RNN / LSTM / GRU (fused cuDNN kernels)           1.8–5.1× faster
+  character GPT, Transformer                       1.1–3.3× faster
+  image GANs, 1-D GAN, transfer                    1.1–1.6× faster
+  two-stage detection, seq2seq, BERT, 2-D GAN      0.8–1.5× (a tie)
+  MLPs, optimizers, batch norm                     0.25–0.85× (slower)
+  autoencoders, Siamese, distillation              0.57–0.75×
   ===============================================  ===============
 
   So the rule is a flag on the lab card, :attr:`LabSpec.heavy
-  <dlviz.core.labs.base.LabSpec.heavy>`: heavy labs (conv nets, detection,
-  segmentation, the Transformer, image GANs) take CUDA when there is one, else
-  Apple's MPS when there is that (not measured: chosen by the same flag); every other
-  lab stays on the CPU. The function returns the device and a one-line reason.
+  <dlviz.core.labs.base.LabSpec.heavy>`: heavy labs (the lowest measured ratio above
+  1) take CUDA when there is one, else Apple's MPS when there is that (not measured:
+  chosen by the same flag); every other lab stays on the CPU. On a laptop with fewer
+  CPU cores the GPU gains further. The function returns the device and a one-line
+  reason.
 
 * :func:`device_for_lab` — what the app uses: the user's choice (``auto``, the
   default, or a device from ``--device`` / the Device menu) applied to one lab, with
@@ -45,23 +47,41 @@ import torch
 if TYPE_CHECKING:
     from dlviz.core.labs.base import LabSpec
 
-#: CUDA vs CPU steps per second measured on an H200, by lab key (see above).
+#: CUDA vs CPU steps per second measured on an H200 and its host, by lab key
+#: (see above; ``make gpu-check`` prints the same for any machine).
 MEASURED_SPEEDUP: dict[str, str] = {
-    **dict.fromkeys(
-        ("lenet5", "alexnet", "nin", "googlenet", "vgg", "resnet", "mobilenet"),
-        "3.7–11×",
-    ),
-    "detection": "13×",
-    "transformer": "2.3×",
-    "mlp2d": "0.52×",
-    "mlp_digits": "0.52×",
-    "rnn": "0.34–0.45×",
-    "lstm": "0.34–0.45×",
-    "gru": "0.34–0.45×",
-    "gan2d": "0.65×",
-    "autoencoder": "0.7×",
-    "vae": "0.7×",
-    "siamese": "0.55×",
+    "mlp2d": "0.25×",
+    "mlp_digits": "0.85×",
+    "optimizers": "0.45×",
+    "batchnorm": "0.80×",
+    "lenet5": "1.79×",
+    "alexnet": "2.24×",
+    "nin": "2.74×",
+    "googlenet": "1.88×",
+    "vgg": "2.37×",
+    "resnet": "3.58×",
+    "mobilenet": "2.70×",
+    "colour_shapes": "2.23×",
+    "transfer": "1.18–1.34×",
+    "segmentation": "3.72×",
+    "two_stage": "0.83–0.95×",
+    "unet": "2.24×",
+    "detection": "3.34×",
+    "rnn": "3.06–3.87×",
+    "lstm": "1.83–2.03×",
+    "gru": "4.01–5.11×",
+    "seq2seq": "0.90–1.53×",
+    "transformer": "1.13–1.31×",
+    "bert": "0.99–1.17×",
+    "charlm": "2.76–3.29×",
+    "autoencoder": "0.75×",
+    "vae": "0.65×",
+    "cgan": "1.57×",
+    "gan1d": "1.12–1.17×",
+    "gan2d": "0.92–1.09×",
+    "dcgan": "1.39×",
+    "siamese": "0.57×",
+    "distillation": "0.59×",
 }
 
 

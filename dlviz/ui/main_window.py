@@ -588,8 +588,8 @@ class MainWindow(QMainWindow):
         else:
             why = {
                 "no_gpu": self.tr("no GPU on this machine"),
-                "light": self.tr("small lab: a GPU would be slower"),
-                "heavy": self.tr("big lab: faster on the GPU"),
+                "light": self.tr("measured slower on a GPU"),
+                "heavy": self.tr("measured faster on a GPU"),
                 "out_of_memory": self.tr("the GPU ran out of memory"),
             }.get(reason.reason, reason.reason)
         if self.session is None:

@@ -1984,6 +1984,14 @@
         <translation>单步解析：最后一个事件</translation>
     </message>
     <message>
+        <source>measured slower on a GPU</source>
+        <translation>实测在 GPU 上更慢</translation>
+    </message>
+    <message>
+        <source>measured faster on a GPU</source>
+        <translation>实测在 GPU 上更快</translation>
+    </message>
+    <message>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
@@ -2030,14 +2038,6 @@
     <message>
         <source>no GPU on this machine</source>
         <translation>本机没有 GPU</translation>
-    </message>
-    <message>
-        <source>small lab: a GPU would be slower</source>
-        <translation>小实验：用 GPU 反而更慢</translation>
-    </message>
-    <message>
-        <source>big lab: faster on the GPU</source>
-        <translation>大实验：在 GPU 上更快</translation>
     </message>
     <message>
         <source>the GPU ran out of memory</source>

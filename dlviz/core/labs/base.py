@@ -74,10 +74,11 @@ class LabSpec:
     metrics
         The lab's own metric keys and their English labels (see the field).
     heavy
-        True when the lab is big enough that a GPU trains it faster (convolutional
-        nets, detection, segmentation, the Transformer, image GANs). Small labs (MLPs,
-        recurrent cells, 2-D GANs, autoencoders, Siamese nets) run faster on the CPU:
-        a GPU's launch and copy overhead outweighs its arithmetic there. Read by
+        True when a GPU trains the lab faster, as measured (convolutional nets,
+        detection, segmentation, recurrent nets with fused kernels, the Transformer
+        and the character GPT, image GANs). Small labs (MLPs, 2-D GANs, autoencoders,
+        Siamese nets) run faster on the CPU: a GPU's launch and copy overhead
+        outweighs its arithmetic there. Read by
         :func:`dlviz.core.device.preferred_device`.
     """
 

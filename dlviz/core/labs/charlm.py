@@ -234,7 +234,7 @@ LABS = [
         "temperature, top-k and top-p reshape what it samples.",
         stage="charlm",
         factory=CharLMTask,
-        heavy=False,
+        heavy=True,
         authors="Radford et al.",
         idea="Predict the next token from every earlier one, under a causal mask.",
         paper="Improving Language Understanding by Generative Pre-Training (2018)",

@@ -188,6 +188,7 @@ LABS = [
         teaches="G moves its density onto the data until D(x) = ½ everywhere.",
         stage="gan1d",
         factory=Gan1dTask,
+        heavy=True,
         authors=_GOODFELLOW,
         idea="A generator and a discriminator play a minimax game.",
         paper=_GAN_PAPER,

@@ -426,7 +426,7 @@ LABS = [
         idea="Copy a network trained on a source task, replace its output layer, "
         "and train on the target task: the head from scratch, the body gently.",
         paper="How transferable are features in deep neural networks? (2014)",
-        heavy=False,
+        heavy=True,
         metrics={
             "loss_scratch": "training loss (from scratch)",
             "acc_scratch": "training accuracy (from scratch)",

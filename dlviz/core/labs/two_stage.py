@@ -425,7 +425,7 @@ LABS = [
         "RoI pooling vs RoI Align, and what R-CNN, Fast and Faster R-CNN changed.",
         stage="two_stage",
         factory=TwoStageTask,
-        heavy=True,
+        heavy=False,
         authors="Girshick et al. (R-CNN, Fast R-CNN); Ren, He, Girshick, Sun (Faster "
         "R-CNN); He et al. (RoI Align)",
         idea="A region proposal network shares the CNN's features with the second "
