@@ -23,7 +23,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
@@ -175,6 +181,10 @@ class OptimizersStage(Stage):
         self.markers.setZValue(20)
         for extra in (self.critical, self.start_marker, self.markers):
             item.addItem(extra)
+        # the start and the critical points change with the surface or a restart
+        # only: painted from cached pixmaps (the moving markers repaint the map)
+        for still in (self.critical, self.start_marker):
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.paths: dict[str, pg.PlotDataItem] = {}
         self.surface.scene().sigMouseClicked.connect(self._on_clicked)
 

@@ -7,10 +7,86 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, qRgb, qRgba
 
 from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
+
+try:  # pyqtgraph's own rescaling (a private helper: any other version falls back)
+    from pyqtgraph.functions_qimage import _rescale_and_lookup_float
+except ImportError:  # pragma: no cover - another pyqtgraph version
+    _rescale_and_lookup_float = None
+
+#: Colour tables of indexed images, by the bytes of their lookup table.
+_COLOR_TABLES: dict[bytes, list[int]] = {}
+
+
+def color_table(lut: np.ndarray) -> list[int]:
+    """The QImage colour table of a (n, 3 or 4) uint8 lookup table, made once."""
+    key = lut.tobytes() + repr(lut.shape).encode()
+    table = _COLOR_TABLES.get(key)
+    if table is None:
+        if lut.shape[1] == 3:
+            table = [qRgb(*rgb) for rgb in lut.tolist()]
+        else:
+            table = [qRgba(*rgba) for rgba in lut.tolist()]
+        if len(_COLOR_TABLES) > 64:
+            _COLOR_TABLES.clear()
+        _COLOR_TABLES[key] = table
+    return table
+
+
+class IndexedImageItem(pg.ImageItem):
+    """An :class:`pg.ImageItem` that reuses the colour table of its lookup table.
+
+    pyqtgraph turns a float image with levels and a 256-colour lookup table into an
+    indexed QImage, building the 256-entry colour table in Python at every render
+    (about half of a small heatmap's render). This does the same steps (pyqtgraph's
+    own rescaling, so the same indices and colours) with the table made once; any
+    other case (NaNs, a callable or long table, downsampling, colour images) is
+    pyqtgraph's."""
+
+    def render(self):
+        try:
+            done = self._render_indexed()
+        except (AttributeError, TypeError, ValueError):  # another pyqtgraph version
+            done = False
+        if not done:
+            super().render()
+
+    def _render_indexed(self) -> bool:
+        """Render as an indexed image with a cached colour table; False when this
+        case is left to pyqtgraph."""
+        if _rescale_and_lookup_float is None:
+            return False
+        image, lut, levels = self.image, self.lut, self.levels
+        if (image is None or image.ndim != 2 or image.size == 0
+                or image.dtype.kind != "f" or self.autoDownsample
+                or self._xp is not np or levels is None or np.ndim(levels) != 1
+                or not isinstance(lut, np.ndarray) or lut.dtype != np.uint8
+                or lut.ndim != 2 or lut.shape[1] not in (3, 4)
+                or not 2 <= lut.shape[0] <= 256):
+            return False
+        if self._imageHasNans is None:
+            self._imageHasNans = bool(np.isnan(image.min()))
+            self._imageNanLocations = None
+        if self._imageHasNans:
+            return False
+        if self.axisOrder == "col-major":
+            image = image.swapaxes(0, 1)
+        index, table = _rescale_and_lookup_float(
+            np, image, np.asarray(levels), lut, forceApplyLut=False)
+        if table is None or index.dtype != np.uint8:
+            return False
+        qimage = pg.functions.ndarray_to_qimage(
+            np.ascontiguousarray(index), QImage.Format.Format_Indexed8)
+        qimage.setColorTable(color_table(table))
+        self._processingBuffer = None
+        self._displayBuffer = None
+        self.qimage = qimage
+        self._renderRequired = False
+        self._unrenderable = False
+        return True
 
 
 class HeatmapView(PlotView):
@@ -36,7 +112,7 @@ class HeatmapView(PlotView):
         super().__init__(title, x_label, y_label, parent)
         self.lift_dark = lift_dark
         self.diverging = diverging
-        self.image = pg.ImageItem()
+        self.image = IndexedImageItem()
         self.image.setLookupTable(self._lookup_table())
         self.plot_item.addItem(self.image)
         self.plot_item.invertY(True)
