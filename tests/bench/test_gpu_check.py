@@ -95,7 +95,9 @@ def test_the_table_lists_each_lab_once_with_its_preferred_device(capsys):
         if line.startswith(("mlp2d", "lstm"))
     ]
     assert [r[0] for r in rows] == ["mlp2d", "lstm"]
-    assert all(r[4] == "cpu" and r[5] == "ok" for r in rows)
+    # the lab's own choice where a GPU is present (measured: the MLP is slower on
+    # CUDA, the LSTM's fused kernels faster)
+    assert [(r[4], r[5]) for r in rows] == [("cpu", "ok"), ("cuda", "ok")]
 
 
 def test_the_check_imports_no_qt():
