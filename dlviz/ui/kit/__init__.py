@@ -10,10 +10,11 @@
 """
 
 from dlviz.ui.kit.deck import PanelDeck, Role, min_panel_size, plan_slots
-from dlviz.ui.kit.frame import Caption, ControlRow, FlowLayout
+from dlviz.ui.kit.frame import Caption, CaptionHolder, ControlRow, FlowLayout
 
 __all__ = [
     "Caption",
+    "CaptionHolder",
     "ControlRow",
     "FlowLayout",
     "PanelDeck",

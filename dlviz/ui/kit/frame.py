@@ -4,11 +4,17 @@
   window (a stage's controls never set the window's minimum width).
 * :class:`Caption` — explanatory text under the panels: wraps, follows the
   application font (presentation scale), never cut.
+* :class:`CaptionHolder` — holds a caption whose text changes every frame (live
+  numbers) without laying the window out again: ``QLabel.setText`` asks its parent's
+  layout for a new geometry every time, and under a stage that lays out (and
+  repaints) the whole main window — 3–5 ms a frame for a caption showing a loss. The
+  holder sizes the caption itself and asks for a new height only when the wrapped
+  text needs more or fewer lines.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QWidget, QWidgetItem
 
 
@@ -138,3 +144,58 @@ class Caption(QLabel):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMargin(2)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Set the text; unchanged text does nothing, and a caption in a
+        :class:`CaptionHolder` is refitted there (no window relayout)."""
+        if text == self.text():
+            return
+        super().setText(text)
+        holder = self.parentWidget()
+        if isinstance(holder, CaptionHolder):
+            holder.refit()
+
+
+class CaptionHolder(QWidget):
+    """Holds one wrapping label at its full width and the height its text needs."""
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
+        self._height = 0
+        label.installEventFilter(self)
+
+    def needed_height(self) -> int:
+        if self.label.isHidden():
+            return 0
+        width = max(1, self.width())
+        height = self.label.heightForWidth(width)
+        return height if height >= 0 else self.label.sizeHint().height()
+
+    def refit(self) -> None:
+        """Follow the text: a new height only when the line count changed."""
+        shown = not self.label.isHidden()
+        if shown != (not self.isHidden()):
+            self.setVisible(shown)
+        height = self.needed_height()
+        if height != self._height:
+            self._height = height
+            self.setFixedHeight(height)
+        self.label.setGeometry(0, 0, self.width(), height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.label.sizeHint().width(), self._height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.refit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.label and event.type() in (
+            QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.FontChange,
+        ):
+            self.refit()
+        return False

@@ -37,7 +37,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.core.labs.base import LabSpec
-from dlviz.ui.kit import Caption, ControlRow, PanelDeck
+from dlviz.ui.kit import Caption, CaptionHolder, ControlRow, PanelDeck
 
 
 class Stage(QWidget):
@@ -67,9 +67,12 @@ class Stage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.controls)
         layout.addWidget(deck if deck is not None else self.deck, 1)
-        layout.addWidget(self.caption)
+        # live numbers in the caption must not lay the whole window out each frame
+        self.caption_holder = CaptionHolder(self.caption)
+        layout.addWidget(self.caption_holder)
         self.controls.hide()
         self.caption.hide()
+        self.caption_holder.hide()
         return self.deck
 
     def set_caption(self, text: str) -> None:
