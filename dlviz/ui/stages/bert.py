@@ -124,6 +124,9 @@ class BertStage(Stage):
         # -- embeddings: token | segment | position | sum, one signed scale
         self.embeddings = EmbeddingMap(diverging=True, colorbar=True)
         self.embeddings.plot_item.setMouseEnabled(x=False, y=False)
+        # the colour bar's axis has no label, so no SI prefix either: without this
+        # every new level lays out its (empty) label text again
+        self.embeddings.colorbar.axis.enableAutoSIPrefix(False)
         self.block_lines = [
             pg.InfiniteLine(angle=90, movable=False, pen=theme.pen("mark"))
             for _ in BLOCKS[1:]]
@@ -320,7 +323,10 @@ class BertStage(Stage):
                 self.tr("{0}: “{1}” {2} · P = {3:.2f}").format(
                     pos, orig, fate, top["p_original"]),
                 self.tr("“{0}” {1}").format(orig, fate))
-            view.plot_item.setLabel("bottom", self.tr("probability"))
+            label = self.tr("probability")
+            # setting the same label again lays the axis and the plot out again
+            if view.plot_item.getAxis("bottom").labelText != label:
+                view.plot_item.setLabel("bottom", label)
 
     def _show_predictions(self, snap: dict[str, Any]) -> None:
         self._ensure_predictions(len(snap["top"]))

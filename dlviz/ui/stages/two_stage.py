@@ -40,6 +40,7 @@ from dlviz.ui.stages.vision import (
     swatches,
 )
 from dlviz.ui.views.bars import BarsView
+from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.boxes import BoxesView, rectangle_path
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.image_grid import ImageGridView
@@ -66,7 +67,27 @@ def _bare(view: HeatmapView) -> HeatmapView:
     view.plot_item.setAspectLocked(True)
     view.plot_item.hideAxis("left")
     view.plot_item.hideAxis("bottom")
+    # the axes show no label, so no SI prefix either: without this every new range
+    # lays out their (empty) label text again
+    axes = [view.plot_item.getAxis(name) for name in ("left", "bottom")]
+    if view.colorbar is not None:
+        axes.append(view.colorbar.axis)
+    for axis in axes:
+        axis.enableAutoSIPrefix(False)
     return view
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """Set ``label``'s text if it changed (setting it again lays the label out)."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def _retitle(view: PlotView, title: str) -> None:
+    """Set ``view``'s title if it changed (setting it lays the plot out again; a new
+    style sets it again through ``apply_style``)."""
+    if view._title != title:
+        view.set_title(title)
 
 
 def crop_window(regions: list[np.ndarray], size: int,
@@ -107,6 +128,13 @@ class _BinsView(HeatmapView):
         if hasattr(self, "points"):
             self.apply_marks()
 
+    def set_title(self, title: str) -> None:
+        # setting a title lays the plot out again: only when it (or the style) changed
+        key = (title, theme.STYLE.font_pt, theme.STYLE.foreground)
+        if key != getattr(self, "_title_key", None):
+            self._title_key = key
+            super().set_title(title)
+
     def show_region(self, fmap: np.ndarray, window: tuple[int, int, int, int],
                     levels: tuple[float, float], bins: np.ndarray,
                     region: np.ndarray | None, points: np.ndarray | None) -> None:
@@ -121,6 +149,9 @@ class _BinsView(HeatmapView):
             self.points.setData([], [])
         else:
             self.points.setData(points[:, 0], points[:, 1])
+        # the new window's transform now, not in the paint: set there, it marks
+        # every item dirty again and the plot is painted a second time
+        self.plot_item.getViewBox().prepareForPaint()
 
 
 class TwoStageStage(Stage):
@@ -130,6 +161,8 @@ class TwoStageStage(Stage):
     def __init__(self, spec, parent: QWidget | None = None):
         super().__init__(spec, parent)
         self.snapshot: dict[str, Any] | None = None
+        self._metrics_shown: tuple | None = None
+        self._frames_shown: tuple | None = None
         deck = self.use_frame()
         self.scene_label = QLabel()
         self.scene = QSpinBox()
@@ -163,6 +196,7 @@ class TwoStageStage(Stage):
         self.pool_view = _BinsView()
         self.align_view = _BinsView()
         self.pooled = ImageGridView(normalize_each=False, colorbar=True)
+        self.pooled.colorbar.axis.enableAutoSIPrefix(False)  # no label (see _bare)
         # an outline around each pooled map: the gap between them has the colour
         # of the lowest value
         self.pooled_frames = pg.PlotCurveItem(connect="finite")
@@ -195,7 +229,7 @@ class TwoStageStage(Stage):
                       "one by more than this IoU.")
         for widget in (self.nms_label, self.nms_slider, self.nms_value):
             widget.setToolTip(tip)
-        self.metrics.set_title(self.tr("Validation (IoU ≥ 0.5)"))
+        _retitle(self.metrics, self.tr("Validation (IoU ≥ 0.5)"))
         deck = self.deck
         deck.set_title(self.detections, self.tr("Detections"))
         deck.set_title(self.proposals, self.tr("Proposals"))
@@ -214,8 +248,13 @@ class TwoStageStage(Stage):
         super().changeEvent(event)
 
     def _update_labels(self) -> None:
-        self.n_value.setText(str(self.n_slider.value()))
-        self.nms_value.setText(f"{self.nms_slider.value() / 100:.2f}")
+        _set_text(self.n_value, str(self.n_slider.value()))
+        _set_text(self.nms_value, f"{self.nms_slider.value() / 100:.2f}")
+
+    def set_caption(self, text: str) -> None:
+        # a label given its text again is laid out again (and the row around it)
+        if text != self.caption.text() or self.caption.isHidden() == bool(text):
+            super().set_caption(text)
 
     def _pipeline_text(self, snap: dict[str, Any]) -> str:
         pipeline = snap["pipeline"]
@@ -261,15 +300,17 @@ class TwoStageStage(Stage):
             self.align_view.set_title(self.tr("RoI Align, channel {0}").format(
                 region["channel"]))
             k = snap["roi_size"]
-            self.pooled.set_title(self.tr("Pooled {0}×{0}").format(k))
+            _retitle(self.pooled, self.tr("Pooled {0}×{0}").format(k))
         else:
             self.pool_view.set_title(self.tr("RoI pool"))
             self.align_view.set_title(self.tr("RoI Align"))
-            self.pooled.set_title(self.tr("Pooled"))
-        self.metrics.set_values(
-            self._metric_values(snap),
-            [self.tr("mAP"), self.tr("recall"), self.tr("precision"),
-             self.tr("proposals")])
+            _retitle(self.pooled, self.tr("Pooled"))
+        metrics = (self._metric_values(snap),
+                   [self.tr("mAP"), self.tr("recall"), self.tr("precision"),
+                    self.tr("proposals")])
+        if metrics != self._metrics_shown:  # validation runs now and then
+            self._metrics_shown = metrics
+            self.metrics.set_values(*metrics)
         if not snap:
             self.set_caption("")
             return
@@ -314,7 +355,9 @@ class TwoStageStage(Stage):
         self.scene.blockSignals(False)
         region = snapshot["region"]
         self.region.blockSignals(True)
-        self.region.setMaximum(max(0, len(snapshot["proposals"]) - 1))
+        top = max(0, len(snapshot["proposals"]) - 1)
+        if top != self.region.maximum():
+            self.region.setMaximum(top)
         self.region.setValue(0 if region is None else int(region["proposal_index"]))
         self.region.blockSignals(False)
         faster = snapshot["pipeline"] == "faster"
@@ -377,9 +420,12 @@ class TwoStageStage(Stage):
                              columns=2, levels=levels)
         k = region["pooled_pool"].shape[-1]
         gap = max(1, k // 8)  # the view's gap between tiles (image_grid.tile)
-        frames = np.array([[0, 0, k, k], [k + gap, 0, 2 * k + gap, k]], np.float64)
-        self.pooled_frames.setPen(theme.pen(BIN_ROLE, width=1.5))
-        self.pooled_frames.setData(*rectangle_path(frames), connect="finite")
+        frames = (k, gap, theme.role(BIN_ROLE), theme.STYLE.line_width)
+        if frames != self._frames_shown:  # the outlines move only with k
+            self._frames_shown = frames
+            boxes = np.array([[0, 0, k, k], [k + gap, 0, 2 * k + gap, k]], np.float64)
+            self.pooled_frames.setPen(theme.pen(BIN_ROLE, width=1.5))
+            self.pooled_frames.setData(*rectangle_path(boxes), connect="finite")
 
     def _set_sliders(self, n: int, nms: float) -> None:
         for slider, value in ((self.n_slider, int(n)),

@@ -42,6 +42,10 @@ class _Layer:
         self.z = z
         self.curves: list[pg.PlotCurveItem] = []
         self.texts: list[pg.TextItem] = []
+        # per curve: its pen's key, x, y it shows (None: hidden)
+        self.shown: list[tuple | None] = []
+        # per caption: (text, colour, font key, x, y) it shows (None: hidden)
+        self.captions: list[tuple | None] = []
 
 
 class BoxesView(PlotView):
@@ -60,6 +64,15 @@ class BoxesView(PlotView):
         self._shape: tuple[int, int] | None = None
         self._rgb = False
         self._layers: dict[str, _Layer] = {}
+        # what the image item shows now: a frame with the same picture sets nothing
+        self._shown: tuple[np.ndarray, tuple[float, float]] | None = None
+
+    def set_title(self, title: str) -> None:
+        # setting a title lays the plot out again: only when it (or the style) changed
+        key = (title, theme.STYLE.font_pt, theme.STYLE.foreground)
+        if key != getattr(self, "_title_key", None):
+            self._title_key = key
+            super().set_title(title)
 
     # -- the image ------------------------------------------------------------------
     def set_image(
@@ -67,6 +80,12 @@ class BoxesView(PlotView):
     ) -> None:
         """Show a gray (H, W) image between ``levels`` or a colour (H, W, 3) one."""
         image = np.asarray(image)
+        levels = (float(levels[0]), float(levels[1]))
+        shown = self._shown
+        if (shown is not None and shown[1] == levels and shown[0].shape == image.shape
+                and np.array_equal(shown[0], image)):
+            return
+        self._shown = (image.copy(), levels)
         rgb = image.ndim == 3
         if rgb != self._rgb:
             self._rgb = rgb
@@ -107,19 +126,34 @@ class BoxesView(PlotView):
         width = theme.STYLE.line_width if width is None else width
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         while len(group.curves) < len(palette):
-            curve = pg.PlotCurveItem(connect="finite")
+            # not antialiased: the outlines are axis-aligned, antialiasing only
+            # blurs their edges and costs most of the view's paint
+            curve = pg.PlotCurveItem(connect="finite", antialias=False)
             curve.setZValue(group.z)
             self.plot_item.addItem(curve)
             group.curves.append(curve)
+            group.shown.append(None)
         for i, curve in enumerate(group.curves):
             if i >= len(palette):
-                curve.setData([], [])
-                curve.setVisible(False)
+                if group.shown[i] is not None:
+                    group.shown[i] = None
+                    curve.setData([], [])
+                    curve.setVisible(False)
                 continue
             mine = np.array([c == palette[i] for c in per_box], dtype=bool)
             xs, ys = rectangle_path(boxes[mine])
-            curve.setPen(theme.pen(palette[i], width=width, style=style))
-            curve.setOpacity(opacity)
+            # the theme's state too: a role's colour and the line width it scales
+            pen = (palette[i], width, style, opacity, theme.STYLE.dark,
+                   theme.STYLE.line_width)
+            shown = group.shown[i]
+            if shown is not None and shown[0] == pen and np.array_equal(
+                    shown[1], xs, equal_nan=True) and np.array_equal(
+                    shown[2], ys, equal_nan=True):
+                continue  # the same outlines in the same pen: nothing to redraw
+            group.shown[i] = (pen, xs, ys)
+            if shown is None or shown[0] != pen:
+                curve.setPen(theme.pen(palette[i], width=width, style=style))
+                curve.setOpacity(opacity)
             curve.setData(xs, ys, connect="finite")
             curve.setVisible(True)
         self._set_captions(group, boxes, per_box, captions or [])
@@ -134,13 +168,24 @@ class BoxesView(PlotView):
             item.setZValue(group.z + 0.5)
             self.plot_item.addItem(item)
             group.texts.append(item)
+            group.captions.append(None)
+        font_key = font.key()
         for i, item in enumerate(group.texts):
             if i >= len(captions) or i >= len(boxes):
-                item.setVisible(False)
+                if group.captions[i] is not None:
+                    group.captions[i] = None
+                    item.setVisible(False)
                 continue
-            item.setFont(font)
-            item.setText(captions[i], color=colors[i])
-            item.setPos(float(boxes[i, 0]), float(boxes[i, 1]))
+            x, y = float(boxes[i, 0]), float(boxes[i, 1])
+            shown = group.captions[i]
+            # a caption laid out again only when its text, colour or font changed
+            if shown is None or shown[2] != font_key:
+                item.setFont(font)
+            if shown is None or shown[:3] != (captions[i], colors[i], font_key):
+                item.setText(captions[i], color=colors[i])
+            if shown is None or shown[3:] != (x, y):
+                item.setPos(x, y)
+            group.captions[i] = (captions[i], colors[i], font_key, x, y)
             item.setVisible(True)
 
     def clear_boxes(self, layer: str) -> None:
