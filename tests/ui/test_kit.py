@@ -307,3 +307,24 @@ def test_roles_have_a_colour_for_each_theme():
     assert theme.pen("mark").color().name() == theme.role("mark").lower()
     with pytest.raises(KeyError):
         theme.role("no such role")
+
+
+def test_a_stage_caption_shown_after_starting_empty_gets_its_height(qtbot):
+    from dlviz.core.labs import get_lab
+    from dlviz.ui.stages.base import Stage
+
+    stage = Stage(get_lab("mlp2d"))
+    stage.use_frame()
+    qtbot.addWidget(stage)
+    stage.resize(600, 400)
+    stage.show()
+    assert not stage.caption_holder.isVisible()
+    stage.set_caption("A caption that arrives after the first, empty one. " * 3)
+    assert stage.caption_holder.isVisible() and stage.caption.isVisible()
+    needed = stage.caption.heightForWidth(stage.caption_holder.width())
+    assert stage.caption_holder.height() == needed > 0
+    before = stage.caption_holder.height()
+    stage.set_caption("Short.")  # fewer lines: the holder shrinks to them
+    assert 0 < stage.caption_holder.height() < before
+    stage.set_caption("")
+    assert not stage.caption_holder.isVisible()

@@ -151,6 +151,15 @@ class Caption(QLabel):
         if text == self.text():
             return
         super().setText(text)
+        self._refit_holder()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        """Show or hide; the holder follows (a hidden holder gets no Show event
+        from its child, so it is told)."""
+        super().setVisible(visible)
+        self._refit_holder()
+
+    def _refit_holder(self) -> None:
         holder = self.parentWidget()
         if isinstance(holder, CaptionHolder):
             holder.refit()

@@ -690,6 +690,8 @@ class DistillationStage(Stage):
         self._snapshot: dict[str, Any] | None = None
         self._explored: dict[str, Any] | None = None
         self._legend_shown: tuple[str, ...] = ()
+        #: ((label, text size), image) of the digit shown beside the soft targets
+        self._sample_shown: tuple | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -722,18 +724,18 @@ class DistillationStage(Stage):
     def _set_temperature_titles(self) -> None:
         t = self._snapshot["temperature"] if self._snapshot else None
         if t is None:
-            self.targets.set_title(self.tr("Soft targets"))
+            title = self.tr("Soft targets")
         else:
-            self.targets.set_title(self.tr("Soft targets, T = {0:g}").format(t))
+            title = self.tr("Soft targets, T = {0:g}").format(t)
+        # setting a title lays its text out again (~1 ms a frame): only on a change
+        # (a restyle re-sets the view's title itself)
+        if title != getattr(self.targets, "_title", None):
+            self.targets.set_title(title)
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         first = self._snapshot is None
         self._snapshot = snapshot
-        label = int(snapshot["sample_label"])
-        self.sample_view.set_maps(
-            snapshot["sample_image"][None], [str(label)], levels=(0.0, 1.0),
-            caption_colors=[CAPTION_ON_IMAGE],
-        )
+        self._show_sample(snapshot)
         self.targets.set_values("hard", snapshot["hard_label"])
         self.targets.set_values("teacher", snapshot["teacher_soft"])
         self.targets.set_values("student", snapshot["student_soft"])
@@ -742,6 +744,21 @@ class DistillationStage(Stage):
         self._show_caption()
         if first or self._explored is None:
             self._request_temperature()
+
+    def _show_sample(self, snapshot: dict[str, Any]) -> None:
+        """The digit and its label, redrawn only when they (or the text size) change:
+        the same digit comes with every snapshot until another is chosen."""
+        label = int(snapshot["sample_label"])
+        image = np.asarray(snapshot["sample_image"])
+        key = (label, theme.STYLE.font_pt)
+        shown = self._sample_shown
+        if shown is not None and shown[0] == key and np.array_equal(shown[1], image):
+            return
+        self._sample_shown = (key, image.copy())
+        self.sample_view.set_maps(
+            image[None], [str(label)], levels=(0.0, 1.0),
+            caption_colors=[CAPTION_ON_IMAGE],
+        )
 
     def _show_curves(self, snapshot: dict[str, Any]) -> None:
         steps = snapshot["history_steps"]

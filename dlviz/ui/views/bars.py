@@ -11,6 +11,28 @@ from PySide6.QtGui import QFontMetrics
 from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
 
+#: One QBrush per colour name: pyqtgraph makes a brush of every bar's colour name
+#: on every update (~4 µs a bar) but takes QBrush objects as they are.
+_BRUSHES: dict[str, pg.QtGui.QBrush] = {}
+
+
+def _brushes(colors: Sequence, n: int, highlight: int | None) -> list:
+    """The brush of each of ``n`` bars (``colors``, else the theme's first colour;
+    the highlighted one in the highlight colour)."""
+    names = list(colors) if colors else [theme.PALETTE[0]] * n
+    if highlight is not None and 0 <= highlight < n:
+        names[highlight] = theme.PALETTE[3]
+    out = []
+    for name in names:
+        if isinstance(name, str):
+            brush = _BRUSHES.get(name)
+            if brush is None:
+                brush = _BRUSHES[name] = pg.mkBrush(name)
+            out.append(brush)
+        else:
+            out.append(name)
+    return out
+
 
 class BarsView(PlotView):
     """Bars with text labels; one bar can be highlighted (the prediction, the
@@ -58,9 +80,7 @@ class BarsView(PlotView):
         heights = values
         if self.log:
             heights = np.log10(np.clip(values, 1e-30, None))
-        brushes = list(colors) if colors else [theme.PALETTE[0]] * n
-        if highlight is not None and 0 <= highlight < n:
-            brushes[highlight] = theme.PALETTE[3]
+        brushes = _brushes(colors, n, highlight)
         x = np.arange(n)
         if self.log:
             base = float(np.floor(heights.min())) - 0.5 if n else 0.0
@@ -110,9 +130,7 @@ class BarsView(PlotView):
         """Horizontal bars (linear scale): row ``i`` from the top is ``labels[i]``."""
         values = np.asarray(values, dtype=np.float64)
         n = len(values)
-        brushes = list(colors) if colors else [theme.PALETTE[0]] * n
-        if highlight is not None and 0 <= highlight < n:
-            brushes[highlight] = theme.PALETTE[3]
+        brushes = _brushes(colors, n, highlight)
         rows = np.arange(n)
         self.bars.setOpts(x=None, x0=np.zeros(n), width=values, y=rows, height=0.7,
                           brushes=brushes)
