@@ -625,11 +625,11 @@ PRESETS: tuple[Preset, ...] = (
         _t("In theory the non-saturating loss: with the minimax loss a confident D "
            "leaves G on the flat part of log(1 − D), with hardly any gradient. "
            "Here the difference is small and changes from run to run: D gives the "
-           "fakes 0.3–0.5 in the first 150 steps, so the minimax loss hardly "
+           "fakes 0.2–0.6 in the first 150 steps, so the minimax loss hardly "
            "saturates.",
            "理论上是非饱和损失：用极小极大损失时，自信的 D 让 G 停在 log(1 − D) 平坦的"
            "部分，几乎没有梯度。但在这里差别很小，而且每次训练都不一样：前 150 步 D 给"
-           "假样本的输出在 0.3–0.5 之间，极小极大损失几乎没有饱和。"),
+           "假样本的输出在 0.2–0.6 之间，极小极大损失几乎没有饱和。"),
         _t("How many modes of the ring each generator covers.",
            "每个生成器覆盖了环上的几个模式。"),
         a={"loss": "minimax"}, b={"loss": "nonsaturating"},

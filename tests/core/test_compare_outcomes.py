@@ -163,3 +163,134 @@ def test_in_the_small_1d_gan_minimax_and_non_saturating_keep_pace():
         assert after < before
         moved.append(before - after)
     assert 0.5 < moved[0] / moved[1] < 2.0  # alike
+
+
+def _first_below(metrics: list[dict], key: str, level: float, window: int = 20) -> int:
+    """The first step whose running mean (over ``window`` steps) of ``key`` is below
+    ``level``; the number of steps when it never is."""
+    values = np.array([m[key] for m in metrics])
+    means = np.convolve(values, np.ones(window) / window, mode="valid")
+    below = np.flatnonzero(means < level)
+    return int(below[0]) + window if len(below) else len(values)
+
+
+@pytest.mark.slow
+def test_without_dropout_the_net_memorizes_the_noisy_points():
+    """The preset's answer: A (no dropout) overfits the 40 noisy training points,
+    B's dropout keeps its validation loss low (measured val loss 1.71 vs 0.33)."""
+    a, b = _tasks("dropout_none")
+    assert (a.hparams["dropout"], b.hparams["dropout"]) == (0.0, 0.5)
+    plain, dropped = _train((a, b), 300)
+    # A fits its training batches far better ...
+    assert _mean(plain, "loss", 50) < 0.5 * _mean(dropped, "loss", 50)
+    # ... and pays for it on the validation set
+    val_a, val_b = a.evaluate()["val_loss"], b.evaluate()["val_loss"]
+    assert val_a > 2.5 * val_b
+
+
+@pytest.mark.slow
+def test_momentum_leaves_the_first_plateau_far_sooner_than_plain_sgd():
+    """The preset's answer: with the same learning rate momentum moves along the
+    flat valley much faster (measured: below 0.6 after ~100 steps; plain SGD still
+    at 0.65 after 500)."""
+    a, b = _tasks("sgd_momentum")
+    sgd, momentum = _train((a, b), 500)
+    assert _first_below(momentum, "loss", 0.6) < 250
+    assert _first_below(sgd, "loss", 0.6) == 500  # SGD never leaves it here
+    assert _mean(momentum, "loss", 100) < 0.75 * _mean(sgd, "loss", 100)
+
+
+@pytest.mark.slow
+def test_adam_learns_the_spirals_before_momentum():
+    """The preset's answer: usually Adam (measured: mean loss over steps 100–300
+    0.17 vs 0.56)."""
+    a, b = _tasks("momentum_adam")
+    momentum, adam = _train((a, b), 300)
+    assert _mean(adam[100:], "loss", 200) < 0.5 * _mean(momentum[100:], "loss", 200)
+    assert _first_below(adam, "loss", 0.3) < _first_below(momentum, "loss", 0.3)
+
+
+@pytest.mark.slow
+def test_the_deep_sigmoid_net_does_not_learn_the_digits_the_relu_net_does():
+    """The preset's answer: through 6 sigmoid layers the gradient vanishes
+    (measured after 600 steps: accuracy 9 % vs 92 %)."""
+    from dlviz.core.compare import layer_gradients
+
+    a, b = _tasks("sigmoid_relu_digits")
+    assert (a.hparams["activation"], b.hparams["activation"]) == ("sigmoid", "ReLU")
+    ratio = []  # first layer's gradient / last layer's, at the first step
+    for task in (a, b):
+        task.train_step()
+        norms = layer_gradients(task.model)[1]
+        ratio.append(norms[0] / norms[-1])
+    assert ratio[0] < 0.1 * ratio[1]  # vanished on its way back
+    sigmoid, relu = _train((a, b), 600)
+    assert _mean(sigmoid, "acc", 100) < 0.2  # chance is 0.1
+    assert _mean(relu, "acc", 100) > 0.7
+
+
+@pytest.mark.slow
+def test_the_gru_learns_the_adding_problem_the_plain_rnn_guesses_the_mean():
+    """The preset's answer: the RNN stays near the 0.17 of guessing the mean, the
+    GRU gets far below it (measured after 200 steps: val loss 0.17 vs 0.01)."""
+    a, b = _tasks("rnn_gru_adding")
+    assert (a.hparams["length"], b.hparams["length"]) == (50, 50)
+    rnn, gru = _train((a, b), 200)
+    assert _mean(gru, "loss", 30) < 0.08
+    assert _mean(rnn, "loss", 30) > 0.13
+    assert b.evaluate()["val_loss"] < 0.25 * a.evaluate()["val_loss"]
+
+
+@pytest.mark.slow
+def test_in_the_2d_gan_minimax_and_non_saturating_stay_alike():
+    """The preset's answer: in theory the non-saturating loss wins, but here D gives
+    the fakes 0.2–0.6 in the first 150 steps (measured 0.28–0.51 at this seed), so
+    the minimax loss hardly saturates and the two runs differ little (mean modes
+    0.7 vs 1.2, quality 0.06 vs 0.08; the other way round at other seeds)."""
+    a, b = _tasks("gan2d_minimax")
+    assert (a.gan.loss, b.gan.loss) == ("minimax", "nonsaturating")
+    modes, quality = [[], []], [[], []]
+    for _ in range(6):
+        _train((a, b), 25)
+        for side, task in enumerate((a, b)):
+            fakes = task.gan.generate(task.fixed_noise)
+            d_fake = float(task.gan.d_values(fakes).mean())
+            assert 0.15 < d_fake < 0.7, d_fake  # D never confidently rejects them
+            result = task.evaluate()
+            modes[side].append(result["modes"])
+            quality[side].append(result["quality"])
+    assert abs(np.mean(modes[0]) - np.mean(modes[1])) < 1.5
+    assert abs(np.mean(quality[0]) - np.mean(quality[1])) < 0.05
+
+
+@pytest.mark.slow
+def test_in_the_dcgan_minimax_and_non_saturating_give_g_the_same_steps_early():
+    """The preset's answer: D gives the fakes about ½ in the first 30 steps, where
+    both losses give G the same gradient, so the two runs do not part."""
+    a, b = _tasks("dcgan_minimax")
+    assert (a.hparams["loss"], b.hparams["loss"]) == ("minimax", "nonsaturating")
+    start = [p.detach().clone() for p in a.G.parameters()]
+    minimax, nonsat = _train((a, b), 30)
+    for m_a, m_b in zip(minimax, nonsat, strict=True):
+        assert 0.4 < m_a["d_fake"] < 0.6  # not saturated
+        assert abs(m_a["d_fake"] - m_b["d_fake"]) < 0.01
+    with torch.no_grad():
+        moved = sum(float((p - s).norm() ** 2)
+                    for p, s in zip(a.G.parameters(), start, strict=True)) ** 0.5
+        apart = sum(float((p - q).norm() ** 2)
+                    for p, q in zip(a.G.parameters(), b.G.parameters(),
+                                    strict=True)) ** 0.5
+    assert moved > 0 and apart < 0.1 * moved  # G trained, but alike in both
+
+
+@pytest.mark.slow
+def test_contrastive_and_triplet_verify_pairs_alike_at_different_distances():
+    """The preset's answer: both about 94–95 % pair verification after 400 steps,
+    the triplet loss's distances and threshold several times larger."""
+    a, b = _tasks("siamese_contrastive_triplet")
+    assert (a.hparams["loss"], b.hparams["loss"]) == ("contrastive", "triplet")
+    _train((a, b), 400)
+    contrastive, triplet = a.evaluate(), b.evaluate()
+    assert min(contrastive["val_acc"], triplet["val_acc"]) > 0.9
+    assert abs(contrastive["val_acc"] - triplet["val_acc"]) < 0.03
+    assert triplet["threshold"] > 3 * contrastive["threshold"]
