@@ -19,7 +19,15 @@ from typing import Any
 
 import numpy as np
 
-from dlviz.core.practice.model import NEAR_MISS, Draft, NoQuestion, Question, finish
+from dlviz.core.practice.model import (
+    CHOICE,
+    NEAR_MISS,
+    Draft,
+    Link,
+    NoQuestion,
+    Question,
+    finish,
+)
 
 #: The run must have trained at least this many steps before it is asked about.
 MIN_STEP = 1
@@ -148,3 +156,41 @@ def num(value: float, digits: int = 3) -> str:
 
 def vector(values: np.ndarray | Sequence[float], digits: int = 3) -> str:
     return "(" + ", ".join(num(v, digits) for v in np.ravel(values)) + ")"
+
+
+def box_iou_draft(rng: random.Random, lab: str, boxes: np.ndarray, gt: np.ndarray,
+                  prompt: str, panel: str, where: str, gap: float,
+                  mistakes: Sequence[tuple[str, str]] = ()) -> Draft:
+    """"What is the IoU of this box and the ground-truth box it overlaps most?" for
+    one of ``boxes`` (x1, y1, x2, y2) against ``gt``, by the labs' ``box_iou``; the
+    distractors divide by the sum of the areas or by the smaller box, plus
+    ``mistakes`` ("area_b": divided by the true box's area)."""
+    import torch
+
+    from dlviz.core.vision.boxes import box_iou
+
+    if not len(boxes) or not len(gt):
+        raise NoQuestion("no box to ask about")
+    ious = box_iou(torch.as_tensor(boxes, dtype=torch.float64),
+                   torch.as_tensor(gt, dtype=torch.float64)).numpy()
+    pairs = [(i, int(ious[i].argmax())) for i in range(len(boxes))
+             if ious[i].max() > 0.05]
+    i, j = pick(rng, pairs)
+    value = float(ious[i, j])
+    a, b = boxes[i].astype(np.float64), gt[j].astype(np.float64)
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = w * h
+    area_a, area_b = (a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])
+    wrong = [(inter / (area_a + area_b), "The union counts the overlap once: "
+              "subtract it."),
+             (inter / max(1e-9, min(area_a, area_b)), "Divide by the union, not the "
+              "smaller box.")]
+    by_name = {"area_b": inter / area_b}
+    wrong += [(by_name[name], text) for name, text in mistakes]
+    return Draft(
+        prompt, dict(a=vector(a, 1), b=vector(b, 1)), value,
+        "intersection {inter}; union {area_a} + {area_b} − {inter}; IoU = {answer}",
+        Link(lab, panel=panel), apart(value, wrong, gap, 0.0, 1.0), form=CHOICE,
+        solution_args=dict(inter=inter, area_a=area_a, area_b=area_b, answer=value),
+        digits=2, where={where: i, "truth": j})

@@ -10,7 +10,16 @@ import random
 import numpy as np
 import torch
 
-from dlviz.core.practice.live import apart, finite, live_kind, need, num, pick, vector
+from dlviz.core.practice.live import (
+    apart,
+    box_iou_draft,
+    finite,
+    live_kind,
+    need,
+    num,
+    pick,
+    vector,
+)
 from dlviz.core.practice.model import CHOICE, Draft, Link, NoQuestion
 
 GAP = 0.01  # choices shown with three decimals stay apart
@@ -166,37 +175,16 @@ def live_mask_iou(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
 @live_kind("vision.live_box_iou", "vision", ("detection",))
 def live_box_iou(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
     """The IoU of a kept prediction and the ground-truth box it overlaps most."""
-    from dlviz.core.vision.boxes import box_iou
-
     boxes, gt = need(snap, "pred_boxes", "gt_boxes")
     keep = snap.get("pred_keep")
     if keep is not None:  # the boxes NMS kept (those drawn "after NMS")
         boxes = boxes[np.asarray(keep, dtype=np.int64)]
     if not len(boxes) or not len(gt):
         raise NoQuestion("the detector keeps no box yet")
-    ious = box_iou(torch.as_tensor(boxes, dtype=torch.float64),
-                   torch.as_tensor(gt, dtype=torch.float64)).numpy()
-    pairs = [(i, int(ious[i].argmax())) for i in range(len(boxes))
-             if ious[i].max() > 0.05]
-    i, j = pick(rng, pairs)
-    value = float(ious[i, j])
-    a, b = boxes[i].astype(np.float64), gt[j].astype(np.float64)
-    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = w * h
-    area_a, area_b = (a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])
-    wrong = [(inter / (area_a + area_b), "The union counts the overlap once: "
-              "subtract it."),
-             (inter / max(1e-9, min(area_a, area_b)), "Divide by the union, not the "
-              "smaller box.")]
-    return Draft(
+    return box_iou_draft(
+        rng, lab, boxes, gt,
         "At step {step} the detector keeps the box {a} (x1, y1, x2, y2) for the "
-        "ground-truth box {b}. What is their IoU?",
-        dict(a=vector(a, 1), b=vector(b, 1)), value,
-        "intersection {inter}; union {area_a} + {area_b} − {inter}; IoU = {answer}",
-        Link(lab, panel="after NMS"), apart(value, wrong, GAP, 0.0, 1.0), form=CHOICE,
-        solution_args=dict(inter=inter, area_a=area_a, area_b=area_b, answer=value),
-        digits=2, where=dict(box=i, truth=j))
+        "ground-truth box {b}. What is their IoU?", "after NMS", "box", GAP)
 
 
 # -- recurrent networks ----------------------------------------------------------------

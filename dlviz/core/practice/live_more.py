@@ -15,7 +15,16 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
-from dlviz.core.practice.live import apart, finite, live_kind, need, num, pick, vector
+from dlviz.core.practice.live import (
+    apart,
+    box_iou_draft,
+    finite,
+    live_kind,
+    need,
+    num,
+    pick,
+    vector,
+)
 from dlviz.core.practice.model import CHOICE, NEAR_MISS, Draft, Link, NoQuestion
 
 GAP = 0.01  # choices shown with three decimals stay apart (as in live_kinds)
@@ -519,36 +528,14 @@ def live_top_p(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
 def live_proposal_iou(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
     """The IoU of a region the first stage proposes and the ground-truth box it
     overlaps most (the lab's box_iou)."""
-    from dlviz.core.vision.boxes import box_iou
-
     boxes, gt = need(snap, "proposals", "gt_boxes")
     if not len(boxes) or not len(gt):
         raise NoQuestion("no proposals")
-    ious = box_iou(torch.as_tensor(boxes, dtype=torch.float64),
-                   torch.as_tensor(gt, dtype=torch.float64)).numpy()
-    pairs = [(i, int(ious[i].argmax())) for i in range(len(boxes))
-             if ious[i].max() > 0.05]
-    i, j = pick(rng, pairs)
-    value = float(ious[i, j])
-    a, b = boxes[i].astype(np.float64), gt[j].astype(np.float64)
-    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = w * h
-    area_a, area_b = (a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])
-    wrong = [(inter / (area_a + area_b), "The union counts the overlap once: "
-              "subtract it."),
-             (inter / max(1e-9, min(area_a, area_b)), "Divide by the union, not the "
-              "smaller box."),
-             (inter / area_b, "Divide by the union, not by the true box.")]
-    return Draft(
+    return box_iou_draft(
+        rng, lab, boxes, gt,
         "At step {step} the first stage proposes the region {a} (x1, y1, x2, y2) "
-        "near the ground-truth box {b}. What is their IoU?",
-        dict(a=vector(a, 1), b=vector(b, 1)), value,
-        "intersection {inter}; union {area_a} + {area_b} − {inter}; IoU = {answer}",
-        Link(lab, panel="proposals"), apart(value, wrong, GAP, 0.0, 1.0),
-        form=CHOICE,
-        solution_args=dict(inter=inter, area_a=area_a, area_b=area_b, answer=value),
-        digits=2, where=dict(proposal=i, truth=j))
+        "near the ground-truth box {b}. What is their IoU?", "proposals", "proposal",
+        GAP, mistakes=(("area_b", "Divide by the union, not by the true box."),))
 
 
 @live_kind("vision.live_rpn_nms", "vision", ("two_stage",))
