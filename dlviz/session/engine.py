@@ -116,6 +116,7 @@ class Engine:
         self._pending = self._empty_progress()
         self._last_emit = -1e9
         self._next_step_at = 0.0
+        self._idle_s = 0.0  # waited for the speed limit since the last message
         # (time, samples) of the steps of the last ``rate_window_s`` and their sum:
         # each step appends one and drops the expired ones, O(1) amortized
         self._rate_window: deque[tuple[float, int]] = deque()
@@ -210,7 +211,9 @@ class Engine:
             wait = self._next_step_at - self.clock()
             if wait > 0:
                 if block:
+                    since = self.clock()
                     self._drain(block=True, timeout=wait)
+                    self._idle_s += self.clock() - since
                     continue
                 break
             self._guard(self._train_one)
@@ -440,6 +443,9 @@ class Engine:
         if not (pending.points or pending.snapshot is not None or pending.val_points):
             return
         if force or now - self._last_emit >= 1.0 / self.progress_hz:
+            if now > self._last_emit:
+                pending.idle_share = min(1.0, self._idle_s / (now - self._last_emit))
+            self._idle_s = 0.0
             self.mailbox.put(pending)
             self._pending = self._empty_progress()
             self._last_emit = now

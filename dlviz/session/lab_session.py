@@ -72,6 +72,8 @@ class LabSession:
         self.step = 0
         self.epoch = 0.0
         self.samples_per_s = 0.0
+        #: Share of the time the engine waits for the speed limit (see Progress).
+        self.idle_share = 0.0
         self.metrics: dict[str, float] = {}
         self.validation: dict[str, float] = {}
         self.trace = None
@@ -114,7 +116,7 @@ class LabSession:
     _RUN_FIELDS = (
         "hparams", "engine", "runner", "run_id", "state", "message", "info",
         "history", "snapshot", "snapshot_step", "step", "epoch", "samples_per_s",
-        "metrics", "validation", "trace",
+        "idle_share", "metrics", "validation", "trace",
     )  # fmt: skip
     _fallback: dict[str, Any] | None = None
 
@@ -329,6 +331,7 @@ class LabSession:
             self.step, self.epoch = p.step, p.epoch
             self.metrics = dict(p.metrics)
             self.samples_per_s = p.samples_per_s
+            self.idle_share = p.idle_share
         elif p.snapshot is not None:
             # a snapshot without training (a reset, a loaded session): its step counts
             self.step, self.epoch = p.step, p.epoch

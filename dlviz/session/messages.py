@@ -32,6 +32,9 @@ class Progress:
     val_points: list[tuple[int, dict[str, float]]] = field(default_factory=list)
     snapshot: dict[str, Any] | None = None
     snapshot_step: int = -1
+    #: Share of the time since the previous message that the engine waited for
+    #: the speed limit (0 at full speed): the window may draw freely when high.
+    idle_share: float = 0.0
 
     def merge(self, newer: Progress) -> Progress:
         """Combine with a newer message of the same run (newer counters win)."""

@@ -77,6 +77,9 @@ class KeyRouter(QObject):
 CURVES_EVERY_S = 0.1
 #: However expensive a stage, a training lab shows a new frame at least this often.
 MAX_FRAME_GAP_S = 0.25
+#: A run whose engine waits for the speed limit at least this share of the time
+#: draws every change: the worker has the time the drawing takes.
+IDLE_DRAWS_ALL = 0.5
 
 
 class MainWindow(QMainWindow):
@@ -695,9 +698,10 @@ class MainWindow(QMainWindow):
         if not self.draw_enabled:
             return
         # while a lab trains, drawing may take only its share of the GUI thread
-        # (which shares the GIL with the worker); paused, every change is drawn
+        # (which shares the GIL with the worker); paused, or held back by the speed
+        # limit (the worker mostly waits), every change is drawn
         now = time.perf_counter()
-        if session.state != "running":
+        if session.state != "running" or session.idle_share >= IDLE_DRAWS_ALL:
             self.redraw_budget.reset()
         elif (not self.redraw_budget.allows()
               and now - self._last_draw < MAX_FRAME_GAP_S):

@@ -12,6 +12,7 @@ import torch
 from dlviz.core.labs import get_lab
 from dlviz.core.labs.optimization import (
     MAX_PATH,
+    RECENT_POINTS,
     PathBuffer,
     describe_update,
     schedule_factor,
@@ -226,13 +227,35 @@ def test_snapshot_contract_and_cost() -> None:
     np.testing.assert_allclose(snap["losses"], losses, rtol=1e-5)
 
 
-def test_path_buffer_keeps_the_last_points() -> None:
-    buf = PathBuffer(np.zeros(2, np.float32), cap=5)
-    for i in range(1, 23):
-        buf.append(np.array([i, -i], np.float32))
+def test_path_buffer_keeps_the_start_the_newest_points_and_the_shape() -> None:
+    cap, recent, cell = 120, 10, (0.05, 0.05)
+    buf = PathBuffer(np.zeros(2, np.float32), cap=cap, cell=cell, recent=recent)
+    # a zigzag of big steps (the part a student must still see), then many tiny
+    # steps converging on (1, 1): far more points than the cap
+    zigzag = np.c_[np.linspace(0, 1, 40), np.tile([0.0, 0.5], 20)]
+    tail = 1 + (zigzag[-1] - 1) * np.exp(-np.linspace(0, 12, 3000))[:, None]
+    points = np.vstack([zigzag, tail]).astype(np.float32)
+    for p in points:
+        buf.append(p)
     path = buf.copy()
-    assert path[:, 0].tolist() == [18, 19, 20, 21, 22]
-    assert MAX_PATH == 2000
+    assert len(path) <= cap
+    assert path[0].tolist() == [0.0, 0.0]  # the start is never dropped
+    np.testing.assert_array_equal(path[-recent:], points[-recent:])
+    # every corner of the zigzag is still in the path, exactly
+    kept = {tuple(p) for p in path.tolist()}
+    assert all(tuple(p) in kept for p in zigzag.astype(np.float32).tolist())
+    assert MAX_PATH == 2000 and RECENT_POINTS == 500
+
+
+def test_path_of_a_long_race_reaches_back_to_the_start() -> None:
+    task = make(optimizers="SGD vs Adam")
+    for _ in range(MAX_PATH + 700):
+        task.train_step()
+    snap = task.snapshot()
+    for path in snap["paths"]:
+        assert len(path) <= MAX_PATH
+        np.testing.assert_allclose(path[0], snap["start"])
+    np.testing.assert_allclose([p[-1] for p in snap["paths"]], snap["points"])
 
 
 def test_adam_rule_text_shows_its_state() -> None:

@@ -244,6 +244,22 @@ def test_throttled_speed_limits_steps():
     assert math.isclose(s.engine.steps_per_second, 10.0)
 
 
+def test_engine_reports_the_time_it_waits_for_the_speed_limit():
+    s = LabSession(get_lab("mlp2d"), SyncRunner, CPU)
+    s.start()
+    s.poll()
+    s.set_speed(20.0)
+    s.play()
+    s.engine.pump(block=True, max_steps=4)  # ~50 ms waits around ~1 ms steps
+    s.poll()
+    assert s.step == 4 and s.idle_share > 0.5
+    s.set_speed(0.0)  # as fast as it can: it never waits
+    s.engine.pump(block=True, max_steps=100)
+    s.engine.flush()
+    s.poll()
+    assert s.step == 104 and s.idle_share == 0.0
+
+
 class _Clocked(LabTask):
     """Each step takes ``dt`` seconds of a fake clock and trains 32 samples.
 

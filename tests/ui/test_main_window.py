@@ -251,3 +251,23 @@ def test_the_step_through_header_shows_only_on_its_page(window, qtbot):
     assert header.isVisible()
     window.tabs.setCurrentIndex(0)
     assert not header.isVisible()
+
+
+def test_a_speed_limited_run_draws_every_snapshot(window, qtbot, monkeypatch):
+    """The redraw budget holds drawing back only while drawing would slow the
+    worker: held back by the speed limit, the worker mostly waits, and every new
+    snapshot is drawn (a refusing budget and no frame-gap rescue here)."""
+    from dlviz.ui import main_window
+
+    monkeypatch.setattr(main_window, "MAX_FRAME_GAP_S", 1e9)
+    monkeypatch.setattr(window.redraw_budget, "allows", lambda: False)
+    speed = window.transport.speed
+    speed.setCurrentIndex(speed.findData(10.0))
+    drawn = []
+    window.snapshot_shown.connect(drawn.append)
+    click(qtbot, window.transport.play_button)
+    qtbot.waitUntil(lambda: window.session.step >= 12, timeout=10000)
+    click(qtbot, window.transport.play_button)
+    qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
+    assert window.session.idle_share > 0.5
+    assert len(set(drawn)) >= 8  # about one frame a step (10 steps/s)

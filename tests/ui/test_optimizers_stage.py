@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from dlviz.core.labs import get_lab
 from dlviz.ui.stages import stage_class
-from dlviz.ui.stages.optimizers import PATH_POINTS, optimizer_color, thin_path
+from dlviz.ui.stages.optimizers import PATH_POINTS, optimizer_color
 
 torch.set_num_threads(1)
 SHOTS = os.environ.get("DLVIZ_SHOTS", "")
@@ -151,41 +151,6 @@ def pg_point(x: float, y: float):
     return QPointF(x, y)
 
 
-def _distance_to_polyline(points: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """Distance of each point to the nearest segment of ``line``."""
-    a, b = line[:-1][None], line[1:][None]
-    p = points[:, None]
-    ab = b - a
-    t = np.clip(((p - a) * ab).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-300), 0, 1)
-    return np.linalg.norm(p - (a + t[..., None] * ab), axis=-1).min(axis=1)
-
-
-def test_thin_path_keeps_the_line_near_the_path_and_at_most_the_cap():
-    rng = np.random.default_rng(0)
-    # a zigzag of big steps, then thousands of sub-cell steps converging
-    big = np.cumsum(rng.normal(scale=0.2, size=(60, 2)), axis=0)
-    tail = big[-1] + np.cumsum(np.full((1900, 2), 1e-4), axis=0)
-    path = np.vstack([big, tail])
-    cell = (0.01, 0.01)
-    shown = thin_path(path, cell)
-    assert len(shown) <= PATH_POINTS
-    np.testing.assert_array_equal(shown[0], path[0])
-    np.testing.assert_array_equal(shown[-1], path[-1])  # where it is now
-    assert len(shown) < 70  # the straight tail needs almost no points
-    # every point of the path lies within two cells of the drawn line (a cell of
-    # grid, half a cell per straightening pass), the zigzag's corners included
-    assert _distance_to_polyline(path, shown).max() <= 3 * 0.01
-    assert _distance_to_polyline(big, shown).max() <= 3 * 0.01
-    # a path that scribbles over one spot keeps at most the cap
-    scribble = rng.normal(scale=1.0, size=(2000, 2))
-    assert len(thin_path(scribble, cell)) <= PATH_POINTS
-    assert len(thin_path(path[:2], cell)) == 2
-    # a reversal (out and back along one line) keeps its far end
-    out_back = np.r_[np.c_[np.linspace(0, 1, 50), np.zeros(50)],
-                     np.c_[np.linspace(1, 0, 50), np.zeros(50)]]
-    assert thin_path(out_back, cell)[:, 0].max() == 1.0
-
-
 def test_long_paths_are_drawn_thinned_and_short_ones_step_by_step(qtbot):
     task, stage = _task(), _stage(qtbot)
     snap = task.snapshot()
@@ -204,3 +169,37 @@ def test_long_paths_are_drawn_thinned_and_short_ones_step_by_step(qtbot):
     assert 2 <= len(xs) <= PATH_POINTS
     assert stage.paths[name].opts["symbol"] is None
     assert (xs[0], ys[0]) == (0.0, 0.0) and abs(xs[-1] - 0.5) < 1e-6
+
+
+def _pixels_of(stage, color: str) -> int:
+    """How many pixels of the map are (almost) ``color``."""
+    from PySide6.QtGui import QColor
+
+    image = stage.surface.grab().toImage()
+    width, height = image.width(), image.height()
+    ptr = image.constBits()
+    rgba = np.frombuffer(ptr, np.uint8).reshape(height, image.bytesPerLine())
+    bgr = rgba[:, : width * 4].reshape(height, width, 4)[..., :3].astype(int)
+    target = QColor(color)
+    diff = np.abs(bgr - [target.blue(), target.green(), target.red()]).sum(axis=2)
+    return int((diff < 12).sum())
+
+
+def test_every_path_is_painted_and_a_legend_click_hides_it(qtbot):
+    task, stage = _task(steps=120), _stage(qtbot)
+    stage.show_snapshot(task.snapshot())
+    qtbot.wait(50)
+    color = optimizer_color("Nesterov")
+    shown = _pixels_of(stage, color)
+    assert shown > 200  # the line and its dots
+    sample = next(s for s, _label in stage.legend.items
+                  if s.item is stage.paths["Nesterov"])
+    view = stage.surface
+    pos = view.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert not stage.paths["Nesterov"].isVisible()
+    qtbot.wait(50)
+    # only the marker of its position (and the legend's eye) is left of its colour
+    assert _pixels_of(stage, color) < shown / 3
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert stage.paths["Nesterov"].isVisible()

@@ -21,6 +21,7 @@ from torch import nn
 from dlviz.core.labs.base import LabSpec, LabTask
 from dlviz.core.optim_surfaces import SURFACES, Surface, surface_grid
 from dlviz.core.params import ParamSpec
+from dlviz.core.polyline import grid_thin_to
 from dlviz.core.train.optim import OPTIMIZERS, build_optimizer
 
 #: Optimizers whose step length is about η whatever the gradient's size.
@@ -34,8 +35,13 @@ OPTIMIZER_SETS: dict[str, tuple[str, ...]] = {
     "SGD vs Adam": ("SGD", "Adam"),
 }
 SCHEDULES = ("constant", "step decay", "cosine")
-#: Most points kept per path; older points are dropped.
+#: Most points kept per path: the newest ``RECENT_POINTS`` exactly, the older ones
+#: thinned (:class:`PathBuffer`), so a path always reaches back to its start.
 MAX_PATH = 2000
+RECENT_POINTS = 500
+#: The older part of a path is thinned to a grid of this many cells across the
+#: map (a few cells a pixel on any screen).
+PATH_CELLS = 2000
 GRID_SIZE = 128
 RUNNING, DIVERGED, LEFT_MAP = "", "diverged", "left the map"
 
@@ -63,23 +69,39 @@ class SurfacePoint(nn.Module):
 
 
 class PathBuffer:
-    """The last ``MAX_PATH`` points of a path, appended without reallocating."""
+    """A path from its start in at most ``cap`` points, appended without
+    reallocating. When it is full, the points before the newest ``recent`` are
+    thinned to those that enter another cell of a grid of ``cell`` (x, y) — a
+    converging optimizer's thousands of tiny steps collapse, its turns and zigzags
+    stay — down to at most half of the room left (cells grow if needed). The start
+    is never dropped; the newest ``recent`` points are kept exactly."""
 
-    def __init__(self, start: np.ndarray, cap: int = MAX_PATH):
-        self.cap = cap
-        self.data = np.empty((2 * cap, 2), dtype=np.float32)
+    def __init__(self, start: np.ndarray, cap: int = MAX_PATH,
+                 cell: tuple[float, float] = (0.0, 0.0), recent: int = RECENT_POINTS):
+        if not 0 < recent < cap - 2:
+            raise ValueError(f"recent must be between 0 and cap - 2, not {recent}")
+        self.cap, self.cell, self.recent = cap, cell, recent
+        self.data = np.empty((cap, 2), dtype=np.float32)
         self.data[0] = start
         self.n = 1
 
     def append(self, point: np.ndarray) -> None:
-        if self.n == len(self.data):
-            self.data[: self.cap - 1] = self.data[self.n - self.cap + 1 : self.n]
-            self.n = self.cap - 1
+        if self.n == self.cap:
+            self._compact()
         self.data[self.n] = point
         self.n += 1
 
+    def _compact(self) -> None:
+        split = self.n - self.recent
+        room = (self.cap - self.recent) // 2
+        older = grid_thin_to(self.data[:split], self.cell, room)
+        k = len(older)
+        self.data[:k] = older
+        self.data[k : k + self.recent] = self.data[split : self.n].copy()
+        self.n = k + self.recent
+
     def copy(self) -> np.ndarray:
-        return self.data[max(0, self.n - self.cap) : self.n].copy()
+        return self.data[: self.n].copy()
 
 
 @dataclass
@@ -162,7 +184,9 @@ class OptimizerRaceTask(LabTask):
             )
             with torch.no_grad():
                 loss = float(point())
-            path = PathBuffer(np.asarray(self.start, dtype=np.float32))
+            x0, x1, y0, y1 = self.grid.extent
+            cell = ((x1 - x0) / PATH_CELLS, (y1 - y0) / PATH_CELLS)
+            path = PathBuffer(np.asarray(self.start, dtype=np.float32), cell=cell)
             self.racers.append(Racer(name, point, opt, scheduler, path, loss))
         self.forget_finite()
 

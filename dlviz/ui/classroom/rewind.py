@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPushButton,
     QSlider,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from dlviz.session.rewind import RewindBuffer
 from dlviz.ui.classroom._host import ClassroomHost
 from dlviz.ui.classroom._menus import classroom_menu, texts_of
+from dlviz.ui.kit import LiveText
 
 _CONTEXT = "dlviz.classroom"
 
@@ -71,8 +71,7 @@ class RewindTimeline(QObject):
         self.slider.setObjectName("rewind_slider")
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self._on_slider)
-        self.step_label = QLabel()
-        self.step_label.setMinimumWidth(150)
+        self.step_label = LiveText(typical="live · step 000000")
         self.bookmark_button = QPushButton()
         self.bookmark_button.setObjectName("rewind_bookmark")
         self.bookmark_button.clicked.connect(self.bookmark_here)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.core.polyline import thin_path
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import Role
@@ -39,6 +40,7 @@ from dlviz.ui.stages.metric import DeckWithoutMetricCurves
 from dlviz.ui.views.bars import BarsView
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.legend import FitsLegend, legend_below, relabel
+from dlviz.ui.views.outlined_paths import OutlinedPath, OutlinedPaths, PathSample
 
 #: One colour per optimizer (the theme's palette), readable on the colour map
 #: (lines and markers get a dark outline).
@@ -71,80 +73,14 @@ STEP_DOTS_UP_TO = 150
 #: converging optimizer adds thousands of sub-pixel steps that would each cost
 #: drawing time and show nothing.
 PATH_CELL_PX = 0.5
-#: At most this many points of a path are drawn (an antialiased outlined line
-#: costs about 2 µs a point to paint; seven paths of 400 fit in a frame).
+#: At most this many points of a path are drawn (an outlined line costs about
+#: 2 µs a point to paint; seven paths of 400 fit in a frame).
 PATH_POINTS = 400
 RULE_FONT_PT = 13.0
 
 
 def optimizer_color(name: str) -> str:
     return OPTIMIZER_COLORS.get(name, theme.PALETTE[sum(map(ord, name)) % 7])
-
-
-def straighten(points: np.ndarray, scale: tuple[float, float], tolerance: float,
-               passes: int = 4) -> np.ndarray:
-    """Drop the points of a polyline that lie within ``tolerance`` (after dividing
-    x and y by ``scale``: pixels) of the straight piece between their neighbours,
-    and between them: a smooth stretch keeps few points, a turn or a reversal keeps
-    its corner. Each pass drops every other such point (never two neighbours), so
-    the line moves by at most ``passes × tolerance``."""
-    size = np.asarray(scale, dtype=np.float64)
-    for k in range(passes):
-        if len(points) <= 3:
-            break
-        p = points / size
-        a, b, c = p[:-2], p[1:-1], p[2:]
-        ac, ab = c - a, b - a
-        length2 = (ac * ac).sum(axis=1)
-        cross = ac[:, 0] * ab[:, 1] - ac[:, 1] * ab[:, 0]
-        along = (ab * ac).sum(axis=1)
-        straight = ((cross * cross <= tolerance * tolerance * length2)
-                    & (along >= 0) & (along <= length2) & (length2 > 0))
-        straight[(k % 2)::2] = False  # every other point: never two neighbours
-        if not straight.any():
-            continue
-        keep = np.ones(len(points), dtype=bool)
-        keep[1:-1] = ~straight
-        points = points[keep]
-    return points
-
-
-def _grid_thin(points: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """The first and last points and each point in another grid cell than the
-    point before it."""
-    grid = np.floor(points / size)
-    keep = np.empty(len(points), dtype=bool)
-    keep[0] = keep[-1] = True
-    keep[1:-1] = (grid[1:-1] != grid[:-2]).any(axis=1)
-    return points[keep]
-
-
-def thin_path(path: np.ndarray, cell: tuple[float, float],
-              most: int = PATH_POINTS, tolerance: float = 0.5) -> np.ndarray:
-    """The points of ``path`` that are drawn: the first and the last, and each point
-    that enters another cell of a grid of ``cell`` (x, y) than the point before it;
-    then the points of smooth stretches within ``tolerance`` cells of a straight
-    line through their neighbours are dropped (:func:`straighten`). The drawn line
-    stays within about a cell of the path; with cells under a pixel it looks the
-    same. While more than ``most`` points remain, the cells grow by half (a path
-    that scribbles over one spot loses detail there first); a path that still has
-    too many then keeps ``most`` evenly spaced ones."""
-    path = np.asarray(path, dtype=np.float64).reshape(-1, 2)
-    if len(path) <= 2:
-        return path
-    size = np.asarray(cell, dtype=np.float64)
-    if not (np.isfinite(size).all() and (size > 0).all()):
-        span = np.ptp(path, axis=0)
-        size = np.full(2, max(float(span.max()), 1e-9) / 1000)  # no view yet
-    kept = straighten(_grid_thin(path, size), size, tolerance)
-    for _ in range(12):  # cells up to 130 times the first
-        if len(kept) <= most:
-            return kept
-        size = size * 1.5
-        kept = _grid_thin(kept, size)
-    # a scribble that crosses cell edges at every step: evenly spaced points
-    index = np.unique(np.linspace(0, len(kept) - 1, most).round().astype(int))
-    return kept[index]
 
 
 class SurfaceView(FitsLegend, HeatmapView):
@@ -181,11 +117,17 @@ class OptimizersStage(Stage):
         self.markers.setZValue(20)
         for extra in (self.critical, self.start_marker, self.markers):
             item.addItem(extra)
-        # the start and the critical points change with the surface or a restart
-        # only: painted from cached pixmaps (the moving markers repaint the map)
-        for still in (self.critical, self.start_marker):
+        # the surface, the start and the critical points change with the surface or
+        # a restart only: painted from cached pixmaps (the moving markers repaint
+        # the map; scaling the surface's image again cost ~0.8 ms a frame)
+        for still in (self.critical, self.start_marker, self.surface.image):
             still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.paths: dict[str, pg.PlotDataItem] = {}
+        # every path in one item: seven curves of their own cost more in
+        # bookkeeping than in painting
+        self.path_item = OutlinedPaths(OUTLINE)
+        self.path_item.setZValue(10)
+        item.addItem(self.path_item, ignoreBounds=True)
+        self.paths: dict[str, OutlinedPath] = {}
         self.surface.scene().sigMouseClicked.connect(self._on_clicked)
 
         self.bars = BarsView(log=True)
@@ -236,7 +178,7 @@ class OptimizersStage(Stage):
         self._show_titles()
         self._show_status()
 
-    def _legend_label(self, path: pg.PlotDataItem, text: str) -> None:
+    def _legend_label(self, path: OutlinedPath, text: str) -> None:
         relabel(self.legend, path, text)
         self.surface.style_legend()
 
@@ -313,6 +255,7 @@ class OptimizersStage(Stage):
                 snapshot["surface"], snapshot["levels"], snapshot["extent"]
             )
             self.critical.setData(pos=snapshot["critical_points"])
+            self.path_item.set_area(*snapshot["extent"])
             self.retranslate_ui()
         names = tuple(snapshot["names"])
         if names != self._names:
@@ -357,53 +300,35 @@ class OptimizersStage(Stage):
         )
         self._show_rule()
 
-    def _set_path(self, item: pg.PlotDataItem, path: np.ndarray) -> None:
+    def _set_path(self, path: OutlinedPath, points: np.ndarray) -> None:
         """The whole path as a polyline; a dot at every step while it is short (the
         straight pieces between them are the steps). A long path is thinned to
         sub-pixel detail (:func:`thin_path`); an update that changes nothing drawn
         is skipped."""
-        dots = len(path) <= STEP_DOTS_UP_TO
+        dots = len(points) <= STEP_DOTS_UP_TO
         if dots:
-            shown = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+            shown = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         else:
             pixel = self.surface.plot_item.getViewBox().viewPixelSize()
             cell = (PATH_CELL_PX * abs(pixel[0]), PATH_CELL_PX * abs(pixel[1]))
-            shown = thin_path(path, cell)
-        had_dots = item.opts.get("symbol") is not None
-        if (had_dots == dots and item.xData is not None
-                and len(item.xData) == len(shown)
-                and np.array_equal(item.xData, shown[:, 0])
-                and np.array_equal(item.yData, shown[:, 1])):
+            shown = thin_path(points, cell, PATH_POINTS)
+        if (path.dots == dots and len(path.x) == len(shown)
+                and np.array_equal(path.x, shown[:, 0])
+                and np.array_equal(path.y, shown[:, 1])):
             return
-        if had_dots and not dots:  # no dots first: the long path gets none
-            item.setSymbol(None)
-        item.setData(shown[:, 0], shown[:, 1])
-        if dots and not had_dots:  # dots once the (short) data are in place
-            item.setSymbol("o")
-            item.setSymbolSize(max(4.0, theme.STYLE.marker_size * 0.6))
+        path.set_data(shown, dots)
 
     def _set_names(self, names: tuple[str, ...], selected: str) -> None:
         self._names = names
         for name in list(self.paths):
             if name not in names:
                 path = self.paths.pop(name)
-                self.surface.plot_item.removeItem(path)
+                self.path_item.remove(path)
                 self.legend.removeItem(path)
-        width = theme.STYLE.line_width + 0.5
         for name in names:
             if name not in self.paths:
-                color = optimizer_color(name)
-                path = pg.PlotDataItem(
-                    pen=theme.pen(color, width=width),
-                    shadowPen=theme.pen(OUTLINE, width=width + 2),
-                    symbol="o",
-                    symbolSize=max(4.0, theme.STYLE.marker_size * 0.6),
-                    symbolBrush=pg.mkBrush(color),
-                    symbolPen=theme.pen(OUTLINE, width=1),
-                )
-                path.setZValue(10)
-                self.surface.plot_item.addItem(path)
-                self.legend.addItem(path, tr_core(name))
+                path = self.path_item.add(optimizer_color(name))
+                self.legend.addItem(PathSample(path), tr_core(name))
                 self.paths[name] = path
         self.surface.style_legend()
         current = self.rule_combo.currentData()

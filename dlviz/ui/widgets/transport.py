@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.session.engine import SPEEDS
-from dlviz.ui.kit import ControlRow
+from dlviz.ui.kit import ControlRow, LiveText
 
 
 def format_number(value: float | None, digits: int = 4) -> str:
@@ -27,22 +27,6 @@ def format_number(value: float | None, digits: int = 4) -> str:
     if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e5):
         return f"{value:.2e}"
     return f"{value:.{digits}f}"
-
-
-class CounterLabel(QLabel):
-    """A bold number that never gets less room than its text (or a typical
-    number), whatever the font scale, so counters neither jitter nor get cut."""
-
-    TEMPLATE = "00.0000"
-
-    def minimumSizeHint(self):  # noqa: N802 - Qt override
-        hint = super().minimumSizeHint()
-        typical = self.fontMetrics().horizontalAdvance(self.TEMPLATE)
-        hint.setWidth(max(hint.width(), typical))
-        return hint
-
-    def sizeHint(self):  # noqa: N802 - Qt override
-        return self.minimumSizeHint()
 
 
 class TransportBar(QWidget):
@@ -69,7 +53,7 @@ class TransportBar(QWidget):
         for value in SPEEDS:
             self.speed.addItem("", value)
         self.speed_label = QLabel()
-        self.counters: dict[str, QLabel] = {}
+        self.counters: dict[str, LiveText] = {}
         self._names: dict[str, QLabel] = {}
         controls = QWidget()
         row = QHBoxLayout(controls)
@@ -87,9 +71,12 @@ class TransportBar(QWidget):
         self.counter_box = ControlRow()  # wraps onto another line when narrow
         self._boxes: dict[str, QWidget] = {}
         for key in ("epoch", "step", "rate", "loss", "acc", "val_acc"):
-            name, value = QLabel(), CounterLabel("–")
+            # live numbers: no window layout on each change, no jitter in width
+            name, value = QLabel(), LiveText("–", typical="00.0000")
             value.setObjectName(f"counter_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
             font = value.font()
             font.setBold(True)
             value.setFont(font)
