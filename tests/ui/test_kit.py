@@ -309,6 +309,35 @@ def test_roles_have_a_colour_for_each_theme():
         theme.role("no such role")
 
 
+def test_a_caption_alternating_between_line_counts_keeps_its_height(qtbot):
+    """A live caption that is one line, then two, then one … must not lay the
+    window out on every frame: it grows at once and shrinks only after a while."""
+    from dlviz.core.labs import get_lab
+    from dlviz.ui.stages.base import Stage
+
+    stage = Stage(get_lab("mlp2d"))
+    stage.use_frame()
+    qtbot.addWidget(stage)
+    stage.resize(600, 400)
+    stage.show()
+    qtbot.waitExposed(stage)
+    long, short = "Two lines of caption text, at least. " * 3, "One line."
+    stage.set_caption(short)
+    one_line = stage.caption_holder.height()
+    stage.set_caption(long)
+    two_lines = stage.caption_holder.height()
+    assert two_lines > one_line  # taller at once
+    heights = set()
+    for _ in range(10):
+        for text in (short, long):
+            stage.set_caption(text)
+            heights.add(stage.caption_holder.height())
+        qtbot.wait(20)
+    assert heights == {two_lines}
+    stage.set_caption(short)
+    qtbot.waitUntil(lambda: stage.caption_holder.height() == one_line, timeout=3000)
+
+
 def test_a_stage_caption_shown_after_starting_empty_gets_its_height(qtbot):
     from dlviz.core.labs import get_lab
     from dlviz.ui.stages.base import Stage
@@ -324,7 +353,9 @@ def test_a_stage_caption_shown_after_starting_empty_gets_its_height(qtbot):
     needed = stage.caption.heightForWidth(stage.caption_holder.width())
     assert stage.caption_holder.height() == needed > 0
     before = stage.caption_holder.height()
-    stage.set_caption("Short.")  # fewer lines: the holder shrinks to them
-    assert 0 < stage.caption_holder.height() < before
+    stage.set_caption("Short.")  # fewer lines: the holder shrinks to them, later
+    assert stage.caption_holder.height() == before
+    qtbot.waitUntil(lambda: 0 < stage.caption_holder.height() < before,
+                    timeout=3000)
     stage.set_caption("")
     assert not stage.caption_holder.isVisible()

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QWidget, QWidgetItem
 
 
@@ -166,7 +166,14 @@ class Caption(QLabel):
 
 
 class CaptionHolder(QWidget):
-    """Holds one wrapping label at its full width and the height its text needs."""
+    """Holds one wrapping label at its full width and the height its text needs.
+
+    A taller text gets its room at once; a shorter one gives room back only when
+    it has stayed shorter for ``SHRINK_AFTER_MS`` (or the holder is resized): a
+    live caption whose text alternates between one and two lines would otherwise
+    lay out the whole window on every frame."""
+
+    SHRINK_AFTER_MS = 1000
 
     def __init__(self, label: QLabel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -175,6 +182,10 @@ class CaptionHolder(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setSizePolicy(policy)
         self._height = 0
+        self._shrink = QTimer(self)
+        self._shrink.setSingleShot(True)
+        self._shrink.setInterval(self.SHRINK_AFTER_MS)
+        self._shrink.timeout.connect(lambda: self.refit(shrink=True))
         label.installEventFilter(self)
 
     def needed_height(self) -> int:
@@ -184,12 +195,18 @@ class CaptionHolder(QWidget):
         height = self.label.heightForWidth(width)
         return height if height >= 0 else self.label.sizeHint().height()
 
-    def refit(self) -> None:
-        """Follow the text: a new height only when the line count changed."""
+    def refit(self, shrink: bool = False) -> None:
+        """Follow the text: a new height only when the line count changed (a
+        smaller one after a while, see the class)."""
         shown = not self.label.isHidden()
         if shown != (not self.isHidden()):
             self.setVisible(shown)
+            shrink = True
         height = self.needed_height()
+        if height < self._height and not shrink:
+            if not self._shrink.isActive():
+                self._shrink.start()
+            height = self._height
         if height != self._height:
             self._height = height
             self.setFixedHeight(height)
@@ -200,11 +217,11 @@ class CaptionHolder(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.refit()
+        self.refit(shrink=event.size().width() != event.oldSize().width())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.label and event.type() in (
             QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.FontChange,
         ):
-            self.refit()
+            self.refit(shrink=True)
         return False
