@@ -59,6 +59,22 @@ def test_boxes_view_updates_layers_in_place(qtbot) -> None:
     assert view.image.image.shape == (8, 8, 3)
 
 
+def test_box_captions_that_would_overlap_are_left_out(qtbot) -> None:
+    """Proposals of one object sit on top of each other: only the first of their
+    scores is written (in the given order: the best first), the others' boxes stay."""
+    view = BoxesView()
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_image(np.zeros((64, 64), np.float32))
+    boxes = np.array([[10, 10, 30, 30], [10.5, 10.4, 30, 31], [11, 9.8, 29, 30],
+                      [40, 40, 60, 60]])
+    view.set_boxes("kept", boxes, "#ffffff", ["0.91", "0.90", "0.88", "0.75"])
+    assert view.box_count("kept") == 4
+    assert view.captions("kept") == ["0.91", "0.75"]
+
+
 def test_detection_stage_draws_boxes_from_a_snapshot(qtbot, detection_task) -> None:
     stage = _stage(qtbot, "detection")
     snap = detection_task.handle("set_thresholds", {"score": 0.05, "nms": 0.45})[

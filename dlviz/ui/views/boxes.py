@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 
 from dlviz.ui import theme
 from dlviz.ui.views.base import PlotView
@@ -166,12 +167,14 @@ class BoxesView(PlotView):
         while len(group.texts) < len(captions):
             item = pg.TextItem(anchor=(0.0, 1.0), fill=pg.mkBrush(0, 0, 0, 150))
             item.setZValue(group.z + 0.5)
+            item.setVisible(False)  # until it has a caption to show
             self.plot_item.addItem(item)
             group.texts.append(item)
             group.captions.append(None)
         font_key = font.key()
+        clear = self._clear_of_each_other(boxes, captions, font)
         for i, item in enumerate(group.texts):
-            if i >= len(captions) or i >= len(boxes):
+            if i >= len(captions) or i >= len(boxes) or not clear[i]:
                 if group.captions[i] is not None:
                     group.captions[i] = None
                     item.setVisible(False)
@@ -187,6 +190,31 @@ class BoxesView(PlotView):
                 item.setPos(x, y)
             group.captions[i] = (captions[i], colors[i], font_key, x, y)
             item.setVisible(True)
+
+    def _clear_of_each_other(self, boxes: np.ndarray, captions: Sequence[str],
+                             font) -> list[bool]:
+        """Which captions are shown: in order, each one whose label would not
+        overlap a label already shown (boxes of similar proposals sit on top of
+        each other; their scores would be unreadable)."""
+        n = min(len(captions), len(boxes))
+        if n <= 1:
+            return [True] * n
+        dx, dy = (abs(v) for v in self.plot_item.getViewBox().viewPixelSize())
+        if not (dx > 0 and dy > 0):
+            return [True] * n
+        metrics = QFontMetricsF(font)
+        height = metrics.height()
+        placed: list[QRectF] = []
+        clear = []
+        for i in range(n):
+            x, y = boxes[i, 0] / dx, boxes[i, 1] / dy
+            rect = QRectF(x, y - height, metrics.horizontalAdvance(captions[i]) + 6,
+                          height)
+            free = not any(rect.intersects(other) for other in placed)
+            if free:
+                placed.append(rect)
+            clear.append(free)
+        return clear
 
     def clear_boxes(self, layer: str) -> None:
         if layer in self._layers:
