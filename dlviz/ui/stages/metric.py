@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 
 from dlviz.ui import theme
 from dlviz.ui.kit import PanelDeck, Role
-from dlviz.ui.stages._live_caption import keep_caption_in_place
 from dlviz.ui.stages._steady import SteadyRange
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.bars import BarsView
@@ -268,8 +267,6 @@ class SiameseStage(Stage):
         deck.add(self.hist, Role.SECONDARY, "distances")
         deck.add(self.pair_view, Role.SECONDARY, "pair")
         self.controls.group(self.previous_button, self.next_button)
-        # the caption's distance changes every frame: no window re-layout for it
-        self.caption_holder = keep_caption_in_place(self)
         # the histograms' ranges are kept here, with hysteresis (auto-range would
         # re-lay the axes out on every frame)
         self.hist.plot_item.enableAutoRange(False)
@@ -281,10 +278,6 @@ class SiameseStage(Stage):
         self._ranges = _RangeKeeper()
         self._snapshot: dict[str, Any] | None = None
         self.retranslate_ui()
-
-    def set_caption(self, text: str) -> None:
-        super().set_caption(text)
-        self.caption_holder.refit()
 
     def retranslate_ui(self) -> None:
         self.scatter.set_title(self.tr("Embeddings by class"))

@@ -35,7 +35,6 @@ from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
 from dlviz.ui.kit import Role
 from dlviz.ui.kit.axes import format_tick
-from dlviz.ui.stages._live_caption import keep_caption_in_place
 from dlviz.ui.stages._steady import SteadyRange
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
@@ -231,8 +230,6 @@ class SequenceStage(Stage):
         deck.add(self.series, Role.SECONDARY, "series")
         deck.add(self.gradients, Role.SECONDARY, "gradient through time")
         deck.add(self.equations_panel, Role.SECONDARY, "equations")
-        # the caption's numbers change every frame: no window re-layout for them
-        self.caption_holder = keep_caption_in_place(self)
         self.retranslate_ui()
 
     # -- set-up helpers ------------------------------------------------------------
@@ -486,10 +483,6 @@ class SequenceStage(Stage):
         text = f"{facts}<br>{lines}"
         if text != self.caption.text():
             self.set_caption(text)
-
-    def set_caption(self, text: str) -> None:
-        super().set_caption(text)
-        self.caption_holder.refit()
 
     def caption_text(self) -> str:
         """The caption without its markup (tests, export)."""
