@@ -271,3 +271,28 @@ def test_a_speed_limited_run_draws_every_snapshot(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: window.session.state == "paused", timeout=10000)
     assert window.session.idle_share > 0.5
     assert len(set(drawn)) >= 8  # about one frame a step (10 steps/s)
+
+
+def test_choice_boxes_show_their_choice_in_a_narrow_inspector(qtbot):
+    """At the laptop size the inspector is ~200 px wide: a choice box moves under
+    its label rather than cutting its text ("Rosenbrock" once read "Rose")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from dlviz.core.labs import get_lab
+    from dlviz.ui.widgets.hyperparams import HyperparamPanel
+
+    panel = HyperparamPanel()
+    spec = get_lab("optimizers")
+    panel.set_lab(spec, spec.resolve({}))
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(panel)
+    qtbot.addWidget(area)
+    area.resize(200, 700)
+    area.show()
+    qtbot.waitExposed(area)
+    combo = panel.editors["surface"]
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    assert combo.width() >= text + 20
+    # nothing is pushed out of sight to the right
+    assert panel.width() <= area.viewport().width()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,9 @@ from dlviz.ui.i18n import tr_core
 
 _ERROR_STYLE = "QLineEdit { border: 2px solid #D55E00; }"
 GROUPS = ("data", "model", "training")
+#: A choice box is never narrower than its longest choice, up to this many
+#: characters (longer choices are read in the open list).
+CHOICE_CHARS = 11
 
 
 class HyperparamPanel(QWidget):
@@ -111,10 +116,31 @@ class HyperparamPanel(QWidget):
                 for i in range(editor.count()):
                     label_text = spec.choice_label(editor.itemData(i))
                     editor.setItemText(i, tr_core(label_text))
+        self._fit_choices()
+
+    def _fit_choices(self) -> None:
+        """Each choice box at least as wide as its longest choice, up to
+        ``CHOICE_CHARS`` characters: a narrow dock then puts the box under its
+        label (the form wraps the row) instead of cutting its text."""
+        for editor in self.editors.values():
+            if not isinstance(editor, QComboBox) or not editor.count():
+                continue
+            metrics = editor.fontMetrics()
+            longest = max(metrics.horizontalAdvance(editor.itemText(i))
+                          for i in range(editor.count()))
+            text = min(longest, metrics.averageCharWidth() * CHOICE_CHARS)
+            option = QStyleOptionComboBox()
+            editor.initStyleOption(option)
+            size = editor.style().sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox, option,
+                QSize(text, metrics.height()), editor)
+            editor.setMinimumWidth(size.width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_choices()
         super().changeEvent(event)
 
     def _make_editor(self, p: ParamSpec, value: Any) -> QWidget:
