@@ -52,8 +52,12 @@ class History:
         self.series: dict[str, Series] = {}
 
     def add(self, step: int, metrics: dict[str, float]) -> None:
+        series = self.series
         for name, value in metrics.items():
-            self.series.setdefault(name, Series()).append(step, value)
+            found = series.get(name)
+            if found is None:  # not setdefault: that built a Series for every value
+                found = series[name] = Series()
+            found.append(step, value)
 
     def get(self, name: str) -> Series | None:
         return self.series.get(name)

@@ -35,7 +35,12 @@ class LiveText(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name
         if text != self.label.text():
             self.label.setText(text)
-            self._grow()
+            # measuring the label's hint lays its text out: only for a text wider
+            # than any so far (a plain advance is cheap to compare)
+            advance = self.label.fontMetrics().horizontalAdvance(text)
+            if advance > self._widest:
+                self._widest = advance
+                self._grow()
 
     def _needed(self) -> QSize:
         hint = self.label.sizeHint()
@@ -51,6 +56,7 @@ class LiveText(QWidget):
 
     def refit(self) -> None:
         """Size to the text now (it may shrink)."""
+        self._widest = self.label.fontMetrics().horizontalAdvance(self.label.text())
         self._hint = self._needed()
         self.updateGeometry()
 
