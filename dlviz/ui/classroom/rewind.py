@@ -60,6 +60,9 @@ class RewindTimeline(QObject):
     def _build(self) -> None:
         bar = QWidget()
         bar.setObjectName("rewind_bar")
+        # opaque: its slider and step move with every snapshot, and a see-through
+        # bar has the main window repaint the area under it each time
+        bar.setAutoFillBackground(True)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(6, 2, 6, 2)
         self.live_button = QPushButton()

@@ -82,6 +82,8 @@ class TransportBar(QWidget):
             value.setFont(font)
             self._names[key], self.counters[key] = name, value
             self._boxes[key] = self.counter_box.group(name, value)
+        # opaque: the live counters change with every frame (see the rewind bar)
+        self.setAutoFillBackground(True)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 2, 6, 2)
         self._grid.addWidget(controls, 0, 0)
