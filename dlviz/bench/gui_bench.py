@@ -305,6 +305,10 @@ def live_lab(
             session.pause()
             spin_until(lambda: session.state == "paused", 10)
             rate = engine_alone_rate(lab, hparams or session.hparams, block)
+            # the task stepped alone ran on this (the GUI) thread: not the window's
+            # drawing, so not charged to its redraw budget (it held the next block's
+            # frames back for a second)
+            win.redraw_budget.reset()
             session.play()
             spin(0.3)
             return rate
