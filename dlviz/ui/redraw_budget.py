@@ -6,7 +6,7 @@ fixed 30 Hz slows a lab whose frame is expensive, or whose steps are tiny, by mu
 than the design allows (≤ 15 %). The window instead asks :class:`RedrawBudget` before
 each redraw: a token bucket over the GUI thread's CPU time, refilled at ``share`` of
 the wall time. A cheap frame redraws at the timer's full rate; an expensive one as
-often as the share allows (a 10 ms frame with a 10 % share: ~10 times a second).
+often as the share allows (an 8 ms frame with an 8 % share: ~10 times a second).
 
 Everything the GUI thread does counts (drawing, painting, input), measured with
 ``time.thread_time`` on the GUI thread; no Qt here.
@@ -37,7 +37,7 @@ class RedrawBudget:
 
     def __init__(
         self,
-        share: float = 0.10,
+        share: float = 0.08,
         burst_s: float = 0.05,
         max_debt_s: float = 0.1,
         clock: Callable[[], float] = time.perf_counter,
