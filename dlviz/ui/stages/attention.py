@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.core.labs.base import LabSpec
 from dlviz.ui import theme
-from dlviz.ui.kit import Role
+from dlviz.ui.kit import PanelDeck, Role
 from dlviz.ui.stages.base import Stage
 from dlviz.ui.stages.sequence import colorbar_ticks, monospace_font, scrolled
 from dlviz.ui.views.grid import ViewGrid
@@ -45,6 +45,8 @@ KINDS = ("encoder", "decoder", "cross")
 #: The causal mask: positions a query may attend to, and hidden ones.
 SEEN_COLOR = theme.PALETTE[2]
 HIDDEN_COLOR = theme.PALETTE[8]
+#: The Transformer's heads grid: its share of the stage's width (the other stages 0.58).
+HEADS_SHARE = 0.66
 # Marks drawn over the heatmaps (the true alignment, the query token's row) are in
 # the theme's role "mark"; the sample's result in the caption in "right" / "wrong".
 
@@ -386,6 +388,8 @@ class TransformerStage(_AttentionStage):
         self._steps_for: tuple | None = None
         self._asked: tuple | None = None
 
+        # four heads share the main view: it gets two thirds of the width
+        self.deck = PanelDeck(main_share=HEADS_SHARE)
         deck = self.use_frame()
         self.controls.group(self.sample_label, self.sample_spin)
         self.controls.add(self.kind_combo)
