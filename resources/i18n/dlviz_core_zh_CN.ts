@@ -4482,6 +4482,30 @@ Load the saved weights into the model as it is now? If its layers changed shape,
       <translation>−[{x}·ln {xh} + (1 − {x})·ln(1 − {xh})] = {answer}</translation>
     </message>
     <message>
+      <source>At step {step} the encoder gives validation digit {i} (a {digit}) the mean μ = {mu} and log-variance log σ² = {lv}. What is its KL term KL(N(μ, σ²) ‖ N(0, 1)) = ½·Σ(μ² + σ² − log σ² − 1)?</source>
+      <translation>第 {step} 步时，编码器给验证集第 {i} 个数字（一个 {digit}）的均值为 μ = {mu}，对数方差为 log σ² = {lv}。它的 KL 项 KL(N(μ, σ²) ‖ N(0, 1)) = ½·Σ(μ² + σ² − log σ² − 1) 是多少？</translation>
+    </message>
+    <message>
+      <source>½·Σ(μ² + e^(log σ²) − log σ² − 1) over both dimensions = {answer}</source>
+      <translation>对两个维度求和：½·Σ(μ² + e^(log σ²) − log σ² − 1) = {answer}</translation>
+    </message>
+    <message>
+      <source>The KL term has a factor ½.</source>
+      <translation>KL 项前面有系数 ½。</translation>
+    </message>
+    <message>
+      <source>It is σ² = e^(log σ²) that enters, not σ.</source>
+      <translation>代入的是 σ² = e^(log σ²)，不是 σ。</translation>
+    </message>
+    <message>
+      <source>Each dimension subtracts 1: a code with μ = 0, σ = 1 costs nothing.</source>
+      <translation>每个维度都要减 1：μ = 0、σ = 1 的编码代价为零。</translation>
+    </message>
+    <message>
+      <source>The variance terms count too: only σ² = 1 makes them vanish.</source>
+      <translation>方差项也要算：只有 σ² = 1 时它们才为零。</translation>
+    </message>
+    <message>
       <source>At step {step}, the decoded grid panel shows a {t}×{t} grid of codes spread evenly over z₁ ∈ [{x0}, {x1}] (left to right) and z₂ ∈ [{y0}, {y1}] (bottom to top; the first and last tiles on the ends). Which code z = (z₁, z₂) does the tile in row {r}, column {c} (from the top left, from 1) show?</source>
       <translation>第 {step} 步时，解码网格面板显示一个 {t}×{t} 的编码网格，均匀分布在 z₁ ∈ [{x0}, {x1}]（从左到右）和 z₂ ∈ [{y0}, {y1}]（从下到上；首尾两块正好在两端）。第 {r} 行、第 {c} 列（从左上角数起，从 1 开始）的小图显示的是哪个编码 z = (z₁, z₂)？</translation>
     </message>

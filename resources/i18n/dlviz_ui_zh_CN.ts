@@ -69,6 +69,7 @@
     </message>
     <message>
         <source>Anomaly</source>
+        <extracomment>layer -&gt; (style key, labels) of its last full update</extracomment>
         <translation>异常检测</translation>
     </message>
     <message>
@@ -1146,6 +1147,7 @@
     </message>
     <message>
         <source>Digit</source>
+        <extracomment>((label, text size), image) of the digit shown beside the soft targets</extracomment>
         <translation>数字</translation>
     </message>
     <message>
@@ -1431,6 +1433,7 @@
     <name>HyperparamPanel</name>
     <message>
         <source>Data</source>
+        <extracomment>A choice box is never narrower than its longest choice, up to this many characters (longer choices are read in the open list).</extracomment>
         <translation>数据</translation>
     </message>
     <message>
@@ -1904,7 +1907,7 @@
     <name>MainWindow</name>
     <message>
         <source>dlviz — deep learning lab bench</source>
-        <extracomment>However expensive a stage, a training lab shows a new frame at least this often. False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. The stage drew a snapshot (its step): live, rewound or a GIF frame. The device choice (``auto``, ``cpu``, ``cuda``, ``mps``) or the device of the open lab changed; the Device menu follows it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) ``auto`` or a device name (``--device``, the Device menu) where the open lab trains, and why (None before a lab is open) the installed classroom features by name (``features[&quot;rewind&quot;]``) the menus and window-wide actions the classroom features share what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
+        <extracomment>However expensive a stage, a training lab shows a new frame at least this often. A run whose engine waits for the speed limit at least this share of the time draws every change: the worker has the time the drawing takes. False pauses drawing (the session is still polled); used by benchmarks. A lab was opened (its key); classroom features listen to it. The stage drew a snapshot (its step): live, rewound or a GIF frame. The device choice (``auto``, ``cpu``, ``cuda``, ``mps``) or the device of the open lab changed; the Device menu follows it. run_app shows the window with ``loading`` true, loads the rest behind it and then calls :meth:`finish_loading` (see dlviz/ui/app.py) ``auto`` or a device name (``--device``, the Device menu) where the open lab trains, and why (None before a lab is open) the installed classroom features by name (``features[&quot;rewind&quot;]``) the menus and window-wide actions the classroom features share what the stage shows (live or a rewound step); the only source of the snapshots the stage draws &quot;working… Cancel&quot; in the message bar while a stage&apos;s request takes long</extracomment>
         <translation>dlviz —— 深度学习实验台</translation>
     </message>
     <message>
@@ -2326,7 +2329,7 @@
     <name>OptimizersStage</name>
     <message>
         <source>Update rule of</source>
-        <extracomment>One colour per optimizer (the theme&apos;s palette), readable on the colour map (lines and markers get a dark outline). Short names under the loss bars. Outline of lines and markers drawn on the colour map, and the fill of the start and critical-point markers: theme roles, dark and light whatever the theme (the map is the same in both). A path shows a dot at each step while it has at most this many points. A long path is drawn through the points that move to another cell of a grid of this many pixels, less those on smooth stretches (see :func:`thin_path`): a converging optimizer adds thousands of sub-pixel steps that would each cost drawing time and show nothing. At most this many points of a path are drawn (an antialiased outlined line costs about 2 µs a point to paint; seven paths of 400 fit in a frame).</extracomment>
+        <extracomment>One colour per optimizer (the theme&apos;s palette), readable on the colour map (lines and markers get a dark outline). Short names under the loss bars. Outline of lines and markers drawn on the colour map, and the fill of the start and critical-point markers: theme roles, dark and light whatever the theme (the map is the same in both). A path shows a dot at each step while it has at most this many points. A long path is drawn through the points that move to another cell of a grid of this many pixels, less those on smooth stretches (see :func:`thin_path`): a converging optimizer adds thousands of sub-pixel steps that would each cost drawing time and show nothing. At most this many points of a path are drawn (an outlined line costs about 2 µs a point to paint; seven paths of 400 fit in a frame).</extracomment>
         <translation>更新规则：</translation>
     </message>
     <message>
@@ -3566,7 +3569,7 @@
     <name>_AttentionStage</name>
     <message>
         <source>{0}  →  {1}   (target {2})</source>
-        <extracomment>The causal mask: positions a query may attend to, and hidden ones. English templates of :func:`format_beam` and :func:`format_steps`; the stages pass their translations. the sample and its result, the validation metrics (shown in the caption)</extracomment>
+        <extracomment>The causal mask: positions a query may attend to, and hidden ones. The Transformer&apos;s heads grid: its share of the stage&apos;s width (the other stages 0.58). English templates of :func:`format_beam` and :func:`format_steps`; the stages pass their translations. the sample and its result, the validation metrics (shown in the caption)</extracomment>
         <translation>{0}  →  {1}   （目标 {2}）</translation>
     </message>
     <message>

@@ -137,6 +137,13 @@ def test_pixel_loss_and_manifold_code_are_the_networks(key):
                 xh = float(recon[w["digit"], w["row"], w["col"]])
                 bce = -(x * math.log(xh) + (1 - x) * math.log(1 - xh))
                 assert q.value == pytest.approx(bce, abs=1e-5)
+            elif q.kind == "generative.live_vae_kl":  # the encoder's own numbers
+                with torch.no_grad():
+                    mu, logvar = task.model.encode(task.x_val[w["code"]][None])
+                kl = 0.5 * float((mu**2 + logvar.exp() - logvar - 1).sum())
+                assert q.value == pytest.approx(kl, rel=1e-4, abs=1e-5)
+                np.testing.assert_allclose(snap["latent_logvar"][w["code"]],
+                                           logvar[0].numpy(), atol=1e-5)
             else:  # the code decodes to the tile the manifold panel shows there
                 z1, z2 = (float(v) for v in q.right_text.strip("()").split(", "))
                 assert (z1, z2) == pytest.approx(w["z"], abs=6e-4)

@@ -273,7 +273,7 @@ class AutoencoderTask(LabTask):
     @torch.no_grad()
     def snapshot(self) -> dict[str, Any]:
         self.model.eval()
-        codes, _ = self.model.encode(self.x_val)
+        codes, logvar = self.model.encode(self.x_val)
         codes_np = codes.cpu().numpy().astype(np.float32)
         box = self.latent_box(codes_np)
         t = self.manifold_tiles
@@ -304,6 +304,8 @@ class AutoencoderTask(LabTask):
             "recons": recons.cpu().numpy().astype(np.float32),
             "prior_samples": prior.astype(np.float32),
         }
+        if logvar is not None:  # the VAE: each code's log σ² too (its KL term)
+            snap["latent_logvar"] = logvar.cpu().numpy().astype(np.float32)
         if self.held_out >= 0:
             snap.update(self.anomaly())
         return snap

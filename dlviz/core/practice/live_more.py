@@ -307,6 +307,37 @@ def live_manifold_code(rng: random.Random, lab: str, snap: dict, step: int) -> D
         where=dict(row=r, col=c, z=z))
 
 
+@live_kind("generative.live_vae_kl", "generative", ("vae",))
+def live_vae_kl(rng: random.Random, lab: str, snap: dict, step: int) -> Draft:
+    """The KL term of one validation digit's code, from the mean and log-variance
+    the encoder gives it now (the lab's ``kl_to_standard_normal``)."""
+    from dlviz.core.gan.models import kl_to_standard_normal
+
+    mu_all, logvar_all, labels = need(snap, "latent", "latent_logvar", "latent_labels")
+    i = rng.randrange(len(mu_all))
+    mu = np.asarray(mu_all[i], dtype=np.float64)
+    lv = np.asarray(logvar_all[i], dtype=np.float64)
+    value = float(kl_to_standard_normal(torch.tensor(mu)[None],
+                                        torch.tensor(lv)[None])[0])
+    finite(value)
+    sigma = np.exp(0.5 * lv)
+    wrong = [(2 * value, "The KL term has a factor ½."),
+             (float(0.5 * np.sum(mu * mu + sigma - lv - 1)), "It is σ² = e^(log σ²) "
+              "that enters, not σ."),
+             (float(0.5 * np.sum(mu * mu + np.exp(lv) - lv)), "Each dimension "
+              "subtracts 1: a code with μ = 0, σ = 1 costs nothing."),
+             (float(0.5 * np.sum(mu * mu)), "The variance terms count too: only "
+              "σ² = 1 makes them vanish.")]
+    return Draft(
+        "At step {step} the encoder gives validation digit {i} (a {digit}) the mean "
+        "μ = {mu} and log-variance log σ² = {lv}. What is its KL term "
+        "KL(N(μ, σ²) ‖ N(0, 1)) = ½·Σ(μ² + σ² − log σ² − 1)?",
+        dict(i=str(i), digit=str(int(labels[i])), mu=vector(mu), lv=vector(lv)),
+        value, "½·Σ(μ² + e^(log σ²) − log σ² − 1) over both dimensions = {answer}",
+        Link(lab, panel="latent"), apart(value, wrong, GAP, 0.0), form=CHOICE,
+        solution_args=dict(answer=value), where=dict(code=i))
+
+
 # -- optimization: batch normalization and dropout -------------------------------------
 _RUNNING = {
     "mean": ("At step {step}, unit 1 of BN layer {layer} had the batch mean "
