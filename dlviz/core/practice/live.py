@@ -160,11 +160,11 @@ def vector(values: np.ndarray | Sequence[float], digits: int = 3) -> str:
 
 def box_iou_draft(rng: random.Random, lab: str, boxes: np.ndarray, gt: np.ndarray,
                   prompt: str, panel: str, where: str, gap: float,
-                  mistakes: Sequence[tuple[str, str]] = ()) -> Draft:
+                  true_box_mistake: str = "") -> Draft:
     """"What is the IoU of this box and the ground-truth box it overlaps most?" for
     one of ``boxes`` (x1, y1, x2, y2) against ``gt``, by the labs' ``box_iou``; the
-    distractors divide by the sum of the areas or by the smaller box, plus
-    ``mistakes`` ("area_b": divided by the true box's area)."""
+    distractors divide by the sum of the areas or by the smaller box, and with
+    ``true_box_mistake`` (its explanation) by the ground-truth box's area."""
     import torch
 
     from dlviz.core.vision.boxes import box_iou
@@ -186,8 +186,8 @@ def box_iou_draft(rng: random.Random, lab: str, boxes: np.ndarray, gt: np.ndarra
               "subtract it."),
              (inter / max(1e-9, min(area_a, area_b)), "Divide by the union, not the "
               "smaller box.")]
-    by_name = {"area_b": inter / area_b}
-    wrong += [(by_name[name], text) for name, text in mistakes]
+    if true_box_mistake:
+        wrong.append((inter / area_b, true_box_mistake))
     return Draft(
         prompt, dict(a=vector(a, 1), b=vector(b, 1)), value,
         "intersection {inter}; union {area_a} + {area_b} − {inter}; IoU = {answer}",

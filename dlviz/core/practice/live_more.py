@@ -566,7 +566,7 @@ def live_proposal_iou(rng: random.Random, lab: str, snap: dict, step: int) -> Dr
         rng, lab, boxes, gt,
         "At step {step} the first stage proposes the region {a} (x1, y1, x2, y2) "
         "near the ground-truth box {b}. What is their IoU?", "proposals", "proposal",
-        GAP, mistakes=(("area_b", "Divide by the union, not by the true box."),))
+        GAP, true_box_mistake="Divide by the union, not by the true box.")
 
 
 @live_kind("vision.live_rpn_nms", "vision", ("two_stage",))

@@ -720,10 +720,7 @@ class DistillationStage(Stage):
             title = self.tr("Soft targets")
         else:
             title = self.tr("Soft targets, T = {0:g}").format(t)
-        # setting a title lays its text out again (~1 ms a frame): only on a change
-        # (a restyle re-sets the view's title itself)
-        if title != getattr(self.targets, "_title", None):
-            self.targets.set_title(title)
+        self.targets.set_title(title)
 
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
         first = self._snapshot is None

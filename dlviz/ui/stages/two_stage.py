@@ -40,7 +40,6 @@ from dlviz.ui.stages.vision import (
     swatches,
 )
 from dlviz.ui.views.bars import BarsView
-from dlviz.ui.views.base import PlotView
 from dlviz.ui.views.boxes import BoxesView, rectangle_path
 from dlviz.ui.views.heatmap import HeatmapView
 from dlviz.ui.views.image_grid import ImageGridView
@@ -83,13 +82,6 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
-def _retitle(view: PlotView, title: str) -> None:
-    """Set ``view``'s title if it changed (setting it lays the plot out again; a new
-    style sets it again through ``apply_style``)."""
-    if view._title != title:
-        view.set_title(title)
-
-
 def crop_window(regions: list[np.ndarray], size: int,
                 margin: int = MARGIN) -> tuple[int, int, int, int]:
     """Cells ``(x0, x1, y0, y1)`` of the feature map that hold every region
@@ -127,13 +119,6 @@ class _BinsView(HeatmapView):
         super().apply_style()
         if hasattr(self, "points"):
             self.apply_marks()
-
-    def set_title(self, title: str) -> None:
-        # setting a title lays the plot out again: only when it (or the style) changed
-        key = (title, theme.STYLE.font_pt, theme.STYLE.foreground)
-        if key != getattr(self, "_title_key", None):
-            self._title_key = key
-            super().set_title(title)
 
     def show_region(self, fmap: np.ndarray, window: tuple[int, int, int, int],
                     levels: tuple[float, float], bins: np.ndarray,
@@ -229,7 +214,7 @@ class TwoStageStage(Stage):
                       "one by more than this IoU.")
         for widget in (self.nms_label, self.nms_slider, self.nms_value):
             widget.setToolTip(tip)
-        _retitle(self.metrics, self.tr("Validation (IoU ≥ 0.5)"))
+        self.metrics.set_title(self.tr("Validation (IoU ≥ 0.5)"))
         deck = self.deck
         deck.set_title(self.detections, self.tr("Detections"))
         deck.set_title(self.proposals, self.tr("Proposals"))
@@ -300,11 +285,11 @@ class TwoStageStage(Stage):
             self.align_view.set_title(self.tr("RoI Align, channel {0}").format(
                 region["channel"]))
             k = snap["roi_size"]
-            _retitle(self.pooled, self.tr("Pooled {0}×{0}").format(k))
+            self.pooled.set_title(self.tr("Pooled {0}×{0}").format(k))
         else:
             self.pool_view.set_title(self.tr("RoI pool"))
             self.align_view.set_title(self.tr("RoI Align"))
-            _retitle(self.pooled, self.tr("Pooled"))
+            self.pooled.set_title(self.tr("Pooled"))
         metrics = (self._metric_values(snap),
                    [self.tr("mAP"), self.tr("recall"), self.tr("precision"),
                     self.tr("proposals")])

@@ -57,8 +57,15 @@ class PlotView(pg.PlotWidget):
         self.apply_style()
 
     def set_title(self, title: str) -> None:
+        """Show ``title`` in the theme's size and colour. Setting a title lays the
+        plot out again (~1 ms): the same title in the same style sets nothing, so
+        a stage may set its titles with every snapshot."""
         self._title = title
         size = f"{theme.STYLE.font_pt + 1:.0f}pt"
+        key = (title, size, theme.STYLE.foreground)
+        if key == self.__dict__.get("_title_shown"):
+            return
+        self._title_shown = key
         self.plot_item.setTitle(title, size=size, color=theme.STYLE.foreground)
 
     def apply_style(self) -> None:

@@ -68,13 +68,6 @@ class BoxesView(PlotView):
         # what the image item shows now: a frame with the same picture sets nothing
         self._shown: tuple[np.ndarray, tuple[float, float]] | None = None
 
-    def set_title(self, title: str) -> None:
-        # setting a title lays the plot out again: only when it (or the style) changed
-        key = (title, theme.STYLE.font_pt, theme.STYLE.foreground)
-        if key != getattr(self, "_title_key", None):
-            self._title_key = key
-            super().set_title(title)
-
     # -- the image ------------------------------------------------------------------
     def set_image(
         self, image: np.ndarray, levels: tuple[float, float] = (0.0, 1.0)

@@ -41,7 +41,7 @@ class OutlinedPath:
         self.color = QColor(color)
         self.x = np.empty(0)
         self.y = np.empty(0)
-        self.opts: dict = {"symbol": "o", "pen": pg.mkPen(self.color)}
+        self.opts: dict = {"symbol": "o"}
         self._visible = True
 
     @property
