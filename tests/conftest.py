@@ -32,3 +32,17 @@ def _forget_runtime_labs():
     yield
     for key in set(labs._RUNTIME) - before:
         labs.unregister_lab(key)
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once a test has created the application, automatic garbage collection is off
+    (it runs on a GUI timer, :mod:`dlviz.ui.gui_gc`); tests that never spin the event
+    loop still get the collections that are due, between tests, on this thread."""
+    import gc
+
+    yield
+    if not gc.isenabled():
+        from dlviz.ui.gui_gc import collect_due
+
+        collect_due()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dlviz.core.device import choose_device, configure_threads
+from dlviz.ui.gui_gc import collect_on_gui_thread, freeze_startup_objects
 
 #: Modules a lab's task may import lazily on its worker thread; imported here first.
 DEFERRED_MODULES: dict[str, tuple[str, ...]] = {
@@ -45,6 +46,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("dlviz")
     app.setOrganizationName("dlviz")
     app.setApplicationDisplayName("dlviz")
+    collect_on_gui_thread(app)
     font = app.font()
     if font.pointSizeF() < 11:
         font.setPointSizeF(11)
@@ -70,6 +72,7 @@ def warm_up_imports() -> None:
     all_labs()
     for names in DEFERRED_MODULES.values():
         import_modules(names)
+    freeze_startup_objects()
 
 
 @dataclass
@@ -164,6 +167,7 @@ class StartupLoader(QObject):
         self.window.refresh_labs()
 
     def _open_lab(self) -> None:
+        freeze_startup_objects()  # full collections stay cheap (dlviz.ui.gui_gc)
         self.window.finish_loading(first_lab(self.lab))
 
 

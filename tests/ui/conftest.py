@@ -14,8 +14,10 @@ from dlviz.ui.worker import QtThreadRunner
 @pytest.fixture(scope="session", autouse=True)
 def _warm_imports(qapp):
     from dlviz.ui.app import warm_up_imports
+    from dlviz.ui.gui_gc import collect_on_gui_thread
 
     warm_up_imports()
+    collect_on_gui_thread(qapp)  # as the app does: no Qt object dies on a worker
     qapp.setOrganizationName("dlviz-tests")
 
 

@@ -9,7 +9,9 @@ The language defaults to the saved choice, else to the system locale.
 from __future__ import annotations
 
 import logging
+import weakref
 
+import shiboken6
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
@@ -111,8 +113,13 @@ def _own_attrs(cls: type) -> set[str]:
 class LanguageController(QObject):
     """The Language menu of one main window."""
 
+    #: Every window's controller, so a switch reaches them all without walking
+    #: ``QApplication.topLevelWidgets()`` (which may hold a widget being deleted).
+    _all: weakref.WeakSet[LanguageController] = weakref.WeakSet()
+
     def __init__(self, window: ClassroomHost, settings: Settings | None = None):
         super().__init__(window)
+        LanguageController._all.add(self)
         self.setObjectName("language")
         self.window = window
         self.settings = settings or Settings()
@@ -153,9 +160,8 @@ class LanguageController(QObject):
         if lang != current_language():
             set_application_language(lang)
         self.settings.language = lang
-        for widget in QApplication.topLevelWidgets():
-            controller = widget.findChild(LanguageController, "language")
-            if controller is not None:
+        for controller in list(LanguageController._all):
+            if shiboken6.isValid(controller) and shiboken6.isValid(controller.window):
                 controller._adopt(current_language())
 
     def toggle(self) -> None:
