@@ -21,6 +21,31 @@ METRIC_LABELS = {
     "pixel_acc": "pixel accuracy",
     "val_pixel_acc": "validation pixel accuracy",
     "perplexity": "training perplexity",
+    # the two networks of a GAN
+    "d_loss": "D loss",
+    "g_loss": "G loss",
+    "d_real": "D on data",
+    "d_fake": "D on generated",
+    "d_gap": "D gap",
+    "modes": "modes covered",
+    "quality": "high-quality share",
+    "recon": "reconstruction loss",
+    "kl": "KL divergence",
+    "token_acc": "token accuracy",
+    "seq_acc": "sequence accuracy",
+    "bleu": "BLEU",
+    "grad_norm": "gradient norm",
+    "grad_norm_clipped": "gradient norm after clipping",
+    "threshold": "distance threshold",
+    "teacher_acc": "teacher accuracy",
+    "loss_hard": "training loss (hard labels only)",
+    "acc_hard": "training accuracy (hard labels only)",
+    "recall": "recall",
+    "precision": "precision",
+    "verification_acc": "verification accuracy",
+    "class_loss": "classification loss",
+    "box_loss": "box loss",
+    "active_triplets": "active triplets",
     "val_perplexity": "validation perplexity",
     # the second network a lab trains beside the first (batch norm's twin, the FCN
     # beside the U-Net); stages name it where they draw it
@@ -50,8 +75,9 @@ def metric_label(name: str) -> str:
     if name in LAB_METRIC_LABELS:
         return LAB_METRIC_LABELS[name]
     base = name.removeprefix("val_")
-    if base != name and base in LAB_METRIC_LABELS:
-        return "validation " + LAB_METRIC_LABELS[base].removeprefix("training ")
+    known = METRIC_LABELS.get(base) or LAB_METRIC_LABELS.get(base)
+    if base != name and known:
+        return "validation " + known.removeprefix("training ")
     return name.replace("_", " ")
 
 

@@ -1924,139 +1924,139 @@
       <translation>验证准确率</translation>
     </message>
     <message>
-      <source>d loss</source>
+      <source>D loss</source>
       <translation>D 损失</translation>
     </message>
     <message>
-      <source>val d loss</source>
+      <source>validation D loss</source>
       <translation>验证 D 损失</translation>
     </message>
     <message>
-      <source>g loss</source>
+      <source>G loss</source>
       <translation>G 损失</translation>
     </message>
     <message>
-      <source>val g loss</source>
+      <source>validation G loss</source>
       <translation>验证 G 损失</translation>
     </message>
     <message>
-      <source>d real</source>
+      <source>D on data</source>
       <translation>D(真实)</translation>
     </message>
     <message>
-      <source>val d real</source>
+      <source>validation D on data</source>
       <translation>验证 D(真实)</translation>
     </message>
     <message>
-      <source>d fake</source>
+      <source>D on generated</source>
       <translation>D(生成)</translation>
     </message>
     <message>
-      <source>val d fake</source>
+      <source>validation D on generated</source>
       <translation>验证 D(生成)</translation>
     </message>
     <message>
-      <source>d gap</source>
+      <source>D gap</source>
       <translation>D 差距</translation>
     </message>
     <message>
-      <source>val d gap</source>
+      <source>validation D gap</source>
       <translation>验证 D 差距</translation>
     </message>
     <message>
-      <source>modes</source>
+      <source>modes covered</source>
       <translation>覆盖模式数</translation>
     </message>
     <message>
-      <source>val modes</source>
-      <translation>验证覆盖模式数</translation>
+      <source>validation modes covered</source>
+      <translation>验证集覆盖模式数</translation>
     </message>
     <message>
-      <source>quality</source>
+      <source>high-quality share</source>
       <translation>高质量比例</translation>
     </message>
     <message>
-      <source>val quality</source>
-      <translation>验证高质量比例</translation>
+      <source>validation high-quality share</source>
+      <translation>验证集高质量比例</translation>
     </message>
     <message>
-      <source>recon</source>
+      <source>reconstruction loss</source>
       <translation>重建误差</translation>
     </message>
     <message>
-      <source>val recon</source>
+      <source>validation reconstruction loss</source>
       <translation>验证重建误差</translation>
     </message>
     <message>
-      <source>kl</source>
+      <source>KL divergence</source>
       <translation>KL 散度</translation>
     </message>
     <message>
-      <source>val kl</source>
+      <source>validation KL divergence</source>
       <translation>验证 KL 散度</translation>
     </message>
     <message>
-      <source>token acc</source>
+      <source>token accuracy</source>
       <translation>词元准确率</translation>
     </message>
     <message>
-      <source>val token acc</source>
+      <source>validation token accuracy</source>
       <translation>验证词元准确率</translation>
     </message>
     <message>
-      <source>seq acc</source>
+      <source>sequence accuracy</source>
       <translation>整句准确率</translation>
     </message>
     <message>
-      <source>val seq acc</source>
+      <source>validation sequence accuracy</source>
       <translation>验证整句准确率</translation>
     </message>
     <message>
-      <source>bleu</source>
+      <source>BLEU</source>
       <translation>BLEU</translation>
     </message>
     <message>
-      <source>val bleu</source>
+      <source>validation BLEU</source>
       <translation>验证 BLEU</translation>
     </message>
     <message>
-      <source>grad norm</source>
+      <source>gradient norm</source>
       <translation>梯度范数</translation>
     </message>
     <message>
-      <source>val grad norm</source>
+      <source>validation gradient norm</source>
       <translation>验证梯度范数</translation>
     </message>
     <message>
-      <source>threshold</source>
+      <source>distance threshold</source>
       <translation>阈值</translation>
     </message>
     <message>
-      <source>val threshold</source>
+      <source>validation distance threshold</source>
       <translation>验证阈值</translation>
     </message>
     <message>
-      <source>teacher acc</source>
+      <source>teacher accuracy</source>
       <translation>教师准确率</translation>
     </message>
     <message>
-      <source>val teacher acc</source>
+      <source>validation teacher accuracy</source>
       <translation>验证教师准确率</translation>
     </message>
     <message>
-      <source>loss hard</source>
+      <source>training loss (hard labels only)</source>
       <translation>硬标签损失</translation>
     </message>
     <message>
-      <source>val loss hard</source>
+      <source>validation loss (hard labels only)</source>
       <translation>验证硬标签损失</translation>
     </message>
     <message>
-      <source>acc hard</source>
+      <source>training accuracy (hard labels only)</source>
       <translation>硬标签准确率</translation>
     </message>
     <message>
-      <source>val acc hard</source>
+      <source>validation accuracy (hard labels only)</source>
       <translation>验证硬标签准确率</translation>
     </message>
     <message>
@@ -2064,7 +2064,7 @@
       <translation>召回率</translation>
     </message>
     <message>
-      <source>val recall</source>
+      <source>validation recall</source>
       <translation>验证召回率</translation>
     </message>
     <message>
@@ -2072,7 +2072,7 @@
       <translation>精确率</translation>
     </message>
     <message>
-      <source>val precision</source>
+      <source>validation precision</source>
       <translation>验证精确率</translation>
     </message>
     <message>
@@ -2084,11 +2084,11 @@
       <translation>验证平均 IoU</translation>
     </message>
     <message>
-      <source>verification acc</source>
+      <source>verification accuracy</source>
       <translation>验证对准确率</translation>
     </message>
     <message>
-      <source>val verification acc</source>
+      <source>validation verification accuracy</source>
       <translation>验证集验证对准确率</translation>
     </message>
     <message>
@@ -2108,19 +2108,19 @@
       <translation>验证像素准确率</translation>
     </message>
     <message>
-      <source>grad norm clipped</source>
+      <source>gradient norm after clipping</source>
       <translation>裁剪后梯度范数</translation>
     </message>
     <message>
-      <source>val grad norm clipped</source>
+      <source>validation gradient norm after clipping</source>
       <translation>验证裁剪后梯度范数</translation>
     </message>
     <message>
-      <source>class loss</source>
+      <source>classification loss</source>
       <translation>分类损失</translation>
     </message>
     <message>
-      <source>val class loss</source>
+      <source>validation classification loss</source>
       <translation>验证分类损失</translation>
     </message>
     <message>
@@ -2128,7 +2128,7 @@
       <translation>边框损失</translation>
     </message>
     <message>
-      <source>val box loss</source>
+      <source>validation box loss</source>
       <translation>验证边框损失</translation>
     </message>
     <message>
@@ -2168,7 +2168,7 @@
       <translation>活跃三元组</translation>
     </message>
     <message>
-      <source>val active triplets</source>
+      <source>validation active triplets</source>
       <translation>验证活跃三元组</translation>
     </message>
     <message>

@@ -98,8 +98,10 @@ def test_gan_trace_step_equals_train_step(key, overrides):
     assert trace.metrics["loss"] == pytest.approx(
         metrics["d_loss"] + metrics["g_loss"], rel=1e-6
     )
-    assert trace.metrics["loss_D"] == pytest.approx(metrics["d_loss"], rel=1e-6)
-    assert trace.metrics["loss_G"] == pytest.approx(metrics["g_loss"], rel=1e-6)
+    assert trace.role_losses["D"] == pytest.approx(metrics["d_loss"], rel=1e-6)
+    assert trace.role_losses["G"] == pytest.approx(metrics["g_loss"], rel=1e-6)
+    # a traced step reaches the curves with the keys a training step reports
+    assert set(trace.metrics) <= set(metrics) | {"acc"}
 
 
 @pytest.mark.parametrize("key", ["dcgan", "cgan"])

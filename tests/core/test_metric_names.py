@@ -18,7 +18,21 @@ def test_other_metrics_get_a_stable_slot_away_from_loss_and_accuracy():
 
 def test_labels():
     assert metric_label("val_map50") == "validation mAP@0.5"
-    assert metric_label("loss_hard") == "loss hard"
+    assert metric_label("loss_hard") == "training loss (hard labels only)"
+    assert metric_label("val_loss_hard") == "validation loss (hard labels only)"
+    assert metric_label("d_loss") == "D loss"
+    assert metric_label("val_d_loss") == "validation D loss"
+    assert metric_label("some_key") == "some key"  # a key nobody named
+
+
+def test_every_common_metric_has_a_written_label():
+    """No legend shows a key with its underscores turned to spaces ("d loss"); the
+    optimizer race's per-optimizer losses are named by their stage."""
+    from dlviz.core.metric_names import METRIC_LABELS, REPORTED_METRICS
+
+    unnamed = [k for k in REPORTED_METRICS
+               if not k.startswith("loss_") and k not in METRIC_LABELS]
+    assert unnamed == []
 
 
 def test_a_lab_names_its_own_metrics_on_its_card():

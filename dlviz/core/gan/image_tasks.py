@@ -209,8 +209,7 @@ class ImageGanTask(LabTask):
         metrics = self.metrics()
         rec.trace.metrics.update(metrics)
         # the recorder sums the losses of all D parts; show the last one, as trained
-        rec.trace.metrics["loss_D"] = metrics["d_loss"]
-        rec.trace.metrics["loss_G"] = metrics["g_loss"]
+        rec.trace.role_losses.update(D=metrics["d_loss"], G=metrics["g_loss"])
         return rec.trace
 
     def metrics(self) -> dict[str, float]:

@@ -246,7 +246,10 @@ class Trace:
     graphs
         The data-flow graph of each network by role.
     metrics
-        At least ``loss`` (the total over parts); also ``loss_<role>`` per part.
+        What the step reports, as the lab's training step does: at least ``loss``
+        (the total over parts). These reach the curves.
+    role_losses
+        The loss of each network when a step trains more than one (``D``, ``G``).
     name
         The name given by the caller (the lab's role name by default).
     roles
@@ -257,6 +260,7 @@ class Trace:
     events: list[TraceEvent] = field(default_factory=list)
     graphs: dict[str, NetworkGraph] = field(default_factory=dict)
     metrics: dict[str, float] = field(default_factory=dict)
+    role_losses: dict[str, float] = field(default_factory=dict)
     name: str = "model"
     roles: str = "network"
     #: Parts that follow one example through the network after the step

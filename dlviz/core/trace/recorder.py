@@ -199,7 +199,7 @@ class TraceRecorder:
             self.trace.metrics["loss"] = float(sum(losses))
         for role, value in self._losses.items():
             if len(self._losses) > 1:
-                self.trace.metrics.setdefault(f"loss_{role}", value)
+                self.trace.role_losses.setdefault(role, value)
         return self.trace
 
     def begin_part(self, label: str) -> None:

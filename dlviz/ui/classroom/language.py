@@ -113,8 +113,8 @@ def _own_attrs(cls: type) -> set[str]:
 class LanguageController(QObject):
     """The Language menu of one main window."""
 
-    #: Every window's controller, so a switch reaches them all without walking
-    #: ``QApplication.topLevelWidgets()`` (which may hold a widget being deleted).
+    # Every window's controller, so a switch reaches them all without walking
+    # ``QApplication.topLevelWidgets()`` (which may hold a widget being deleted).
     _all: weakref.WeakSet[LanguageController] = weakref.WeakSet()
 
     def __init__(self, window: ClassroomHost, settings: Settings | None = None):

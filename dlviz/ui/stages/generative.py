@@ -34,6 +34,7 @@ from dlviz.ui.stages._gen_common import (
     with_loss,
 )
 from dlviz.ui.stages.base import Stage
+from dlviz.ui.views.base import label_colorbar
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.legend import FitsLegend, fit_legend, legend_below, relabel
 from dlviz.ui.views.scatter import ScatterView
@@ -477,8 +478,9 @@ class Gan2dStage(Stage):
         self.set_caption(with_loss(self._explanation, self._loss))
 
     def _label_colorbar(self) -> None:
-        self.view.colorbar.axis.setLabel(
-            "D(x)" if self._d_is_probability else self.tr("critic score")
+        label_colorbar(
+            self.view.colorbar,
+            "D(x)" if self._d_is_probability else self.tr("critic score"),
         )
 
     def _apply_visibility(self) -> None:

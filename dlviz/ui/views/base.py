@@ -181,3 +181,11 @@ class PlotView(pg.PlotWidget):
             layout.setContentsMargins(left, top, max(right, 8), bottom)
         # the labels at both ends may stand out this far (default: dropped)
         bar.axis.setStyle(hideOverlappingLabels=int(half) + 2)
+
+
+def label_colorbar(bar: pg.ColorBarItem, text: str) -> None:
+    """Name what a colour bar measures on the bar's side that faces its own plot
+    (the left of a vertical bar): a label on the far side would stand next to the
+    neighbouring panel and read as that panel's axis."""
+    axis = bar.getAxis("bottom" if bar.horizontal else "left")
+    axis.setLabel(text)
