@@ -221,7 +221,9 @@ def test_gan2d_d_map_has_a_colour_bar_and_a_legend(qtbot):
     snap = task.snapshot()
     stage.show_snapshot(snap)
     assert stage.view.colorbar.levels() == pytest.approx(tuple(snap["d_levels"]))
-    label = stage.view.colorbar.axis.labelText
+    # named on the map's side of the bar, not beside the neighbouring panel
+    label = stage.view.colorbar.getAxis("left").labelText
+    assert stage.view.colorbar.axis.labelText == ""
     assert label == ("D(x)" if snap["d_is_probability"] else "critic score")
     names = [label.text for _sample, label in stage.view.legend.items]
     assert {"data", "generated", "mode covered", "mode missed"} <= set(names)
