@@ -87,7 +87,7 @@ def _show(spec, block: bool | None):
     window = next((w for w in app.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()), None)
     if window is None:
-        warm_up_imports()
+        warm_up_imports(freeze=False)  # the notebook's objects stay collectable
         window = MainWindow(choose_device(None), configure_threads(), lab=spec.key)
         window.show()
     else:

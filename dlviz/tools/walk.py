@@ -5,7 +5,8 @@ record a step and open the step-through, in English and in Chinese. Each screen 
 checked against the layout contract and saved as a PNG:
 
 * the window fits the screen;
-* every visible plot / image panel is at least :data:`MIN_PANEL` pixels;
+* every visible plot / image panel is at least :data:`MIN_PANEL` pixels, and its data
+  area (what is left after title, axes and legend) at least :data:`MIN_DATA`;
 * no visible label, button or plot title is wider than its widget (cut text);
 * the ``?`` shortcut overlay fits the window;
 * the transport's keys (Space) reach the session whatever widget has focus.
@@ -32,6 +33,9 @@ from pathlib import Path
 
 #: The smallest plot or image panel that reads from the back of a lecture hall.
 MIN_PANEL = (200, 140)
+#: The smallest data area of such a panel: a curve squeezed below this by its
+#: legend or axes is a strip, not a plot.
+MIN_DATA = (100, 60)
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,11 @@ def small_panels(root, minimum: tuple[int, int] = MIN_PANEL) -> list[str]:
         w, h = view.width(), view.height()
         if w < minimum[0] or h < minimum[1]:
             found.append(f"{_name(view)} is {w}×{h}")
+            continue
+        box = view.plot_item.getViewBox().sceneBoundingRect()
+        if box.width() < MIN_DATA[0] or box.height() < MIN_DATA[1]:
+            found.append(f"{_name(view)}: data area {box.width():.0f}×"
+                         f"{box.height():.0f} of {w}×{h}")
     return found
 
 

@@ -64,15 +64,18 @@ def import_modules(names: tuple[str, ...]) -> None:
             pass
 
 
-def warm_up_imports() -> None:
+def warm_up_imports(freeze: bool = True) -> None:
     """Import at once, on the GUI thread and before any worker starts, everything
-    :class:`StartupLoader` loads step by step (tests and benchmarks use this)."""
+    :class:`StartupLoader` loads step by step (tests and benchmarks use this), then
+    leave what exists out of later full collections as the app does (``freeze``;
+    not in a notebook, whose own objects would be frozen with them)."""
     from dlviz.core.labs import all_labs
 
     all_labs()
     for names in DEFERRED_MODULES.values():
         import_modules(names)
-    freeze_startup_objects()
+    if freeze:
+        freeze_startup_objects()
 
 
 @dataclass

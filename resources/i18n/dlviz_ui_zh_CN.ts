@@ -2392,6 +2392,10 @@
         <source>Stopped: it left the map.</source>
         <translation>已停止：它跑出了图的范围。</translation>
     </message>
+    <message>
+        <source>mean of the optimizers</source>
+        <translation>各优化器的平均</translation>
+    </message>
 </context>
 <context>
     <name>PresentationController</name>

@@ -50,6 +50,10 @@ def test_walk_finds_a_cut_label_and_a_small_panel(qtbot):
     view.setFixedSize(300, 200)
     qtbot.wait(20)
     assert not small_panels(root)
+    # big enough as a panel, but its data squeezed to a strip (by a tall x axis here)
+    view.plot_item.getAxis("bottom").setHeight(140)
+    qtbot.wait(20)
+    assert any("data area" in t for t in small_panels(root))
 
 
 def test_keys_reach_the_transport_and_step_through_wherever_focus_is(qtbot, window):

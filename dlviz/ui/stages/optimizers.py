@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.core.metric_names import metric_color_slot
 from dlviz.core.polyline import thin_path
 from dlviz.ui import theme
 from dlviz.ui.i18n import tr_core
@@ -238,11 +239,16 @@ class OptimizersStage(Stage):
 
     def curve_style(self, name: str) -> tuple[str, str] | None:
         """Colour and label for the window's curve ``name``: the loss of each
-        optimizer (``loss_<optimizer>``) in that optimizer's colour (as its path and
-        bar), named by it; None for the window's own style."""
+        optimizer (``loss_<optimizer>``) in that optimizer's colour, as its path —
+        named once, by the map's legend beside it (label ``""``: eight entries under
+        a 1024×768 ×1.5 loss panel left its curves no height); ``loss``, their mean,
+        named as such; None for the window's own style."""
         optimizer = name.removeprefix("loss_")
         if name.startswith("loss_") and optimizer in OPTIMIZER_COLORS:
-            return optimizer_color(optimizer), tr_core(optimizer)
+            return optimizer_color(optimizer), ""
+        if name == "loss":
+            return (theme.class_color(metric_color_slot("loss")),
+                    self.tr("mean of the optimizers"))
         return None
 
     # -- snapshots -----------------------------------------------------------------

@@ -69,8 +69,10 @@ class CurvesView(FitsLegend, PlotView):
         if curve is None:
             color = color or theme.PALETTE[len(self.curves) % len(theme.PALETTE)]
             style = _style(dashed)
+            # label "": no legend entry (another legend on the stage names it)
             curve = self.plot_item.plot(
-                [], [], pen=theme.pen(color, style=style), name=label or name,
+                [], [], pen=theme.pen(color, style=style),
+                name=None if label == "" else label or name,
                 autoDownsampleFactor=SAMPLES_PER_PIXEL,
             )
             curve.setProperty("dlviz_color", color)

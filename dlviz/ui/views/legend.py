@@ -8,40 +8,127 @@ import pyqtgraph as pg
 
 from dlviz.ui.views.base import PlotView
 
+#: The least height a plot's data keeps when the legend sits below it; below this the
+#: legend moves beside the data, where the panel has the width (a 428×220 loss panel
+#: at 1024×768 ×1.5 with four entries kept a 6-px strip of curve under its legend).
+MIN_DATA_HEIGHT = 80
+#: The least width the data keeps beside a legend (px, and share of the panel).
+MIN_DATA_WIDTH = 140
+MIN_DATA_SHARE = 0.45
+#: Where each placement puts the legend in the plot item's grid: below every row of
+#: the plot, or in the data's row right of the axes and any colour bar.
+BELOW_CELL = (5, 0, 1, 6)
+SIDE_CELL = (2, 6, 1, 1)
+
 
 def legend_below(view: PlotView) -> pg.LegendItem:
     """A legend under ``view``'s plot (outside the data) across the whole width of
     the view, styled by the view's ``style_legend``; :func:`fit_legend` sets how
-    many entries share a row."""
+    many entries share a row, and moves it beside the data when below it would
+    leave the data too little height."""
     legend = pg.LegendItem(colCount=1)
+    legend.placement = "below"
     view.plot_item.legend = legend
-    view.plot_item.layout.addItem(legend, 5, 0, 1, 6)
+    view.plot_item.layout.addItem(legend, *BELOW_CELL)
     view.style_legend()
     return legend
 
 
-def fit_legend(view: PlotView) -> None:
-    """As many legend entries a row as fit the view's width (rows balanced), so the
-    legend never widens the plot beyond its panel."""
-    plot_item = vars(view).get("plot_item")  # None while the view is being built
-    legend = plot_item.legend if plot_item is not None else None
-    if legend is None or not legend.items or view.width() < 10:
-        return
-    space = legend.layout.horizontalSpacing() + 2
-    widths = [sample.boundingRect().width() + label.minimumWidth() + 2 * space
-              for sample, label in legend.items]
-    room = view.width() - view.plot_item.getAxis("left").width() - 24
+def _columns_within(widths: list[float], room: float) -> int:
+    """The most columns (rows then balanced) whose widest entries fit ``room``."""
     n = len(widths)
     best = 1
     for columns in range(n, 0, -1):
-        need = sum(max(widths[c::columns]) for c in range(columns))
-        if need <= room:
+        if sum(max(widths[c::columns]) for c in range(columns)) <= room:
             best = columns
             break
-    rows = math.ceil(n / best)
-    best = math.ceil(n / rows)
-    if best != legend.columnCount:
-        legend.setColumnCount(best)
+    return math.ceil(n / math.ceil(n / best))
+
+
+def _fixed_height(plot_item) -> float:
+    """The plot's height that is neither data nor legend: title, axes, margins."""
+    height = 12.0
+    if plot_item.titleLabel.isVisible():
+        height += plot_item.titleLabel.boundingRect().height()
+    for name in ("top", "bottom"):
+        axis = plot_item.getAxis(name)
+        if axis.isVisible():
+            height += axis.height()
+    return height
+
+
+def _axis_label_height(plot_item) -> float:
+    """The height of the bottom axis's label ("step"), 0 when it has none."""
+    axis = plot_item.getAxis("bottom")
+    if not axis.isVisible() or not axis.labelText:
+        return 0.0
+    return axis.label.boundingRect().height()
+
+
+def legend_placement(view: PlotView) -> tuple[str, int, bool] | None:
+    """Where ``view``'s legend goes for its size and entries: ``(placement, columns,
+    axis_label)``. In order, the first that keeps the data :data:`MIN_DATA_HEIGHT`
+    tall and :data:`MIN_DATA_WIDTH` wide (and :data:`MIN_DATA_SHARE` of the room):
+    below the data; below it with the x axis's label left out (its tick numbers
+    stay); beside the data. When none does, the one with the largest data area."""
+    plot_item = vars(view).get("plot_item")  # None while the view is being built
+    legend = plot_item.legend if plot_item is not None else None
+    if legend is None or not legend.items or view.width() < 10:
+        return None
+    space = legend.layout.horizontalSpacing() + 2
+    widths = [sample.boundingRect().width() + label.minimumWidth() + 2 * space
+              for sample, label in legend.items]
+    row = max(max(label.boundingRect().height(), sample.boundingRect().height())
+              for sample, label in legend.items)
+    row += max(0.0, legend.layout.verticalSpacing())
+    n = len(widths)
+    room = view.width() - plot_item.getAxis("left").width() - 24
+    label = _axis_label_height(plot_item)
+    # the height above and below the data, with the x axis label shown
+    free = view.height() - _fixed_height(plot_item)
+    if label and not plot_item.getAxis("bottom").label.isVisible():
+        free -= label  # measured while left out: count it as shown
+    below = _columns_within(widths, room)
+    below_height = math.ceil(n / below) * row
+    rows = max(1, int(free // row))
+    side = math.ceil(n / math.ceil(n / math.ceil(n / rows)))
+    side_width = sum(max(widths[c::side]) for c in range(side))
+    options = [  # (placement, columns, axis label, data width, data height)
+        ("below", below, True, room, free - below_height),
+        ("below", below, False, room, free + label - below_height),
+        ("side", side, True, room - side_width, free),
+    ]
+    if not label:
+        del options[1]
+    least_width = max(MIN_DATA_WIDTH, MIN_DATA_SHARE * room)
+    for placement, columns, axis_label, width, height in options:
+        if height >= MIN_DATA_HEIGHT and width >= least_width:
+            return placement, columns, axis_label
+    placement, columns, axis_label, _w, _h = max(
+        options, key=lambda o: max(o[3], 0) * max(o[4], 0))
+    return placement, columns, axis_label
+
+
+def fit_legend(view: PlotView) -> None:
+    """Place ``view``'s legend (below the data, or beside it when the panel is short)
+    with as many entries a row as fit, so the legend never widens the plot beyond
+    its panel nor squeezes its data to a strip."""
+    fit = legend_placement(view)
+    if fit is None:
+        return
+    placement, columns, axis_label = fit
+    plot_item = view.plot_item
+    legend = plot_item.legend
+    if placement != getattr(legend, "placement", "below"):
+        layout = plot_item.layout
+        layout.removeItem(legend)
+        layout.addItem(legend, *(SIDE_CELL if placement == "side" else BELOW_CELL))
+        legend.placement = placement
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+    axis = plot_item.getAxis("bottom")
+    if axis.labelText and axis.label.isVisible() != axis_label:
+        axis.showLabel(axis_label)
 
 
 class FitsLegend:
