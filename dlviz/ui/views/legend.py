@@ -75,14 +75,12 @@ def legend_placement(view: PlotView) -> tuple[str, int, bool] | None:
     legend = plot_item.legend if plot_item is not None else None
     if legend is None or not legend.items or view.width() < 10:
         return None
-    space = legend.layout.horizontalSpacing() + 2
-    widths = [sample.boundingRect().width() + label.minimumWidth() + 2 * space
-              for sample, label in legend.items]
+    widths = _entry_widths(legend)
     row = max(max(label.boundingRect().height(), sample.boundingRect().height())
               for sample, label in legend.items)
     row += max(0.0, legend.layout.verticalSpacing())
     n = len(widths)
-    room = view.width() - plot_item.getAxis("left").width() - 24
+    room = _room(view)
     label = _axis_label_height(plot_item)
     # the height above and below the data, with the x axis label shown
     free = view.height() - _fixed_height(plot_item)
@@ -119,7 +117,11 @@ def fit_legend(view: PlotView) -> None:
     placement, columns, axis_label = fit
     plot_item = view.plot_item
     legend = plot_item.legend
-    if placement != getattr(legend, "placement", "below"):
+    if not hasattr(legend, "placement"):
+        # a legend placed by its view (a class legend right of a scatter): only
+        # its entries a row follow the width, as before
+        placement, columns, axis_label = "below", _below_columns(view), True
+    elif placement != legend.placement:
         layout = plot_item.layout
         layout.removeItem(legend)
         layout.addItem(legend, *(SIDE_CELL if placement == "side" else BELOW_CELL))
@@ -129,6 +131,21 @@ def fit_legend(view: PlotView) -> None:
     axis = plot_item.getAxis("bottom")
     if axis.labelText and axis.label.isVisible() != axis_label:
         axis.showLabel(axis_label)
+
+
+def _entry_widths(legend: pg.LegendItem) -> list[float]:
+    space = legend.layout.horizontalSpacing() + 2
+    return [sample.boundingRect().width() + label.minimumWidth() + 2 * space
+            for sample, label in legend.items]
+
+
+def _room(view: PlotView) -> float:
+    """The width a legend below the data may take."""
+    return view.width() - view.plot_item.getAxis("left").width() - 24
+
+
+def _below_columns(view: PlotView) -> int:
+    return _columns_within(_entry_widths(view.plot_item.legend), _room(view))
 
 
 class FitsLegend:
