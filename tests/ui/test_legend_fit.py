@@ -64,3 +64,35 @@ def test_an_entry_named_elsewhere_takes_no_legend_row(qtbot):
     view.set_curve("loss_SGD", np.arange(6), np.arange(6.0), label="")
     assert [label.text for _s, label in view.legend.items] == ["training loss"]
     assert "loss_SGD" in view.curves
+
+
+def test_fewer_columns_keep_each_sample_beside_its_label(qtbot):
+    """Three entries a row, then one: each label stays on its sample's row and the
+    entries stack (pyqtgraph's own re-layout put them on different rows)."""
+    from dlviz.ui.views.legend import arrange
+
+    view = _view(qtbot, names=NAMES[:3], size=(900, 500))
+    legend = view.legend
+    arrange(legend, 3)
+    qtbot.wait(20)
+    arrange(legend, 1)
+    qtbot.wait(20)
+    rows = []
+    for sample, label in legend.items:
+        s, t = sample.mapRectToScene(sample.boundingRect()), label.mapRectToScene(
+            label.boundingRect())
+        assert abs(s.center().y() - t.center().y()) < 8  # side by side
+        assert s.right() <= t.left() + 2
+        rows.append(t.center().y())
+    assert rows == sorted(rows) and min(b - a for a, b in zip(rows, rows[1:])) > 10
+
+
+def test_a_legend_beside_the_data_keeps_samples_beside_labels(qtbot):
+    view = _view(qtbot, names=NAMES + ("validation box loss",
+                                       "validation classification loss"),
+                 size=(440, 250))
+    assert view.legend.placement == "side"
+    for sample, label in view.legend.items:
+        s = sample.mapRectToScene(sample.boundingRect())
+        t = label.mapRectToScene(label.boundingRect())
+        assert abs(s.center().y() - t.center().y()) < 8

@@ -40,7 +40,7 @@ from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
-from dlviz.ui.views.legend import relabel
+from dlviz.ui.views.legend import fit_legend, relabel
 
 #: Gates squashed by σ into (0, 1); the others are signed and use a diverging map.
 SIGMOID_GATES = ("f", "i", "o", "z", "r")
@@ -71,25 +71,6 @@ def colorbar_ticks(view: HeatmapView, values: tuple[float, ...] | None) -> None:
         axis.setTickDensity(0.5)
         return
     axis.setTicks([[(v, f"{v:g}") for v in values], []])
-
-
-def fit_legend(view: CurvesView) -> None:
-    """As many legend columns as the plot's width holds: one row when it fits, so
-    the legend below the plot leaves the data most of the height."""
-    items = view.legend.items
-    if not items:
-        return
-    # symbol (20 px), label, the spacing around them
-    widths = [label.item.boundingRect().width() + 32 for _sample, label in items]
-    room = view.width() - 20
-    columns = len(items)
-    while columns > 1:
-        need = sum(max(widths[i] for i in range(c, len(widths), columns))
-                   for c in range(columns))
-        if need <= room:
-            break
-        columns -= 1
-    view.legend.setColumnCount(columns)
 
 
 #: Mantissas of the cell state's colour-bar ends (× a power of ten).

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy
 
 from dlviz.ui.views.base import PlotView
 
@@ -70,7 +72,7 @@ def legend_placement(view: PlotView) -> tuple[str, int, bool] | None:
     axis_label)``. In order, the first that keeps the data :data:`MIN_DATA_HEIGHT`
     tall and :data:`MIN_DATA_WIDTH` wide (and :data:`MIN_DATA_SHARE` of the room):
     below the data; below it with the x axis's label left out (its tick numbers
-    stay); beside the data. When none does, the one with the largest data area."""
+    stay); beside the data. When none does, the one whose data falls least short."""
     plot_item = vars(view).get("plot_item")  # None while the view is being built
     legend = plot_item.legend if plot_item is not None else None
     if legend is None or not legend.items or view.width() < 10:
@@ -88,22 +90,23 @@ def legend_placement(view: PlotView) -> tuple[str, int, bool] | None:
         free -= label  # measured while left out: count it as shown
     below = _columns_within(widths, room)
     below_height = math.ceil(n / below) * row
-    rows = max(1, int(free // row))
-    side = math.ceil(n / math.ceil(n / math.ceil(n / rows)))
-    side_width = sum(max(widths[c::side]) for c in range(side))
     options = [  # (placement, columns, axis label, data width, data height)
         ("below", below, True, room, free - below_height),
         ("below", below, False, room, free + label - below_height),
-        ("side", side, True, room - side_width, free),
+        ("side", 1, True, room - max(widths), free),
     ]
+    if n * row > free:
+        del options[2]  # beside the data, one entry a row, they must fit its height
     if not label:
         del options[1]
     least_width = max(MIN_DATA_WIDTH, MIN_DATA_SHARE * room)
     for placement, columns, axis_label, width, height in options:
         if height >= MIN_DATA_HEIGHT and width >= least_width:
             return placement, columns, axis_label
+    # none does: the one whose data falls least short in its worse dimension (a
+    # column 55 px wide is no better than a strip 55 px tall)
     placement, columns, axis_label, _w, _h = max(
-        options, key=lambda o: max(o[3], 0) * max(o[4], 0))
+        options, key=lambda o: min(o[3] / least_width, o[4] / MIN_DATA_HEIGHT))
     return placement, columns, axis_label
 
 
@@ -124,13 +127,39 @@ def fit_legend(view: PlotView) -> None:
     elif placement != legend.placement:
         layout = plot_item.layout
         layout.removeItem(legend)
-        layout.addItem(legend, *(SIDE_CELL if placement == "side" else BELOW_CELL))
+        side = placement == "side"
+        layout.addItem(legend, *(SIDE_CELL if side else BELOW_CELL))
+        # beside the data: as tall as its entries, at the top (stretched to the
+        # data's height its rows would part each sample from its label)
+        legend.setSizePolicy(QSizePolicy.Policy.Preferred,
+                             QSizePolicy.Policy.Fixed if side
+                             else QSizePolicy.Policy.Preferred)
+        layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop if side
+                            else Qt.AlignmentFlag(0))  # below: as legend_below
         legend.placement = placement
-    if columns != legend.columnCount:
-        legend.setColumnCount(columns)
+    if (columns, len(legend.items)) != getattr(legend, "arranged", None):
+        arrange(legend, columns)
     axis = plot_item.getAxis("bottom")
     if axis.labelText and axis.label.isVisible() != axis_label:
         axis.showLabel(axis_label)
+
+
+def arrange(legend: pg.LegendItem, columns: int) -> None:
+    """Lay ``legend``'s entries out ``columns`` a row, each sample beside its label,
+    at explicit places in its grid (pyqtgraph's ``setColumnCount`` places them by
+    the grid's current counts). The grid itself is kept: replacing a layout that
+    Qt deletes and Python also owns crashed the window's teardown."""
+    grid = legend.layout
+    for i in range(grid.count() - 1, -1, -1):
+        grid.removeAt(i)
+    for i, (sample, label) in enumerate(legend.items):
+        row, column = divmod(i, columns)
+        grid.addItem(sample, row, 2 * column, Qt.AlignmentFlag.AlignVCenter)
+        grid.addItem(label, row, 2 * column + 1)
+    legend.columnCount = columns
+    legend.rowCount = max(1, math.ceil(len(legend.items) / columns))
+    legend.arranged = (columns, len(legend.items))
+    legend.updateSize()
 
 
 def _entry_widths(legend: pg.LegendItem) -> list[float]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from dlviz.ui import theme
 from dlviz.ui.views.decision import DecisionMapView, level_segments
-from dlviz.ui.views.legend import legend_below
+from dlviz.ui.views.legend import arrange, legend_below
 
 
 def value_brushes(values: np.ndarray, levels: tuple[float, float]) -> list:
@@ -123,7 +123,7 @@ class PlaneView(DecisionMapView):
                     brush=pg.mkBrush(theme.class_color(i)),
                     pen=pg.mkPen(theme.PALETTE[8], width=1)))
             legend.addItem(self._class_samples[i], name)
-        legend.setColumnCount(max(1, len(names or [])))
+        arrange(legend, max(1, len(names or [])))
         self.style_legend()
         self.relayout()
 
