@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,7 +40,7 @@ from dlviz.ui.stages.base import Stage
 from dlviz.ui.views.curves import CurvesView
 from dlviz.ui.views.grid import ViewGrid
 from dlviz.ui.views.heatmap import HeatmapView
-from dlviz.ui.views.legend import fit_legend, relabel
+from dlviz.ui.views.legend import relabel
 
 #: Gates squashed by σ into (0, 1); the others are signed and use a diverging map.
 SIGMOID_GATES = ("f", "i", "o", "z", "r")
@@ -157,12 +157,10 @@ class SequenceStage(Stage):
         # input / target / prediction
         self.series = CurvesView(x_label="t")
         self.series.plot_item.setMouseEnabled(x=False, y=False)
-        self.series.legend.setColumnCount(2)
         self._add_cursor(self.series.plot_item, offset=1.0)
         # gradient through time
         self.gradients = CurvesView(x_label="t", y_label="‖∂L/∂h_t‖", log_y=True)
         self.gradients.plot_item.setMouseEnabled(x=False, y=False)
-        self.gradients.legend.setColumnCount(2)
         self._add_cursor(self.gradients.plot_item, offset=1.0)
         self.compare_button = QPushButton()
         self.compare_button.clicked.connect(self._ask_comparison)
@@ -196,11 +194,9 @@ class SequenceStage(Stage):
         self.equations_panel = scrolled(self.equations)
 
         for view in (self.series, self.gradients):
-            view.installEventFilter(self)
             # a short plot shows fewer y labels rather than piling them up
             view.plot_item.getAxis("left").setStyle(
                 textFillLimits=[(0, 0.6), (2, 0.4), (4, 0.3), (6, 0.2)])
-        self._legend_sizes = {id(self.series): 0, id(self.gradients): 0}
 
         deck = self.use_frame()
         self.controls.group(self.time_label, self.time_slider)
@@ -223,19 +219,6 @@ class SequenceStage(Stage):
         line.setZValue(10)
         plot_item.addItem(line, ignoreBounds=True)
         self.cursor_lines.append(line)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and watched in (self.series,
-                                                              self.gradients):
-            fit_legend(watched)
-        return super().eventFilter(watched, event)
-
-    def _fit_new_legends(self) -> None:
-        """Fit the legends that gained entries since the last time."""
-        for view in (self.series, self.gradients):
-            if len(view.legend.items) != self._legend_sizes[id(view)]:
-                self._legend_sizes[id(view)] = len(view.legend.items)
-                fit_legend(view)
 
     def _label_outer_axes(self, view: QWidget, left: bool, bottom: bool) -> None:
         """Axis titles only on the outer views of the gate grid (they all share
@@ -292,8 +275,7 @@ class SequenceStage(Stage):
                 if name in labels:
                     curve.opts["name"] = labels[name]
                     relabel(view.legend, curve, labels[name])
-            view.style_legend()
-            fit_legend(view)
+            view.style_legend()  # and fits it to its new widths
 
     # -- snapshots -----------------------------------------------------------------
     def show_snapshot(self, snapshot: dict[str, Any]) -> None:
@@ -350,7 +332,6 @@ class SequenceStage(Stage):
         self.loss_text = self._loss_text(snapshot)
         self._update_clip_label()
         self._update_equations()
-        self._fit_new_legends()
 
     def _input_label(self, snapshot: dict[str, Any]) -> str:
         if snapshot["input"].shape[1] <= 2:
@@ -514,7 +495,6 @@ class SequenceStage(Stage):
                 self.gradients.set_curve(
                     f"fresh_{cell}", t, grad, color=COMPARE_COLORS[cell], dashed=True,
                     label=self.tr("fresh {0}").format(cell.upper()))
-            self._fit_new_legends()
         elif kind == "gate_equations":
             self.equations.setText(data["text"])
 

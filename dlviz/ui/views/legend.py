@@ -114,17 +114,18 @@ def fit_legend(view: PlotView) -> None:
     """Place ``view``'s legend (below the data, or beside it when the panel is short)
     with as many entries a row as fit, so the legend never widens the plot beyond
     its panel nor squeezes its data to a strip."""
-    fit = legend_placement(view)
-    if fit is None:
+    plot_item = vars(view).get("plot_item")  # None while the view is being built
+    legend = plot_item.legend if plot_item is not None else None
+    if legend is None or not legend.items or view.width() < 10:
         return
-    placement, columns, axis_label = fit
-    plot_item = view.plot_item
-    legend = plot_item.legend
-    if not hasattr(legend, "placement"):
+    kit_placed = hasattr(legend, "placement")  # set by legend_below
+    if kit_placed:
+        placement, columns, axis_label = legend_placement(view)
+    else:
         # a legend placed by its view (a class legend right of a scatter): only
-        # its entries a row follow the width, as before
+        # its entries a row follow the width
         placement, columns, axis_label = "below", _below_columns(view), True
-    elif placement != legend.placement:
+    if kit_placed and placement != legend.placement:
         layout = plot_item.layout
         layout.removeItem(legend)
         side = placement == "side"
